@@ -1,0 +1,181 @@
+import { Answer, describeCell, isEmptyCell, readAnswer } from './answers';
+
+/**
+ * SPEC §3: the case table as Sheets passes it to a custom function — a 2-D array whose
+ * first row is the header row. Columns are found by id, never by position.
+ */
+
+export type ColumnKind = 'keyQuestion' | 'prompt' | 'metadata';
+
+export interface Column {
+  /** 0-based position in the range. */
+  index: number;
+  header: string;
+  kind: ColumnKind;
+  /** "2.1.1" for a key question, "2.1.1(a)" for a prompt, the header itself for metadata. */
+  id: string;
+  /** The key question a prompt or key-question column belongs to. */
+  keyQuestionId?: string;
+  /** The question's wording after the id. */
+  text: string;
+}
+
+/** Yes / No / N/A / blank counts of one column over the rows in scope. */
+export interface Tally {
+  yes: number;
+  no: number;
+  na: number;
+  blank: number;
+}
+
+export interface CaseTable {
+  columns: Column[];
+  /** The case rows, without the header row. */
+  rows: unknown[][];
+}
+
+// "2.1.1 Does …" is a key question; "2.1.1(a) Does …" or "2.1.3(s1) …" is a prompt.
+const KEY_QUESTION_HEADER = /^(\d+\.\d+\.\d+)(?:\s+([\s\S]*))?$/;
+const PROMPT_HEADER = /^(\d+\.\d+\.\d+)\s*\(([a-z]|s\d+)\)\s*([\s\S]*)$/i;
+
+/** Reads one header cell by SPEC §3's convention. */
+export function readHeader(header: string, index: number): Column {
+  const trimmed = header.trim();
+  const prompt = PROMPT_HEADER.exec(trimmed);
+  if (prompt) {
+    const [, keyQuestionId, letter, text] = prompt;
+    return { index, header, kind: 'prompt', id: `${keyQuestionId}(${letter.toLowerCase()})`, keyQuestionId, text: text.trim() };
+  }
+  const keyQuestion = KEY_QUESTION_HEADER.exec(trimmed);
+  if (keyQuestion) {
+    const [, id, text = ''] = keyQuestion;
+    return { index, header, kind: 'keyQuestion', id, keyQuestionId: id, text: text.trim() };
+  }
+  return { index, header, kind: 'metadata', id: trimmed, text: trimmed };
+}
+
+/** Headers can be long questions; messages quote the first words. */
+export function shortHeader(header: string): string {
+  const flat = header.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+/** The sheet row of a case row: the range starts at the header row, which is row 1. */
+export function sheetRow(rowIndex: number): number {
+  return rowIndex + 2;
+}
+
+/**
+ * Reads the range passed to a custom function. Trailing empty rows and columns of an
+ * open-ended range (A1:CZ) are dropped; a column id that appears twice is refused, since
+ * counting either would be a guess.
+ */
+export function readCaseTable(range: unknown): CaseTable {
+  if (!Array.isArray(range) || range.length === 0 || !Array.isArray(range[0])) {
+    throw new Error('The cases argument must be a range that starts at the header row, e.g. \'Case supervision\'!A1:CZ.');
+  }
+  const values = range as unknown[][];
+  const headerRow = values[0];
+  let width = headerRow.length;
+  while (width > 0 && isEmptyCell(headerRow[width - 1])) width -= 1;
+  if (width === 0) {
+    throw new Error('The first row of the cases range is empty: the range must start at the header row (row 1 of a case tab).');
+  }
+  const columns: Column[] = [];
+  const seen = new Map<string, Column>();
+  for (let index = 0; index < width; index += 1) {
+    const cell = headerRow[index];
+    if (isEmptyCell(cell)) continue;
+    const column = readHeader(String(cell), index);
+    const earlier = seen.get(column.id);
+    if (earlier && column.kind !== 'metadata') {
+      throw new Error(
+        `Two columns are headed ${column.id}: "${shortHeader(earlier.header)}" and "${shortHeader(column.header)}". Rename or remove one so the answers are counted once.`,
+      );
+    }
+    seen.set(column.id, column);
+    columns.push(column);
+  }
+  let height = values.length;
+  while (height > 1 && isBlankRow(values[height - 1], width)) height -= 1;
+  return { columns, rows: values.slice(1, height) };
+}
+
+function isBlankRow(row: unknown[], width: number): boolean {
+  for (let index = 0; index < width; index += 1) {
+    if (!isEmptyCell(row[index])) return false;
+  }
+  return true;
+}
+
+/** The column of a key question or prompt id, if the table has one. */
+export function findColumn(table: CaseTable, id: string): Column | undefined {
+  return table.columns.find((column) => column.kind !== 'metadata' && column.id === id);
+}
+
+/** R11: the column of a key question or prompt id, or an error saying how to head one. */
+export function requireColumn(table: CaseTable, id: string, wording?: string): Column {
+  const column = findColumn(table, id);
+  if (!column) {
+    const what = wording ? `${id} ("${shortHeader(wording)}")` : `"${id}"`;
+    throw new Error(`The cases range has no column for ${what}. Its header must start with "${id} ", in the range's first row.`);
+  }
+  return column;
+}
+
+/** R11: a column with no Yes or No answer has no percentage. */
+export function noApplicableCases(column: Column, rowCount: number): Error {
+  return new Error(
+    `Column "${shortHeader(column.header)}" has no Yes or No answer in the ${rowCount} case rows in scope, so it has no percentage yet.`,
+  );
+}
+
+/** The metadata column whose header is `header` (case-insensitive), or an error saying which exist. */
+export function findMetadataColumn(table: CaseTable, header: string): Column {
+  const wanted = header.trim().toLowerCase();
+  const column = table.columns.find((candidate) => candidate.header.trim().toLowerCase() === wanted);
+  if (!column) {
+    const names = table.columns.filter((candidate) => candidate.kind === 'metadata').map((candidate) => `"${candidate.header}"`);
+    throw new Error(`There is no column headed "${header}" in the cases range. Columns you can filter on: ${names.join(', ') || 'none'}.`);
+  }
+  return column;
+}
+
+/**
+ * The rows in scope: all of them, or those whose `filter` column equals `value`
+ * (case-insensitive, surrounding spaces ignored; TRUE matches "Yes").
+ */
+export function rowsWhere(table: CaseTable, filter?: { column: Column; value: unknown }): number[] {
+  const indexes: number[] = [];
+  const wanted = filter ? comparable(filter.value) : '';
+  for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex += 1) {
+    if (!filter || comparable(table.rows[rowIndex][filter.column.index]) === wanted) indexes.push(rowIndex);
+  }
+  return indexes;
+}
+
+function comparable(cell: unknown): string {
+  if (cell === true) return 'yes';
+  if (cell === false) return 'no';
+  return isEmptyCell(cell) ? '' : String(cell).trim().toLowerCase();
+}
+
+/** R1, R11: counts one column's answers over the given rows; an invalid answer is an error naming its cell. */
+export function tallyColumn(table: CaseTable, column: Column, rowIndexes: readonly number[]): Tally {
+  const tally: Tally = { yes: 0, no: 0, na: 0, blank: 0 };
+  const rows = table.rows;
+  for (const rowIndex of rowIndexes) {
+    const cell = rows[rowIndex][column.index];
+    const answer: Answer | undefined = readAnswer(cell);
+    if (answer === undefined) throw invalidAnswer(rowIndex, column, cell);
+    tally[answer] += 1;
+  }
+  return tally;
+}
+
+/** R11: the message for a cell that is not Yes, No, N/A or blank. */
+export function invalidAnswer(rowIndex: number, column: Column, cell: unknown): Error {
+  return new Error(
+    `Row ${sheetRow(rowIndex)}, column "${shortHeader(column.header)}": ${describeCell(cell)} is not an answer. Use Yes, No or N/A, or leave it blank.`,
+  );
+}

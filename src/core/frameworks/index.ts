@@ -1,0 +1,49 @@
+import { Framework, KeyQuestion, Standard } from '../framework';
+import { CRC_2018 } from './crc2018';
+
+/** Every framework the add-on knows; adding one is adding its data here (SPEC §6). */
+export const FRAMEWORKS: readonly Framework[] = [CRC_2018];
+
+export const DEFAULT_FRAMEWORK = CRC_2018;
+
+export function frameworkById(id: string): Framework {
+  const framework = FRAMEWORKS.find((candidate) => candidate.id === id);
+  if (!framework) throw new Error(`Unknown framework "${id}". Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
+  return framework;
+}
+
+export function standardsOf(framework: Framework): Standard[] {
+  return framework.domains.flatMap((domain) => domain.standards);
+}
+
+export function keyQuestionsOf(framework: Framework): KeyQuestion[] {
+  return standardsOf(framework).flatMap((standard) => standard.keyQuestions);
+}
+
+/**
+ * The framework a case table follows: the one whose case-based key questions it has most
+ * columns for (custom functions get only their arguments, so the headers must tell).
+ */
+export function frameworkForKeyQuestions(keyQuestionIds: ReadonlySet<string>): Framework {
+  let best = DEFAULT_FRAMEWORK;
+  let bestMatches = -1;
+  for (const framework of FRAMEWORKS) {
+    const matches = keyQuestionsOf(framework).filter((keyQuestion) => keyQuestionIds.has(keyQuestion.id)).length;
+    if (matches > bestMatches) {
+      best = framework;
+      bestMatches = matches;
+    }
+  }
+  return best;
+}
+
+/** A standard by id ("2.1"), or an error listing the framework's standards. */
+export function findStandard(framework: Framework, standardId: unknown): Standard {
+  const wanted = String(standardId ?? '').trim();
+  const standard = standardsOf(framework).find((candidate) => candidate.id === wanted);
+  if (!standard) {
+    const ids = standardsOf(framework).map((candidate) => candidate.id).join(', ');
+    throw new Error(`There is no standard "${wanted}" in ${framework.name}. Standards: ${ids}.`);
+  }
+  return standard;
+}

@@ -1,0 +1,35 @@
+import { judgePanelRating } from '../core/panel';
+import { findStandard } from '../core/frameworks';
+import { rateStandard } from '../core/standards';
+import { customFunction } from '../publicFunction';
+import { casesInScope, CASES_PARAM } from './caseRange';
+import { Cell, CellArg, isBlank, mapCells, requireBand } from './cells';
+
+export const RATE_STANDARD = customFunction(
+  {
+    summary:
+      "A case-based standard's rating: the band of its lowest key-question percentage. Given a panel rating, returns it if the ratings panel may make that move (one band, near a boundary), otherwise an error saying why.",
+    example: `RATE_STANDARD('Case supervision'!A1:CZ, "2.2", "Good")`,
+    params: [
+      CASES_PARAM,
+      { name: 'standardId', type: 'string', description: 'The standard, e.g. "2.1"; or a range of standard ids.' },
+      {
+        name: 'panelRating',
+        type: 'string',
+        description: "Optional: the ratings panel's judgement, e.g. \"Good\"; blank for none. A range the same size as standardId.",
+        optional: true,
+      },
+    ],
+    returns: 'Inadequate, Requires improvement, Good or Outstanding.',
+  },
+  (cases: CellArg, standardId: CellArg, panelRating?: CellArg) => {
+    const scope = casesInScope(cases);
+    return mapCells([standardId, panelRating], (idCell: Cell, panelCell: Cell) => {
+      const result = rateStandard(scope.table, findStandard(scope.framework, idCell), scope.rowIndexes);
+      if (isBlank(panelCell)) return result.rating;
+      const decision = judgePanelRating(result, requireBand(panelCell, `The panel rating for ${result.standard.id}`));
+      if (!decision.allowed) throw new Error(decision.reason);
+      return decision.rating;
+    });
+  },
+);

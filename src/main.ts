@@ -1,0 +1,28 @@
+/**
+ * The public surface: every function Apps Script must see at the top level of the script.
+ * The build turns each entry into a top-level `function NAME(…)` with its JSDoc.
+ */
+import { KQ_SCORE } from './functions/kqScore';
+import { OVERALL_RATING, OVERALL_SCORE } from './functions/overall';
+import { RATE_STANDARD } from './functions/rateStandard';
+import { RATING_BAND } from './functions/ratingBand';
+import { RATING_EXPLAIN } from './functions/ratingExplain';
+import { STANDARD_SCORE } from './functions/standardScore';
+import { CHANGE_SIGNIFICANT, SAMPLE_SIZE } from './functions/statistics';
+import { PROMPTS_TABLE, RATINGS_TABLE } from './functions/tables';
+
+export const api = {
+  RATING_BAND,
+  KQ_SCORE,
+  RATE_STANDARD,
+  RATING_EXPLAIN,
+  STANDARD_SCORE,
+  OVERALL_SCORE,
+  OVERALL_RATING,
+  RATINGS_TABLE,
+  PROMPTS_TABLE,
+  CHANGE_SIGNIFICANT,
+  SAMPLE_SIZE,
+};
+
+export type Api = typeof api;

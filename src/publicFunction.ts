@@ -1,0 +1,39 @@
+/**
+ * What the build needs to expose a function at the top level of the Apps Script file:
+ * its documentation (turned into the JSDoc block Sheets reads for autocomplete) and its body.
+ */
+
+export interface ParamDoc {
+  name: string;
+  /** The JSDoc type Sheets shows, e.g. "A1:CZ" for a range or "string". */
+  type: string;
+  description: string;
+  optional?: boolean;
+}
+
+export interface PublicFunctionDoc {
+  /** One or two sentences for the person in the cell. */
+  summary: string;
+  params: ParamDoc[];
+  returns: string;
+  /** A formula as a user would type it, shown in Sheets' help. */
+  example?: string;
+  /** Marks a custom function (`@customfunction`); triggers and sidebar calls leave it out. */
+  customFunction?: boolean;
+}
+
+export interface PublicFunction<F extends (...args: never[]) => unknown> {
+  doc: PublicFunctionDoc;
+  run: F;
+}
+
+export function customFunction<F extends (...args: never[]) => unknown>(
+  doc: Omit<PublicFunctionDoc, 'customFunction'>,
+  run: F,
+): PublicFunction<F> {
+  return { doc: { ...doc, customFunction: true }, run };
+}
+
+export function serverFunction<F extends (...args: never[]) => unknown>(doc: Omit<PublicFunctionDoc, 'customFunction'>, run: F): PublicFunction<F> {
+  return { doc, run };
+}

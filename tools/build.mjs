@@ -1,0 +1,111 @@
+// Builds dist/ for `clasp push`: Code.js (the bundled add-on plus one top-level declaration,
+// with its JSDoc, per public function), the sidebar HTML and appsscript.json.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const GLOBAL = 'InspectionRatings';
+
+/** Bundles src/main.ts into one IIFE that leaves `var InspectionRatings` at the top level. */
+async function bundleServer() {
+  const result = await build({
+    entryPoints: [join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2019', // Apps Script V8: no class fields or static properties.
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Reads each public function's documentation by running the bundle in a bare context. */
+function publicFunctions(code) {
+  const context = vm.createContext({});
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const api = vm.runInContext(`${GLOBAL}.api`, context);
+  return Object.entries(api).map(([name, entry]) => ({ name, doc: entry.doc }));
+}
+
+function jsdoc({ name, doc }) {
+  const lines = [...wrap(doc.summary)];
+  if (doc.example) lines.push('', `Example: =${doc.example}`);
+  lines.push('');
+  for (const param of doc.params) {
+    const type = param.optional ? `${param.type}=` : param.type;
+    lines.push(`@param {${type}} ${param.name} ${param.description}`);
+  }
+  lines.push(`@return ${doc.returns}`);
+  if (doc.customFunction) lines.push('@customfunction');
+  const body = lines.map((line) => (line ? ` * ${line}` : ' *')).join('\n');
+  const params = doc.params.map((param) => param.name).join(', ');
+  return `/**\n${body}\n */\nfunction ${name}(${params}) {\n  return ${GLOBAL}.api.${name}.run(${params});\n}\n`;
+}
+
+function wrap(text, width = 88) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Apps Script runs plain scripts: no module syntax may survive bundling. */
+function assertPlainScript(code) {
+  const moduleSyntax = /(^|[^\w$.'"`])(import\s*[\w{*(]|export\s+[\w{*]|require\s*\()/m.exec(code);
+  if (moduleSyntax) {
+    const at = code.slice(Math.max(0, moduleSyntax.index - 60), moduleSyntax.index + 60);
+    throw new Error(`dist/Code.js contains module syntax (${moduleSyntax[2].trim()}), which Apps Script cannot run:\n…${at}…`);
+  }
+}
+
+async function bundleSidebar() {
+  const page = join(root, 'src/sidebar/Sidebar.html');
+  if (!existsSync(page)) return undefined;
+  const result = await build({
+    entryPoints: [join(root, 'src/sidebar/sidebar.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+  });
+  const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8');
+  return readFileSync(page, 'utf8').replace('/* STYLE */', () => css).replace('/* SCRIPT */', () => script);
+}
+
+async function main() {
+  const bundle = await bundleServer();
+  const functions = publicFunctions(bundle);
+  const code = `${bundle}\n${functions.map(jsdoc).join('\n')}`;
+  assertPlainScript(code);
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, 'Code.js'), code);
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  const sidebar = await bundleSidebar();
+  if (sidebar) writeFileSync(join(dist, 'Sidebar.html'), sidebar);
+  const kb = (Buffer.byteLength(code) / 1024).toFixed(1);
+  console.log(`dist/Code.js ${kb} KB, ${functions.length} public functions${sidebar ? ', dist/Sidebar.html' : ''}`);
+}
+
+main().catch((error) => {
+  console.error(error.message ?? error);
+  process.exit(1);
+});
