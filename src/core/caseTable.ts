@@ -57,7 +57,7 @@ export function readHeader(header: string, index: number): Column {
 /** Headers can be long questions; messages quote the first words. */
 export function shortHeader(header: string): string {
   const flat = header.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
 }
 
 /** The sheet row of a case row: the range starts at the header row, which is row 1. */

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CODE_PATH, loadBundle } from './support/bundle';
+
+const code = readFileSync(CODE_PATH, 'utf8');
+const CUSTOM_FUNCTIONS = {
+  RATING_BAND: ['percent'],
+  KQ_SCORE: ['cases', 'keyQuestionId', 'filterHeader', 'filterValue'],
+  RATE_STANDARD: ['cases', 'standardId', 'panelRating'],
+  RATING_EXPLAIN: ['cases', 'standardId'],
+  STANDARD_SCORE: ['rating'],
+  OVERALL_SCORE: ['ratings'],
+  OVERALL_RATING: ['ratings'],
+  RATINGS_TABLE: ['cases', 'filterHeader', 'filterValue'],
+  PROMPTS_TABLE: ['cases', 'filterHeader', 'filterValue'],
+  CHANGE_SIGNIFICANT: ['p1', 'n1', 'p2', 'n2', 'alpha'],
+  SAMPLE_SIZE: ['population', 'confidence', 'margin'],
+};
+
+describe('build › dist/Code.js', () => {
+  it('has no module syntax Apps Script cannot run', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\brequire\s*\(/);
+  });
+
+  it('loads in a bare vm context and exposes the eleven custom functions as functions', () => {
+    const bundle = loadBundle();
+    for (const name of Object.keys(CUSTOM_FUNCTIONS)) expect(typeof bundle[name]).toBe('function');
+    expect(bundle.RATING_BAND(0.645)).toBe('Good');
+  });
+
+  it.each(Object.entries(CUSTOM_FUNCTIONS))('declares %s at the top level after its @customfunction JSDoc, one @param per parameter', (name, params) => {
+    const declaration = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${name}\\(([^)]*)\\)`).exec(code);
+    expect(declaration).not.toBeNull();
+    const [, doc, signature] = declaration as RegExpExecArray;
+    expect(signature.split(', ')).toEqual(params);
+    expect(doc).toContain('@customfunction');
+    expect(doc).toMatch(/Example: =\w+\(/);
+    const documented = [...doc.matchAll(/@param \{[^}]+\} (\w+) \S/g)].map((match) => match[1]);
+    expect(documented).toEqual(params);
+    expect(doc).toMatch(/@return \S/);
+  });
+
+  it('ships the least-privilege manifest', () => {
+    const manifest = JSON.parse(readFileSync(join(CODE_PATH, '../appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+    ]);
+  });
+});

@@ -1,0 +1,89 @@
+import { loadBundle } from '../support/bundle';
+import { openEnded } from '../support/cases';
+import { PUBLISHED, publishedCases } from '../support/thamesValley';
+
+const bundle = loadBundle();
+const caseSupervision = openEnded(publishedCases('Case supervision', 'current'), 2000, 20);
+const unpaidWork = publishedCases('Unpaid work', 'current');
+const throughTheGate = publishedCases('Through the Gate', 'current');
+
+describe('golden: Thames Valley CRC 2019 through the built bundle', () => {
+  describe('current inspection', () => {
+    it.each(Object.entries(PUBLISHED.keyQuestions).filter(([id]) => id.startsWith('2.')))('KQ_SCORE %s rounds to the published percentage', (id, values) => {
+      const fraction = bundle.KQ_SCORE(caseSupervision, id);
+      expect(Math.floor(fraction * 100 + 0.5)).toBe(values.current);
+    });
+
+    it('rates 2.1–2.4 as the report does before the panel', () => {
+      const indicative = ['2.1', '2.2', '2.3', '2.4'].map((id) => bundle.RATE_STANDARD(caseSupervision, id));
+      expect(indicative).toEqual(['Good', 'Requires improvement', 'Inadequate', 'Inadequate']);
+    });
+
+    it('allows the panel to raise 2.2 to Good (61% is within 5 of 65%)', () => {
+      expect(bundle.RATE_STANDARD(caseSupervision, '2.2', PUBLISHED.panelJudgements['2.2'].panel)).toBe('Good');
+      expect(bundle.RATING_EXPLAIN(caseSupervision, '2.2')).toMatch(/2\.2\.3, is 61% \(48 of 79 applicable cases\).*may raise it to Good/);
+    });
+
+    it('allows the panel to raise 4.2 to Outstanding (79% is within 5 of 80%)', () => {
+      expect(bundle.RATE_STANDARD(throughTheGate, '4.2')).toBe('Good');
+      expect(bundle.RATE_STANDARD(throughTheGate, '4.2', 'Outstanding')).toBe('Outstanding');
+    });
+
+    it('refuses to raise 2.3 (44%) or 2.4 (42%), saying why', () => {
+      expect(() => bundle.RATE_STANDARD(caseSupervision, '2.3', 'Requires improvement')).toThrow(
+        /may not raise 2\.3 Implementation and delivery.*2\.3\.2, is 44%.*6 points below the 50% boundary/,
+      );
+      expect(() => bundle.RATE_STANDARD(caseSupervision, '2.4', 'Requires improvement')).toThrow(/may not raise 2\.4 Reviewing.*2\.4\.3, is 42% \(33 of 79/);
+    });
+
+    it('rates unpaid work Good from 4.1.1, 4.1.2 and 4.1.4', () => {
+      expect(bundle.RATE_STANDARD(unpaidWork, '4.1')).toBe('Good');
+    });
+
+    it('takes the ranged form: every case-supervision standard, with its panel rating, in one call', () => {
+      const ratings = bundle.RATE_STANDARD(caseSupervision, [['2.1'], ['2.2'], ['2.3'], ['2.4']], [[''], ['Good'], [''], ['']]);
+      expect(ratings).toEqual([['Good'], ['Good'], ['Inadequate'], ['Inadequate']]);
+    });
+
+    it('gives 17/30, Good overall with domain one all Good', () => {
+      const ratings = [
+        ...['1.1', '1.2', '1.3', '1.4'].map((id) => [PUBLISHED.ratings[id as '1.1']]),
+        ...bundle.RATE_STANDARD(caseSupervision, [['2.1'], ['2.2'], ['2.3'], ['2.4']], [[''], ['Good'], [''], ['']]),
+        [bundle.RATE_STANDARD(unpaidWork, '4.1')],
+        [bundle.RATE_STANDARD(throughTheGate, '4.2', 'Outstanding')],
+      ];
+      expect(ratings.map((row: string[]) => row[0])).toEqual(Object.values(PUBLISHED.ratings));
+      expect(bundle.OVERALL_SCORE(ratings)).toBe(PUBLISHED.overall.score);
+      expect(bundle.OVERALL_RATING(ratings)).toBe(PUBLISHED.overall.rating);
+    });
+
+    it('spills the ratings table with every key question, band and standard rating', () => {
+      const table = bundle.RATINGS_TABLE(caseSupervision);
+      expect(table).toHaveLength(13);
+      const byId = new Map(table.slice(1).map((row: unknown[]) => [row[1], row]));
+      expect(byId.get('2.2.3')).toEqual(['2.2 Planning', '2.2.3', expect.stringMatching(/^Does planning address/), 48, 79, 48 / 79, 'Requires improvement', 'Requires improvement']);
+      expect(byId.get('2.3.2')?.slice(3)).toEqual([44, 100, 0.44, 'Inadequate', 'Inadequate']);
+    });
+  });
+
+  describe('previous inspection', () => {
+    it('rates 2.1–2.4 Good, Requires improvement, Inadequate, Inadequate', () => {
+      const previous = publishedCases('Case supervision', 'previous');
+      const ratings = ['2.1', '2.2', '2.3', '2.4'].map((id) => bundle.RATE_STANDARD(previous, id));
+      expect(ratings).toEqual(['2.1', '2.2', '2.3', '2.4'].map((id) => PUBLISHED.previousRatings[id as '2.1']));
+    });
+  });
+
+  describe('all-CRCs aggregate', () => {
+    it('rates from the aggregate percentages by the lowest key question', () => {
+      const aggregate = publishedCases('Case supervision', 'aggregate');
+      expect(['2.1', '2.2', '2.3', '2.4'].map((id) => bundle.RATE_STANDARD(aggregate, id))).toEqual([
+        'Requires improvement', // 55%
+        'Inadequate', // 46%
+        'Inadequate', // 41%
+        'Inadequate', // 44%
+      ]);
+      expect(bundle.RATE_STANDARD(publishedCases('Through the Gate', 'aggregate'), '4.2')).toBe('Requires improvement'); // 59%
+    });
+  });
+});
