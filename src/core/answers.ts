@@ -12,22 +12,17 @@ const SPELLINGS = new Map<string, Answer>([
   ['', 'blank'],
 ]);
 
-/** The spellings a dropdown writes, looked up before any normalising (the hot path). */
-const EXACT = new Map<string, Answer>([
-  ['Yes', 'yes'],
-  ['No', 'no'],
-  ['N/A', 'na'],
-  ['', 'blank'],
-]);
-
 /**
  * R1: reads one cell as an answer; `undefined` means the cell holds something that is
  * not an answer, which the caller must report (R11), never count.
  */
 export function readAnswer(cell: unknown): Answer | undefined {
   if (typeof cell === 'string') {
-    const exact = EXACT.get(cell);
-    if (exact !== undefined) return exact;
+    // The dropdown's own spellings first: this runs once per counted cell.
+    if (cell === 'Yes') return 'yes';
+    if (cell === 'No') return 'no';
+    if (cell === 'N/A') return 'na';
+    if (cell === '') return 'blank';
     return SPELLINGS.get(cell.trim().toLowerCase());
   }
   if (cell === true) return 'yes';

@@ -59,9 +59,12 @@ export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: r
   if (standard.kind !== 'caseBased') {
     throw new Error(`Standard ${standard.id} ${standard.name} is a lead inspector's judgement (recorded on the Domain one tab), not rated from cases.`);
   }
-  const keyQuestions = countedKeyQuestions(standard).map((keyQuestion) =>
-    requireResult(countKeyQuestion(table, keyQuestion, rowIndexes), rowIndexes.length),
-  );
+  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)), rowIndexes.length);
+}
+
+/** R5 from counts already taken, one per counted key question of the standard. */
+export function rateCounted(standard: Standard, counts: readonly KeyQuestionCount[], rowCount: number): StandardResult {
+  const keyQuestions = counts.map((count) => requireResult(count, rowCount));
   const lowest = keyQuestions.reduce((low, candidate) => (isLower(candidate, low) ? candidate : low));
   const qualitative = standard.keyQuestions.find((keyQuestion) => keyQuestion.qualitative);
   return { standard, keyQuestions, lowest, rating: lowest.band, ...(qualitative ? { qualitative } : {}) };

@@ -2,7 +2,7 @@ import { Band } from './bands';
 import { CaseTable, Column, findColumn, tallyColumn } from './caseTable';
 import { Framework, Standard } from './framework';
 import { standardsOf } from './frameworks';
-import { countKeyQuestion, KeyQuestionCount, KeyQuestionResult, rateStandard, resultOf } from './standards';
+import { countKeyQuestion, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
 
 /** One row of the key-question table (SPEC §4 RATINGS_TABLE). */
 export interface KeyQuestionRow {
@@ -30,7 +30,7 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
       standard.keyQuestions.filter((keyQuestion) => !keyQuestion.qualitative).map((keyQuestion) => [keyQuestion.id, countKeyQuestion(table, keyQuestion, rowIndexes)]),
     );
     const ratable = [...counts.values()].every((count) => count.applicable > 0);
-    const standardRating = ratable ? rateStandard(table, standard, rowIndexes).rating : undefined;
+    const standardRating = ratable ? rateCounted(standard, [...counts.values()], rowIndexes.length).rating : undefined;
     return standard.keyQuestions.map((keyQuestion) => {
       const count = counts.get(keyQuestion.id);
       return {

@@ -60,7 +60,7 @@ describe('golden: Thames Valley CRC 2019 through the built bundle', () => {
     it('spills the ratings table with every key question, band and standard rating', () => {
       const table = bundle.RATINGS_TABLE(caseSupervision);
       expect(table).toHaveLength(13);
-      const byId = new Map(table.slice(1).map((row: unknown[]) => [row[1], row]));
+      const byId = new Map<unknown, unknown[]>(table.slice(1).map((row: unknown[]) => [row[1], row]));
       expect(byId.get('2.2.3')).toEqual(['2.2 Planning', '2.2.3', expect.stringMatching(/^Does planning address/), 48, 79, 48 / 79, 'Requires improvement', 'Requires improvement']);
       expect(byId.get('2.3.2')?.slice(3)).toEqual([44, 100, 0.44, 'Inadequate', 'Inadequate']);
     });

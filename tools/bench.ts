@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: how the add-on performs where Apps Script is slow. Not a test — it
+ * measures and prints; `--json` ends with one JSON line for notes and CI logs.
+ *
+ * - bundle_bytes / load_ms: every custom-function call loads the whole script.
+ * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
+ *   the same cells (the floor any engine must pay), median of several runs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import vm from 'node:vm';
+import { CRC_2018 } from '../src/core/frameworks/crc2018';
+
+const CODE = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
+const RUNS = 7;
+const json = process.argv.includes('--json');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => unknown, runs = RUNS): number {
+  const samples: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function loadBundle(): Record<string, (...args: unknown[]) => unknown> {
+  const context = vm.createContext({});
+  vm.runInContext(CODE, context);
+  return context as Record<string, (...args: unknown[]) => unknown>;
+}
+
+/** A Case supervision tab as a custom function receives it: metadata, prompts, key questions. */
+function caseSupervision(cases: number): unknown[][] {
+  const standards = CRC_2018.domains.flatMap((domain) => domain.standards).filter((standard) => standard.caseTab === 'Case supervision');
+  const header = ['Case ID', 'Inspector', 'Sentence type', 'Gender', 'Responsible officer grade', 'Risk of serious harm level', 'Harm factors present'];
+  for (const standard of standards) {
+    for (const keyQuestion of standard.keyQuestions) {
+      for (const prompt of keyQuestion.prompts) header.push(`${prompt.id} ${prompt.text}`);
+      header.push(`${keyQuestion.id} ${keyQuestion.text}`);
+    }
+  }
+  const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
+  const rows: unknown[][] = [header];
+  for (let row = 0; row < cases; row += 1) {
+    const cells: unknown[] = [`C${row}`, `Inspector ${row % 9}`, row % 3 ? 'Community' : 'Licence', row % 4 ? 'Male' : 'Female', row % 2 ? 'PO' : 'PSO', 'Medium', row % 5 ? 'Yes' : 'No'];
+    for (let column = 7; column < header.length; column += 1) cells.push(answers[(row * 31 + column * 7) % answers.length]);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** The floor: one pass reading every cell once, as any engine must. */
+function singlePass(table: unknown[][]): number {
+  let filled = 0;
+  for (let row = 1; row < table.length; row += 1) {
+    const cells = table[row];
+    for (let column = 0; column < cells.length; column += 1) if (cells[column] !== '') filled += 1;
+  }
+  return filled;
+}
+
+const loadMs = time(loadBundle, 15);
+const bundle = loadBundle();
+const engine = [1000, 10000, 100000].map((cases) => {
+  const table = caseSupervision(cases);
+  bundle.RATINGS_TABLE(table); // warm up
+  return {
+    cases,
+    cells: cases * table[0].length,
+    engine_ms: Number(time(() => bundle.RATINGS_TABLE(table)).toFixed(2)),
+    single_pass_ms: Number(time(() => singlePass(table)).toFixed(2)),
+  };
+});
+const result = { bundle_bytes: Buffer.byteLength(CODE), load_ms: Number(loadMs.toFixed(2)), engine };
+
+console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
+console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 7 runs):');
+for (const row of engine) {
+  const ratio = row.engine_ms / row.single_pass_ms;
+  console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells} cells): engine ${row.engine_ms} ms, single pass ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
+}
+if (json) console.log(JSON.stringify(result));
