@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { bandOf, BANDS, wholePercent } from '../src/core/bands';
 import { loadBundle } from './support/bundle';
-import { Cell } from './support/cases';
+import { Cell } from '../examples/synthetic-cases';
 
 const bundle = loadBundle();
 const HEADER = ['Case ID', 'Sentence type', '2.2.1 Engaging', '2.2.2 Desistance', '2.2.3 Keeping other people safe', '2.2.1(a) Involved'];

@@ -1,6 +1,6 @@
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { loadBundle } from '../support/bundle';
-import { caseTable, Cell } from '../support/cases';
+import { caseTable, Cell } from '../../examples/synthetic-cases';
 
 const bundle = loadBundle();
 

@@ -1,6 +1,6 @@
 import { loadBundle } from '../support/bundle';
-import { openEnded } from '../support/cases';
-import { PUBLISHED, publishedCases } from '../support/thamesValley';
+import { openEnded } from '../../examples/synthetic-cases';
+import { PUBLISHED, publishedCases } from '../../examples/thames-valley-2019/published';
 
 const bundle = loadBundle();
 const caseSupervision = openEnded(publishedCases('Case supervision', 'current'), 2000, 20);

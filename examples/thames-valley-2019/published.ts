@@ -1,6 +1,6 @@
-import figures from '../../examples/thames-valley-2019/figures.json';
+import figures from './figures.json';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
-import { caseTable, Cell, KeyQuestionFigure } from './cases';
+import { caseTable, Cell, KeyQuestionFigure } from '../synthetic-cases';
 
 /** The example report's published figures (SPEC §2.1), as case tables Sheets would pass. */
 export const PUBLISHED = figures;

@@ -1,4 +1,4 @@
-import { Framework } from '../../src/core/framework';
+import { Framework } from '../src/core/framework';
 
 /**
  * Case tables shaped as Sheets passes a range to a custom function: header row first,
