@@ -28,11 +28,11 @@ for (const [standardId, published] of Object.entries(PUBLISHED.ratings)) {
     continue;
   }
   const cases = tabOf(standardId);
-  const table: unknown[][] = addon.RATINGS_TABLE(cases);
+  const table: Array<Array<string | number>> = addon.RATINGS_TABLE(cases);
   const percents = table
     .slice(1)
-    .filter((row) => row[0].startsWith(`${standardId} `) && row[5] !== '')
-    .map((row) => `${row[1]} ${Math.round(row[5] * 100)}%`)
+    .filter((row) => String(row[0]).startsWith(`${standardId} `) && row[5] !== '')
+    .map((row) => `${row[1]} ${Math.round(Number(row[5]) * 100)}%`)
     .join(', ');
   const rating: string = addon.RATE_STANDARD(cases, standardId, panel[standardId]?.panel ?? '');
   ratings.push([rating]);
