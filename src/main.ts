@@ -2,6 +2,7 @@
  * The public surface: every function Apps Script must see at the top level of the script.
  * The build turns each entry into a top-level `function NAME(…)` with its JSDoc.
  */
+import { menuNewInspection, onInstall, onOpen } from './addon/menu';
 import { KQ_SCORE } from './functions/kqScore';
 import { OVERALL_RATING, OVERALL_SCORE } from './functions/overall';
 import { RATE_STANDARD } from './functions/rateStandard';
@@ -23,6 +24,9 @@ export const api = {
   PROMPTS_TABLE,
   CHANGE_SIGNIFICANT,
   SAMPLE_SIZE,
+  onOpen,
+  onInstall,
+  menuNewInspection,
 };
 
 export type Api = typeof api;

@@ -1,0 +1,46 @@
+import { serverFunction } from '../publicFunction';
+import { newInspection } from './setup';
+
+/** Editor add-on menu (Extensions › Inspection Ratings); see STYLE.md, the Sheets add-on template. */
+export const onOpen = serverFunction(
+  {
+    summary: 'Adds the Inspection Ratings menu. Runs in any authorisation mode: it only builds the menu.',
+    params: [{ name: 'e', type: 'Object', description: 'The open event.' }],
+    returns: 'Nothing.',
+  },
+  (_event?: GoogleAppsScript.Events.SheetsOnOpen) => {
+    SpreadsheetApp.getUi()
+      .createAddonMenu()
+      .addItem('New inspection', 'menuNewInspection')
+      .addItem('Open sidebar', 'showSidebar')
+      .addSeparator()
+      .addItem('Generate summaries', 'menuGenerateSummaries')
+      .addToUi();
+  },
+);
+
+export const onInstall = serverFunction(
+  {
+    summary: 'Runs when the add-on is installed: adds the menu at once, without reopening the spreadsheet.',
+    params: [{ name: 'e', type: 'Object', description: 'The install event.' }],
+    returns: 'Nothing.',
+  },
+  (event?: GoogleAppsScript.Events.AddonOnInstall) => onOpen.run(event as GoogleAppsScript.Events.SheetsOnOpen | undefined),
+);
+
+export const menuNewInspection = serverFunction(
+  {
+    summary: 'Menu: New inspection — sets up (or completes) the inspection workbook and says what it did.',
+    params: [],
+    returns: 'Nothing.',
+  },
+  () => {
+    const ui = SpreadsheetApp.getUi();
+    try {
+      const report = newInspection();
+      ui.alert('New inspection', report.lines.join('\n\n'), ui.ButtonSet.OK);
+    } catch (error) {
+      ui.alert('New inspection', (error as Error).message, ui.ButtonSet.OK);
+    }
+  },
+);

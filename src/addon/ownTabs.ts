@@ -1,0 +1,22 @@
+/**
+ * The tabs the add-on made are marked with developer metadata, so they are found again by
+ * role, not by a name a user may also have chosen (STYLE: no fragile detection).
+ */
+
+const ROLE_KEY = 'inspectionRatings.role';
+
+export type TabRole = 'case' | 'domainOne' | 'panel' | 'comparison' | 'ratings' | 'keyQuestions' | 'prompts' | 'subSamples' | 'dataQuality';
+
+export function roleOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): TabRole | undefined {
+  const mark = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === ROLE_KEY);
+  return mark ? (mark.getValue() as TabRole) : undefined;
+}
+
+export function markOwn(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: TabRole): void {
+  sheet.addDeveloperMetadata(ROLE_KEY, role);
+}
+
+/** The spreadsheet's tabs by name, each with the role the add-on gave it (if any): one pass. */
+export function tabsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; role?: TabRole }> {
+  return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), { sheet, role: roleOf(sheet) }]));
+}

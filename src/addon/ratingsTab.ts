@@ -1,0 +1,76 @@
+import { Framework } from '../core/framework';
+import { standardsOf } from '../core/frameworks';
+import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
+import { caseRange, tabRef } from './a1';
+import { bandRules, protectWholeTab } from './formats';
+import { markOwn, tabsByName } from './ownTabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Tabs = ReturnType<typeof tabsByName>;
+
+const NAME = 'Ratings';
+
+/**
+ * SPEC §5 "Ratings": the report's ratings page as live formulas — every standard's rating and
+ * score, the overall score and rating, panel moves marked. Few custom-function calls: one
+ * ranged RATE_STANDARD per case tab for the indicative ratings, one more per applied panel move.
+ */
+export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework: Framework): string {
+  const existing = tabs.get(NAME);
+  if (existing && existing.role !== 'ratings') {
+    return `${NAME}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and run again to get the ratings page.`;
+  }
+  const sheet = existing ? existing.sheet : spreadsheet.insertSheet(NAME, 0);
+  if (!existing) markOwn(sheet, 'ratings');
+
+  const standards = standardsOf(framework);
+  const rowOf = new Map(standards.map((standard, index) => [standard.id, index + 2]));
+  const domainOneRows = rowsById(tabs, 'Domain one');
+  const panelRows = rowsById(tabs, 'Panel');
+  const caseTabs = caseTabLayouts(framework);
+  const last = standards.length + 1;
+
+  const rows = standards.map((standard, index): Array<string | number> => {
+    const row = index + 2;
+    if (standard.kind === 'leadJudgement') {
+      const source = domainOneRows.get(standard.id);
+      const rating = source ? `=IF(${tabRef('Domain one')}D${source}="", "", ${tabRef('Domain one')}D${source})` : '';
+      return [standard.id, standard.name, rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', '', ''];
+    }
+    const tab = caseTabs.find((layout) => layout.standards.includes(standard))!;
+    const cases = caseRange(tab.name, tab.headers.length);
+    const firstOfTab = rowOf.get(tab.standards[0].id)!;
+    const lastOfTab = rowOf.get(tab.standards[tab.standards.length - 1].id)!;
+    const indicative = row === firstOfTab ? `=RATE_STANDARD(${cases}, A${firstOfTab}:A${lastOfTab})` : '';
+    const panel = panelRows.get(standard.id);
+    const rating = panel
+      ? `=IF(${tabRef('Panel')}G${panel}="", E${row}, RATE_STANDARD(${cases}, A${row}, ${tabRef('Panel')}G${panel}))`
+      : `=E${row}`;
+    return [standard.id, standard.name, rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', indicative, `=IF(C${row}=E${row}, "", "Panel: " & E${row} & " → " & C${row})`];
+  });
+  const overall: Array<Array<string | number>> = [
+    ['', '', '', '', '', ''],
+    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, '', '', ''],
+    ['Overall rating', '', `=OVERALL_RATING(C2:C${last})`, '', '', ''],
+  ];
+  const values = [RATINGS_HEADER, ...rows, ...overall];
+  sheet.clearContents();
+  sheet.getRange(1, 1, values.length, 1).setNumberFormat('@');
+  sheet.getRange(1, 1, values.length, RATINGS_HEADER.length).setValues(values);
+  if (!existing) {
+    sheet.getRange(1, 1, 1, RATINGS_HEADER.length).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    protectWholeTab(sheet, 'The Ratings tab');
+  }
+  sheet.setConditionalFormatRules(bandRules([sheet.getRange(2, 3, values.length - 1, 1), sheet.getRange(2, 5, values.length - 1, 1)]));
+  return existing ? `${NAME}: formulas refreshed.` : `${NAME}: created with every standard and the overall rating.`;
+}
+
+/** Where each id sits in column A of one of the add-on's tabs (one read). */
+function rowsById(tabs: Tabs, name: string): Map<string, number> {
+  const tab = tabs.get(name);
+  if (!tab || !tab.role) return new Map();
+  const lastRow = tab.sheet.getLastRow();
+  if (lastRow < 2) return new Map();
+  return new Map(tab.sheet.getRange(1, 1, lastRow, 1).getValues().map((row, index) => [String(row[0]).trim(), index + 1] as [string, number]));
+}

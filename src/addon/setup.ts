@@ -1,0 +1,226 @@
+import { BANDS } from '../core/bands';
+import { Framework } from '../core/framework';
+import { readHeader } from '../core/caseTable';
+import { DEFAULT_FRAMEWORK, frameworkById } from '../core/frameworks';
+import {
+  ANSWERS,
+  caseBasedStandards,
+  CaseTabLayout,
+  caseTabLayouts,
+  COMPARISON_HEADER,
+  DOMAIN_ONE_HEADER,
+  keyQuestionHeader,
+  leadJudgementStandards,
+  METADATA_COLUMNS,
+  PANEL_HEADER,
+} from '../core/workbook';
+import { answerRules, dropdown, styleHeader } from './formats';
+import { withDocumentLock } from './lock';
+import { markOwn, TabRole, tabsByName } from './ownTabs';
+import { writeRatingsTab } from './ratingsTab';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Tabs = ReturnType<typeof tabsByName>;
+
+const FRAMEWORK_PROPERTY = 'frameworkId';
+
+/** The framework this workbook was set up with (document properties, not a hidden row). */
+export function workbookFramework(): Framework {
+  const id = PropertiesService.getDocumentProperties().getProperty(FRAMEWORK_PROPERTY);
+  return id ? frameworkById(id) : DEFAULT_FRAMEWORK;
+}
+
+export interface SetupReport {
+  /** One line per tab: what was created or added, or why it was left alone. */
+  lines: string[];
+}
+
+/**
+ * SPEC §3, "New inspection": lays out every tab of the workbook. Safe to run again: it adds
+ * what is missing and never writes over a filled cell or a tab the add-on did not make.
+ */
+export function newInspection(framework: Framework = workbookFramework()): SetupReport {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    PropertiesService.getDocumentProperties().setProperty(FRAMEWORK_PROPERTY, framework.id);
+    const tabs = tabsByName(spreadsheet);
+    const lines = [
+      ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout)),
+      ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
+      ensureListTab(spreadsheet, tabs, panelTab(framework)),
+      ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
+      writeRatingsTab(spreadsheet, tabsByName(spreadsheet), framework),
+    ];
+    return { lines };
+  });
+}
+
+/** A tab of the given name and role: the add-on's own, a new one, or a user's tab left alone. */
+function claimTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, role: TabRole): { sheet: Sheet; created: boolean } | { clash: string } {
+  const existing = tabs.get(name);
+  if (existing && existing.role === role) return { sheet: existing.sheet, created: false };
+  if (existing) {
+    return { clash: `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and run New inspection again.` };
+  }
+  const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
+  markOwn(sheet, role);
+  tabs.set(name, { sheet, role });
+  return { sheet, created: true };
+}
+
+/** A case tab: headers by SPEC §3's convention, dropdowns, answer colours, frozen protected header. */
+function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout): string {
+  const claim = claimTab(spreadsheet, tabs, layout.name, 'case');
+  if ('clash' in claim) return claim.clash;
+  const { sheet, created } = claim;
+  const width = created ? 0 : sheet.getLastColumn();
+  const present = new Set(width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((cell, index) => readHeader(String(cell), index).id) : []);
+  const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
+  if (missing.length === 0) return `${layout.name}: complete, nothing to add.`;
+  const first = width + 1;
+  ensureColumns(sheet, width + missing.length);
+  sheet.getRange(1, first, 1, missing.length).setValues([missing]);
+  formatCaseColumns(sheet, missing, first);
+  if (created) {
+    styleHeader(sheet, missing.length);
+    return `${layout.name}: created with ${missing.length} columns for ${layout.standards.map((standard) => standard.id).join(', ')}.`;
+  }
+  sheet.getRange(1, first, 1, missing.length).setFontWeight('bold').setWrap(true);
+  return `${layout.name}: added ${missing.length} missing column${missing.length === 1 ? '' : 's'} (${missing.map((header) => readHeader(header, 0).id).join(', ')}) after the existing ones; no case data was changed.`;
+}
+
+/** Dropdowns and colours for a block of new case columns: one call per dropdown kind, whatever the row count. */
+function formatCaseColumns(sheet: Sheet, headers: string[], first: number): void {
+  const rows = sheet.getMaxRows() - 1;
+  const metadataByHeader = new Map(METADATA_COLUMNS.map((column) => [column.header, column]));
+  const answerColumns: number[] = [];
+  headers.forEach((header, offset) => {
+    const metadata = metadataByHeader.get(header);
+    const column = first + offset;
+    if (!metadata) answerColumns.push(column);
+    else if (metadata.values) sheet.getRange(2, column, rows, 1).setDataValidation(dropdown(metadata.values));
+    if (metadata) sheet.getRange(1, column).setNote(metadata.note);
+  });
+  const blocks = contiguousBlocks(answerColumns).map(([start, count]) => sheet.getRange(2, start, rows, count));
+  for (const block of blocks) block.setDataValidation(dropdown(ANSWERS));
+  if (blocks.length > 0) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...answerRules(blocks)]);
+}
+
+/** [start, count] runs of consecutive column numbers. */
+function contiguousBlocks(columns: number[]): Array<[number, number]> {
+  const blocks: Array<[number, number]> = [];
+  for (const column of columns) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[0] + last[1] === column) last[1] += 1;
+    else blocks.push([column, 1]);
+  }
+  return blocks;
+}
+
+function ensureColumns(sheet: Sheet, columns: number): void {
+  const have = sheet.getMaxColumns();
+  if (have < columns) sheet.insertColumnsAfter(have, columns - have);
+}
+
+/** A tab of one row per id (column A) that users fill in: new rows are added, existing rows never touched. */
+interface ListTab {
+  name: string;
+  role: TabRole;
+  header: string[];
+  ids: string[];
+  /** The cells of a new row for `id`, which lands on sheet row `row`. */
+  rowFor(id: string, row: number): Array<string | number>;
+  /** Formats for rows `first`..`last` (1-based, inclusive). */
+  format(sheet: Sheet, first: number, last: number): void;
+}
+
+function ensureListTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: ListTab): string {
+  const claim = claimTab(spreadsheet, tabs, tab.name, tab.role);
+  if ('clash' in claim) return claim.clash;
+  const { sheet, created } = claim;
+  const lastRow = created ? 0 : sheet.getLastRow();
+  const present = new Set(lastRow > 0 ? sheet.getRange(1, 1, lastRow, 1).getValues().map((row) => String(row[0]).trim()) : []);
+  const missing = tab.ids.filter((id) => !present.has(id));
+  if (created) sheet.getRange(1, 1, 1, tab.header.length).setValues([tab.header]);
+  if (missing.length === 0) return `${tab.name}: complete, nothing to add.`;
+  const first = Math.max(lastRow, 1) + 1;
+  const rows = missing.map((id, offset) => tab.rowFor(id, first + offset));
+  const block = sheet.getRange(first, 1, rows.length, tab.header.length);
+  // Ids such as "2.1" stay text: Sheets would read them as numbers or dates.
+  sheet.getRange(first, 1, rows.length, 1).setNumberFormat('@');
+  block.setValues(rows);
+  tab.format(sheet, first, first + rows.length - 1);
+  if (created) {
+    styleHeader(sheet, tab.header.length);
+    return `${tab.name}: created with ${rows.length} rows.`;
+  }
+  return `${tab.name}: added ${rows.length} missing row${rows.length === 1 ? '' : 's'} (${missing.join(', ')}); existing rows were not changed.`;
+}
+
+function domainOneTab(framework: Framework): ListTab {
+  const standards = new Map(leadJudgementStandards(framework).map((standard) => [standard.id, standard]));
+  return {
+    name: 'Domain one',
+    role: 'domainOne',
+    header: DOMAIN_ONE_HEADER,
+    ids: [...standards.keys()],
+    rowFor: (id) => {
+      const standard = standards.get(id)!;
+      return [id, standard.name, standard.keyQuestions.map(keyQuestionHeader).join('\n'), '', ''];
+    },
+    format: (sheet, first, last) => {
+      sheet.getRange(first, 4, last - first + 1, 1).setDataValidation(dropdown([...BANDS]));
+      sheet.getRange(first, 3, last - first + 1, 3).setWrap(true).setVerticalAlignment('top');
+    },
+  };
+}
+
+function panelTab(framework: Framework): ListTab {
+  const standards = new Map(caseBasedStandards(framework).map((standard) => [standard.id, standard]));
+  return {
+    name: 'Panel',
+    role: 'panel',
+    header: PANEL_HEADER,
+    ids: [...standards.keys()],
+    rowFor: (id, row) => [
+      id,
+      standards.get(id)!.name,
+      `=IFERROR(INDEX(Ratings!E:E, MATCH(A${row}, Ratings!A:A, 0)), "")`,
+      '',
+      '',
+      '',
+      // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
+      `=IF(OR(D${row}="", TRIM(E${row})=""), "", D${row})`,
+      `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", "Applied"))`,
+    ],
+    format: (sheet, first, last) => {
+      sheet.getRange(first, 4, last - first + 1, 1).setDataValidation(dropdown([...BANDS]));
+      sheet.getRange(first, 6, last - first + 1, 1).setNumberFormat('yyyy-mm-dd');
+      sheet.getRange(first, 5, last - first + 1, 1).setWrap(true);
+    },
+  };
+}
+
+function comparisonTab(framework: Framework): ListTab {
+  const questions = new Map<string, string>();
+  for (const standard of caseBasedStandards(framework)) {
+    for (const keyQuestion of standard.keyQuestions.filter((candidate) => !candidate.qualitative)) {
+      questions.set(keyQuestion.id, keyQuestion.text);
+      for (const prompt of keyQuestion.prompts) questions.set(prompt.id, prompt.text);
+    }
+  }
+  return {
+    name: 'Comparison',
+    role: 'comparison',
+    header: COMPARISON_HEADER,
+    ids: [...questions.keys()],
+    rowFor: (id) => [id, questions.get(id)!, '', '', '', ''],
+    format: (sheet, first, last) => {
+      const rows = last - first + 1;
+      sheet.getRange(first, 3, rows, 1).setNumberFormat('0%');
+      sheet.getRange(first, 5, rows, 1).setNumberFormat('0%');
+    },
+  };
+}
+
