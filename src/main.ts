@@ -2,7 +2,8 @@
  * The public surface: every function Apps Script must see at the top level of the script.
  * The build turns each entry into a top-level `function NAME(…)` with its JSDoc.
  */
-import { menuNewInspection, onInstall, onOpen } from './addon/menu';
+import { menuGenerateSummaries, menuNewInspection, onInstall, onOpen } from './addon/menu';
+import { getOverview, goToCell, recordPanelJudgement, runGenerateSummaries, runNewInspection, showSidebar } from './addon/sidebarApi';
 import { KQ_SCORE } from './functions/kqScore';
 import { OVERALL_RATING, OVERALL_SCORE } from './functions/overall';
 import { RATE_STANDARD } from './functions/rateStandard';
@@ -27,6 +28,13 @@ export const api = {
   onOpen,
   onInstall,
   menuNewInspection,
+  menuGenerateSummaries,
+  showSidebar,
+  getOverview,
+  recordPanelJudgement,
+  goToCell,
+  runNewInspection,
+  runGenerateSummaries,
 };
 
 export type Api = typeof api;

@@ -21,6 +21,9 @@ async function bundleServer() {
     platform: 'neutral',
     charset: 'utf8',
     legalComments: 'none',
+    // Every custom-function call loads the whole script: keep it small, but keep names for stack traces.
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
   });
   return result.outputFiles[0].text;

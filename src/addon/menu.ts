@@ -1,5 +1,6 @@
 import { serverFunction } from '../publicFunction';
 import { newInspection } from './setup';
+import { generateSummaries } from './summaries';
 
 /** Editor add-on menu (Extensions › Inspection Ratings); see STYLE.md, the Sheets add-on template. */
 export const onOpen = serverFunction(
@@ -41,6 +42,22 @@ export const menuNewInspection = serverFunction(
       ui.alert('New inspection', report.lines.join('\n\n'), ui.ButtonSet.OK);
     } catch (error) {
       ui.alert('New inspection', (error as Error).message, ui.ButtonSet.OK);
+    }
+  },
+);
+
+export const menuGenerateSummaries = serverFunction(
+  {
+    summary: 'Menu: Generate summaries — builds or refreshes the Ratings, Key questions, Prompts, Sub-samples and Data quality tabs.',
+    params: [],
+    returns: 'Nothing.',
+  },
+  () => {
+    const ui = SpreadsheetApp.getUi();
+    try {
+      ui.alert('Generate summaries', generateSummaries().lines.join('\n\n'), ui.ButtonSet.OK);
+    } catch (error) {
+      ui.alert('Generate summaries', (error as Error).message, ui.ButtonSet.OK);
     }
   },
 );

@@ -2,6 +2,7 @@ import { Framework } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
 import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
 import { caseRange, tabRef } from './a1';
+import { asText } from './cells';
 import { bandRules, protectWholeTab } from './formats';
 import { markOwn, tabsByName } from './ownTabs';
 
@@ -35,7 +36,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     if (standard.kind === 'leadJudgement') {
       const source = domainOneRows.get(standard.id);
       const rating = source ? `=IF(${tabRef('Domain one')}D${source}="", "", ${tabRef('Domain one')}D${source})` : '';
-      return [standard.id, standard.name, rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', '', ''];
+      return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', '', ''];
     }
     const tab = caseTabs.find((layout) => layout.standards.includes(standard))!;
     const cases = caseRange(tab.name, tab.headers.length);
@@ -46,7 +47,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     const rating = panel
       ? `=IF(${tabRef('Panel')}G${panel}="", E${row}, RATE_STANDARD(${cases}, A${row}, ${tabRef('Panel')}G${panel}))`
       : `=E${row}`;
-    return [standard.id, standard.name, rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', indicative, `=IF(C${row}=E${row}, "", "Panel: " & E${row} & " → " & C${row})`];
+    return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', indicative, `=IF(C${row}=E${row}, "", "Panel: " & E${row} & " → " & C${row})`];
   });
   const overall: Array<Array<string | number>> = [
     ['', '', '', '', '', ''],
@@ -55,7 +56,6 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
   ];
   const values = [RATINGS_HEADER, ...rows, ...overall];
   sheet.clearContents();
-  sheet.getRange(1, 1, values.length, 1).setNumberFormat('@');
   sheet.getRange(1, 1, values.length, RATINGS_HEADER.length).setValues(values);
   if (!existing) {
     sheet.getRange(1, 1, 1, RATINGS_HEADER.length).setFontWeight('bold');

@@ -14,6 +14,7 @@ import {
   METADATA_COLUMNS,
   PANEL_HEADER,
 } from '../core/workbook';
+import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
 import { markOwn, TabRole, tabsByName } from './ownTabs';
@@ -80,7 +81,7 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   if (missing.length === 0) return `${layout.name}: complete, nothing to add.`;
   const first = width + 1;
   ensureColumns(sheet, width + missing.length);
-  sheet.getRange(1, first, 1, missing.length).setValues([missing]);
+  sheet.getRange(1, first, 1, missing.length).setValues([missing.map(asText)]);
   formatCaseColumns(sheet, missing, first);
   if (created) {
     styleHeader(sheet, missing.length);
@@ -142,14 +143,11 @@ function ensureListTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: ListTab): stri
   const lastRow = created ? 0 : sheet.getLastRow();
   const present = new Set(lastRow > 0 ? sheet.getRange(1, 1, lastRow, 1).getValues().map((row) => String(row[0]).trim()) : []);
   const missing = tab.ids.filter((id) => !present.has(id));
-  if (created) sheet.getRange(1, 1, 1, tab.header.length).setValues([tab.header]);
+  if (created) sheet.getRange(1, 1, 1, tab.header.length).setValues([tab.header.map(asText)]);
   if (missing.length === 0) return `${tab.name}: complete, nothing to add.`;
   const first = Math.max(lastRow, 1) + 1;
   const rows = missing.map((id, offset) => tab.rowFor(id, first + offset));
-  const block = sheet.getRange(first, 1, rows.length, tab.header.length);
-  // Ids such as "2.1" stay text: Sheets would read them as numbers or dates.
-  sheet.getRange(first, 1, rows.length, 1).setNumberFormat('@');
-  block.setValues(rows);
+  sheet.getRange(first, 1, rows.length, tab.header.length).setValues(rows);
   tab.format(sheet, first, first + rows.length - 1);
   if (created) {
     styleHeader(sheet, tab.header.length);
@@ -167,7 +165,7 @@ function domainOneTab(framework: Framework): ListTab {
     ids: [...standards.keys()],
     rowFor: (id) => {
       const standard = standards.get(id)!;
-      return [id, standard.name, standard.keyQuestions.map(keyQuestionHeader).join('\n'), '', ''];
+      return [asText(id), asText(standard.name), asText(standard.keyQuestions.map(keyQuestionHeader).join('\n')), '', ''];
     },
     format: (sheet, first, last) => {
       sheet.getRange(first, 4, last - first + 1, 1).setDataValidation(dropdown([...BANDS]));
@@ -184,8 +182,8 @@ function panelTab(framework: Framework): ListTab {
     header: PANEL_HEADER,
     ids: [...standards.keys()],
     rowFor: (id, row) => [
-      id,
-      standards.get(id)!.name,
+      asText(id),
+      asText(standards.get(id)!.name),
       `=IFERROR(INDEX(Ratings!E:E, MATCH(A${row}, Ratings!A:A, 0)), "")`,
       '',
       '',
@@ -215,7 +213,7 @@ function comparisonTab(framework: Framework): ListTab {
     role: 'comparison',
     header: COMPARISON_HEADER,
     ids: [...questions.keys()],
-    rowFor: (id) => [id, questions.get(id)!, '', '', '', ''],
+    rowFor: (id) => [asText(id), asText(questions.get(id)!), '', '', '', ''],
     format: (sheet, first, last) => {
       const rows = last - first + 1;
       sheet.getRange(first, 3, rows, 1).setNumberFormat('0%');

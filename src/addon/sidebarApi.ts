@@ -1,0 +1,170 @@
+import { BAND_LIST, parseBand } from '../core/bands';
+import { DataProblem, TabProgress } from '../core/dataQuality';
+import { findStandard, frameworkForKeyQuestions } from '../core/frameworks';
+import { judgePanelRating } from '../core/panel';
+import { rateStandard } from '../core/standards';
+import { caseBasedStandards, METADATA_COLUMNS } from '../core/workbook';
+import { serverFunction } from '../publicFunction';
+import { asText } from './cells';
+import { withDocumentLock } from './lock';
+import { tabsByName } from './ownTabs';
+import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
+import { newInspection, SetupReport, workbookFramework } from './setup';
+
+/** What the sidebar shows (plain data: no Dates cross google.script.run). */
+export interface Overview {
+  frameworkName: string;
+  /** False until New inspection has made the case tabs. */
+  isSetUp: boolean;
+  progress: TabProgress[];
+  problems: DataProblem[];
+  /** How many problems there are in all; `problems` holds the first PROBLEM_LIMIT. */
+  problemCount: number;
+  panel: PanelRow[];
+  subSampleHeaders: string[];
+  subSampleHeader: string;
+}
+
+export interface PanelRow {
+  standardId: string;
+  name: string;
+  indicative: string;
+  panelRating: string;
+  rationale: string;
+  status: string;
+}
+
+const PROBLEM_LIMIT = 100;
+const PANEL_TAB = 'Panel';
+
+/** The sidebar's view of the workbook: one read per case tab and one of the Panel tab. */
+function overview(): Overview {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const framework = workbookFramework();
+  const tabs = tabsByName(spreadsheet);
+  const caseTabs = readCaseTabs(tabs, framework);
+  const { problems, progress } = checkCaseTabs(caseTabs, framework);
+  const panelValues = readPanel(tabs);
+  const standards = caseBasedStandards(framework);
+  const panel = standards.map((standard): PanelRow => {
+    const row = panelValues.find((cells) => String(cells[0]).trim() === standard.id) ?? [];
+    const text = (index: number) => (row[index] === undefined || row[index] === null ? '' : String(row[index]));
+    return { standardId: standard.id, name: standard.name, indicative: text(2), panelRating: text(3), rationale: text(4), status: text(7) };
+  });
+  return {
+    frameworkName: framework.name,
+    isSetUp: caseTabs.length > 0,
+    progress,
+    problems: problems.slice(0, PROBLEM_LIMIT),
+    problemCount: problems.length,
+    panel,
+    subSampleHeaders: METADATA_COLUMNS.filter((column) => column.values).map((column) => column.header),
+    subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || 'Sentence type',
+  };
+}
+
+function readPanel(tabs: ReturnType<typeof tabsByName>): unknown[][] {
+  const tab = tabs.get(PANEL_TAB);
+  if (!tab || tab.role !== 'panel' || tab.sheet.getLastRow() < 2) return [];
+  return tab.sheet.getRange(2, 1, tab.sheet.getLastRow() - 1, 8).getValues();
+}
+
+/**
+ * Records a ratings-panel judgement on the Panel tab, with its rationale (R6: required), after
+ * checking that the method permits the move on the case data as it is now (R6, R7).
+ */
+function recordJudgement(standardId: string, rating: string, rationale: string): PanelRow {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const framework = workbookFramework();
+    const standard = findStandard(framework, standardId);
+    const band = rating === '' ? undefined : parseBand(rating);
+    if (rating !== '' && !band) throw new Error(`"${rating}" is not a rating. Use one of ${BAND_LIST}.`);
+    if (band && rationale.trim() === '') throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
+    const tabs = tabsByName(spreadsheet);
+    const panelTab = tabs.get(PANEL_TAB);
+    if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
+    if (band) {
+      const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
+      if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
+      const table = caseTab.table;
+      const result = rateStandard(table, findStandard(frameworkForKeyQuestions(new Set(table.columns.map((column) => column.id))), standard.id), table.rows.map((_, index) => index));
+      const decision = judgePanelRating(result, band);
+      if (!decision.allowed) throw new Error(decision.reason);
+    }
+    const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
+    const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
+    if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
+    panelTab.sheet.getRange(row, 4, 1, 3).setValues([[band ?? '', band ? asText(rationale.trim()) : '', band ? new Date() : '']]);
+    return {
+      standardId: standard.id,
+      name: standard.name,
+      indicative: '',
+      panelRating: band ?? '',
+      rationale: band ? rationale.trim() : '',
+      status: band ? 'Applied' : '',
+    };
+  });
+}
+
+/** Selects a cell named by the sidebar (a data-quality problem's link). */
+function selectCell(tab: string, row: number, column: number): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  if (!sheet) throw new Error(`There is no tab named "${tab}" any more.`);
+  sheet.activate();
+  sheet.getRange(row, column).activate();
+}
+
+/** The sidebar's server calls: each a top-level function google.script.run can reach. */
+export const getOverview = serverFunction(
+  { summary: 'Sidebar: progress per case tab and inspector, data-quality problems and the panel judgements.', params: [], returns: 'An Overview object.' },
+  overview,
+);
+
+export const recordPanelJudgement = serverFunction(
+  {
+    summary: "Sidebar: records a ratings-panel judgement with its rationale on the Panel tab, if the method permits the move (R6, R7); otherwise fails with the reason.",
+    params: [
+      { name: 'standardId', type: 'string', description: 'The standard, e.g. "2.2".' },
+      { name: 'rating', type: 'string', description: 'The panel rating; blank to clear the judgement.' },
+      { name: 'rationale', type: 'string', description: 'Why: required with a rating.' },
+    ],
+    returns: 'The recorded Panel row.',
+  },
+  recordJudgement,
+);
+
+export const goToCell = serverFunction(
+  {
+    summary: 'Sidebar: selects a cell, e.g. the one a data-quality problem names.',
+    params: [
+      { name: 'tab', type: 'string', description: 'The tab name.' },
+      { name: 'row', type: 'number', description: 'The row, from 1.' },
+      { name: 'column', type: 'number', description: 'The column, from 1.' },
+    ],
+    returns: 'Nothing.',
+  },
+  selectCell,
+);
+
+export const runNewInspection = serverFunction(
+  { summary: 'Sidebar: New inspection — sets up or completes the workbook.', params: [], returns: 'What was done, a line per tab.' },
+  (): SetupReport => newInspection(),
+);
+
+export const runGenerateSummaries = serverFunction(
+  {
+    summary: 'Sidebar: generates or refreshes the summary tabs.',
+    params: [{ name: 'options', type: 'Object', description: 'Optional: { subSampleHeader } — the column the Sub-samples tab splits by.', optional: true }],
+    returns: 'What was done, a line per tab.',
+  },
+  (options?: GenerateOptions): GenerateReport => generateSummaries(options ?? {}),
+);
+
+export const showSidebar = serverFunction(
+  { summary: 'Menu: opens the Inspection Ratings sidebar.', params: [], returns: 'Nothing.' },
+  () => {
+    const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Inspection Ratings');
+    SpreadsheetApp.getUi().showSidebar(html);
+  },
+);

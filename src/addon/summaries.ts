@@ -1,0 +1,259 @@
+import { readCaseTable } from '../core/caseTable';
+import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
+import { Framework } from '../core/framework';
+import { caseTabLayouts, SENTENCE_TYPE_HEADER } from '../core/workbook';
+import { keyQuestionRows, promptRows } from '../core/summary';
+import { frameworkForKeyQuestions } from '../core/frameworks';
+import { caseRange, columnLetter, tabRef } from './a1';
+import { asText, CellInput, literal } from './cells';
+import { bandRules, protectWholeTab } from './formats';
+import { withDocumentLock } from './lock';
+import { markOwn, TabRole, tabsByName } from './ownTabs';
+import { writeRatingsTab } from './ratingsTab';
+import { workbookFramework } from './setup';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Tabs = ReturnType<typeof tabsByName>;
+type Grid = CellInput[][];
+
+/** A case tab as read once for generation: its name, width and table. */
+interface CaseTabRead {
+  name: string;
+  width: number;
+  table: ReturnType<typeof readCaseTable>;
+}
+
+const SUB_SAMPLE_PROPERTY = 'subSampleHeader';
+
+export interface GenerateOptions {
+  /** The metadata column the Sub-samples tab splits by; remembered for next time. */
+  subSampleHeader?: string;
+}
+
+export interface GenerateReport {
+  lines: string[];
+}
+
+/**
+ * SPEC §5: generates or refreshes the summary tabs in place, under the document lock. Reads
+ * each case tab once; writes each tab in one block; never writes a case tab or a user's tab.
+ */
+export function generateSummaries(options: GenerateOptions = {}): GenerateReport {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const properties = PropertiesService.getDocumentProperties();
+    if (options.subSampleHeader) properties.setProperty(SUB_SAMPLE_PROPERTY, options.subSampleHeader);
+    const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || SENTENCE_TYPE_HEADER;
+    const framework = workbookFramework();
+    const tabs = tabsByName(spreadsheet);
+    const caseTabs = readCaseTabs(tabs, framework);
+    const lines = [
+      writeRatingsTab(spreadsheet, tabs, framework),
+      writeSummaryTab(spreadsheet, tabs, 'Key questions', 'keyQuestions', keyQuestionsGrid(caseTabs), formatKeyQuestions),
+      writeSummaryTab(spreadsheet, tabs, 'Prompts', 'prompts', promptsGrid(caseTabs), formatPrompts),
+      writeSummaryTab(spreadsheet, tabs, 'Sub-samples', 'subSamples', subSamplesGrid(caseTabs, subSampleHeader), formatSubSamples),
+      writeSummaryTab(spreadsheet, tabs, 'Data quality', 'dataQuality', dataQualityGrid(caseTabs, framework), () => undefined),
+    ];
+    return { lines };
+  });
+}
+
+/** One getValues per case tab the add-on made (SPEC §7: reads do not grow with calls per case). */
+export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
+  return caseTabLayouts(framework).flatMap((layout) => {
+    const tab = tabs.get(layout.name);
+    if (!tab || tab.role !== 'case') return [];
+    const values = tab.sheet.getDataRange().getValues();
+    return [{ name: layout.name, width: values[0]?.length ?? 0, table: readCaseTable(values.length > 0 && values[0].length > 0 ? values : [[layout.name]]) }];
+  });
+}
+
+/** Progress and problems of every case tab, for the sidebar and the Data quality tab. */
+export function checkCaseTabs(caseTabs: CaseTabRead[], framework: Framework): { problems: DataProblem[]; progress: TabProgress[] } {
+  const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework));
+  return { problems: checks.flatMap((check) => check.problems), progress: checks.map((check) => check.progress) };
+}
+
+function writeSummaryTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, role: TabRole, grid: Grid, format: (sheet: Sheet, grid: Grid) => void): string {
+  const existing = tabs.get(name);
+  if (existing && existing.role !== role) {
+    return `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and generate again to get this summary.`;
+  }
+  const sheet = existing ? existing.sheet : spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
+  if (!existing) {
+    markOwn(sheet, role);
+    tabs.set(name, { sheet, role });
+    protectWholeTab(sheet, `The ${name} tab`);
+  }
+  const width = Math.max(...grid.map((row) => row.length));
+  const rectangular = grid.map((row) => [...row, ...Array<CellInput>(width - row.length).fill('')]);
+  sheet.clearContents();
+  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < rectangular.length) sheet.insertRowsAfter(sheet.getMaxRows(), rectangular.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, rectangular.length, width).setValues(rectangular);
+  format(sheet, rectangular);
+  return `${name}: ${existing ? 'refreshed' : 'created'}.`;
+}
+
+/** Rows the grid's custom-function tables will spill into are left empty. */
+function spillSpace(rows: number, width: number): Grid {
+  return Array.from({ length: rows }, () => Array<CellInput>(width).fill(''));
+}
+
+const KEY_QUESTION_COLUMNS = ['Previous %', 'Previous n', 'Change significant', 'All providers %', 'All providers n', 'Difference significant'];
+/** R4's boundaries, as columns the chart draws as lines. */
+const BOUNDARIES: Array<[string, number]> = [['Requires improvement from', 0.5], ['Good from', 0.65], ['Outstanding from', 0.8]];
+
+/**
+ * SPEC §5 "Key questions": per case tab, RATINGS_TABLE's spill (current percentage, n, band),
+ * then previous and all-providers figures looked up on the Comparison tab and one ranged
+ * CHANGE_SIGNIFICANT per comparison (R10).
+ */
+function keyQuestionsGrid(caseTabs: CaseTabRead[]): Grid {
+  const grid: Grid = [[asText('Key questions: current inspection against the previous inspection and all providers (significance: two-sided z-test, 0.1)')]];
+  for (const tab of caseTabs) {
+    const framework = frameworkForKeyQuestions(new Set(tab.table.columns.map((column) => column.id)));
+    const count = keyQuestionRows(tab.table, framework, []).length;
+    const header = grid.length + 2; // a blank row, then the spilled table's header row
+    const first = header + 1;
+    const last = header + count;
+    grid.push(['']);
+    const block = spillSpace(count + 1, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length);
+    block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.width)})`;
+    [...KEY_QUESTION_COLUMNS, ...BOUNDARIES.map(([title]) => title)].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
+    for (let row = first; row <= last; row += 1) {
+      const lookup = (column: string) => `=IFERROR(INDEX(${tabRef('Comparison')}${column}:${column}, MATCH(B${row}, ${tabRef('Comparison')}A:A, 0)), "")`;
+      const cells = block[row - header];
+      cells[8] = lookup('C');
+      cells[9] = lookup('D');
+      cells[11] = lookup('E');
+      cells[12] = lookup('F');
+      BOUNDARIES.forEach(([, boundary], offset) => (cells[14 + offset] = boundary));
+    }
+    block[1][10] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, I${first}:I${last}, J${first}:J${last})`;
+    block[1][13] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, L${first}:L${last}, M${first}:M${last})`;
+    grid.push(...block);
+  }
+  return grid;
+}
+
+function formatKeyQuestions(sheet: Sheet, grid: Grid): void {
+  const rows = grid.length;
+  sheet.getRange(1, 6, rows, 1).setNumberFormat('0%');
+  sheet.getRange(1, 9, rows, 1).setNumberFormat('0%');
+  sheet.getRange(1, 12, rows, 1).setNumberFormat('0%');
+  sheet.getRange(1, 15, rows, BOUNDARIES.length).setNumberFormat('0%');
+  sheet.setConditionalFormatRules(bandRules([sheet.getRange(1, 7, rows, 2)]));
+  sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  sheet.insertChart(bandChart(sheet, grid));
+}
+
+/**
+ * A chart of key-question percentages against the band thresholds (50%, 65%, 80%): the
+ * percentages as columns, each threshold a constant line from columns the chart reads.
+ */
+function bandChart(sheet: Sheet, grid: Grid): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const rows = grid.length;
+  return sheet
+    .newChart()
+    .asComboChart()
+    .setTitle('Key questions against the rating bands')
+    .addRange(sheet.getRange(1, 2, rows, 1))
+    .addRange(sheet.getRange(1, 6, rows, 1))
+    .addRange(sheet.getRange(1, 15, rows, BOUNDARIES.length))
+    .setOption('seriesType', 'bars')
+    .setOption('series', { 1: { type: 'line' }, 2: { type: 'line' }, 3: { type: 'line' } })
+    .setPosition(2, 19, 0, 0)
+    .build();
+}
+
+/** SPEC §5 "Prompts": the report's Annex 4 — every prompt's current and previous percentage. */
+function promptsGrid(caseTabs: CaseTabRead[]): Grid {
+  const grid: Grid = [[asText('Prompts (the report\'s Annex 4): current inspection against the previous inspection')]];
+  for (const tab of caseTabs) {
+    const framework = frameworkForKeyQuestions(new Set(tab.table.columns.map((column) => column.id)));
+    const count = promptRows(tab.table, framework, []).length;
+    if (count === 0) continue;
+    const header = grid.length + 2;
+    grid.push(['']);
+    const block = spillSpace(count + 1, 7);
+    block[0][0] = `=PROMPTS_TABLE(${caseRange(tab.name, tab.width)})`;
+    block[0][5] = asText('Previous %');
+    block[0][6] = asText('Previous n');
+    for (let row = header + 1; row <= header + count; row += 1) {
+      block[row - header][5] = `=IFERROR(INDEX(${tabRef('Comparison')}C:C, MATCH(A${row}, ${tabRef('Comparison')}A:A, 0)), "")`;
+      block[row - header][6] = `=IFERROR(INDEX(${tabRef('Comparison')}D:D, MATCH(A${row}, ${tabRef('Comparison')}A:A, 0)), "")`;
+    }
+    grid.push(...block);
+  }
+  return grid;
+}
+
+function formatPrompts(sheet: Sheet, grid: Grid): void {
+  sheet.getRange(1, 5, grid.length, 2).setNumberFormat('0%');
+  sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
+}
+
+/** SPEC §5 "Sub-samples": every key question's table again for each value of a metadata column. */
+function subSamplesGrid(caseTabs: CaseTabRead[], header: string): Grid {
+  const grid: Grid = [[asText(`Sub-samples by ${header}`)]];
+  for (const tab of caseTabs) {
+    const column = tab.table.columns.find((candidate) => candidate.header.trim().toLowerCase() === header.trim().toLowerCase());
+    if (!column) {
+      grid.push([''], [asText(`${tab.name}: no column headed "${header}".`)]);
+      continue;
+    }
+    const framework = frameworkForKeyQuestions(new Set(tab.table.columns.map((candidate) => candidate.id)));
+    const count = keyQuestionRows(tab.table, framework, []).length;
+    const values = distinctValues(tab.table.rows.map((row) => row[column.index]));
+    const cases = caseRange(tab.name, tab.width);
+    const letter = columnLetter(column.index + 1);
+    for (const value of values) {
+      grid.push(['']);
+      grid.push([
+        asText(`${tab.name} — ${column.header}: ${value}`),
+        `=COUNTIF(${tabRef(tab.name)}${letter}:${letter}, ${literal(value)})`,
+        asText('cases'),
+      ]);
+      const block = spillSpace(count + 1, 8);
+      block[0][0] = `=RATINGS_TABLE(${cases}, ${literal(column.header)}, ${literal(value)})`;
+      grid.push(...block);
+    }
+  }
+  return grid;
+}
+
+function formatSubSamples(sheet: Sheet, grid: Grid): void {
+  sheet.getRange(1, 6, grid.length, 1).setNumberFormat('0%');
+  sheet.setConditionalFormatRules(bandRules([sheet.getRange(1, 7, grid.length, 2)]));
+  sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
+}
+
+/** The distinct non-blank values of a column, first spelling kept, in order of first appearance. */
+function distinctValues(cells: unknown[]): string[] {
+  const seen = new Map<string, string>();
+  for (const cell of cells) {
+    const text = cell === '' || cell === null || cell === undefined ? '' : String(cell).trim();
+    if (text && !seen.has(text.toLowerCase())) seen.set(text.toLowerCase(), text);
+  }
+  return [...seen.values()];
+}
+
+/** SPEC §5 "Data quality": every problem, each naming tab, row, column and value, as text. */
+function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
+  const { problems } = checkCaseTabs(caseTabs, framework);
+  const title = problems.length === 0 ? 'Data quality: no problems found when the summaries were generated.' : `Data quality: ${problems.length} problem${problems.length === 1 ? '' : 's'} when the summaries were generated (the sidebar shows the latest).`;
+  return [
+    [asText(title)],
+    ['Tab', 'Cell', 'Column', 'Value', 'Problem'].map(asText),
+    ...problems.map((problem) => [
+      asText(problem.tab),
+      asText(`${columnLetter(problem.column)}${problem.row}`),
+      asText(problem.header),
+      asText(problem.value),
+      asText(problem.message),
+    ]),
+  ];
+}

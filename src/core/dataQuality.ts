@@ -1,0 +1,118 @@
+import { describeCell, isEmptyCell, readAnswer } from './answers';
+import { CaseTable, Column, shortHeader, sheetRow } from './caseTable';
+import { Framework, SubSample } from './framework';
+import { keyQuestionsOf } from './frameworks';
+import { HARM_FACTORS_HEADER, SENTENCE_TYPE_HEADER } from './workbook';
+
+/** SPEC §5 "Data quality": one problem in one cell of a case tab. */
+export interface DataProblem {
+  tab: string;
+  /** Sheet row (1-based) and column (1-based) of the cell. */
+  row: number;
+  column: number;
+  header: string;
+  value: string;
+  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId';
+  message: string;
+}
+
+/** Progress of one case tab: cases started (any cell filled) and complete (every key question answered). */
+export interface TabProgress {
+  tab: string;
+  started: number;
+  complete: number;
+  byInspector: Array<{ inspector: string; started: number; complete: number }>;
+}
+
+const CASE_ID = 'case id';
+const INSPECTOR = 'inspector';
+
+/**
+ * Checks every cell of a case tab against R1 and the sub-samples of SPEC §2: invalid answers,
+ * unanswered key questions, N/A where an answer is needed or answers where N/A is expected,
+ * duplicate case ids. One pass over the rows.
+ */
+export function checkCaseTab(tab: string, table: CaseTable, framework: Framework): { problems: DataProblem[]; progress: TabProgress } {
+  const subSampleOf = new Map<string, SubSample>();
+  const counted = new Set<string>();
+  for (const keyQuestion of keyQuestionsOf(framework)) {
+    subSampleOf.set(keyQuestion.id, keyQuestion.subSample);
+    if (!keyQuestion.qualitative) counted.add(keyQuestion.id);
+    for (const prompt of keyQuestion.prompts) subSampleOf.set(prompt.id, prompt.subSample);
+  }
+  const byHeader = (header: string) => table.columns.find((column) => column.header.trim().toLowerCase() === header.toLowerCase());
+  const caseIdColumn = byHeader(CASE_ID);
+  const inspectorColumn = byHeader(INSPECTOR);
+  const harmColumn = byHeader(HARM_FACTORS_HEADER);
+  const sentenceColumn = byHeader(SENTENCE_TYPE_HEADER);
+  const answerColumns = table.columns.filter((column) => column.kind !== 'metadata');
+  const keyQuestionColumns = answerColumns.filter((column) => column.kind === 'keyQuestion' && counted.has(column.id));
+
+  const problems: DataProblem[] = [];
+  const firstRowOfCase = new Map<string, number>();
+  const inspectors = new Map<string, { started: number; complete: number }>();
+  let started = 0;
+  let complete = 0;
+  const add = (rowIndex: number, column: Column, cell: unknown, kind: DataProblem['kind'], message: string) =>
+    problems.push({ tab, row: sheetRow(rowIndex), column: column.index + 1, header: column.header, value: isEmptyCell(cell) ? '' : String(cell), kind, message });
+
+  table.rows.forEach((cells, rowIndex) => {
+    if (table.columns.every((column) => isEmptyCell(cells[column.index]))) return;
+    started += 1;
+    const applies: Record<SubSample, boolean | undefined> = {
+      all: true,
+      riskOfHarm: flag(harmColumn && cells[harmColumn.index], 'yes'),
+      licence: flag(sentenceColumn && cells[sentenceColumn.index], 'licence'),
+    };
+    let answered = 0;
+    for (const column of answerColumns) {
+      const cell = cells[column.index];
+      const answer = readAnswer(cell);
+      const where = `Row ${sheetRow(rowIndex)}, column "${shortHeader(column.header)}"`;
+      if (answer === undefined) {
+        add(rowIndex, column, cell, 'invalid', `${where}: ${describeCell(cell)} is not an answer. Use Yes, No or N/A, or leave it blank.`);
+        continue;
+      }
+      const isKeyQuestion = keyQuestionColumns.includes(column);
+      if (answer === 'blank') {
+        if (isKeyQuestion) add(rowIndex, column, cell, 'unanswered', `${where}: the key question is not answered yet.`);
+        continue;
+      }
+      if (isKeyQuestion) answered += 1;
+      const subSample = subSampleOf.get(column.id) ?? 'all';
+      const applicable = applies[subSample];
+      if (answer === 'na' && applicable === true && subSample !== 'all') {
+        add(rowIndex, column, cell, 'answerExpected', `${where}: N/A, but this case is in the ${SUB_SAMPLE_WORDS[subSample]} sub-sample, so an answer is expected.`);
+      } else if (answer === 'na' && subSample === 'all' && isKeyQuestion) {
+        add(rowIndex, column, cell, 'answerExpected', `${where}: N/A, but this key question applies to every case.`);
+      } else if (answer !== 'na' && applicable === false) {
+        add(rowIndex, column, cell, 'notApplicableExpected', `${where}: answered ${describeCell(cell)}, but this case is outside the ${SUB_SAMPLE_WORDS[subSample]} sub-sample, so N/A is expected.`);
+      }
+    }
+    const isComplete = keyQuestionColumns.length > 0 && answered === keyQuestionColumns.length;
+    if (isComplete) complete += 1;
+    const inspector = inspectorColumn && !isEmptyCell(cells[inspectorColumn.index]) ? String(cells[inspectorColumn.index]).trim() : '(no inspector)';
+    const tally = inspectors.get(inspector) ?? { started: 0, complete: 0 };
+    tally.started += 1;
+    if (isComplete) tally.complete += 1;
+    inspectors.set(inspector, tally);
+
+    if (caseIdColumn && !isEmptyCell(cells[caseIdColumn.index])) {
+      const id = String(cells[caseIdColumn.index]).trim();
+      const first = firstRowOfCase.get(id.toLowerCase());
+      if (first === undefined) firstRowOfCase.set(id.toLowerCase(), sheetRow(rowIndex));
+      else add(rowIndex, caseIdColumn, cells[caseIdColumn.index], 'duplicateCaseId', `Row ${sheetRow(rowIndex)}: case ID ${describeCell(cells[caseIdColumn.index])} is already used in row ${first}.`);
+    }
+  });
+  const byInspector = [...inspectors].map(([inspector, tally]) => ({ inspector, ...tally })).sort((a, b) => a.inspector.localeCompare(b.inspector));
+  return { problems, progress: { tab, started, complete, byInspector } };
+}
+
+const SUB_SAMPLE_WORDS: Record<SubSample, string> = { all: 'whole', riskOfHarm: 'risk-of-harm', licence: 'licence' };
+
+/** Whether a metadata cell says `wanted`; undefined when blank (then nothing is expected either way). */
+function flag(cell: unknown, wanted: string): boolean | undefined {
+  if (cell === undefined || isEmptyCell(cell)) return undefined;
+  if (cell === true || cell === false) return cell === (wanted === 'yes');
+  return String(cell).trim().toLowerCase() === wanted;
+}
