@@ -74,6 +74,6 @@ export function caseBasedStandards(framework: Framework): Standard[] {
 }
 
 export const DOMAIN_ONE_HEADER = ['Standard', 'Name', 'Key questions', 'Rating', 'Evidence'];
-export const PANEL_HEADER = ['Standard', 'Name', 'Indicative rating', 'Panel rating', 'Rationale', 'Date', 'Status'];
+export const PANEL_HEADER = ['Standard', 'Name', 'Indicative rating', 'Panel rating', 'Rationale', 'Date', 'Applied rating', 'Status'];
 export const COMPARISON_HEADER = ['Id', 'Question', 'Previous %', 'Previous n', 'All providers %', 'All providers n'];
 export const RATINGS_HEADER = ['Standard', 'Name', 'Rating', 'Score', 'Indicative rating', 'Panel move'];

@@ -1,0 +1,502 @@
+/**
+ * The spreadsheet engine behind the fakes: one HyperFormula instance holds every sheet's cells and
+ * formulas, and the add-on's custom functions are registered with it as a function plugin.
+ *
+ * Spilled results of unknown size. HyperFormula fixes the area an array formula occupies when the
+ * formula is entered (a plugin's `sizeOfResultArrayMethod` is asked before anything is evaluated)
+ * and never re-asks when the data changes; a result larger than that area cannot be stored. So the
+ * plugin reserves, for each formula cell, the size its last evaluation produced (1×1 the first
+ * time); when an evaluation produces another size it returns a cropped or padded value, remembers the
+ * true size and result, and after the edit the engine re-enters that formula, which reserves the
+ * true size and reuses the remembered result. A few rounds settle chains of spills. HyperFormula also
+ * never retries a spill that was blocked, so blocked spills are re-entered after each edit too.
+ */
+import {
+  ArraySize,
+  CellError,
+  CellType,
+  DetailedCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
+import type { CellValue, FunctionPluginDefinition, ImplementedFunctions, RawCellContent, SimpleCellAddress } from 'hyperformula';
+import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
+import type { InternalScalarValue, InterpreterValue } from 'hyperformula/typings/interpreter/InterpreterValue';
+import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
+import { cellA1, GridArea } from './a1';
+import { isDate } from './env';
+import { dateFromSerial, serialFromDate, SheetsValue } from './values';
+
+/** An error cell: the code Sheets shows in the cell, and the message it shows on hover. */
+export interface CellErrorInfo {
+  value: string;
+  message: string;
+  /** HyperFormula's own message, when it differs from the Sheets-style one. */
+  engineMessage?: string;
+}
+
+/** A custom function as the engine calls it: Apps Script-shaped arguments in, result out, or a throw. */
+export type CustomFunctionInvoker = (name: string, args: unknown[]) => unknown;
+
+interface GridSize {
+  rows: number;
+  columns: number;
+}
+
+type Outcome = { rows: InternalScalarValue[][] } | { error: CellError };
+
+interface Respill {
+  address: SimpleCellAddress;
+  size: ArraySize;
+}
+
+const SHEETS_ERROR_CODES: Record<ErrorType, string> = {
+  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+  [ErrorType.NAME]: '#NAME?',
+  [ErrorType.VALUE]: '#VALUE!',
+  [ErrorType.NUM]: '#NUM!',
+  [ErrorType.NA]: '#N/A',
+  [ErrorType.CYCLE]: '#REF!',
+  [ErrorType.REF]: '#REF!',
+  [ErrorType.SPILL]: '#REF!',
+  [ErrorType.LIC]: '#ERROR!',
+  [ErrorType.ERROR]: '#ERROR!',
+};
+
+function sheetsMessage(type: ErrorType, message: string): string {
+  if (type === ErrorType.CYCLE) return 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.';
+  if (type === ErrorType.ERROR && message.startsWith('Parsing error')) return 'Formula parse error.';
+  const unknown = /^Function name (.+) not recognized\.$/.exec(message);
+  if (unknown) return `Unknown function: '${unknown[1].toLowerCase()}'.`;
+  return message;
+}
+
+function messageOf(thrown: unknown): string {
+  if (typeof thrown === 'object' && thrown !== null && typeof (thrown as { message?: unknown }).message === 'string') {
+    return (thrown as { message: string }).message;
+  }
+  return String(thrown);
+}
+
+/** HyperFormula's number subtypes (dates, percentages) are objects carrying `val`. */
+interface RichNumberLike {
+  val: number;
+  getDetailedType(): string;
+}
+
+function isRichNumber(value: unknown): value is RichNumberLike {
+  return typeof value === 'object' && value !== null && typeof (value as { val?: unknown }).val === 'number';
+}
+
+const DATE_TYPES = new Set(['NUMBER_DATE', 'NUMBER_DATETIME', 'NUMBER_TIME']);
+
+/** One cell value of an argument, as Apps Script passes it to a custom function. */
+function argumentScalar(value: InternalScalarValue): SheetsValue {
+  if (value === EmptyValue) return '';
+  if (value instanceof CellError) return SHEETS_ERROR_CODES[value.type];
+  if (isRichNumber(value)) return DATE_TYPES.has(value.getDetailedType()) ? dateFromSerial(value.val) : value.val;
+  return value as SheetsValue;
+}
+
+/** One value a custom function returned, as a cell holds it. */
+function resultScalar(value: unknown): InternalScalarValue {
+  if (value === null || value === undefined || value === '') return EmptyValue;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : new CellError(ErrorType.NUM, 'The result is not a finite number.');
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (isDate(value)) return serialFromDate(value);
+  return String(value);
+}
+
+/** A custom function's result as rows of cells; a one-dimensional array is a column, as in Sheets. */
+function resultRows(result: unknown): Outcome {
+  if (!Array.isArray(result)) return { rows: [[resultScalar(result)]] };
+  if (result.length === 0) return { error: new CellError(ErrorType.ERROR, 'The custom function returned an empty array.') };
+  const rows = Array.from(result as unknown[], (row): InternalScalarValue[] => (Array.isArray(row) ? Array.from(row as unknown[], resultScalar) : [resultScalar(row)]));
+  const width = Math.max(...rows.map((row) => row.length));
+  if (width === 0) return { error: new CellError(ErrorType.ERROR, 'The custom function returned an empty array.') };
+  const blank: InternalScalarValue = EmptyValue;
+  return { rows: rows.map((row) => [...row, ...new Array<InternalScalarValue>(width - row.length).fill(blank)]) };
+}
+
+function addressKey(address: SimpleCellAddress): string {
+  return `${address.sheet}:${address.row}:${address.col}`;
+}
+
+function isError(value: CellValue): value is DetailedCellError {
+  return value instanceof DetailedCellError;
+}
+
+export class FormulaEngine {
+  private hf: HyperFormula;
+  private customFunctions = new Map<string, string>();
+  private invoker: CustomFunctionInvoker = () => {
+    throw new Error('No add-on is loaded.');
+  };
+  /** The size each custom-function formula cell reserves: what its last evaluation produced. */
+  private readonly reserved = new Map<string, ArraySize>();
+  private readonly respills = new Map<string, Respill>();
+  private readonly remembered = new Map<string, { fingerprint: string; outcome: Outcome }>();
+  /** Bumped by every change, so the extent of a sheet is computed once per change. */
+  private revisionCounter = 0;
+  private extentCache = new Map<string, { revision: number; extent: GridSize }>();
+  /** Custom functions that were not registered, and why. */
+  readonly warnings: string[] = [];
+
+  constructor(private readonly gridSize: (sheetName: string) => GridSize) {
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      undoLimit: 0,
+      // Sheets hands out full doubles (0.1 + 0.2 is 0.30000000000000004); HyperFormula rounds by default.
+      smartRounding: false,
+      // The spreadsheet's locale is en_GB (see getSpreadsheetLocale): 01/02/2019 is 1 February.
+      dateFormats: ['DD/MM/YYYY', 'DD/MM/YY', 'YYYY-MM-DD'],
+      timeFormats: ['hh:mm', 'hh:mm:ss', 'hh:mm:ss.sss'],
+    });
+    // HyperFormula reads a bare TRUE or FALSE as a name (only TRUE() is built in); Sheets formulas use them bare.
+    this.hf.addNamedExpression('TRUE', '=TRUE()');
+    this.hf.addNamedExpression('FALSE', '=FALSE()');
+  }
+
+  /**
+   * Registers the add-on's custom functions (names as the script declares them). Sheets matches names
+   * case-insensitively and built-in functions win, so a name that is a built-in is left out.
+   */
+  setCustomFunctions(jsNames: string[], invoker: CustomFunctionInvoker): void {
+    const builtIns = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+    this.customFunctions = new Map();
+    for (const jsName of jsNames) {
+      const id = jsName.toUpperCase();
+      if (builtIns.has(id)) this.warnings.push(`${jsName} is also a built-in function; Sheets calls the built-in, so the custom function is not registered.`);
+      else if (!/^[A-Z_][A-Z0-9_.]*$/.test(id)) this.warnings.push(`${jsName} is not a name a formula can call.`);
+      else this.customFunctions.set(id, jsName);
+    }
+    this.invoker = invoker;
+    HyperFormula.getLanguage('enGB').extendFunctions(Object.fromEntries([...this.customFunctions.keys()].map((id) => [id, id])));
+    this.reserved.clear();
+    this.remembered.clear();
+    this.hf.updateConfig({ functionPlugins: [...HyperFormula.getAllFunctionPlugins(), this.plugin()] });
+    this.changed();
+  }
+
+  addSheet(name: string): void {
+    this.hf.addSheet(name);
+    this.changed();
+  }
+
+  removeSheet(name: string): void {
+    this.hf.removeSheet(this.sheetId(name));
+    this.changed();
+  }
+
+  renameSheet(name: string, newName: string): void {
+    this.hf.renameSheet(this.sheetId(name), newName);
+    this.changed();
+  }
+
+  /** Writes a block of cells (values, or strings starting with "=" for formulas) from row, column on. */
+  write(sheetName: string, row: number, column: number, cells: RawCellContent[][]): void {
+    if (cells.length === 0 || cells[0].length === 0) return;
+    this.hf.setCellContents(this.address(sheetName, row, column), cells);
+    this.changed();
+  }
+
+  /** Empties an area (only the part that can hold anything, so clearing a whole sheet stays cheap). */
+  clear(sheetName: string, area: GridArea): void {
+    const extent = this.extent(sheetName);
+    const numRows = Math.min(area.row + area.numRows - 1, extent.rows) - area.row + 1;
+    const numColumns = Math.min(area.column + area.numColumns - 1, extent.columns) - area.column + 1;
+    if (numRows <= 0 || numColumns <= 0) return;
+    const blank = Array.from({ length: numRows }, () => new Array<RawCellContent>(numColumns).fill(null));
+    this.write(sheetName, area.row, area.column, blank);
+  }
+
+  /** Copies the area's top-left cell into the rest of it, relative references adjusted, like a fill. */
+  fill(sheetName: string, area: GridArea): void {
+    const corner = this.address(sheetName, area.row, area.column);
+    this.hf.copy({ start: corner, end: corner });
+    // One paste per cell: HyperFormula refuses clipboard operations inside a batch.
+    for (let row = 0; row < area.numRows; row += 1) {
+      for (let col = 0; col < area.numColumns; col += 1) {
+        if (row > 0 || col > 0) this.hf.paste({ sheet: corner.sheet, row: corner.row + row, col: corner.col + col });
+      }
+    }
+    this.hf.clearClipboard();
+    this.changed();
+  }
+
+  /** Inserts rows before `row` (1-based); formulas and ranges below move down, as in Sheets. */
+  insertRows(sheetName: string, row: number, count: number): void {
+    this.hf.addRows(this.sheetId(sheetName), [row - 1, count]);
+    this.changed();
+  }
+
+  deleteRows(sheetName: string, row: number, count: number): void {
+    this.hf.removeRows(this.sheetId(sheetName), [row - 1, count]);
+    this.changed();
+  }
+
+  insertColumns(sheetName: string, column: number, count: number): void {
+    this.hf.addColumns(this.sheetId(sheetName), [column - 1, count]);
+    this.changed();
+  }
+
+  deleteColumns(sheetName: string, column: number, count: number): void {
+    this.hf.removeColumns(this.sheetId(sheetName), [column - 1, count]);
+    this.changed();
+  }
+
+  /** Values as getValues returns them: "" for empty, error cells as their code, dates as Dates. */
+  values(sheetName: string, area: GridArea): SheetsValue[][] {
+    const sheet = this.sheetId(sheetName);
+    const start = { sheet, row: area.row - 1, col: area.column - 1 };
+    const end = { sheet, row: area.row + area.numRows - 2, col: area.column + area.numColumns - 2 };
+    return this.hf.getRangeValues({ start, end }).map((cells, r) =>
+      cells.map((value, c) => {
+        if (value === null) return '';
+        if (isError(value)) return SHEETS_ERROR_CODES[value.type];
+        if (typeof value === 'number') {
+          const type = this.hf.getCellValueDetailedType({ sheet, row: start.row + r, col: start.col + c });
+          return DATE_TYPES.has(type) ? dateFromSerial(value) : value;
+        }
+        return value;
+      }),
+    );
+  }
+
+  /** Formulas as getFormulas returns them: "" where a cell holds no formula (spilled cells included). */
+  formulas(sheetName: string, area: GridArea): string[][] {
+    const sheet = this.sheetId(sheetName);
+    const start = { sheet, row: area.row - 1, col: area.column - 1 };
+    const end = { sheet, row: area.row + area.numRows - 2, col: area.column + area.numColumns - 2 };
+    return this.hf.getRangeFormulas({ start, end }).map((cells) => cells.map((formula) => formula ?? ''));
+  }
+
+  error(sheetName: string, row: number, column: number): CellErrorInfo | undefined {
+    const address = this.address(sheetName, row, column);
+    const value = this.hf.getCellValue(address);
+    if (!isError(value)) return undefined;
+    const engineMessage = value.message;
+    const message = value.type === ErrorType.SPILL ? this.spillMessage(address) : sheetsMessage(value.type, engineMessage);
+    return message === engineMessage ? { value: SHEETS_ERROR_CODES[value.type], message } : { value: SHEETS_ERROR_CODES[value.type], message, engineMessage };
+  }
+
+  /** The last row and column holding anything (a value, a formula, a spilled value); 0 when empty. */
+  extent(sheetName: string): GridSize {
+    const cached = this.extentCache.get(sheetName);
+    if (cached?.revision === this.revisionCounter) return cached.extent;
+    let rows = 0;
+    let columns = 0;
+    this.hf.getSheetValues(this.sheetId(sheetName)).forEach((cells, r) => {
+      for (let c = cells.length - 1; c >= 0; c -= 1) {
+        if (cells[c] !== null) {
+          rows = r + 1;
+          columns = Math.max(columns, c + 1);
+          break;
+        }
+      }
+    });
+    const extent = { rows, columns };
+    this.extentCache.set(sheetName, { revision: this.revisionCounter, extent });
+    return extent;
+  }
+
+  /**
+   * Evaluates a formula as if it stood in A1 of a sheet, without putting it anywhere: a scalar, or rows
+   * of values when the result is an array (a custom function's table, say).
+   */
+  calculate(formula: string, sheetName: string): SheetsValue | SheetsValue[][] {
+    const result = this.calculateRaw(formula, sheetName);
+    const convert = (value: CellValue): SheetsValue => (value === null ? '' : isError(value) ? SHEETS_ERROR_CODES[value.type] : value);
+    return Array.isArray(result) ? result.map((row) => row.map(convert)) : convert(result);
+  }
+
+  /** Like calculate, for a formula whose result is an error: the error, else undefined. */
+  calculateError(formula: string, sheetName: string): CellErrorInfo | undefined {
+    const result = this.calculateRaw(formula, sheetName);
+    const value = Array.isArray(result) ? result[0][0] : result;
+    return isError(value) ? { value: SHEETS_ERROR_CODES[value.type], message: sheetsMessage(value.type, value.message) } : undefined;
+  }
+
+  private calculateRaw(formula: string, sheetName: string): CellValue | CellValue[][] {
+    return this.hf.calculateFormula(formula.startsWith('=') ? formula : `=${formula}`, this.sheetId(sheetName));
+  }
+
+  private sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`The engine has no sheet named ${name}.`);
+    return id;
+  }
+
+  private address(sheetName: string, row: number, column: number): SimpleCellAddress {
+    return { sheet: this.sheetId(sheetName), row: row - 1, col: column - 1 };
+  }
+
+  private gridOf(sheetId: number): GridSize {
+    const name = this.hf.getSheetName(sheetId);
+    return name === undefined ? { rows: Infinity, columns: Infinity } : this.gridSize(name);
+  }
+
+  private changed(): void {
+    this.settleSpills();
+    this.revisionCounter += 1;
+  }
+
+  private settleSpills(): void {
+    this.reenterRespills();
+    if (this.reenterBlockedSpills()) this.reenterRespills();
+  }
+
+  private reenterRespills(): void {
+    for (let round = 0; this.respills.size > 0; round += 1) {
+      if (round === 50) throw new Error('Spilled custom-function results did not settle after 50 rounds.');
+      const pending = [...this.respills.values()];
+      this.respills.clear();
+      this.hf.batch(() => {
+        for (const { address, size } of pending) {
+          this.reserved.set(addressKey(address), size);
+          const formula = this.hf.getCellFormula(address);
+          if (formula !== undefined) this.hf.setCellContents(address, [[formula]]);
+        }
+      });
+    }
+  }
+
+  /** Re-enters array formulas whose spill was blocked and whose area is free again. */
+  private reenterBlockedSpills(): boolean {
+    const blocked: SimpleCellAddress[] = [];
+    for (const vertex of this.hf.arrayMapping.arrayMapping.values()) {
+      const corner = vertex.leftCorner;
+      const value = this.hf.getCellValue(corner);
+      const size = this.reserved.get(addressKey(corner));
+      if (isError(value) && value.type === ErrorType.SPILL && (size === undefined || this.firstBlockingCell(corner, size) === undefined)) {
+        blocked.push({ ...corner });
+      }
+    }
+    if (blocked.length === 0) return false;
+    this.hf.batch(() => {
+      for (const address of blocked) {
+        const formula = this.hf.getCellFormula(address);
+        if (formula !== undefined) this.hf.setCellContents(address, [[formula]]);
+      }
+    });
+    return true;
+  }
+
+  private firstBlockingCell(corner: SimpleCellAddress, size: ArraySize): SimpleCellAddress | undefined {
+    for (let row = 0; row < size.height; row += 1) {
+      for (let col = 0; col < size.width; col += 1) {
+        const address = { sheet: corner.sheet, row: corner.row + row, col: corner.col + col };
+        if ((row > 0 || col > 0) && this.hf.getCellType(address) !== CellType.EMPTY) return address;
+      }
+    }
+    return undefined;
+  }
+
+  private spillMessage(corner: SimpleCellAddress): string {
+    const size = this.reserved.get(addressKey(corner));
+    const blocker = size === undefined ? undefined : this.firstBlockingCell(corner, size);
+    return blocker === undefined
+      ? 'Array result was not expanded because it would overwrite data.'
+      : `Array result was not expanded because it would overwrite data in ${cellA1(blocker.row + 1, blocker.col + 1)}.`;
+  }
+
+  private plugin(): FunctionPluginDefinition {
+    const engine = this;
+    const implementedFunctions: ImplementedFunctions = {};
+    for (const id of this.customFunctions.keys()) {
+      implementedFunctions[id] = { method: 'callCustomFunction', sizeOfResultArrayMethod: 'reservedSize' };
+    }
+    class AddonCustomFunctions extends FunctionPlugin {
+      static implementedFunctions = implementedFunctions;
+
+      callCustomFunction(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+        return engine.evaluateCall(ast, state, (argument) => this.evaluateAst(argument, state));
+      }
+
+      reservedSize(_ast: ProcedureAst, state: InterpreterState): ArraySize {
+        return engine.reserved.get(addressKey(state.formulaAddress)) ?? ArraySize.scalar();
+      }
+    }
+    return AddonCustomFunctions;
+  }
+
+  private evaluateCall(ast: ProcedureAst, state: InterpreterState, evaluate: (argument: Ast) => InterpreterValue): InterpreterValue {
+    const vertex = state.formulaVertex;
+    // The call is the whole formula of its cell (not nested in another function): it may spill.
+    const spills = vertex !== undefined && vertex.getFormula(this.hf.lazilyTransformingAstService) === ast;
+    let outcome: Outcome;
+    let fingerprint = '';
+    try {
+      const args = ast.args.map((argument) => (String(argument.type) === 'EMPTY' ? undefined : this.argument(evaluate(argument))));
+      const key = addressKey(state.formulaAddress);
+      fingerprint = JSON.stringify([ast.procedureName, args]);
+      const remembered = spills ? this.remembered.get(key) : undefined;
+      if (spills) this.remembered.delete(key);
+      outcome = remembered?.fingerprint === fingerprint ? remembered.outcome : this.invoke(ast.procedureName, args);
+    } catch (thrown) {
+      outcome = { error: new CellError(ErrorType.ERROR, messageOf(thrown)) };
+    }
+    if (!spills) return 'error' in outcome ? outcome.error : this.asValue(outcome.rows);
+    return this.fitSpill(state.formulaAddress, { width: vertex.width, height: vertex.height }, outcome, fingerprint);
+  }
+
+  private invoke(id: string, args: unknown[]): Outcome {
+    const jsName = this.customFunctions.get(id);
+    if (jsName === undefined) return { error: new CellError(ErrorType.NAME, `Unknown function: '${id.toLowerCase()}'.`) };
+    try {
+      return resultRows(this.invoker(jsName, args));
+    } catch (thrown) {
+      return { error: new CellError(ErrorType.ERROR, messageOf(thrown)) };
+    }
+  }
+
+  /** Crops or pads a result to the area its cell reserved, and asks for a respill if they differ. */
+  private fitSpill(address: SimpleCellAddress, area: { width: number; height: number }, outcome: Outcome, fingerprint: string): InterpreterValue {
+    let fitted = outcome;
+    if ('rows' in outcome) {
+      const grid = this.gridOf(address.sheet);
+      const missingRows = address.row + outcome.rows.length - grid.rows;
+      const missingColumns = address.col + outcome.rows[0].length - grid.columns;
+      if (missingRows > 0) fitted = { error: new CellError(ErrorType.REF, `Result was not automatically expanded, please insert more rows (${missingRows}).`) };
+      else if (missingColumns > 0) fitted = { error: new CellError(ErrorType.REF, `Result was not automatically expanded, please insert more columns (${missingColumns}).`) };
+    }
+    const width = 'rows' in fitted ? fitted.rows[0].length : 1;
+    const height = 'rows' in fitted ? fitted.rows.length : 1;
+    if (width !== area.width || height !== area.height) {
+      const key = addressKey(address);
+      this.respills.set(key, { address: { ...address }, size: new ArraySize(width, height) });
+      this.remembered.set(key, { fingerprint, outcome });
+    }
+    if ('error' in fitted) return fitted.error;
+    const result = fitted.rows;
+    const rows = Array.from({ length: area.height }, (_, r) =>
+      Array.from({ length: area.width }, (_, c) => result[r]?.[c] ?? EmptyValue),
+    );
+    return this.asValue(rows);
+  }
+
+  private asValue(rows: InternalScalarValue[][]): InterpreterValue {
+    return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : SimpleRangeValue.onlyValues(rows);
+  }
+
+  /**
+   * An argument as Apps Script passes it: a range is rows of values ("" for empty), a one-cell range
+   * its value. Whole columns (A:C) and rows (2:5) span the sheet's grid, as in Sheets, not just the
+   * rows the engine has seen.
+   */
+  private argument(value: InterpreterValue): unknown {
+    if (!(value instanceof SimpleRangeValue)) return argumentScalar(value as InternalScalarValue);
+    let rows = value.data.map((cells) => cells.map(argumentScalar));
+    const range = value.range;
+    if (range !== undefined && (!Number.isFinite(range.end.row) || !Number.isFinite(range.end.col))) {
+      const grid = this.gridOf(range.sheet);
+      const height = Number.isFinite(range.end.row) ? rows.length : Math.max(grid.rows - range.start.row, 0);
+      const width = Number.isFinite(range.end.col) ? (rows[0]?.length ?? 0) : Math.max(grid.columns - range.start.col, 0);
+      rows = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
+    }
+    return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
+  }
+}
