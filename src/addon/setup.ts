@@ -101,8 +101,8 @@ function formatCaseColumns(sheet: Sheet, headers: string[], first: number): void
     const column = first + offset;
     if (!metadata) answerColumns.push(column);
     else if (metadata.values) sheet.getRange(2, column, rows, 1).setDataValidation(dropdown(metadata.values));
-    if (metadata) sheet.getRange(1, column).setNote(metadata.note);
   });
+  sheet.getRange(1, first, 1, headers.length).setNotes([headers.map((header) => metadataByHeader.get(header)?.note ?? '')]);
   const blocks = contiguousBlocks(answerColumns).map(([start, count]) => sheet.getRange(2, start, rows, count));
   for (const block of blocks) block.setDataValidation(dropdown(ANSWERS));
   if (blocks.length > 0) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...answerRules(blocks)]);

@@ -25,7 +25,7 @@ describe('addon › menu', () => {
   it('onInstall adds the menu at once', () => {
     const rt = loadAddon();
     rt.install();
-    expect(rt.ui.menu().items).toHaveLength(4);
+    expect(rt.ui.menu()?.items).toHaveLength(4);
   });
 });
 
@@ -139,7 +139,7 @@ describe('addon › New inspection is safe to run twice', () => {
       return rt.sheetFormulas(name).map((row, r) => row.map((formula, c) => formula || values[r][c]));
     };
     const before = new Map(rt.workbook.sheetNames().map((name) => [name, contents(name)]));
-    const report = rt.call('runNewInspection');
+    const report = rt.call('runNewInspection') as { lines: string[] };
     for (const [name, cells] of before) {
       const after = contents(name);
       cells.forEach((row, r) => row.forEach((cell, c) => {
@@ -156,7 +156,7 @@ describe('addon › New inspection is safe to run twice', () => {
     const column = header.findIndex((cell) => String(cell).startsWith('2.4.3 ')) + 1;
     const data = rt.sheetValues('Case supervision').map((row) => row.slice(0, column - 1));
     rt.spreadsheet.getSheetByName('Case supervision')!.deleteColumn(column);
-    const report = rt.call('runNewInspection');
+    const report = rt.call('runNewInspection') as { lines: string[] };
     expect(report.lines).toContain('Case supervision: added 1 missing column (2.4.3) after the existing ones; no case data was changed.');
     const after = rt.sheetValues('Case supervision');
     expect(after.map((row) => row.slice(0, column - 1))).toEqual(data);
@@ -165,7 +165,7 @@ describe('addon › New inspection is safe to run twice', () => {
 
   it("never replaces a user's own tab with a clashing name, and says so", () => {
     const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Panel: [['My panel notes'], ['keep me']] } }) });
-    const report = rt.call('runNewInspection');
+    const report = rt.call('runNewInspection') as { lines: string[] };
     expect(rt.sheetValues('Panel').slice(0, 2).map((row) => row[0])).toEqual(['My panel notes', 'keep me']);
     expect(report.lines).toContain('Panel: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and run New inspection again.');
   });
