@@ -57,10 +57,28 @@ export function newInspection(framework: Framework = workbookFramework()): Setup
   });
 }
 
-/** A tab of the given name and role: the add-on's own, a new one, or a user's tab left alone. */
-function claimTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, role: TabRole): { sheet: Sheet; created: boolean } | { clash: string } {
+/**
+ * A tab of the given name and role: the add-on's own, a new one, or a user's tab left alone.
+ * A tab without the add-on's mark whose header row is the layout's (a workbook imported from
+ * .xlsx, where developer metadata does not survive) is adopted: only missing parts are added.
+ */
+function claimTab(
+  spreadsheet: Spreadsheet,
+  tabs: Tabs,
+  name: string,
+  role: TabRole,
+  isLayout: (header: string[]) => boolean,
+): { sheet: Sheet; created: boolean; adopted?: boolean } | { clash: string } {
   const existing = tabs.get(name);
   if (existing && existing.role === role) return { sheet: existing.sheet, created: false };
+  if (existing && !existing.role && existing.sheet.getLastColumn() > 0) {
+    const header = existing.sheet.getRange(1, 1, 1, existing.sheet.getLastColumn()).getValues()[0].map((cell) => String(cell).trim());
+    if (isLayout(header)) {
+      markOwn(existing.sheet, role);
+      tabs.set(name, { sheet: existing.sheet, role });
+      return { sheet: existing.sheet, created: false, adopted: true };
+    }
+  }
   if (existing) {
     return { clash: `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and run New inspection again.` };
   }
@@ -70,15 +88,24 @@ function claimTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, role: TabR
   return { sheet, created: true };
 }
 
+/** Says so when New inspection took over an unmarked tab laid out as its own. */
+function adoptedNote(claim: { adopted?: boolean }): string {
+  return claim.adopted ? 'recognised as an inspection tab; ' : '';
+}
+
 /** A case tab: headers by SPEC §3's convention, dropdowns, answer colours, frozen protected header. */
 function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout): string {
-  const claim = claimTab(spreadsheet, tabs, layout.name, 'case');
+  const keyQuestionIds = layout.headers.map((header, index) => readHeader(header, index)).filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
+  const claim = claimTab(spreadsheet, tabs, layout.name, 'case', (header) => {
+    const ids = new Set(header.map((cell, index) => readHeader(cell, index).id));
+    return keyQuestionIds.every((id) => ids.has(id));
+  });
   if ('clash' in claim) return claim.clash;
   const { sheet, created } = claim;
   const width = created ? 0 : sheet.getLastColumn();
   const present = new Set(width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((cell, index) => readHeader(String(cell), index).id) : []);
   const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
-  if (missing.length === 0) return `${layout.name}: complete, nothing to add.`;
+  if (missing.length === 0) return `${layout.name}: ${adoptedNote(claim)}complete, nothing to add.`;
   const first = width + 1;
   ensureColumns(sheet, width + missing.length);
   sheet.getRange(1, first, 1, missing.length).setValues([missing.map(asText)]);
@@ -88,7 +115,7 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
     return `${layout.name}: created with ${missing.length} columns for ${layout.standards.map((standard) => standard.id).join(', ')}.`;
   }
   sheet.getRange(1, first, 1, missing.length).setFontWeight('bold').setWrap(true);
-  return `${layout.name}: added ${missing.length} missing column${missing.length === 1 ? '' : 's'} (${missing.map((header) => readHeader(header, 0).id).join(', ')}) after the existing ones; no case data was changed.`;
+  return `${layout.name}: ${adoptedNote(claim)}added ${missing.length} missing column${missing.length === 1 ? '' : 's'} (${missing.map((header) => readHeader(header, 0).id).join(', ')}) after the existing ones; no case data was changed.`;
 }
 
 /** Dropdowns and colours for a block of new case columns: one call per dropdown kind, whatever the row count. */
@@ -137,14 +164,14 @@ interface ListTab {
 }
 
 function ensureListTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: ListTab): string {
-  const claim = claimTab(spreadsheet, tabs, tab.name, tab.role);
+  const claim = claimTab(spreadsheet, tabs, tab.name, tab.role, (header) => tab.header.every((title, index) => header[index] === title));
   if ('clash' in claim) return claim.clash;
   const { sheet, created } = claim;
   const lastRow = created ? 0 : sheet.getLastRow();
   const present = new Set(lastRow > 0 ? sheet.getRange(1, 1, lastRow, 1).getValues().map((row) => String(row[0]).trim()) : []);
   const missing = tab.ids.filter((id) => !present.has(id));
   if (created) sheet.getRange(1, 1, 1, tab.header.length).setValues([tab.header.map(asText)]);
-  if (missing.length === 0) return `${tab.name}: complete, nothing to add.`;
+  if (missing.length === 0) return `${tab.name}: ${adoptedNote(claim)}complete, nothing to add.`;
   const first = Math.max(lastRow, 1) + 1;
   const rows = missing.map((id, offset) => tab.rowFor(id, first + offset));
   sheet.getRange(first, 1, rows.length, tab.header.length).setValues(rows);
@@ -153,7 +180,7 @@ function ensureListTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: ListTab): stri
     styleHeader(sheet, tab.header.length);
     return `${tab.name}: created with ${rows.length} rows.`;
   }
-  return `${tab.name}: added ${rows.length} missing row${rows.length === 1 ? '' : 's'} (${missing.join(', ')}); existing rows were not changed.`;
+  return `${tab.name}: ${adoptedNote(claim)}added ${rows.length} missing row${rows.length === 1 ? '' : 's'} (${missing.join(', ')}); existing rows were not changed.`;
 }
 
 function domainOneTab(framework: Framework): ListTab {

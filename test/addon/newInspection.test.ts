@@ -1,5 +1,5 @@
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
-import { caseTabLayouts, METADATA_COLUMNS } from '../../src/core/workbook';
+import { caseTabLayouts, METADATA_COLUMNS, PANEL_HEADER } from '../../src/core/workbook';
 import { loadAddon, buildSpreadsheet } from '../runtime';
 import { newWorkbook, rowsByLabel, typeJudgements, typePublishedCases } from './support';
 
@@ -168,6 +168,14 @@ describe('addon › New inspection is safe to run twice', () => {
     const report = rt.call('runNewInspection') as { lines: string[] };
     expect(rt.sheetValues('Panel').slice(0, 2).map((row) => row[0])).toEqual(['My panel notes', 'keep me']);
     expect(report.lines).toContain('Panel: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and run New inspection again.');
+  });
+
+  it('adopts an unmarked tab laid out as its own (an .xlsx import), keeping its data', () => {
+    const panel = [PANEL_HEADER, [2.2, 'Planning', '', 'Good', 'Within 5 points of 65%']]; // an import reads 2.2 as a number
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Panel: panel } }) });
+    const report = rt.call('runNewInspection') as { lines: string[] };
+    expect(report.lines).toContain('Panel: recognised as an inspection tab; added 5 missing rows (2.1, 2.3, 2.4, 4.1, 4.2); existing rows were not changed.');
+    expect(rt.sheetValues('Panel')[1].slice(0, 5)).toEqual([2.2, 'Planning', '', 'Good', 'Within 5 points of 65%']);
   });
 
   it('refuses clearly while another run holds the document lock', () => {
