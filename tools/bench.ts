@@ -5,12 +5,15 @@
  * - bundle_bytes / load_ms: every custom-function call loads the whole script.
  * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
  *   the same cells (the floor any engine must pay), median of several runs.
+ * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
+ *   cases, counted by the offline runtime; equal when reads and writes are batched.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
+import { buildSpreadsheet, loadAddon } from '../test/runtime';
 
 const CODE = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
 const RUNS = 7;
@@ -79,7 +82,26 @@ const engine = [1000, 10000, 100000].map((cases) => {
     single_pass_ms: Number(time(() => singlePass(table)).toFixed(2)),
   };
 });
-const result = { bundle_bytes: Buffer.byteLength(CODE), load_ms: Number(loadMs.toFixed(2)), engine };
+/** Service calls of one Generate summaries on a workbook holding `cases` case-supervision cases. */
+function generateSummariesCalls(cases: number): number {
+  const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Bench', maxRows: cases + 1 }) });
+  rt.call('runNewInspection');
+  const table = caseSupervision(cases);
+  const sheetHeader = rt.sheetValues('Case supervision')[0].map(String);
+  const columnOf = table[0].map((header) => sheetHeader.indexOf(String(header)));
+  const rows = table.slice(1).map((cells) => {
+    const row: unknown[] = Array(sheetHeader.length).fill('');
+    cells.forEach((cell, index) => (row[columnOf[index]] = cell));
+    return row;
+  });
+  rt.setCellValues('Case supervision', 'A2', rows as never);
+  rt.counter.reset();
+  rt.call('runGenerateSummaries');
+  return rt.counter.total;
+}
+
+const serviceCalls = [100, 10000].map((cases) => ({ cases, generate_summaries: generateSummariesCalls(cases) }));
+const result = { bundle_bytes: Buffer.byteLength(CODE), load_ms: Number(loadMs.toFixed(2)), engine, service_calls: serviceCalls };
 
 console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
 console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 7 runs):');
@@ -87,4 +109,6 @@ for (const row of engine) {
   const ratio = row.engine_ms / row.single_pass_ms;
   console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells} cells): engine ${row.engine_ms} ms, single pass ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
 }
+console.log('Service calls of Generate summaries (offline runtime count):');
+for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
 if (json) console.log(JSON.stringify(result));

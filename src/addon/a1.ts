@@ -1,11 +1,7 @@
 /** A1 notation for the formulas the add-on writes. */
+import { columnLetter } from '../core/a1';
 
-/** 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
+export { columnLetter };
 
 /** A tab name as a formula reference: 'Case supervision'! (quotes doubled). */
 export function tabRef(name: string): string {

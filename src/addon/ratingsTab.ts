@@ -14,7 +14,8 @@ const NAME = 'Ratings';
 /**
  * SPEC §5 "Ratings": the report's ratings page as live formulas — every standard's rating and
  * score, the overall score and rating, panel moves marked. Few custom-function calls: one
- * ranged RATE_STANDARD per case tab for the indicative ratings, one more per applied panel move.
+ * RATE_STANDARD per case-based standard (so one standard's bad data leaves the others rated),
+ * one more per applied panel move, and one each for the scores and the overall rating.
  */
 export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework: Framework): string {
   const existing = tabs.get(NAME);
@@ -25,7 +26,6 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
   if (!existing) markOwn(sheet, 'ratings');
 
   const standards = standardsOf(framework);
-  const rowOf = new Map(standards.map((standard, index) => [standard.id, index + 2]));
   const domainOneRows = rowsById(tabs, 'Domain one');
   const panelRows = rowsById(tabs, 'Panel');
   const caseTabs = caseTabLayouts(framework);
@@ -40,9 +40,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     }
     const tab = caseTabs.find((layout) => layout.standards.includes(standard))!;
     const cases = caseRange(tab.name, tab.headers.length);
-    const firstOfTab = rowOf.get(tab.standards[0].id)!;
-    const lastOfTab = rowOf.get(tab.standards[tab.standards.length - 1].id)!;
-    const indicative = row === firstOfTab ? `=RATE_STANDARD(${cases}, A${firstOfTab}:A${lastOfTab})` : '';
+    const indicative = `=RATE_STANDARD(${cases}, A${row})`;
     const panel = panelRows.get(standard.id);
     const rating = panel
       ? `=IF(${tabRef('Panel')}G${panel}="", E${row}, RATE_STANDARD(${cases}, A${row}, ${tabRef('Panel')}G${panel}))`

@@ -250,7 +250,7 @@ function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     ['Tab', 'Cell', 'Column', 'Value', 'Problem'].map(asText),
     ...problems.map((problem) => [
       asText(problem.tab),
-      asText(`${columnLetter(problem.column)}${problem.row}`),
+      asText(problem.cell),
       asText(problem.header),
       asText(problem.value),
       asText(problem.message),

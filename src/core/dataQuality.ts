@@ -1,3 +1,4 @@
+import { cellName } from './a1';
 import { describeCell, isEmptyCell, readAnswer } from './answers';
 import { CaseTable, Column, shortHeader, sheetRow } from './caseTable';
 import { Framework, SubSample } from './framework';
@@ -10,6 +11,8 @@ export interface DataProblem {
   /** Sheet row (1-based) and column (1-based) of the cell. */
   row: number;
   column: number;
+  /** The cell's A1 name, e.g. "K5". */
+  cell: string;
   header: string;
   value: string;
   kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId';
@@ -54,7 +57,7 @@ export function checkCaseTab(tab: string, table: CaseTable, framework: Framework
   let started = 0;
   let complete = 0;
   const add = (rowIndex: number, column: Column, cell: unknown, kind: DataProblem['kind'], message: string) =>
-    problems.push({ tab, row: sheetRow(rowIndex), column: column.index + 1, header: column.header, value: isEmptyCell(cell) ? '' : String(cell), kind, message });
+    problems.push({ tab, row: sheetRow(rowIndex), column: column.index + 1, cell: cellName(sheetRow(rowIndex), column.index + 1), header: column.header, value: isEmptyCell(cell) ? '' : String(cell), kind, message });
 
   table.rows.forEach((cells, rowIndex) => {
     if (table.columns.every((column) => isEmptyCell(cells[column.index]))) return;

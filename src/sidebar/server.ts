@@ -13,12 +13,12 @@ export type Server = {
 };
 
 /** The part of google.script.run the sidebar uses (HtmlService's client API). */
-interface ScriptRun {
+type ScriptRun = Record<ServerName, (...args: unknown[]) => void> & {
   withSuccessHandler(handler: (result: unknown) => void): ScriptRun;
   withFailureHandler(handler: (error: Error) => void): ScriptRun;
-}
+};
 
-declare const google: { script: { run: ScriptRun & Record<ServerName, (...args: unknown[]) => void> } };
+declare const google: { script: { run: ScriptRun } };
 
 function call(name: ServerName, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,24 @@
+import type { TabProgress } from '../core/dataQuality';
+import { byId, el, fill } from './dom';
+
+/** SPEC §5 live progress: cases complete of cases started, per case tab and per inspector. */
+export function renderProgress(progress: TabProgress[]): void {
+  const rows = progress.flatMap((tab) => [
+    progressRow(tab.tab, tab.complete, tab.started, 'tab-row'),
+    ...tab.byInspector.map((inspector) => progressRow(inspector.inspector, inspector.complete, inspector.started, 'inspector-row')),
+  ]);
+  fill(byId('progress-rows'), ...rows);
+}
+
+function progressRow(name: string, complete: number, started: number, className: string): HTMLTableRowElement {
+  const share = started === 0 ? 0 : Math.round((100 * complete) / started);
+  const fillBar = el('span', { className: 'bar-fill' });
+  fillBar.style.width = `${share}%`;
+  const bar = el('span', { className: 'bar', attributes: { 'aria-hidden': 'true' } }, fillBar);
+  return el(
+    'tr',
+    { className },
+    el('th', { attributes: { scope: 'row' } }, el('span', { className: 'row-name', attributes: { title: name } }, name), bar),
+    el('td', { className: 'number' }, `${complete} of ${started}`),
+  );
+}

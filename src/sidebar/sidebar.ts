@@ -1,0 +1,61 @@
+/**
+ * The Inspection Ratings sidebar (SPEC §5): reads the workbook's overview from the server and
+ * shows progress, data problems, the panel judgement form and summary generation.
+ */
+import type { Overview } from '../addon/sidebarApi';
+import { byId, el, fill, hideMessage, showMessage } from './dom';
+import { PanelForm } from './panelForm';
+import { renderProblems } from './problems';
+import { renderProgress } from './progress';
+import { reasonOf, server } from './server';
+import { SummariesForm } from './summariesForm';
+
+const panelForm = new PanelForm();
+const summariesForm = new SummariesForm();
+const refreshButton = byId<HTMLButtonElement>('refresh');
+
+function render(overview: Overview): void {
+  fill(byId('framework-name'), overview.frameworkName);
+  byId('setup').hidden = overview.isSetUp;
+  for (const id of ['progress', 'problems', 'panel', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  if (!overview.isSetUp) return;
+  renderProgress(overview.progress);
+  renderProblems(overview.problems, overview.problemCount);
+  panelForm.render(overview.panel);
+  summariesForm.render(overview.subSampleHeaders, overview.subSampleHeader);
+}
+
+async function refresh(): Promise<void> {
+  const main = document.querySelector('main');
+  main?.setAttribute('aria-busy', 'true');
+  refreshButton.disabled = true;
+  hideMessage(byId('load-message'));
+  try {
+    render(await server.getOverview());
+  } catch (error) {
+    showMessage(byId('load-message'), 'error', el('strong', {}, 'Could not read the workbook. '), reasonOf(error));
+  } finally {
+    refreshButton.disabled = false;
+    main?.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function newInspection(): Promise<void> {
+  const button = byId<HTMLButtonElement>('new-inspection');
+  const message = byId('setup-message');
+  button.disabled = true;
+  showMessage(message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Setting up the workbook…');
+  try {
+    const report = await server.runNewInspection();
+    showMessage(message, 'success', el('strong', {}, 'The workbook is set up.'), el('ul', { className: 'lines' }, ...report.lines.map((line) => el('li', {}, line))));
+    await refresh();
+  } catch (error) {
+    showMessage(message, 'error', el('strong', {}, 'Not set up. '), reasonOf(error));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+refreshButton.addEventListener('click', () => void refresh());
+byId('new-inspection').addEventListener('click', () => void newInspection());
+void refresh();

@@ -1,0 +1,134 @@
+import figures from '../../examples/thames-valley-2019/figures.json';
+import { buildSpreadsheet, loadAddon } from '../runtime';
+import { newWorkbook, rowsByLabel, typeCases, typeJudgements, typePublishedCases } from './support';
+
+const SUMMARY_TABS = ['Ratings', 'Key questions', 'Prompts', 'Sub-samples', 'Data quality'];
+
+/** Each key question's row of a spilled RATINGS_TABLE, by key-question id (column B). */
+function keyQuestionRows(values: unknown[][]): Map<string, unknown[]> {
+  return new Map(values.filter((row) => /^\d+\.\d+\.\d+$/.test(String(row[1]))).map((row) => [String(row[1]), row]));
+}
+
+describe('addon › Generate summaries', () => {
+  const rt = newWorkbook();
+  typePublishedCases(rt);
+  typeJudgements(rt);
+  const sentenceColumn = letter(rt.sheetValues('Case supervision')[0].indexOf('Sentence type') + 1);
+  rt.setCellValues('Case supervision', `${sentenceColumn}2`, Array.from({ length: 100 }, (_, index) => [index < 62 ? 'Community' : 'Licence']));
+  const report = rt.call('runGenerateSummaries') as { lines: string[] };
+
+  it('creates every summary tab and says so', () => {
+    expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining(SUMMARY_TABS));
+    expect(report.lines).toEqual(['Ratings: formulas refreshed.', 'Key questions: created.', 'Prompts: created.', 'Sub-samples: created.', 'Data quality: created.']);
+  });
+
+  it('shows every key question at its published percentage and band, with the standard ratings', () => {
+    const rows = keyQuestionRows(rt.sheetValues('Key questions'));
+    for (const [id, published] of Object.entries(figures.keyQuestions)) {
+      const row = rows.get(id);
+      expect([id, Math.round(Number(row?.[5]) * 100)]).toEqual([id, published.current]);
+    }
+    expect(rows.get('2.2.3')?.slice(3, 8)).toEqual([48, 79, 48 / 79, 'Requires improvement', 'Requires improvement']);
+    expect(rows.get('4.1.3')?.[6]).toBe('Qualitative');
+    expect(rowsByLabel(rt, 'Ratings').get('Overall score')?.[2]).toBe(17);
+    expect(rowsByLabel(rt, 'Ratings').get('Overall rating')?.[2]).toBe('Good');
+  });
+
+  it('looks up previous and all-provider figures on the Comparison tab and tests each change (R10)', () => {
+    const comparison = rt.sheetValues('Comparison');
+    const rowOf = (id: string) => comparison.findIndex((row) => row[0] === id) + 1;
+    rt.setCellValues('Comparison', `C${rowOf('2.2.3')}`, [[0.57, 72, 0.46, 5000]]);
+    rt.setCellValues('Comparison', `C${rowOf('2.3.3')}`, [[0.34, 70, 0.41, 5000]]);
+    const rows = keyQuestionRows(rt.sheetValues('Key questions'));
+    // 2.2.3: 61% (79) against 57% (72): z ≈ 0.5, not significant; against 46% of 5,000: significant.
+    expect(rows.get('2.2.3')?.slice(8, 14)).toEqual([0.57, 72, false, 0.46, 5000, true]);
+    // 2.3.3: 47% (79) against 34% (70): z ≈ 1.6 < 1.645, not significant.
+    expect(rows.get('2.3.3')?.slice(8, 11)).toEqual([0.34, 70, false]);
+    expect(rows.get('2.1.2')?.slice(8, 11)).toEqual(['', '', '']);
+  });
+
+  it('splits key questions by sentence type on the Sub-samples tab, adding up to the whole sample', () => {
+    const values = rt.sheetValues('Sub-samples');
+    const titleRow = (value: string) => values.findIndex((row) => row[0] === `Case supervision — Sentence type: ${value}`);
+    const [community, licence] = [titleRow('Community'), titleRow('Licence')];
+    expect([values[community][1], values[licence][1]]).toEqual([62, 38]);
+    const block = (title: number) => keyQuestionRows(values.slice(title + 1, title + 15));
+    const whole = keyQuestionRows(rt.sheetValues('Key questions'));
+    for (const id of ['2.1.1', '2.2.3', '2.4.3']) {
+      const split = [block(community).get(id), block(licence).get(id)];
+      expect(Number(split[0]?.[3]) + Number(split[1]?.[3])).toBe(whole.get(id)?.[3]);
+      expect(Number(split[0]?.[4]) + Number(split[1]?.[4])).toBe(whole.get(id)?.[4]);
+    }
+  });
+
+  it('draws the key questions against the band thresholds', () => {
+    const charts = rt.workbook.sheet('Key questions').charts;
+    expect(charts).toHaveLength(1);
+    expect(charts[0].type).toMatch(/COMBO/i);
+  });
+
+  it('recomputes the summaries when a case answer changes', () => {
+    const sheet = rt.sheetValues('Case supervision');
+    const column = sheet[0].findIndex((cell) => String(cell).startsWith('2.1.1 '));
+    const row = sheet.findIndex((cells, index) => index > 0 && cells[column] === 'Yes');
+    rt.setCellValues('Case supervision', `${letter(column + 1)}${row + 1}`, [['No']]);
+    expect(keyQuestionRows(rt.sheetValues('Key questions')).get('2.1.1')?.slice(3, 8)).toEqual([64, 100, 0.64, 'Requires improvement', 'Requires improvement']);
+    rt.setCellValues('Case supervision', `${letter(column + 1)}${row + 1}`, [['Yes']]);
+    expect(keyQuestionRows(rt.sheetValues('Key questions')).get('2.1.1')?.[6]).toBe('Good');
+  });
+
+  it('regenerates in place: same tabs, no duplicates, nothing in a case tab written', () => {
+    const names = rt.workbook.sheetNames();
+    const caseTab = rt.sheetValues('Case supervision');
+    rt.counter.reset();
+    const again = rt.call('runGenerateSummaries') as { lines: string[] };
+    expect(rt.workbook.sheetNames()).toEqual(names);
+    expect(again.lines).toContain('Key questions: refreshed.');
+    expect(rt.sheetValues('Case supervision')).toEqual(caseTab);
+    expect(rt.counter.count('Spreadsheet.insertSheet')).toBe(0);
+  });
+});
+
+describe('addon › Generate summaries is safe with many editors', () => {
+  it("leaves a user's own tab named Ratings untouched", () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Ratings: [['My own ratings'], ['2.1', 'Good']] } }) });
+    rt.call('runNewInspection');
+    const report = rt.call('runGenerateSummaries') as { lines: string[] };
+    expect(rt.sheetValues('Ratings').slice(0, 2).map((row) => row.slice(0, 2))).toEqual([['My own ratings', ''], [2.1, 'Good']]);
+    expect(report.lines[0]).toMatch(/^Ratings: a tab with this name already exists and was not made by Inspection Ratings/);
+    expect(rt.workbook.sheetNames().filter((name) => name.startsWith('Ratings'))).toEqual(['Ratings']);
+  });
+
+  it('refuses a second generation while one holds the document lock, creating nothing', () => {
+    const rt = newWorkbook();
+    rt.locks.document.holdAsAnotherUser();
+    expect(() => rt.call('runGenerateSummaries')).toThrow('Inspection Ratings is already updating this spreadsheet for someone else. Try again in a minute.');
+    expect(rt.workbook.sheetNames()).not.toContain('Key questions');
+    rt.locks.document.release();
+    rt.call('runGenerateSummaries');
+    expect(rt.workbook.sheetNames().filter((name) => name === 'Key questions')).toHaveLength(1);
+  });
+
+  it('writes sheet text that looks like a formula as text', () => {
+    const rt = newWorkbook();
+    const header = ['Case ID', 'Gender', '2.1.1 Engaging'];
+    typeCases(rt, 'Case supervision', [header, ["'=1+1", "'+SUM(A1)", 'Yes'], ["'=1+1", "'@x", 'Maybe'], ["'@x", 'Male', 'No']]);
+    rt.call('runGenerateSummaries', { subSampleHeader: 'Gender' });
+    const quality = rt.sheetValues('Data quality');
+    const formulas = rt.sheetFormulas('Data quality').flat().filter((formula) => formula !== '');
+    expect(formulas).toEqual([]);
+    expect(quality.map((row) => row[3])).toEqual(expect.arrayContaining(['=1+1', 'Maybe']));
+    const subSamples = rt.sheetValues('Sub-samples').map((row) => String(row[0]));
+    expect(subSamples).toEqual(expect.arrayContaining(['Case supervision — Gender: +SUM(A1)', 'Case supervision — Gender: @x']));
+    expect(rt.sheetFormulas('Sub-samples').flat().filter((formula) => /SUM\(A1\)/.test(formula))).toEqual([
+      expect.stringContaining('"+SUM(A1)"'), // only ever a quoted literal inside the add-on's own formula
+      expect.stringContaining('"+SUM(A1)"'),
+    ]);
+  });
+});
+
+function letter(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}

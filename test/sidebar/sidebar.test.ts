@@ -1,0 +1,341 @@
+/**
+ * The sidebar in headless Chromium, its google.script.run shim wired to the offline runtime:
+ * every server call the page makes is a real run of dist/Code.js over the test workbook.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import type { Overview } from '../../src/addon/sidebarApi';
+import { BUSY_MESSAGE } from '../../src/addon/lock';
+import { columnLetter } from '../../src/addon/a1';
+import type { Server } from '../../src/sidebar/server';
+import { AddonRuntime, buildSpreadsheet, loadAddon } from '../runtime';
+import { newWorkbook, rowsByLabel, typePublishedCases } from '../addon/support';
+
+const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');
+const SCREENSHOT = '/tmp/sidebar.png';
+const IMG_CASE_ID = '<img src=x onerror=alert(1)>';
+const MARKUP_ANSWER = '<b onmouseover=alert(2)>Yes</b>';
+const CASES = 'Case supervision';
+
+jest.setTimeout(20_000);
+
+/** What a test sees of one open sidebar. */
+interface Sidebar {
+  page: Page;
+  /** Every server call the page made, in order. */
+  calls: Array<{ name: string; args: unknown[] }>;
+  /** Dialogs (alert, confirm…) the page tried to open: there must be none. */
+  dialogs: string[];
+  /** Requests the page tried to make to anywhere but this machine (all refused). */
+  blocked: string[];
+  /** Holds the next call of a server function until the returned function is called. */
+  hold(name: string): () => void;
+}
+
+type Reply = { ok: true; value: unknown } | { ok: false; message: string };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run'],
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens dist/Sidebar.html at the sidebar's 300 px, google.script.run forwarding to `rt`. */
+async function openSidebar(rt: AddonRuntime): Promise<Sidebar> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  const held = new Map<string, Promise<void>>();
+  const sidebar: Sidebar = {
+    page,
+    calls: [],
+    dialogs: [],
+    blocked: [],
+    hold: (name) => {
+      let release!: () => void;
+      held.set(name, new Promise<void>((resolve) => (release = resolve)));
+      return () => release();
+    },
+  };
+  page.on('dialog', (dialog) => {
+    sidebar.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
+    sidebar.blocked.push(url.href);
+    return route.abort();
+  });
+  await page.exposeFunction('runServerFunction', async (name: string, args: unknown[]): Promise<Reply> => {
+    const gate = held.get(name);
+    held.delete(name);
+    if (gate) await gate;
+    sidebar.calls.push({ name, args });
+    try {
+      return { ok: true, value: rt.runFromSidebar(name, ...args) };
+    } catch (error) {
+      return { ok: false, message: String((error as { message?: unknown }).message ?? error) };
+    }
+  });
+  await page.addInitScript(installGoogleScriptRun);
+  await page.goto('about:blank'); // a new document, so the init script runs before setContent writes into it
+  await page.setContent(readFileSync(SIDEBAR_HTML, 'utf8'));
+  await loaded(page);
+  return sidebar;
+}
+
+/**
+ * Runs in the page: google.script.run as HtmlService provides it (chained handlers, any server
+ * function name), each call going to the test through the exposed runServerFunction.
+ */
+function installGoogleScriptRun(): void {
+  type Handler = ((value: unknown) => void) | undefined;
+  const page = window as unknown as {
+    runServerFunction(name: string, args: unknown[]): Promise<Reply>;
+    google: unknown;
+  };
+  const runner = (onSuccess: Handler, onFailure: Handler): unknown =>
+    new Proxy(
+      {},
+      {
+        get: (_target, name) => {
+          if (name === 'withSuccessHandler') return (handler: Handler) => runner(handler, onFailure);
+          if (name === 'withFailureHandler') return (handler: Handler) => runner(onSuccess, handler);
+          return (...args: unknown[]) => {
+            void page.runServerFunction(String(name), args).then((reply) => {
+              if (reply.ok) onSuccess?.(reply.value);
+              else onFailure?.(new Error(reply.message));
+            });
+          };
+        },
+      },
+    );
+  page.google = { script: { run: runner(undefined, undefined) } };
+}
+
+async function loaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Waits for something the page causes on the test's side (a server call), up to two seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (const started = Date.now(); !condition(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (Date.now() - started > 2000) throw new Error('Timed out waiting for the page.');
+  }
+}
+
+function overviewOf(rt: AddonRuntime): Overview {
+  return rt.runFromSidebar<Overview>('getOverview');
+}
+
+/** The example inspection's cases with two inspectors and some bad data typed in. */
+function workbookWithProblems(): { rt: AddonRuntime; kq211: number; kq212: number } {
+  const rt = newWorkbook();
+  typePublishedCases(rt);
+  const header = rt.sheetValues(CASES)[0].map(String);
+  const columnOf = (id: string) => header.findIndex((cell) => cell.startsWith(`${id} `)) + 1;
+  const kq211 = columnOf('2.1.1');
+  const kq212 = columnOf('2.1.2');
+  rt.setCellValues(CASES, 'B2', Array.from({ length: 100 }, (_, index) => [index % 3 === 0 ? 'J. Okafor' : 'A. Patel']));
+  rt.setCellValues(CASES, `${columnLetter(kq211)}5`, [['Maybe']]);
+  rt.setCellValues(CASES, 'A7', [['C001']]);
+  rt.setCellValues(CASES, 'A9', [[IMG_CASE_ID], [IMG_CASE_ID]]);
+  rt.setCellValues(CASES, `${columnLetter(kq212)}9`, [[MARKUP_ANSWER]]);
+  return { rt, kq211, kq212 };
+}
+
+describe('sidebar › server wrapper', () => {
+  it('has the server API as its type: unknown names and wrong arguments do not compile', () => {
+    const typeChecks = (server: Server) => {
+      // @ts-expect-error a function the server does not export
+      void server.getOverveiw();
+      // @ts-expect-error row and column are numbers
+      void server.goToCell(CASES, '5', 11);
+      const overview: Promise<Overview> = server.getOverview();
+      return overview;
+    };
+    expect(typeChecks).toBeInstanceOf(Function);
+  });
+});
+
+describe('sidebar › a workbook not yet set up', () => {
+  it('offers New inspection, which sets up the workbook and shows its progress', async () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'New inspection' }) });
+    rt.install();
+    const { page, calls } = await openSidebar(rt);
+    expect(await page.locator('#setup').isVisible()).toBe(true);
+    expect(await page.locator('#progress').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'New inspection' }).click();
+    await page.locator('#setup-message.success').waitFor();
+    await page.locator('#progress').waitFor();
+    expect(calls.map((call) => call.name)).toEqual(['getOverview', 'runNewInspection', 'getOverview']);
+    expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining([CASES, 'Panel', 'Ratings']));
+    expect(await page.locator('#setup').isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('sidebar › an inspection under way', () => {
+  const { rt, kq211, kq212 } = workbookWithProblems();
+
+  it('shows the framework and cases complete per case tab and per inspector', async () => {
+    const { page, blocked } = await openSidebar(rt);
+    const overview = overviewOf(rt);
+    expect(await text(page, '#framework-name')).toBe(overview.frameworkName);
+    const rows = await page.locator('#progress-rows tr').evaluateAll((trs) => trs.map((tr) => [tr.className, ...Array.from(tr.children, (cell) => (cell.textContent ?? '').trim())]));
+    const expected = overview.progress.flatMap((tab) => [
+      ['tab-row', tab.tab, `${tab.complete} of ${tab.started}`],
+      ...tab.byInspector.map((inspector) => ['inspector-row', inspector.inspector, `${inspector.complete} of ${inspector.started}`]),
+    ]);
+    expect(rows).toEqual(expected);
+    // Rows 5 and 9 hold answers that are not answers, so those cases are not complete.
+    expect(rows).toContainEqual(['tab-row', CASES, '98 of 100']);
+    expect(rows).toContainEqual(['inspector-row', 'J. Okafor', '33 of 34']);
+    // Only the official add-ons stylesheet was asked for, and refused: nothing else reaches out.
+    expect(blocked).toEqual(['https://ssl.gstatic.com/docs/script/css/add-ons1.css']);
+    await page.close();
+  });
+
+  it('lists the data problems with their cell, column header and message', async () => {
+    const { page } = await openSidebar(rt);
+    const overview = overviewOf(rt);
+    expect(overview.problemCount).toBe(4);
+    const problems = page.locator('#problem-list button.problem');
+    expect(await problems.count()).toBe(4);
+    expect(await text(page, '#problems-summary')).toContain('4 problems');
+    expect(await page.locator('#problems-more').isVisible()).toBe(false);
+    const first = problems.nth(0);
+    expect(await first.locator('.problem-cell').innerText()).toBe(`${CASES}!${columnLetter(kq211)}5`);
+    expect(await first.locator('.problem-header').innerText()).toBe(overview.problems[0].header);
+    expect(await first.locator('.problem-text').innerText()).toContain('"Maybe" is not an answer. Use Yes, No or N/A, or leave it blank.');
+    const duplicate = overview.problems.find((problem) => problem.kind === 'duplicateCaseId' && problem.row === 7);
+    expect(await text(page, '#problem-list')).toContain(`${CASES}!A7`);
+    expect(await text(page, '#problem-list')).toContain(duplicate?.message);
+    await page.close();
+  });
+
+  it('shows sheet text holding markup as text, and runs none of it', async () => {
+    const { page, dialogs } = await openSidebar(rt);
+    const listText = await page.locator('#problem-list').evaluate((list) => list.textContent ?? '');
+    expect(listText).toContain(`case ID "${IMG_CASE_ID}" is already used in row 9`);
+    expect(listText).toContain(`"${MARKUP_ANSWER}" is not an answer`);
+    expect(await text(page, '#problem-list')).toContain(`${CASES}!${columnLetter(kq212)}9`);
+    expect(await page.locator('img, b[onmouseover]').count()).toBe(0);
+    await page.locator('#problem-list').hover();
+    await page.waitForTimeout(100);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a problem\'s cell in the sheet when the problem is clicked', async () => {
+    const { page, calls } = await openSidebar(rt);
+    rt.workbook.activeSheet = rt.workbook.sheet('Panel');
+    await page.locator('#problem-list button.problem', { hasText: `${CASES}!${columnLetter(kq211)}5` }).click();
+    await until(() => calls.some((call) => call.name === 'goToCell'));
+    expect(calls[calls.length - 1]).toEqual({ name: 'goToCell', args: [CASES, 5, kq211] });
+    expect(rt.workbook.activeSheet.name).toBe(CASES);
+    expect(await page.locator('#problem-message').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('records a panel judgement the method permits, on the Panel tab', async () => {
+    const { page, calls } = await openSidebar(rt);
+    expect(await page.locator('#panel-standard option').allInnerTexts()).toEqual(overviewOf(rt).panel.map((row) => `${row.standardId} ${row.name}`));
+    expect(await page.locator('#panel-rating option').allInnerTexts()).toEqual(['No panel move', 'Inadequate', 'Requires improvement', 'Good', 'Outstanding']);
+    const rationale = 'The lowest key question, 61%, is within 5 points of the 65% boundary; the findings on planning were encouraging.';
+    await page.getByLabel('Standard', { exact: true }).selectOption('2.2');
+    // The invalid answers typed into 2.1's columns leave 2.2's indicative rating standing.
+    expect(await text(page, '#panel-indicative')).toBe('Indicative rating: Requires improvement.');
+    await page.getByLabel('Panel rating').selectOption('Good');
+    await page.getByLabel('Rationale').fill(rationale);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#panel-message.success').waitFor();
+    expect(await text(page, '#panel-message')).toBe('Saved. 2.2 Planning now has the panel rating Good on the Panel tab.');
+    expect(calls[calls.length - 1]).toEqual({ name: 'recordPanelJudgement', args: ['2.2', 'Good', rationale] });
+    expect(rowsByLabel(rt, 'Panel').get('2.2')?.slice(3, 5)).toEqual(['Good', rationale]);
+    expect(await text(page, '#panel-indicative')).toBe('Indicative rating: none yet (see the Ratings tab). Panel rating: Good (Applied).');
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.close();
+  });
+
+  it('shows the reason when the method refuses a panel judgement, and records nothing', async () => {
+    let reason = '';
+    try {
+      rt.runFromSidebar('recordPanelJudgement', '2.3', 'Requires improvement', 'Probe.');
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    expect(reason).toMatch(/^The panel may not raise 2\.3/);
+    const { page } = await openSidebar(rt);
+    await page.getByLabel('Standard', { exact: true }).selectOption('2.3');
+    await page.getByLabel('Panel rating').selectOption('Requires improvement');
+    await page.getByLabel('Rationale').fill('Much improved since the fieldwork.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#panel-message.error').waitFor();
+    expect(await text(page, '#panel-message')).toBe(`Not saved. ${reason}`);
+    expect(await page.locator('#panel-message').getAttribute('role')).toBe('alert');
+    expect(rowsByLabel(rt, 'Panel').get('2.3')?.slice(3, 5)).toEqual(['', '']);
+    await page.close();
+  });
+
+  it('generates the summary tabs, showing progress while it runs and then what was done', async () => {
+    const { page, calls, hold } = await openSidebar(rt);
+    expect(await page.getByLabel('Sub-samples split by').inputValue()).toBe('Sentence type');
+    await page.getByLabel('Sub-samples split by').selectOption('Gender');
+    const release = hold('runGenerateSummaries');
+    await page.getByRole('button', { name: 'Generate summaries' }).click();
+    const button = page.locator('#generate');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await button.innerText()).toBe('Generating…');
+    expect(await page.locator('#summaries-message.info .spinner').count()).toBe(1);
+    release();
+    await page.locator('#summaries-message.success').waitFor();
+    expect(await button.isEnabled()).toBe(true);
+    expect(await button.innerText()).toBe('Generate summaries');
+    expect(calls[calls.length - 1]).toEqual({ name: 'runGenerateSummaries', args: [{ subSampleHeader: 'Gender' }] });
+    const lines = await page.locator('#summaries-message li').allInnerTexts();
+    expect(lines).toEqual(['Ratings: formulas refreshed.', 'Key questions: created.', 'Prompts: created.', 'Sub-samples: created.', 'Data quality: created.']);
+    expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining(['Key questions', 'Prompts', 'Sub-samples', 'Data quality']));
+    expect(rt.properties.document.get('subSampleHeader')).toBe('Gender');
+    await page.close();
+  });
+
+  it('says the add-on is busy when someone else is generating', async () => {
+    const { page } = await openSidebar(rt);
+    rt.locks.document.holdAsAnotherUser();
+    try {
+      await page.getByRole('button', { name: 'Generate summaries' }).click();
+      await page.locator('#summaries-message.error').waitFor();
+      expect(await text(page, '#summaries-message')).toBe(`Summaries not generated. ${BUSY_MESSAGE}`);
+      expect(await page.locator('#generate').isEnabled()).toBe(true);
+    } finally {
+      rt.locks.document.release();
+    }
+    await page.close();
+  });
+
+  it('lists at most the problems the server sends, then says how many more there are', async () => {
+    rt.setCellValues(CASES, `${columnLetter(kq212)}2`, Array.from({ length: 100 }, () => ['Perhaps']));
+    const overview = overviewOf(rt);
+    expect(overview.problemCount).toBeGreaterThan(overview.problems.length);
+    const { page } = await openSidebar(rt);
+    expect(await page.locator('#problem-list button.problem').count()).toBe(overview.problems.length);
+    expect(await text(page, '#problems-more')).toMatch(new RegExp(`^and ${overview.problemCount - overview.problems.length} more\\b`));
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await loaded(page);
+    expect(await page.locator('#problem-list button.problem').count()).toBe(overview.problems.length);
+    await page.close();
+  });
+});
