@@ -265,7 +265,7 @@ describe('sidebar › an inspection under way', () => {
     expect(await text(page, '#panel-message')).toBe('Saved. 2.2 Planning now has the panel rating Good on the Panel tab.');
     expect(calls[calls.length - 1]).toEqual({ name: 'recordPanelJudgement', args: ['2.2', 'Good', rationale] });
     expect(rowsByLabel(rt, 'Panel').get('2.2')?.slice(3, 5)).toEqual(['Good', rationale]);
-    expect(await text(page, '#panel-indicative')).toBe('Indicative rating: none yet (see the Ratings tab). Panel rating: Good (Applied).');
+    expect(await text(page, '#panel-indicative')).toBe('Indicative rating: Requires improvement. Panel rating: Good (Applied).');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.close();
   });
