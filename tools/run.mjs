@@ -1,7 +1,7 @@
-// Runs a TypeScript tool (bench, demo, preview) with Node: esbuild bundles it to a
-// temporary CommonJS file beside node_modules, which is then required with the given args.
+// Runs a TypeScript tool (bench, demo, preview, example) with Node: esbuild bundles it to a
+// temporary CommonJS file under node_modules, which is then required with the given args.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -9,6 +9,18 @@ const [entry, ...args] = process.argv.slice(2);
 const root = resolve(import.meta.dirname, '..');
 const workDir = mkdtempSync(join(root, 'node_modules', '.tool-'));
 const outfile = join(workDir, `${basename(entry, '.ts')}.cjs`);
+
+/** Each source file keeps its own __dirname, as if run unbundled. */
+const ownDirname = {
+  name: 'own-dirname',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, (file) => ({
+      contents: readFileSync(file.path, 'utf8').replace(/\b__dirname\b/g, JSON.stringify(dirname(file.path))),
+      loader: 'ts',
+    }));
+  },
+};
+
 await build({
   entryPoints: [resolve(entry)],
   bundle: true,
@@ -17,8 +29,7 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: 'inline',
-  // The tool reads files relative to its own source, not to the temporary bundle.
-  define: { __dirname: JSON.stringify(dirname(resolve(entry))) },
+  plugins: [ownDirname],
   outfile,
 });
 process.argv = [process.argv[0], resolve(entry), ...args];

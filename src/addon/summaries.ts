@@ -53,7 +53,7 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
       writeSummaryTab(spreadsheet, tabs, 'Key questions', 'keyQuestions', keyQuestionsGrid(caseTabs), formatKeyQuestions),
       writeSummaryTab(spreadsheet, tabs, 'Prompts', 'prompts', promptsGrid(caseTabs), formatPrompts),
       writeSummaryTab(spreadsheet, tabs, 'Sub-samples', 'subSamples', subSamplesGrid(caseTabs, subSampleHeader), formatSubSamples),
-      writeSummaryTab(spreadsheet, tabs, 'Data quality', 'dataQuality', dataQualityGrid(caseTabs, framework), () => undefined),
+      writeSummaryTab(spreadsheet, tabs, 'Data quality', 'dataQuality', dataQualityGrid(caseTabs, framework), () => undefined, DATA_QUALITY_LIMIT + 2),
     ];
     return { lines };
   });
@@ -75,7 +75,12 @@ export function checkCaseTabs(caseTabs: CaseTabRead[], framework: Framework): { 
   return { problems: checks.flatMap((check) => check.problems), progress: checks.map((check) => check.progress) };
 }
 
-function writeSummaryTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, role: TabRole, grid: Grid, format: (sheet: Sheet, grid: Grid) => void): string {
+/**
+ * Writes one summary tab in place: the add-on's own tab is cleared and rewritten in one block;
+ * a user's tab of that name is left alone. `rows` reserves room when the tab is created, so a
+ * tab whose length follows the data (Data quality) needs no further calls to grow.
+ */
+function writeSummaryTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, role: TabRole, grid: Grid, format: (sheet: Sheet, grid: Grid) => void, rows = 0): string {
   const existing = tabs.get(name);
   if (existing && existing.role !== role) {
     return `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and generate again to get this summary.`;
@@ -89,8 +94,10 @@ function writeSummaryTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, rol
   const width = Math.max(...grid.map((row) => row.length));
   const rectangular = grid.map((row) => [...row, ...Array<CellInput>(width - row.length).fill('')]);
   sheet.clearContents();
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < rectangular.length) sheet.insertRowsAfter(sheet.getMaxRows(), rectangular.length - sheet.getMaxRows());
+  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  const neededRows = Math.max(rectangular.length, existing ? 0 : rows);
+  if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  if (maxRows < neededRows) sheet.insertRowsAfter(maxRows, neededRows - maxRows);
   sheet.getRange(1, 1, rectangular.length, width).setValues(rectangular);
   format(sheet, rectangular);
   return `${name}: ${existing ? 'refreshed' : 'created'}.`;
@@ -241,19 +248,21 @@ function distinctValues(cells: unknown[]): string[] {
   return [...seen.values()];
 }
 
+/** More problems than this are counted, not listed: the first ones show what needs fixing. */
+const DATA_QUALITY_LIMIT = 2000;
+
 /** SPEC §5 "Data quality": every problem, each naming tab, row, column and value, as text. */
 function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
   const { problems } = checkCaseTabs(caseTabs, framework);
-  const title = problems.length === 0 ? 'Data quality: no problems found when the summaries were generated.' : `Data quality: ${problems.length} problem${problems.length === 1 ? '' : 's'} when the summaries were generated (the sidebar shows the latest).`;
+  const listed = problems.slice(0, DATA_QUALITY_LIMIT);
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const title =
+    problems.length === 0
+      ? 'Data quality: no problems found when the summaries were generated.'
+      : `Data quality: ${count} when the summaries were generated${problems.length > listed.length ? `; the first ${listed.length} are listed` : ''} (the sidebar shows the latest).`;
   return [
     [asText(title)],
     ['Tab', 'Cell', 'Column', 'Value', 'Problem'].map(asText),
-    ...problems.map((problem) => [
-      asText(problem.tab),
-      asText(problem.cell),
-      asText(problem.header),
-      asText(problem.value),
-      asText(problem.message),
-    ]),
+    ...listed.map((problem) => [asText(problem.tab), asText(problem.cell), asText(problem.header), asText(problem.value), asText(problem.message)]),
   ];
 }

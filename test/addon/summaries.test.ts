@@ -132,3 +132,20 @@ function letter(column: number): string {
   for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
 }
+
+describe('addon › Generate summaries makes a fixed number of service calls', () => {
+  it('the same at 100 and at 1,500 cases: one read per case tab, one write per block', () => {
+    const counts = [100, 1500].map((cases) => {
+      const rt = newWorkbook();
+      const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
+      sheet.insertRowsAfter(sheet.getMaxRows(), cases);
+      const header = rt.sheetValues('Case supervision')[0];
+      const answers = ['Yes', 'No', 'N/A', 'Yes', 'Maybe'];
+      typeCases(rt, 'Case supervision', [header, ...Array.from({ length: cases }, (_, row) => header.map((_, column) => (column === 0 ? `C${row}` : column > 6 ? answers[(row + column) % answers.length] : '')))]);
+      rt.counter.reset();
+      rt.call('runGenerateSummaries');
+      return [rt.counter.total, rt.counter.count('Range.getValues')];
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});
