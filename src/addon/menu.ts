@@ -35,15 +35,7 @@ export const menuNewInspection = serverFunction(
     params: [],
     returns: 'Nothing.',
   },
-  () => {
-    const ui = SpreadsheetApp.getUi();
-    try {
-      const report = newInspection();
-      ui.alert('New inspection', report.lines.join('\n\n'), ui.ButtonSet.OK);
-    } catch (error) {
-      ui.alert('New inspection', (error as Error).message, ui.ButtonSet.OK);
-    }
-  },
+  () => alertReport('New inspection', newInspection),
 );
 
 export const menuGenerateSummaries = serverFunction(
@@ -52,12 +44,17 @@ export const menuGenerateSummaries = serverFunction(
     params: [],
     returns: 'Nothing.',
   },
-  () => {
-    const ui = SpreadsheetApp.getUi();
-    try {
-      ui.alert('Generate summaries', generateSummaries().lines.join('\n\n'), ui.ButtonSet.OK);
-    } catch (error) {
-      ui.alert('Generate summaries', (error as Error).message, ui.ButtonSet.OK);
-    }
-  },
+  () => alertReport('Generate summaries', generateSummaries),
 );
+
+/** Runs a menu item's work and tells the user what it did, or why it could not (e.g. busy). */
+function alertReport(title: string, work: () => { lines: string[] }): void {
+  const ui = SpreadsheetApp.getUi();
+  let message: string;
+  try {
+    message = work().lines.join('\n\n');
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  ui.alert(title, message, ui.ButtonSet.OK);
+}

@@ -20,3 +20,8 @@ export function markOwn(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: TabRole
 export function tabsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; role?: TabRole }> {
   return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), { sheet, role: roleOf(sheet) }]));
 }
+
+/** The line for a tab whose name the add-on wanted but a user's tab already has. */
+export function notOurs(name: string, again: string): string {
+  return `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and ${again}.`;
+}

@@ -3,13 +3,12 @@ import { standardsOf } from '../core/frameworks';
 import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
 import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
-import { bandRules, protectWholeTab } from './formats';
-import { markOwn, tabsByName } from './ownTabs';
+import { bandRules } from './formats';
+import { writeOwnTab } from './ownTab';
+import { tabsByName } from './ownTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Tabs = ReturnType<typeof tabsByName>;
-
-const NAME = 'Ratings';
 
 /**
  * SPEC §5 "Ratings": the report's ratings page as live formulas — every standard's rating and
@@ -18,13 +17,6 @@ const NAME = 'Ratings';
  * one more per applied panel move, and one each for the scores and the overall rating.
  */
 export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework: Framework): string {
-  const existing = tabs.get(NAME);
-  if (existing && existing.role !== 'ratings') {
-    return `${NAME}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and run again to get the ratings page.`;
-  }
-  const sheet = existing ? existing.sheet : spreadsheet.insertSheet(NAME, 0);
-  if (!existing) markOwn(sheet, 'ratings');
-
   const standards = standardsOf(framework);
   const domainOneRows = rowsById(tabs, 'Domain one');
   const panelRows = rowsById(tabs, 'Panel');
@@ -52,16 +44,17 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, '', '', ''],
     ['Overall rating', '', `=OVERALL_RATING(C2:C${last})`, '', '', ''],
   ];
-  const values = [RATINGS_HEADER, ...rows, ...overall];
-  sheet.clearContents();
-  sheet.getRange(1, 1, values.length, RATINGS_HEADER.length).setValues(values);
-  if (!existing) {
-    sheet.getRange(1, 1, 1, RATINGS_HEADER.length).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    protectWholeTab(sheet, 'The Ratings tab');
-  }
-  sheet.setConditionalFormatRules(bandRules([sheet.getRange(2, 3, values.length - 1, 1), sheet.getRange(2, 5, values.length - 1, 1)]));
-  return existing ? `${NAME}: formulas refreshed.` : `${NAME}: created with every standard and the overall rating.`;
+  return writeOwnTab(spreadsheet, tabs, {
+    name: 'Ratings',
+    role: 'ratings',
+    grid: [RATINGS_HEADER, ...rows, ...overall],
+    position: 0,
+    format: (sheet, grid) => {
+      sheet.getRange(1, 1, 1, RATINGS_HEADER.length).setFontWeight('bold');
+      sheet.setFrozenRows(1);
+      sheet.setConditionalFormatRules(bandRules([sheet.getRange(2, 3, grid.length - 1, 1), sheet.getRange(2, 5, grid.length - 1, 1)]));
+    },
+  });
 }
 
 /** Where each id sits in column A of one of the add-on's tabs (one read). */

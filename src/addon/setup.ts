@@ -17,7 +17,7 @@ import {
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
-import { markOwn, TabRole, tabsByName } from './ownTabs';
+import { markOwn, notOurs, TabRole, tabsByName } from './ownTabs';
 import { writeRatingsTab } from './ratingsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -80,7 +80,7 @@ function claimTab(
     }
   }
   if (existing) {
-    return { clash: `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and run New inspection again.` };
+    return { clash: notOurs(name, 'run New inspection again') };
   }
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
   markOwn(sheet, role);

@@ -6,16 +6,15 @@ import { keyQuestionRows, promptRows } from '../core/summary';
 import { frameworkForKeyQuestions } from '../core/frameworks';
 import { caseRange, columnLetter, tabRef } from './a1';
 import { asText, CellInput, literal } from './cells';
-import { bandRules, protectWholeTab } from './formats';
+import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
-import { markOwn, TabRole, tabsByName } from './ownTabs';
+import { tabsByName } from './ownTabs';
+import { Grid, writeOwnTab } from './ownTab';
 import { writeRatingsTab } from './ratingsTab';
 import { workbookFramework } from './setup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Tabs = ReturnType<typeof tabsByName>;
-type Grid = CellInput[][];
 
 /** A case tab as read once for generation: its name, width and table. */
 interface CaseTabRead {
@@ -50,10 +49,10 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const caseTabs = readCaseTabs(tabs, framework);
     const lines = [
       writeRatingsTab(spreadsheet, tabs, framework),
-      writeSummaryTab(spreadsheet, tabs, 'Key questions', 'keyQuestions', keyQuestionsGrid(caseTabs), formatKeyQuestions),
-      writeSummaryTab(spreadsheet, tabs, 'Prompts', 'prompts', promptsGrid(caseTabs), formatPrompts),
-      writeSummaryTab(spreadsheet, tabs, 'Sub-samples', 'subSamples', subSamplesGrid(caseTabs, subSampleHeader), formatSubSamples),
-      writeSummaryTab(spreadsheet, tabs, 'Data quality', 'dataQuality', dataQualityGrid(caseTabs, framework), () => undefined, DATA_QUALITY_LIMIT + 2),
+      writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs), format: formatKeyQuestions }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs), format: formatPrompts }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, subSampleHeader), format: formatSubSamples }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework), rows: DATA_QUALITY_LIMIT + 2 }),
     ];
     return { lines };
   });
@@ -73,34 +72,6 @@ export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
 export function checkCaseTabs(caseTabs: CaseTabRead[], framework: Framework): { problems: DataProblem[]; progress: TabProgress[] } {
   const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework));
   return { problems: checks.flatMap((check) => check.problems), progress: checks.map((check) => check.progress) };
-}
-
-/**
- * Writes one summary tab in place: the add-on's own tab is cleared and rewritten in one block;
- * a user's tab of that name is left alone. `rows` reserves room when the tab is created, so a
- * tab whose length follows the data (Data quality) needs no further calls to grow.
- */
-function writeSummaryTab(spreadsheet: Spreadsheet, tabs: Tabs, name: string, role: TabRole, grid: Grid, format: (sheet: Sheet, grid: Grid) => void, rows = 0): string {
-  const existing = tabs.get(name);
-  if (existing && existing.role !== role) {
-    return `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and generate again to get this summary.`;
-  }
-  const sheet = existing ? existing.sheet : spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
-  if (!existing) {
-    markOwn(sheet, role);
-    tabs.set(name, { sheet, role });
-    protectWholeTab(sheet, `The ${name} tab`);
-  }
-  const width = Math.max(...grid.map((row) => row.length));
-  const rectangular = grid.map((row) => [...row, ...Array<CellInput>(width - row.length).fill('')]);
-  sheet.clearContents();
-  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
-  const neededRows = Math.max(rectangular.length, existing ? 0 : rows);
-  if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-  if (maxRows < neededRows) sheet.insertRowsAfter(maxRows, neededRows - maxRows);
-  sheet.getRange(1, 1, rectangular.length, width).setValues(rectangular);
-  format(sheet, rectangular);
-  return `${name}: ${existing ? 'refreshed' : 'created'}.`;
 }
 
 /** Rows the grid's custom-function tables will spill into are left empty. */

@@ -19,7 +19,7 @@ describe('addon › Generate summaries', () => {
 
   it('creates every summary tab and says so', () => {
     expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining(SUMMARY_TABS));
-    expect(report.lines).toEqual(['Ratings: formulas refreshed.', 'Key questions: created.', 'Prompts: created.', 'Sub-samples: created.', 'Data quality: created.']);
+    expect(report.lines).toEqual(['Ratings: refreshed.', 'Key questions: created.', 'Prompts: created.', 'Sub-samples: created.', 'Data quality: created.']);
   });
 
   it('shows every key question at its published percentage and band, with the standard ratings', () => {

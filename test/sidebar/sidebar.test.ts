@@ -306,7 +306,7 @@ describe('sidebar › an inspection under way', () => {
     expect(await button.innerText()).toBe('Generate summaries');
     expect(calls[calls.length - 1]).toEqual({ name: 'runGenerateSummaries', args: [{ subSampleHeader: 'Gender' }] });
     const lines = await page.locator('#summaries-message li').allInnerTexts();
-    expect(lines).toEqual(['Ratings: formulas refreshed.', 'Key questions: created.', 'Prompts: created.', 'Sub-samples: created.', 'Data quality: created.']);
+    expect(lines).toEqual(['Ratings: refreshed.', 'Key questions: created.', 'Prompts: created.', 'Sub-samples: created.', 'Data quality: created.']);
     expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining(['Key questions', 'Prompts', 'Sub-samples', 'Data quality']));
     expect(rt.properties.document.get('subSampleHeader')).toBe('Gender');
     await page.close();

@@ -1,0 +1,46 @@
+import { CellInput } from './cells';
+import { protectWholeTab } from './formats';
+import { markOwn, notOurs, TabRole, tabsByName } from './ownTabs';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Tabs = ReturnType<typeof tabsByName>;
+export type Grid = CellInput[][];
+
+/** A tab the add-on writes whole (Ratings and the summaries): it holds no user data. */
+export interface OwnTab {
+  name: string;
+  role: TabRole;
+  grid: Grid;
+  /** Formats applied after each write. */
+  format?: (sheet: Sheet, grid: Grid) => void;
+  /** Where a new tab goes (default: last). */
+  position?: number;
+  /** Rows to reserve when the tab is created, so a tab whose length follows the data needs no further calls to grow. */
+  rows?: number;
+}
+
+/**
+ * Writes one of the add-on's own tabs in place: found by its developer metadata, cleared and
+ * rewritten in one block. A user's tab of that name is left alone, and the line says so.
+ */
+export function writeOwnTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: OwnTab): string {
+  const existing = tabs.get(tab.name);
+  if (existing && existing.role !== tab.role) return notOurs(tab.name, 'generate again');
+  const sheet = existing ? existing.sheet : spreadsheet.insertSheet(tab.name, tab.position ?? spreadsheet.getNumSheets());
+  if (!existing) {
+    markOwn(sheet, tab.role);
+    tabs.set(tab.name, { sheet, role: tab.role });
+    protectWholeTab(sheet, `The ${tab.name} tab`);
+  }
+  const width = Math.max(...tab.grid.map((row) => row.length));
+  const rectangular = tab.grid.map((row) => [...row, ...Array<CellInput>(width - row.length).fill('')]);
+  sheet.clearContents();
+  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  const neededRows = Math.max(rectangular.length, existing ? 0 : (tab.rows ?? 0));
+  if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  if (maxRows < neededRows) sheet.insertRowsAfter(maxRows, neededRows - maxRows);
+  sheet.getRange(1, 1, rectangular.length, width).setValues(rectangular);
+  tab.format?.(sheet, rectangular);
+  return `${tab.name}: ${existing ? 'refreshed' : 'created'}.`;
+}
