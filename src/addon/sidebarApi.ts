@@ -1,6 +1,8 @@
-import { BAND_LIST, parseBand } from '../core/bands';
+import { Band, BAND_LIST, parseBand } from '../core/bands';
+import { rowsWhere } from '../core/caseTable';
+import { Framework, Standard } from '../core/framework';
 import { DataProblem, TabProgress } from '../core/dataQuality';
-import { findStandard, frameworkForKeyQuestions } from '../core/frameworks';
+import { findStandard } from '../core/frameworks';
 import { judgePanelRating } from '../core/panel';
 import { rateStandard } from '../core/standards';
 import { caseBasedStandards, METADATA_COLUMNS } from '../core/workbook';
@@ -84,14 +86,7 @@ function recordJudgement(standardId: string, rating: string, rationale: string):
     const tabs = tabsByName(spreadsheet);
     const panelTab = tabs.get(PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
-    if (band) {
-      const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
-      if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
-      const table = caseTab.table;
-      const result = rateStandard(table, findStandard(frameworkForKeyQuestions(new Set(table.columns.map((column) => column.id))), standard.id), table.rows.map((_, index) => index));
-      const decision = judgePanelRating(result, band);
-      if (!decision.allowed) throw new Error(decision.reason);
-    }
+    const indicative = band ? permittedMoveFrom(tabs, framework, standard, band) : '';
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
     const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
     if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
@@ -99,12 +94,22 @@ function recordJudgement(standardId: string, rating: string, rationale: string):
     return {
       standardId: standard.id,
       name: standard.name,
-      indicative: '',
+      indicative,
       panelRating: band ?? '',
       rationale: band ? rationale.trim() : '',
       status: band ? 'Applied' : '',
     };
   });
+}
+
+/** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
+function permittedMoveFrom(tabs: ReturnType<typeof tabsByName>, framework: Framework, standard: Standard, band: Band): Band {
+  const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
+  if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
+  const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));
+  const decision = judgePanelRating(result, band);
+  if (!decision.allowed) throw new Error(decision.reason);
+  return result.rating;
 }
 
 /** Selects a cell named by the sidebar (a data-quality problem's link). */
