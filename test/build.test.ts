@@ -41,7 +41,8 @@ describe('build › dist/Code.js', () => {
     expect(doc).toMatch(/@return \S/);
   });
 
-  it('ships the least-privilege manifest', () => {
+  it('ships the least-privilege manifest and @OnlyCurrentDoc', () => {
+    expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
     const manifest = JSON.parse(readFileSync(join(CODE_PATH, '../appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes).toEqual([

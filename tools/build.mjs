@@ -96,7 +96,8 @@ async function bundleSidebar() {
 async function main() {
   const bundle = await bundleServer();
   const functions = publicFunctions(bundle);
-  const code = `${bundle}\n${functions.map(jsdoc).join('\n')}`;
+  // @OnlyCurrentDoc: the add-on asks only for the spreadsheet it is used in (SPEC §7).
+  const code = `/** @OnlyCurrentDoc */\n${bundle}\n${functions.map(jsdoc).join('\n')}`;
   assertPlainScript(code);
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });

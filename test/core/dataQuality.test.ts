@@ -1,0 +1,44 @@
+import { readCaseTable } from '../../src/core/caseTable';
+import { checkCaseTab } from '../../src/core/dataQuality';
+import { CRC_2018 } from '../../src/core/frameworks/crc2018';
+
+const HEADER = ['Case ID', 'Inspector', 'Sentence type', 'Harm factors present', '2.3.1(d) Post-custody contact', '2.3.1 Engaging', '2.3.2 Desistance', '2.3.3 Keeping safe'];
+
+function check(rows: unknown[][]) {
+  return checkCaseTab('Case supervision', readCaseTable([HEADER, ...rows]), CRC_2018);
+}
+
+describe('dataQuality › checkCaseTab (SPEC §5)', () => {
+  it('finds nothing wrong with complete, consistent cases and counts them complete', () => {
+    const { problems, progress } = check([
+      ['C1', 'Ann', 'Licence', 'Yes', 'Yes', 'Yes', 'No', 'Yes'],
+      ['C2', 'Ann', 'Community', 'No', 'N/A', 'No', 'Yes', 'N/A'],
+      ['', '', '', '', '', '', '', ''],
+    ]);
+    expect(problems).toEqual([]);
+    expect(progress).toEqual({ tab: 'Case supervision', started: 2, complete: 2, byInspector: [{ inspector: 'Ann', started: 2, complete: 2 }] });
+  });
+
+  it('names the cell, header and value of each kind of problem', () => {
+    const { problems, progress } = check([
+      ['C1', 'Ann', 'Community', 'No', 'Yes', 'Maybe', '', 'Yes'],
+      ['C1', 'Bo', 'Licence', 'Yes', 'N/A', 'N/A', 'Yes', 'N/A'],
+    ]);
+    expect(problems.map((problem) => [problem.cell, problem.kind, problem.value])).toEqual([
+      ['E2', 'notApplicableExpected', 'Yes'], // post-custody prompt answered for a community case
+      ['F2', 'invalid', 'Maybe'],
+      ['G2', 'unanswered', ''],
+      ['H2', 'notApplicableExpected', 'Yes'], // no harm factors, yet the risk-of-harm question answered
+      ['E3', 'answerExpected', 'N/A'], // licence case: the post-custody prompt applies
+      ['F3', 'answerExpected', 'N/A'], // a key question for every case
+      ['H3', 'answerExpected', 'N/A'], // harm factors present
+      ['A3', 'duplicateCaseId', 'C1'],
+    ]);
+    expect(problems[1].message).toBe('Row 2, column "2.3.1 Engaging": "Maybe" is not an answer. Use Yes, No or N/A, or leave it blank.');
+    expect(problems[7].message).toBe('Row 3: case ID "C1" is already used in row 2.');
+    expect(progress.byInspector).toEqual([
+      { inspector: 'Ann', started: 1, complete: 0 },
+      { inspector: 'Bo', started: 1, complete: 1 },
+    ]);
+  });
+});
