@@ -12,9 +12,10 @@ type Tabs = ReturnType<typeof tabsByName>;
 
 /**
  * SPEC §5 "Ratings": the report's ratings page as live formulas — every standard's rating and
- * score, the overall score and rating, panel moves marked. Few custom-function calls: one
- * RATE_STANDARD per case-based standard (so one standard's bad data leaves the others rated),
- * one more per applied panel move, and one each for the scores and the overall rating.
+ * score, the overall score and rating, panel moves marked. Few custom-function calls: the
+ * indicative ratings are the Panel tab's (one RATE_STANDARD per case-based standard, so one
+ * standard's bad data leaves the others rated), one more per applied panel move, and one each
+ * for the scores and the overall rating.
  */
 export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework: Framework): string {
   const standards = standardsOf(framework);
@@ -32,11 +33,11 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     }
     const tab = caseTabs.find((layout) => layout.standards.includes(standard))!;
     const cases = caseRange(tab.name, tab.headers.length);
-    const indicative = `=RATE_STANDARD(${cases}, A${row})`;
     const panel = panelRows.get(standard.id);
-    const rating = panel
-      ? `=IF(${tabRef('Panel')}G${panel}="", E${row}, RATE_STANDARD(${cases}, A${row}, ${tabRef('Panel')}G${panel}))`
-      : `=E${row}`;
+    const panelRef = (column: string) => `${tabRef('Panel')}${column}${panel}`;
+    // The Panel tab holds the indicative rating beside the judgement; without it, compute it here.
+    const indicative = panel ? `=${panelRef('C')}` : `=RATE_STANDARD(${cases}, A${row})`;
+    const rating = panel ? `=IF(${panelRef('G')}="", E${row}, RATE_STANDARD(${cases}, A${row}, ${panelRef('G')}))` : `=E${row}`;
     return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', indicative, `=IF(C${row}=E${row}, "", "Panel: " & E${row} & " → " & C${row})`];
   });
   const overall: Array<Array<string | number>> = [

@@ -14,6 +14,7 @@ import {
   METADATA_COLUMNS,
   PANEL_HEADER,
 } from '../core/workbook';
+import { caseRange } from './a1';
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
@@ -203,22 +204,27 @@ function domainOneTab(framework: Framework): ListTab {
 
 function panelTab(framework: Framework): ListTab {
   const standards = new Map(caseBasedStandards(framework).map((standard) => [standard.id, standard]));
+  const layouts = caseTabLayouts(framework);
   return {
     name: 'Panel',
     role: 'panel',
     header: PANEL_HEADER,
     ids: [...standards.keys()],
-    rowFor: (id, row) => [
-      asText(id),
-      asText(standards.get(id)!.name),
-      `=IFERROR(INDEX(Ratings!E:E, MATCH(A${row}, Ratings!A:A, 0)), "")`,
-      '',
-      '',
-      '',
-      // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
-      `=IF(OR(D${row}="", TRIM(E${row})=""), "", D${row})`,
-      `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", "Applied"))`,
-    ],
+    rowFor: (id, row) => {
+      const layout = layouts.find((candidate) => candidate.standards.includes(standards.get(id)!))!;
+      return [
+        asText(id),
+        asText(standards.get(id)!.name),
+        // The indicative rating lives here, beside the judgement on it; the Ratings tab reads it.
+        `=RATE_STANDARD(${caseRange(layout.name, layout.headers.length)}, A${row})`,
+        '',
+        '',
+        '',
+        // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
+        `=IF(OR(D${row}="", TRIM(E${row})=""), "", D${row})`,
+        `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", "Applied"))`,
+      ];
+    },
     format: (sheet, first, last) => {
       sheet.getRange(first, 4, last - first + 1, 1).setDataValidation(dropdown([...BANDS]));
       sheet.getRange(first, 6, last - first + 1, 1).setNumberFormat('yyyy-mm-dd');

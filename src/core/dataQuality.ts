@@ -84,7 +84,8 @@ export function checkCaseTab(tab: string, table: CaseTable, framework: Framework
       if (isKeyQuestion) answered += 1;
       const subSample = subSampleOf.get(column.id) ?? 'all';
       const applicable = applies[subSample];
-      if (answer === 'na' && applicable === true && subSample !== 'all') {
+      // Prompts are often conditional by their wording ("where needed"): N/A is only questioned on key questions.
+      if (answer === 'na' && applicable === true && subSample !== 'all' && isKeyQuestion) {
         add(rowIndex, column, cell, 'answerExpected', `${where}: N/A, but this case is in the ${SUB_SAMPLE_WORDS[subSample]} sub-sample, so an answer is expected.`);
       } else if (answer === 'na' && subSample === 'all' && isKeyQuestion) {
         add(rowIndex, column, cell, 'answerExpected', `${where}: N/A, but this key question applies to every case.`);

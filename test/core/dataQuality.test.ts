@@ -19,7 +19,7 @@ describe('dataQuality › checkCaseTab (SPEC §5)', () => {
     expect(progress).toEqual({ tab: 'Case supervision', started: 2, complete: 2, byInspector: [{ inspector: 'Ann', started: 2, complete: 2 }] });
   });
 
-  it('names the cell, header and value of each kind of problem', () => {
+  it('names the cell, header and value of each kind of problem (N/A on a prompt is not questioned: prompts are often conditional)', () => {
     const { problems, progress } = check([
       ['C1', 'Ann', 'Community', 'No', 'Yes', 'Maybe', '', 'Yes'],
       ['C1', 'Bo', 'Licence', 'Yes', 'N/A', 'N/A', 'Yes', 'N/A'],
@@ -29,13 +29,12 @@ describe('dataQuality › checkCaseTab (SPEC §5)', () => {
       ['F2', 'invalid', 'Maybe'],
       ['G2', 'unanswered', ''],
       ['H2', 'notApplicableExpected', 'Yes'], // no harm factors, yet the risk-of-harm question answered
-      ['E3', 'answerExpected', 'N/A'], // licence case: the post-custody prompt applies
       ['F3', 'answerExpected', 'N/A'], // a key question for every case
       ['H3', 'answerExpected', 'N/A'], // harm factors present
       ['A3', 'duplicateCaseId', 'C1'],
     ]);
     expect(problems[1].message).toBe('Row 2, column "2.3.1 Engaging": "Maybe" is not an answer. Use Yes, No or N/A, or leave it blank.');
-    expect(problems[7].message).toBe('Row 3: case ID "C1" is already used in row 2.');
+    expect(problems[6].message).toBe('Row 3: case ID "C1" is already used in row 2.');
     expect(progress.byInspector).toEqual([
       { inspector: 'Ann', started: 1, complete: 0 },
       { inspector: 'Bo', started: 1, complete: 1 },

@@ -1,0 +1,501 @@
+/**
+ * The bridge between .xlsx files and the offline runtime's workbook (test and demo tooling).
+ *
+ * - readXlsxWorkbook: an .xlsx into `buildSpreadsheet({ sheets })` — values and formulas — plus
+ *   what a user sees of the layout: number formats, bold/wrap, notes, dropdowns (data validation),
+ *   conditional formats, frozen rows and column widths.
+ * - writeXlsx: a runtime workbook out to .xlsx with each formula's evaluated result as its cached
+ *   value (so Excel and LibreOffice show values), a spilled custom-function table as an array
+ *   formula over its area, and the same layout. Deterministic: fixed creator and dates, and a fixed
+ *   timestamp on every zip entry, so the same workbook always gives the same bytes.
+ *
+ * Not carried: protections (an .xlsx protection is not Sheets' warning-only kind), developer
+ * metadata and charts (exceljs writes neither).
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { buildSpreadsheet, Workbook } from '../test/runtime';
+import { areaA1, cellA1, GridArea } from '../test/runtime/a1';
+import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../test/runtime/workbook';
+import type { SheetsValue } from '../test/runtime/values';
+
+/** Sheets' error codes, as the runtime gives them for error cells. */
+const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#ERROR!', '#NULL!']);
+
+/** Sheets measures columns in pixels; Excel in characters of the default font (about 7 px each, plus 5 of padding). */
+const PIXELS_PER_CHARACTER = 7;
+const PADDING_PIXELS = 5;
+
+export interface WriteOptions {
+  /** The tabs to write, in the workbook's order (default: all). */
+  sheets?: string[];
+  creator?: string;
+  /** The documents' created and modified dates and every zip entry's timestamp. */
+  date?: Date;
+  /**
+   * Functions whose formulas may spill a table (the add-on's custom functions, ARRAYFORMULA); each
+   * such formula is evaluated once to find its area. Default: every formula that is a function call.
+   */
+  arrayFunctions?: string[];
+}
+
+export const DEFAULT_DATE = new Date(Date.UTC(2019, 9, 4, 9, 0, 0));
+const DEFAULT_CREATOR = 'Inspection Ratings';
+
+type XlsxValue = ExcelJS.CellValue;
+
+function xlsxValue(value: SheetsValue): XlsxValue {
+  if (typeof value === 'string' && ERROR_CODES.has(value)) return { error: value as ExcelJS.CellErrorValue['error'] };
+  return value === '' ? null : value;
+}
+
+function argb(colour: string | null | undefined): { argb: string } | undefined {
+  if (!colour || !/^#[0-9a-f]{6}$/i.test(colour)) return undefined;
+  return { argb: `FF${colour.slice(1).toUpperCase()}` };
+}
+
+function hexColour(colour: Partial<ExcelJS.Color> | undefined): string | undefined {
+  const value = colour?.argb;
+  return value && /^[0-9a-f]{8}$/i.test(value) ? `#${value.slice(2).toLowerCase()}` : undefined;
+}
+
+/** A formula's outermost function, upper case ("=RATINGS_TABLE(…)" → RATINGS_TABLE). */
+function outerFunction(formula: string): string | undefined {
+  return /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(formula)?.[1].toUpperCase();
+}
+
+/** The areas that formulas spill into on one sheet, keyed by their anchor cell "row:column". */
+function spillAreas(workbook: Workbook, sheet: SheetModel, formulas: string[][], values: SheetsValue[][], arrayFunctions?: Set<string>): Map<string, GridArea> {
+  const areas = new Map<string, GridArea>();
+  formulas.forEach((cells, r) =>
+    cells.forEach((formula, c) => {
+      const name = formula ? outerFunction(formula) : undefined;
+      if (!name || (arrayFunctions && !arrayFunctions.has(name))) return;
+      const anchorValue = values[r][c];
+      // A blocked spill shows #REF! in its anchor and fills nothing: it is written as a plain formula.
+      if (typeof anchorValue === 'string' && ERROR_CODES.has(anchorValue)) return;
+      const result = workbook.evaluate(formula, sheet.name);
+      if (!Array.isArray(result)) return;
+      const numRows = result.length;
+      const numColumns = Math.max(...result.map((row) => row.length));
+      if (numRows > 1 || numColumns > 1) areas.set(`${r + 1}:${c + 1}`, { row: r + 1, column: c + 1, numRows, numColumns });
+    }),
+  );
+  return areas;
+}
+
+function validationKey(rule: ValidationModel): string {
+  const values = rule.criteria === 'VALUE_IN_RANGE' ? [rangeText(rule.values[0] as SheetArea), ...rule.values.slice(1)] : rule.values;
+  return JSON.stringify([rule.criteria, values, rule.allowInvalid, rule.helpText]);
+}
+
+function rangeText(target: SheetArea): string {
+  const { row, column, numRows, numColumns } = target.area;
+  const anchored = areaA1({ row, column, numRows, numColumns }).replace(/([A-Z]+)([0-9]+)/g, '$$$1$$$2');
+  return `'${target.sheet.name.replace(/'/g, "''")}'!${anchored}`;
+}
+
+/** Sheets' data validation as Excel's, where Excel has one (dropdown lists and ranges). */
+function xlsxValidation(rule: ValidationModel): ExcelJS.DataValidation | undefined {
+  const base = {
+    allowBlank: true,
+    showErrorMessage: true,
+    // Sheets' "show a warning" (allowInvalid) is Excel's warning style: the value can be kept.
+    errorStyle: rule.allowInvalid ? 'warning' : 'stop',
+    ...(rule.helpText ? { showInputMessage: true, prompt: rule.helpText } : {}),
+  };
+  if (rule.criteria === 'VALUE_IN_LIST') {
+    const items = (rule.values[0] as unknown[]).map((item) => String(item).replace(/"/g, '""'));
+    return { ...base, type: 'list', formulae: [`"${items.join(',')}"`] };
+  }
+  if (rule.criteria === 'VALUE_IN_RANGE') return { ...base, type: 'list', formulae: [rangeText(rule.values[0] as SheetArea)] };
+  return undefined;
+}
+
+/** Runs of identical validation rules, merged into rectangles: one Excel rule per block, not per cell. */
+function validationBlocks(sheet: SheetModel): Array<{ area: GridArea; rule: ValidationModel }> {
+  const runs: Array<{ area: GridArea; rule: ValidationModel; key: string }> = [];
+  for (let column = 1; column <= sheet.maxColumns; column += 1) {
+    let open: { area: GridArea; rule: ValidationModel; key: string } | undefined;
+    for (let row = 1; row <= sheet.maxRows + 1; row += 1) {
+      const rule = row <= sheet.maxRows ? sheet.format(row, column).validation : undefined;
+      const key = rule ? validationKey(rule) : '';
+      if (open && key === open.key) {
+        open.area.numRows += 1;
+        continue;
+      }
+      if (open) runs.push(open);
+      open = rule ? { area: { row, column, numRows: 1, numColumns: 1 }, rule, key } : undefined;
+    }
+  }
+  const merged: typeof runs = [];
+  for (const run of runs) {
+    const left = merged.find((block) => block.key === run.key && block.area.row === run.area.row && block.area.numRows === run.area.numRows && block.area.column + block.area.numColumns === run.area.column);
+    if (left) left.area.numColumns += 1;
+    else merged.push(run);
+  }
+  return merged.map(({ area, rule }) => ({ area, rule }));
+}
+
+/** A worksheet's data validations: one rule per cell address or range (missing from exceljs's typings). */
+function dataValidations(worksheet: ExcelJS.Worksheet): { model: Record<string, ExcelJS.DataValidation | undefined>; add(address: string, rule: ExcelJS.DataValidation): void } {
+  return (worksheet as unknown as { dataValidations: ReturnType<typeof dataValidations> }).dataValidations;
+}
+
+function xlsxStyle(format: ConditionalFormatModel['format']): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  const fill = argb(format.background);
+  if (fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: fill, fgColor: fill };
+  const font: Partial<ExcelJS.Font> = {};
+  const colour = argb(format.fontColor);
+  if (colour) font.color = colour;
+  if (format.bold) font.bold = true;
+  if (format.italic) font.italic = true;
+  if (format.underline) font.underline = true;
+  if (format.strikethrough) font.strike = true;
+  if (Object.keys(font).length > 0) style.font = font;
+  return style;
+}
+
+const quoted = (text: unknown) => `"${String(text).replace(/"/g, '""')}"`;
+
+// Excel's operators; exceljs's typings list only some of them.
+const CELL_IS: Record<string, string> = {
+  NUMBER_EQUAL_TO: 'equal',
+  NUMBER_NOT_EQUAL_TO: 'notEqual',
+  NUMBER_GREATER_THAN: 'greaterThan',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'greaterThanOrEqual',
+  NUMBER_LESS_THAN: 'lessThan',
+  NUMBER_LESS_THAN_OR_EQUAL_TO: 'lessThanOrEqual',
+  NUMBER_BETWEEN: 'between',
+  NUMBER_NOT_BETWEEN: 'notBetween',
+};
+
+/** A Sheets conditional format rule as Excel's; undefined for kinds Excel has no equivalent of here. */
+function xlsxConditionalRule(rule: ConditionalFormatModel, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
+  const style = xlsxStyle(rule.format) as ExcelJS.Style;
+  const [first, second] = rule.values;
+  const origin = rule.ranges[0] ? cellA1(rule.ranges[0].area.row, rule.ranges[0].area.column) : 'A1';
+  if (rule.criteria === 'TEXT_EQUAL_TO') return { type: 'cellIs', operator: 'equal', formulae: [quoted(first)], style, priority };
+  if (rule.criteria in CELL_IS) {
+    return { type: 'cellIs', operator: CELL_IS[rule.criteria] as ExcelJS.CellIsOperators, formulae: second === undefined ? [Number(first)] : [Number(first), Number(second)], style, priority };
+  }
+  const expression = (formula: string): ExcelJS.ConditionalFormattingRule => ({ type: 'expression', formulae: [formula], style, priority });
+  switch (rule.criteria) {
+    case 'TEXT_CONTAINS': return { type: 'containsText', operator: 'containsText', text: String(first), style, priority };
+    case 'TEXT_DOES_NOT_CONTAIN': return expression(`ISERROR(SEARCH(${quoted(first)},${origin}))`);
+    case 'TEXT_STARTS_WITH': return expression(`LEFT(${origin},LEN(${quoted(first)}))=${quoted(first)}`);
+    case 'TEXT_ENDS_WITH': return expression(`RIGHT(${origin},LEN(${quoted(first)}))=${quoted(first)}`);
+    case 'CELL_EMPTY': return { type: 'containsText', operator: 'containsBlanks', style, priority };
+    case 'CELL_NOT_EMPTY': return { type: 'containsText', operator: 'notContainsBlanks', style, priority };
+    case 'CUSTOM_FORMULA': return expression(String(first).replace(/^=/, ''));
+    default: return undefined;
+  }
+}
+
+function cellStyle(format: CellFormat): Partial<ExcelJS.Style> | undefined {
+  const style: Partial<ExcelJS.Style> = {};
+  if (format.numberFormat) style.numFmt = format.numberFormat;
+  const font: Partial<ExcelJS.Font> = {};
+  if (format.fontWeight === 'bold') font.bold = true;
+  if (format.fontStyle === 'italic') font.italic = true;
+  if (format.fontSize) font.size = format.fontSize;
+  if (format.fontFamily) font.name = format.fontFamily;
+  const colour = argb(format.fontColor);
+  if (colour) font.color = colour;
+  if (Object.keys(font).length > 0) style.font = font;
+  const fill = argb(format.background);
+  if (fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: fill };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (format.wrap) alignment.wrapText = true;
+  if (format.verticalAlignment) alignment.vertical = format.verticalAlignment.toLowerCase() as ExcelJS.Alignment['vertical'];
+  if (format.horizontalAlignment) alignment.horizontal = format.horizontalAlignment.toLowerCase() as ExcelJS.Alignment['horizontal'];
+  if (Object.keys(alignment).length > 0) style.alignment = alignment;
+  return Object.keys(style).length > 0 ? style : undefined;
+}
+
+/**
+ * A column's width in characters: the model's (set by the add-on) or one that fits the column's
+ * values; a long wrapped header (a question) gets a width that keeps it a few lines tall.
+ */
+function columnWidth(sheet: SheetModel, column: number, display: string[][]): number {
+  const pixels = sheet.columnWidths.get(column);
+  if (pixels) return Math.round(((pixels - PADDING_PIXELS) / PIXELS_PER_CHARACTER) * 10) / 10;
+  const header = display[0]?.[column - 1] ?? '';
+  const longest = Math.max(0, ...display.slice(1).map((row) => (row[column - 1] ?? '').length));
+  if (header.length > 40) return Math.max(24, Math.min(longest + 2, 60));
+  return Math.max(10, Math.min(Math.max(header.length, longest) + 2, 60));
+}
+
+/** Writes one runtime sheet into an exceljs worksheet. */
+function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Worksheet, arrayFunctions?: Set<string>): void {
+  const area = workbook.dataArea(sheet);
+  const values = workbook.cellValues(sheet, area);
+  const formulas = workbook.sheetFormulas(sheet.name);
+  const display = workbook.displayValues(sheet, area);
+  const spills = spillAreas(workbook, sheet, formulas, values, arrayFunctions);
+  values.forEach((cells, r) =>
+    cells.forEach((value, c) => {
+      const formula = formulas[r]?.[c];
+      if (!formula && value === '') return;
+      const cell = target.getCell(r + 1, c + 1);
+      if (!formula) {
+        cell.value = xlsxValue(value);
+        return;
+      }
+      // An empty text result is cached as such, so a reader that does not recalculate shows a blank, not 0.
+      const result = (value === '' ? '' : xlsxValue(value)) as ExcelJS.CellFormulaValue['result'];
+      const spill = spills.get(`${r + 1}:${c + 1}`);
+      // exceljs writes an array formula from shareType and ref, which its typings leave out.
+      const arrayFormula = spill ? { shareType: 'array', ref: areaA1(spill) } : {};
+      cell.value = { formula: formula.slice(1), result, ...arrayFormula } as ExcelJS.CellFormulaValue;
+    }),
+  );
+  for (let row = 1; row <= sheet.maxRows; row += 1) {
+    for (let column = 1; column <= sheet.maxColumns; column += 1) {
+      const format = sheet.format(row, column);
+      const style = cellStyle(format);
+      if (style) target.getCell(row, column).style = { ...target.getCell(row, column).style, ...style };
+      if (format.note) target.getCell(row, column).note = format.note;
+    }
+  }
+  for (const { area: block, rule } of validationBlocks(sheet)) {
+    const validation = xlsxValidation(rule);
+    if (validation) dataValidations(target).add(areaA1(block), validation);
+  }
+  sheet.conditionalFormats.forEach((rule, index) => {
+    const converted = xlsxConditionalRule(rule, index + 1);
+    const ref = rule.ranges.filter((range) => range.sheet === sheet).map((range) => areaA1(range.area)).join(' ');
+    if (converted && ref) target.addConditionalFormatting({ ref, rules: [converted] });
+  });
+  target.columns = Array.from({ length: Math.max(area.numColumns, 1) }, (_, index) => ({ width: columnWidth(sheet, index + 1, display) }));
+  if (sheet.frozenRows > 0 || sheet.frozenColumns > 0) {
+    target.views = [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows, topLeftCell: cellA1(sheet.frozenRows + 1, sheet.frozenColumns + 1) }];
+  }
+}
+
+/** A runtime workbook as .xlsx bytes. */
+export async function xlsxBuffer(workbook: Workbook, options: WriteOptions = {}): Promise<Buffer> {
+  const date = options.date ?? DEFAULT_DATE;
+  const output = new ExcelJS.Workbook();
+  output.creator = options.creator ?? DEFAULT_CREATOR;
+  output.lastModifiedBy = output.creator;
+  output.created = date;
+  output.modified = date;
+  output.title = workbook.name;
+  const names = options.sheets ?? workbook.sheetNames();
+  for (const name of names) {
+    const sheet = workbook.sheet(name);
+    writeSheet(workbook, sheet, output.addWorksheet(sheet.name), options.arrayFunctions && new Set(options.arrayFunctions.map((fn) => fn.toUpperCase())));
+  }
+  const written = await output.xlsx.writeBuffer();
+  // exceljs stamps each zip entry with the time of writing; a fixed stamp makes the bytes reproducible.
+  const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  zip.forEach((_, entry) => {
+    entry.date = date;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+export async function writeXlsx(workbook: Workbook, file: string, options: WriteOptions = {}): Promise<void> {
+  const bytes = await xlsxBuffer(workbook, options);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+}
+
+// Reading.
+
+interface ReadCell {
+  row: number;
+  column: number;
+  format: CellFormat;
+}
+
+interface ReadSheet {
+  name: string;
+  rows: unknown[][];
+  formats: ReadCell[];
+  validations: Array<{ row: number; column: number; rule: ExcelJS.DataValidation }>;
+  conditionalFormats: Array<{ ref: string; rules: ExcelJS.ConditionalFormattingRule[] }>;
+  frozenRows: number;
+  frozenColumns: number;
+  widths: Map<number, number>;
+}
+
+/** A cell's content as typed into Sheets: formulas with "=", text kept as text. */
+function typedContent(cell: ExcelJS.Cell): unknown {
+  const value = cell.value;
+  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula}`;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string') return value === '' ? '' : `'${value}`;
+  if (typeof value === 'object' && 'richText' in value) return `'${value.richText.map((run) => run.text).join('')}`;
+  if (typeof value === 'object' && 'text' in value) return `'${String(value.text)}`;
+  if (typeof value === 'object' && 'error' in value) return value.error === '#N/A' ? '=NA()' : `'${value.error}`;
+  return `'${String(value)}`;
+}
+
+function noteText(note: ExcelJS.Cell['note']): string | undefined {
+  if (!note) return undefined;
+  if (typeof note === 'string') return note;
+  return note.texts?.map((run) => run.text).join('');
+}
+
+function readFormat(cell: ExcelJS.Cell): CellFormat {
+  const format: CellFormat = {};
+  if (cell.numFmt && cell.numFmt !== 'General') format.numberFormat = cell.numFmt;
+  if (cell.font?.bold) format.fontWeight = 'bold';
+  if (cell.font?.italic) format.fontStyle = 'italic';
+  const fontColour = hexColour(cell.font?.color);
+  if (fontColour) format.fontColor = fontColour;
+  if (cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid') {
+    const background = hexColour(cell.fill.fgColor);
+    if (background) format.background = background;
+  }
+  if (cell.alignment?.wrapText) format.wrap = true;
+  if (cell.alignment?.vertical) format.verticalAlignment = cell.alignment.vertical;
+  if (cell.alignment?.horizontal) format.horizontalAlignment = cell.alignment.horizontal;
+  const note = noteText(cell.note);
+  if (note) format.note = note;
+  return format;
+}
+
+function decodeAddress(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Z]+)\$?([0-9]+)$/i.exec(address);
+  if (!match) throw new Error(`"${address}" is not a cell address.`);
+  let column = 0;
+  for (const letter of match[1].toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(match[2]), column };
+}
+
+function readWorksheet(worksheet: ExcelJS.Worksheet): ReadSheet {
+  const rows: unknown[][] = [];
+  const formats: ReadCell[] = [];
+  const arrayCells = new Set<string>();
+  worksheet.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const value = cell.value as { shareType?: string; ref?: string } | null;
+      if (cell.type === ExcelJS.ValueType.Formula && value?.shareType === 'array' && value.ref) {
+        const [first, last = first] = value.ref.split(':').map(decodeAddress);
+        for (let r = first.row; r <= last.row; r += 1) for (let c = first.column; c <= last.column; c += 1) if (r !== first.row || c !== first.column) arrayCells.add(`${r}:${c}`);
+      }
+    }),
+  );
+  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) =>
+    row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+      // Cells inside an array formula's area are its cached results: the formula spills into them again.
+      const content = arrayCells.has(`${rowNumber}:${columnNumber}`) ? '' : typedContent(cell);
+      if (content !== '') {
+        while (rows.length < rowNumber) rows.push([]);
+        rows[rowNumber - 1][columnNumber - 1] = content;
+      }
+      const format = readFormat(cell);
+      if (Object.keys(format).length > 0) formats.push({ row: rowNumber, column: columnNumber, format });
+    }),
+  );
+  const validationModel = dataValidations(worksheet).model;
+  const validations = Object.entries(validationModel).flatMap(([address, rule]) => (rule ? [{ ...decodeAddress(address), rule }] : []));
+  const view = worksheet.views?.find((candidate) => candidate.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
+  const widths = new Map<number, number>();
+  (worksheet.columns ?? []).forEach((column, index) => {
+    if (column.width) widths.set(index + 1, Math.round(column.width * PIXELS_PER_CHARACTER + PADDING_PIXELS));
+  });
+  return {
+    name: worksheet.name,
+    rows: rows.map((row) => Array.from(row, (cell) => cell ?? '')),
+    formats,
+    validations,
+    conditionalFormats: (worksheet as unknown as { conditionalFormattings?: ReadSheet['conditionalFormats'] }).conditionalFormattings ?? [],
+    frozenRows: view?.ySplit ?? 0,
+    frozenColumns: view?.xSplit ?? 0,
+    widths,
+  };
+}
+
+function validationModelOf(workbook: Workbook, sheetName: string, rule: ExcelJS.DataValidation): ValidationModel | undefined {
+  if (rule.type !== 'list' || !rule.formulae?.[0]) return undefined;
+  const formula = String(rule.formulae[0]);
+  const allowInvalid = rule.showErrorMessage !== true || (rule.errorStyle !== undefined && rule.errorStyle !== 'stop');
+  const helpText = rule.prompt ?? null;
+  const literal = /^"(.*)"$/s.exec(formula);
+  if (literal) return { criteria: 'VALUE_IN_LIST', values: [literal[1].replace(/""/g, '"').split(','), true], allowInvalid, helpText };
+  return { criteria: 'VALUE_IN_RANGE', values: [workbook.area(sheetName, formula.replace(/\$/g, '')), true], allowInvalid, helpText };
+}
+
+function unquote(formula: unknown): string {
+  const text = String(formula);
+  const literal = /^"(.*)"$/s.exec(text);
+  return literal ? literal[1].replace(/""/g, '"') : text;
+}
+
+const CRITERIA_OF_OPERATOR: Record<string, string> = Object.fromEntries(Object.entries(CELL_IS).map(([criteria, operator]) => [operator, criteria]));
+
+function conditionalModelOf(workbook: Workbook, sheet: SheetModel, ref: string, rule: ExcelJS.ConditionalFormattingRule): ConditionalFormatModel | undefined {
+  const style = (rule as { style?: Partial<ExcelJS.Style> }).style ?? {};
+  const fill = style.fill?.type === 'pattern' ? style.fill : undefined;
+  const format: ConditionalFormatModel['format'] = {
+    background: hexColour(fill?.bgColor) ?? hexColour(fill?.fgColor) ?? null,
+    fontColor: hexColour(style.font?.color) ?? null,
+    bold: style.font?.bold ?? null,
+    italic: style.font?.italic ?? null,
+    underline: style.font?.underline ? true : null,
+    strikethrough: style.font?.strike ?? null,
+  };
+  const ranges = ref.split(/\s+/).filter(Boolean).map((a1) => workbook.area(sheet.name, a1));
+  const model = (criteria: string, values: unknown[]): ConditionalFormatModel => ({ criteria, values, format, ranges });
+  if (rule.type === 'cellIs') {
+    const [first, second] = rule.formulae ?? [];
+    if (rule.operator === 'equal' && /^".*"$/s.test(String(first))) return model('TEXT_EQUAL_TO', [unquote(first)]);
+    const criteria = CRITERIA_OF_OPERATOR[rule.operator ?? ''];
+    return criteria ? model(criteria, second === undefined ? [Number(first)] : [Number(first), Number(second)]) : undefined;
+  }
+  if (rule.type === 'containsText') {
+    if (rule.operator === 'containsBlanks') return model('CELL_EMPTY', []);
+    if (rule.operator === 'notContainsBlanks') return model('CELL_NOT_EMPTY', []);
+    if (rule.operator === 'containsText') return model('TEXT_CONTAINS', [rule.text ?? '']);
+    return undefined;
+  }
+  if (rule.type === 'expression' && rule.formulae?.[0] !== undefined) return model('CUSTOM_FORMULA', [`=${rule.formulae[0]}`]);
+  return undefined;
+}
+
+export interface ReadOptions {
+  /** The spreadsheet's name (default: the file's title, else "Imported workbook"). */
+  name?: string;
+}
+
+/**
+ * An .xlsx as a runtime workbook: the values and formulas through buildSpreadsheet({ sheets }),
+ * then the layout a user sees (formats, notes, dropdowns, conditional formats, frozen rows, widths).
+ */
+export async function readXlsxWorkbook(source: string | Buffer, options: ReadOptions = {}): Promise<Workbook> {
+  const input = new ExcelJS.Workbook();
+  await input.xlsx.load((typeof source === 'string' ? readFileSync(source) : source) as unknown as ExcelJS.Buffer);
+  const sheets = input.worksheets.map(readWorksheet);
+  const lastRow = (sheet: ReadSheet) => Math.max(sheet.rows.length, ...sheet.validations.map((validation) => validation.row), ...sheet.formats.map((cell) => cell.row));
+  const workbook = buildSpreadsheet({
+    name: options.name ?? (input.title || 'Imported workbook'),
+    sheets: Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])),
+    maxRows: Math.max(1000, ...sheets.map(lastRow)),
+  });
+  for (const read of sheets) {
+    const sheet = workbook.sheet(read.name);
+    const lastColumn = Math.max(0, ...read.validations.map((validation) => validation.column), ...read.formats.map((cell) => cell.column));
+    sheet.maxColumns = Math.max(sheet.maxColumns, lastColumn);
+    for (const cell of read.formats) sheet.setFormat(cell.row, cell.column, cell.format);
+    for (const { row, column, rule } of read.validations) {
+      const validation = validationModelOf(workbook, read.name, rule);
+      if (validation) sheet.setFormat(row, column, { validation });
+    }
+    const rules = read.conditionalFormats
+      .flatMap(({ ref, rules: list }) => list.map((rule) => ({ ref, rule })))
+      .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0));
+    sheet.conditionalFormats = rules.flatMap(({ ref, rule }) => conditionalModelOf(workbook, sheet, ref, rule) ?? []);
+    sheet.frozenRows = read.frozenRows;
+    sheet.frozenColumns = read.frozenColumns;
+    for (const [column, pixels] of read.widths) sheet.columnWidths.set(column, pixels);
+  }
+  return workbook;
+}
