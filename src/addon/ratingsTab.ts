@@ -1,3 +1,4 @@
+import { BANDS } from '../core/bands';
 import { Framework } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
 import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
@@ -42,7 +43,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
   });
   const overall: Array<Array<string | number>> = [
     ['', '', '', '', '', ''],
-    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, '', '', ''],
+    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, `="out of " & 3 * (${BANDS.map((band) => `COUNTIF(C2:C${last}, "${band}")`).join(' + ')})`, '', ''],
     ['Overall rating', '', `=OVERALL_RATING(C2:C${last})`, '', '', ''],
   ];
   return writeOwnTab(spreadsheet, tabs, {

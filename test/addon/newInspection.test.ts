@@ -97,7 +97,7 @@ describe('addon › the Ratings tab is live', () => {
     for (const [standard, rating] of Object.entries(require('../../examples/thames-valley-2019/figures.json').ratings)) {
       expect([standard, rows.get(standard)?.[2]]).toEqual([standard, rating]);
     }
-    expect(rows.get('Overall score')?.[2]).toBe(17);
+    expect(rows.get('Overall score')?.slice(2, 4)).toEqual([17, 'out of 30']);
     expect(rows.get('Overall rating')?.[2]).toBe('Good');
     expect(rows.get('2.2')?.slice(2, 6)).toEqual(['Good', 2, 'Requires improvement', 'Panel: Requires improvement → Good']);
     expect(rows.get('4.2')?.slice(2, 6)).toEqual(['Outstanding', 3, 'Good', 'Panel: Good → Outstanding']);
