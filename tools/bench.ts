@@ -96,7 +96,7 @@ function generateSummariesCalls(cases: number): number {
     cells.forEach((cell, index) => (row[columnOf[index]] = cell));
     return row;
   });
-  rt.setCellValues('Case supervision', 'A2', rows as never);
+  rt.setCellValues('Case supervision', 'A2', rows);
   rt.counter.reset();
   rt.call('runGenerateSummaries');
   return rt.counter.total;

@@ -25,16 +25,16 @@ export const DOMAIN_ONE_EVIDENCE: Record<string, string> = {
 };
 
 /** Types a case sample into its case tab in one edit, matching columns by id (SPEC §3), as a paste would. */
-export function typeCaseSample(rt: AddonRuntime, tab: string, table: string[][]): void {
+export function typeCaseSample(rt: AddonRuntime, tab: string, table: unknown[][]): void {
   const sheetIds = rt.sheetValues(tab)[0].map((cell, index) => readHeader(String(cell), index).id);
   const columns = table[0].map((header) => {
-    const column = sheetIds.indexOf(readHeader(header, 0).id);
+    const column = sheetIds.indexOf(readHeader(String(header), 0).id);
     if (column < 0) throw new Error(`${tab} has no column for ${header}.`);
     return column;
   });
   const width = Math.max(...columns) + 1;
   const rows = table.slice(1).map((cells) => {
-    const row: string[] = Array(width).fill('');
+    const row: unknown[] = Array(width).fill('');
     cells.forEach((cell, index) => (row[columns[index]] = cell));
     return row;
   });

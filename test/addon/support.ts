@@ -1,4 +1,4 @@
-import { readHeader } from '../../src/core/caseTable';
+import { typeCaseSample } from '../../examples/thames-valley-2019/workbook';
 import { PUBLISHED, publishedCases } from '../../examples/thames-valley-2019/published';
 import { AddonRuntime, buildSpreadsheet, loadAddon } from '../runtime';
 
@@ -10,26 +10,8 @@ export function newWorkbook(options: { maxRows?: number } = {}): AddonRuntime {
   return rt;
 }
 
-/**
- * Types a case table into a case tab as inspectors would, matching columns by id (SPEC §3:
- * functions find columns by id, not position). One edit for the whole block.
- */
-export function typeCases(rt: AddonRuntime, tab: string, table: unknown[][]): void {
-  const sheetHeader = rt.sheetValues(tab)[0].map((cell, index) => readHeader(String(cell), index).id);
-  const columnOf = table[0].map((cell) => {
-    const id = readHeader(String(cell), 0).id;
-    const column = sheetHeader.indexOf(id);
-    if (column < 0) throw new Error(`${tab} has no column for ${id}`);
-    return column;
-  });
-  const width = Math.max(...columnOf) + 1;
-  const rows = table.slice(1).map((cells) => {
-    const row: unknown[] = Array(width).fill('');
-    cells.forEach((cell, index) => (row[columnOf[index]] = cell));
-    return row;
-  });
-  rt.setCellValues(tab, 'A2', rows as never);
-}
+/** Types a case table into a case tab as inspectors would paste it, matching columns by id. */
+export const typeCases = typeCaseSample;
 
 /** The example inspection's current case answers, typed into the three case tabs. */
 export function typePublishedCases(rt: AddonRuntime): void {
