@@ -78,7 +78,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const summaries = rt.call<{ lines: string[] }>('runGenerateSummaries').lines;
   const quality = String(rt.sheetValues('Data quality')[0]?.[0] ?? '');
   const lines = [...ratingsPage(rt), '', quality];
-  await writeXlsx(rt.workbook, outFile, { arrayFunctions: [...rt.customFunctionNames, 'ARRAYFORMULA'] });
+  // Excel and LibreOffice lack the add-on's functions: their cells go out as values (a snapshot).
+  await writeXlsx(rt.workbook, outFile, { arrayFunctions: ['ARRAYFORMULA'], asValues: rt.customFunctionNames });
   return { lines, setup, summaries, outFile, runtime: rt };
 }
 

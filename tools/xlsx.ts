@@ -39,6 +39,12 @@ export interface WriteOptions {
    * such formula is evaluated once to find its area. Default: every formula that is a function call.
    */
   arrayFunctions?: string[];
+  /**
+   * Functions other spreadsheet programs do not have (the add-on's custom functions): a formula
+   * calling one is written as its evaluated value, so Excel and LibreOffice show the result
+   * rather than #NAME? when they recalculate. The cells are then a snapshot, not live.
+   */
+  asValues?: string[];
 }
 
 export const DEFAULT_DATE = new Date(Date.UTC(2019, 9, 4, 9, 0, 0));
@@ -230,7 +236,7 @@ function columnWidth(sheet: SheetModel, column: number, display: string[][]): nu
 }
 
 /** Writes one runtime sheet into an exceljs worksheet. */
-function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Worksheet, arrayFunctions?: Set<string>): void {
+function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Worksheet, arrayFunctions?: Set<string>, asValues?: RegExp): void {
   const area = workbook.dataArea(sheet);
   const values = workbook.cellValues(sheet, area);
   const formulas = workbook.sheetFormulas(sheet.name);
@@ -241,7 +247,7 @@ function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Works
       const formula = formulas[r]?.[c];
       if (!formula && value === '') return;
       const cell = target.getCell(r + 1, c + 1);
-      if (!formula) {
+      if (!formula || asValues?.test(formula)) {
         cell.value = xlsxValue(value);
         return;
       }
@@ -288,7 +294,13 @@ export async function xlsxBuffer(workbook: Workbook, options: WriteOptions = {})
   const names = options.sheets ?? workbook.sheetNames();
   for (const name of names) {
     const sheet = workbook.sheet(name);
-    writeSheet(workbook, sheet, output.addWorksheet(sheet.name), options.arrayFunctions && new Set(options.arrayFunctions.map((fn) => fn.toUpperCase())));
+    writeSheet(
+      workbook,
+      sheet,
+      output.addWorksheet(sheet.name),
+      options.arrayFunctions && new Set(options.arrayFunctions.map((fn) => fn.toUpperCase())),
+      options.asValues && new RegExp(`\\b(${options.asValues.join('|')})\\s*\\(`, 'i'),
+    );
   }
   const written = await output.xlsx.writeBuffer();
   // exceljs stamps each zip entry with the time of writing; a fixed stamp makes the bytes reproducible.

@@ -74,6 +74,15 @@ export function checkCaseTabs(caseTabs: CaseTabRead[], framework: Framework): { 
   return { problems: checks.flatMap((check) => check.problems), progress: checks.map((check) => check.progress) };
 }
 
+/**
+ * A figure from the Comparison tab's `column` for the id in `idCell`; blank where there is none
+ * (a bare reference to an empty cell is 0 in Excel and LibreOffice, which is not "no data").
+ */
+function comparison(column: string, idCell: string): string {
+  const figure = `INDEX(${tabRef('Comparison')}${column}:${column}, MATCH(${idCell}, ${tabRef('Comparison')}A:A, 0))`;
+  return `=IFERROR(IF(${figure}="", "", ${figure}), "")`;
+}
+
 /** Rows the grid's custom-function tables will spill into are left empty. */
 function spillSpace(rows: number, width: number): Grid {
   return Array.from({ length: rows }, () => Array<CellInput>(width).fill(''));
@@ -101,12 +110,11 @@ function keyQuestionsGrid(caseTabs: CaseTabRead[]): Grid {
     block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.width)})`;
     [...KEY_QUESTION_COLUMNS, ...BOUNDARIES.map(([title]) => title)].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
     for (let row = first; row <= last; row += 1) {
-      const lookup = (column: string) => `=IFERROR(INDEX(${tabRef('Comparison')}${column}:${column}, MATCH(B${row}, ${tabRef('Comparison')}A:A, 0)), "")`;
       const cells = block[row - header];
-      cells[8] = lookup('C');
-      cells[9] = lookup('D');
-      cells[11] = lookup('E');
-      cells[12] = lookup('F');
+      cells[8] = comparison('C', `B${row}`);
+      cells[9] = comparison('D', `B${row}`);
+      cells[11] = comparison('E', `B${row}`);
+      cells[12] = comparison('F', `B${row}`);
       BOUNDARIES.forEach(([, boundary], offset) => (cells[14 + offset] = boundary));
     }
     block[1][10] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, I${first}:I${last}, J${first}:J${last})`;
@@ -161,8 +169,8 @@ function promptsGrid(caseTabs: CaseTabRead[]): Grid {
     block[0][5] = asText('Previous %');
     block[0][6] = asText('Previous n');
     for (let row = header + 1; row <= header + count; row += 1) {
-      block[row - header][5] = `=IFERROR(INDEX(${tabRef('Comparison')}C:C, MATCH(A${row}, ${tabRef('Comparison')}A:A, 0)), "")`;
-      block[row - header][6] = `=IFERROR(INDEX(${tabRef('Comparison')}D:D, MATCH(A${row}, ${tabRef('Comparison')}A:A, 0)), "")`;
+      block[row - header][5] = comparison('C', `A${row}`);
+      block[row - header][6] = comparison('D', `A${row}`);
     }
     grid.push(...block);
   }
