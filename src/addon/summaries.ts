@@ -3,7 +3,6 @@ import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
 import { caseTabLayouts, SENTENCE_TYPE_HEADER } from '../core/workbook';
 import { keyQuestionRows, promptRows } from '../core/summary';
-import { frameworkForKeyQuestions } from '../core/frameworks';
 import { caseRange, columnLetter, tabRef } from './a1';
 import { asText, CellInput, literal } from './cells';
 import { bandRules } from './formats';
@@ -49,9 +48,9 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const caseTabs = readCaseTabs(tabs, framework);
     const lines = [
       writeRatingsTab(spreadsheet, tabs, framework),
-      writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs), format: formatKeyQuestions }),
-      writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs), format: formatPrompts }),
-      writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, subSampleHeader), format: formatSubSamples }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework), format: formatKeyQuestions }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs, framework), format: formatPrompts }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, framework, subSampleHeader), format: formatSubSamples }),
       writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework), rows: DATA_QUALITY_LIMIT + 2 }),
     ];
     return { lines };
@@ -97,10 +96,9 @@ const BOUNDARIES: Array<[string, number]> = [['Requires improvement from', 0.5],
  * then previous and all-providers figures looked up on the Comparison tab and one ranged
  * CHANGE_SIGNIFICANT per comparison (R10).
  */
-function keyQuestionsGrid(caseTabs: CaseTabRead[]): Grid {
+function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
   const grid: Grid = [[asText('Key questions: current inspection against the previous inspection and all providers (significance: two-sided z-test, 0.1)')]];
   for (const tab of caseTabs) {
-    const framework = frameworkForKeyQuestions(new Set(tab.table.columns.map((column) => column.id)));
     const count = keyQuestionRows(tab.table, framework, []).length;
     const header = grid.length + 2; // a blank row, then the spilled table's header row
     const first = header + 1;
@@ -156,10 +154,9 @@ function bandChart(sheet: Sheet, grid: Grid): GoogleAppsScript.Spreadsheet.Embed
 }
 
 /** SPEC §5 "Prompts": the report's Annex 4 — every prompt's current and previous percentage. */
-function promptsGrid(caseTabs: CaseTabRead[]): Grid {
+function promptsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
   const grid: Grid = [[asText('Prompts (the report\'s Annex 4): current inspection against the previous inspection')]];
   for (const tab of caseTabs) {
-    const framework = frameworkForKeyQuestions(new Set(tab.table.columns.map((column) => column.id)));
     const count = promptRows(tab.table, framework, []).length;
     if (count === 0) continue;
     const header = grid.length + 2;
@@ -183,7 +180,7 @@ function formatPrompts(sheet: Sheet, grid: Grid): void {
 }
 
 /** SPEC §5 "Sub-samples": every key question's table again for each value of a metadata column. */
-function subSamplesGrid(caseTabs: CaseTabRead[], header: string): Grid {
+function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: string): Grid {
   const grid: Grid = [[asText(`Sub-samples by ${header}`)]];
   for (const tab of caseTabs) {
     const column = tab.table.columns.find((candidate) => candidate.header.trim().toLowerCase() === header.trim().toLowerCase());
@@ -191,7 +188,6 @@ function subSamplesGrid(caseTabs: CaseTabRead[], header: string): Grid {
       grid.push([''], [asText(`${tab.name}: no column headed "${header}".`)]);
       continue;
     }
-    const framework = frameworkForKeyQuestions(new Set(tab.table.columns.map((candidate) => candidate.id)));
     const count = keyQuestionRows(tab.table, framework, []).length;
     const values = distinctValues(tab.table.rows.map((row) => row[column.index]));
     const cases = caseRange(tab.name, tab.width);
