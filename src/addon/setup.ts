@@ -52,7 +52,7 @@ export function newInspection(framework: Framework = workbookFramework()): Setup
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
       ensureListTab(spreadsheet, tabs, panelTab(framework)),
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
-      writeRatingsTab(spreadsheet, tabsByName(spreadsheet), framework),
+      writeRatingsTab(spreadsheet, tabs, framework),
     ];
     return { lines };
   });
