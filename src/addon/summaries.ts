@@ -1,4 +1,4 @@
-import { readCaseTable } from '../core/caseTable';
+import { columnHeaded, readCaseTable } from '../core/caseTable';
 import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
 import { caseTabLayouts, SENTENCE_TYPE_HEADER } from '../core/workbook';
@@ -183,7 +183,7 @@ function formatPrompts(sheet: Sheet, grid: Grid): void {
 function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: string): Grid {
   const grid: Grid = [[asText(`Sub-samples by ${header}`)]];
   for (const tab of caseTabs) {
-    const column = tab.table.columns.find((candidate) => candidate.header.trim().toLowerCase() === header.trim().toLowerCase());
+    const column = columnHeaded(tab.table, header);
     if (!column) {
       grid.push([''], [asText(`${tab.name}: no column headed "${header}".`)]);
       continue;

@@ -30,6 +30,8 @@ export interface Tally {
 
 export interface CaseTable {
   columns: Column[];
+  /** Key-question and prompt columns by id ("2.1.1", "2.1.1(a)"). */
+  answerColumns: Map<string, Column>;
   /** The case rows, without the header row. */
   rows: unknown[][];
 }
@@ -82,23 +84,24 @@ export function readCaseTable(range: unknown): CaseTable {
     throw new Error('The first row of the cases range is empty: the range must start at the header row (row 1 of a case tab).');
   }
   const columns: Column[] = [];
-  const seen = new Map<string, Column>();
+  const answerColumns = new Map<string, Column>();
   for (let index = 0; index < width; index += 1) {
     const cell = headerRow[index];
     if (isEmptyCell(cell)) continue;
     const column = readHeader(String(cell), index);
-    const earlier = seen.get(column.id);
-    if (earlier && column.kind !== 'metadata') {
+    columns.push(column);
+    if (column.kind === 'metadata') continue;
+    const earlier = answerColumns.get(column.id);
+    if (earlier) {
       throw new Error(
         `Two columns are headed ${column.id}: "${shortHeader(earlier.header)}" and "${shortHeader(column.header)}". Rename or remove one so the answers are counted once.`,
       );
     }
-    seen.set(column.id, column);
-    columns.push(column);
+    answerColumns.set(column.id, column);
   }
   let height = values.length;
   while (height > 1 && isBlankRow(values[height - 1], width)) height -= 1;
-  return { columns, rows: values.slice(1, height) };
+  return { columns, answerColumns, rows: values.slice(1, height) };
 }
 
 function isBlankRow(row: unknown[], width: number): boolean {
@@ -110,7 +113,13 @@ function isBlankRow(row: unknown[], width: number): boolean {
 
 /** The column of a key question or prompt id, if the table has one. */
 export function findColumn(table: CaseTable, id: string): Column | undefined {
-  return table.columns.find((column) => column.kind !== 'metadata' && column.id === id);
+  return table.answerColumns.get(id);
+}
+
+/** The column whose header is `header` (case-insensitive, surrounding spaces ignored). */
+export function columnHeaded(table: CaseTable, header: string): Column | undefined {
+  const wanted = header.trim().toLowerCase();
+  return table.columns.find((column) => column.header.trim().toLowerCase() === wanted);
 }
 
 /** R11: the column of a key question or prompt id, or an error saying how to head one. */
@@ -132,8 +141,7 @@ export function noApplicableCases(column: Column, rowCount: number): Error {
 
 /** The metadata column whose header is `header` (case-insensitive), or an error saying which exist. */
 export function findMetadataColumn(table: CaseTable, header: string): Column {
-  const wanted = header.trim().toLowerCase();
-  const column = table.columns.find((candidate) => candidate.header.trim().toLowerCase() === wanted);
+  const column = columnHeaded(table, header);
   if (!column) {
     const names = table.columns.filter((candidate) => candidate.kind === 'metadata').map((candidate) => `"${candidate.header}"`);
     throw new Error(`There is no column headed "${header}" in the cases range. Columns you can filter on: ${names.join(', ') || 'none'}.`);

@@ -1,6 +1,6 @@
 import { cellName } from './a1';
 import { describeCell, isEmptyCell, readAnswer } from './answers';
-import { CaseTable, Column, shortHeader, sheetRow } from './caseTable';
+import { CaseTable, Column, columnHeaded, shortHeader, sheetRow } from './caseTable';
 import { Framework, SubSample } from './framework';
 import { keyQuestionsOf } from './frameworks';
 import { HARM_FACTORS_HEADER, SENTENCE_TYPE_HEADER } from './workbook';
@@ -43,12 +43,12 @@ export function checkCaseTab(tab: string, table: CaseTable, framework: Framework
     if (!keyQuestion.qualitative) counted.add(keyQuestion.id);
     for (const prompt of keyQuestion.prompts) subSampleOf.set(prompt.id, prompt.subSample);
   }
-  const byHeader = (header: string) => table.columns.find((column) => column.header.trim().toLowerCase() === header.toLowerCase());
+  const byHeader = (header: string) => columnHeaded(table, header);
   const caseIdColumn = byHeader(CASE_ID);
   const inspectorColumn = byHeader(INSPECTOR);
   const harmColumn = byHeader(HARM_FACTORS_HEADER);
   const sentenceColumn = byHeader(SENTENCE_TYPE_HEADER);
-  const answerColumns = table.columns.filter((column) => column.kind !== 'metadata');
+  const answerColumns = [...table.answerColumns.values()];
   const keyQuestionColumns = answerColumns.filter((column) => column.kind === 'keyQuestion' && counted.has(column.id));
 
   const problems: DataProblem[] = [];

@@ -21,15 +21,24 @@ export const FILTER_PARAMS = [
   { name: 'filterValue', type: 'string', description: 'Optional: count only the rows whose filterHeader column equals this, e.g. "Licence".', optional: true },
 ];
 
-/** Reads the cases range and, when a filter header is given, keeps the rows that match it. */
-export function casesInScope(cases: CellArg, filterHeader?: Cell, filterValue?: Cell): CasesInScope {
+/** Reads the cases range once, and the framework its headers follow. */
+export function readCases(cases: CellArg): Omit<CasesInScope, 'rowIndexes'> {
   const table = readCaseTable(cases);
   const keyQuestionIds = new Set(table.columns.filter((column) => column.kind === 'keyQuestion').map((column) => column.id));
-  const framework = frameworkForKeyQuestions(keyQuestionIds);
-  if (isBlank(filterHeader)) return { table, framework, rowIndexes: rowsWhere(table) };
+  return { table, framework: frameworkForKeyQuestions(keyQuestionIds) };
+}
+
+/** The rows in scope: all of them, or, when a filter header is given, those matching its value. */
+export function rowsInScope(table: CaseTable, filterHeader?: Cell, filterValue?: Cell): number[] {
+  if (isBlank(filterHeader)) return rowsWhere(table);
   if (isBlank(filterValue)) {
     throw new Error(`A filter on "${String(filterHeader)}" needs a value to match, e.g. "Licence".`);
   }
-  const column = findMetadataColumn(table, String(filterHeader));
-  return { table, framework, rowIndexes: rowsWhere(table, { column, value: filterValue }) };
+  return rowsWhere(table, { column: findMetadataColumn(table, String(filterHeader)), value: filterValue });
+}
+
+/** Reads the cases range and keeps the rows the filter (if any) selects. */
+export function casesInScope(cases: CellArg, filterHeader?: Cell, filterValue?: Cell): CasesInScope {
+  const { table, framework } = readCases(cases);
+  return { table, framework, rowIndexes: rowsInScope(table, filterHeader, filterValue) };
 }

@@ -1,8 +1,8 @@
 import { noApplicableCases, requireColumn, tallyColumn } from '../core/caseTable';
 import { keyQuestionsOf } from '../core/frameworks';
 import { customFunction } from '../publicFunction';
-import { casesInScope, CASES_PARAM, FILTER_PARAMS } from './caseRange';
-import { Cell, CellArg, mapCells } from './cells';
+import { CASES_PARAM, FILTER_PARAMS, readCases, rowsInScope } from './caseRange';
+import { CellArg, mapCells } from './cells';
 
 export const KQ_SCORE = customFunction(
   {
@@ -11,22 +11,27 @@ export const KQ_SCORE = customFunction(
     params: [
       CASES_PARAM,
       { name: 'keyQuestionId', type: 'string', description: 'The key question id, e.g. "2.1.1", or a prompt id, e.g. "2.1.1(a)"; or a range of ids.' },
-      ...FILTER_PARAMS,
+      ...FILTER_PARAMS.map((param) => ({ ...param, description: `${param.description} A range gives one result per cell.` })),
     ],
     returns: 'A fraction from 0 to 1 (format the cell as a percentage).',
   },
-  (cases: CellArg, keyQuestionId: CellArg, filterHeader?: Cell, filterValue?: Cell) => {
-    const scope = casesInScope(cases, filterHeader, filterValue);
-    const qualitative = new Set(keyQuestionsOf(scope.framework).filter((keyQuestion) => keyQuestion.qualitative).map((keyQuestion) => keyQuestion.id));
-    return mapCells([keyQuestionId], (idCell) => {
+  (cases: CellArg, keyQuestionId: CellArg, filterHeader?: CellArg, filterValue?: CellArg) => {
+    const { table, framework } = readCases(cases);
+    const qualitative = new Set(keyQuestionsOf(framework).filter((keyQuestion) => keyQuestion.qualitative).map((keyQuestion) => keyQuestion.id));
+    // Ranged filters (one value per cell) reuse each value's rows.
+    const scopes = new Map<string, number[]>();
+    return mapCells([keyQuestionId, filterHeader, filterValue], (idCell, headerCell, valueCell) => {
       const id = String(idCell ?? '').trim();
       if (qualitative.has(id)) {
         throw new Error(`Key question ${id} is judged on qualitative evidence, not counted from cases (R7).`);
       }
-      const column = requireColumn(scope.table, id);
-      const tally = tallyColumn(scope.table, column, scope.rowIndexes);
+      const scopeKey = `${String(headerCell ?? '')}\u0000${String(valueCell ?? '')}`;
+      const rowIndexes = scopes.get(scopeKey) ?? rowsInScope(table, headerCell, valueCell);
+      scopes.set(scopeKey, rowIndexes);
+      const column = requireColumn(table, id);
+      const tally = tallyColumn(table, column, rowIndexes);
       const applicable = tally.yes + tally.no;
-      if (applicable === 0) throw noApplicableCases(column, scope.rowIndexes.length);
+      if (applicable === 0) throw noApplicableCases(column, rowIndexes.length);
       return tally.yes / applicable;
     });
   },

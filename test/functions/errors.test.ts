@@ -86,6 +86,15 @@ describe('functions › ranges in, same shape out (SPEC §4)', () => {
     expect(() => bundle.CHANGE_SIGNIFICANT([[0.5], [0.5]], [[10]], 0.5, 10)).toThrow(/same size/);
   });
 
+  it('KQ_SCORE takes a range of filter values, one result per value', () => {
+    const cases: Cell[][] = [
+      ['Case ID', 'Sentence type', '2.1.1 Engaging'],
+      ['a', 'Community', 'Yes'], ['b', 'community ', 'No'], ['c', 'Licence', 'Yes'], ['d', 'Licence', 'Yes'], ['e', 'Licence', 'No'],
+    ];
+    expect(bundle.KQ_SCORE(cases, '2.1.1', 'Sentence type', [['Community'], ['Licence']])).toEqual([[1 / 2], [2 / 3]]);
+    expect(bundle.KQ_SCORE(cases, [['2.1.1', '2.1.1']], 'Sentence type', [['Community', 'Licence']])).toEqual([[1 / 2, 2 / 3]]);
+  });
+
   it('SAMPLE_SIZE plans 80% confidence and a 5-point margin by default', () => {
     expect(bundle.SAMPLE_SIZE([[1000], [1e9]])).toEqual([[142], [165]]);
   });
