@@ -22,6 +22,15 @@ describe('addon › menu', () => {
     });
   });
 
+  it('Open sidebar shows the built sidebar, titled', () => {
+    const rt = loadAddon();
+    rt.install();
+    rt.clickMenuItem('Open sidebar');
+    expect(rt.ui.sidebars).toHaveLength(1);
+    expect(rt.ui.sidebars[0].title).toBe('Inspection Ratings');
+    expect(rt.ui.sidebars[0].content).toContain('Generate summaries');
+  });
+
   it('onInstall adds the menu at once', () => {
     const rt = loadAddon();
     rt.install();
