@@ -16,7 +16,7 @@ import { CRC_2018 } from '../src/core/frameworks/crc2018';
 import { buildSpreadsheet, loadAddon } from '../test/runtime';
 
 const CODE = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
-const RUNS = 7;
+const RUNS = 15;
 const json = process.argv.includes('--json');
 
 function median(values: number[]): number {
@@ -106,7 +106,7 @@ const serviceCalls = [100, 10000].map((cases) => ({ cases, generate_summaries: g
 const result = { bundle_bytes: Buffer.byteLength(CODE), load_ms: Number(loadMs.toFixed(2)), engine, service_calls: serviceCalls };
 
 console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
-console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 7 runs):');
+console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
 for (const row of engine) {
   const ratio = row.engine_ms / row.single_pass_ms;
   console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells} cells): engine ${row.engine_ms} ms, single pass ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);

@@ -63,7 +63,11 @@ export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
     const tab = tabs.get(layout.name);
     if (!tab || tab.role !== 'case') return [];
     const values = tab.sheet.getDataRange().getValues();
-    return [{ name: layout.name, width: values[0]?.length ?? 0, table: readCaseTable(values.length > 0 && values[0].length > 0 ? values : [[layout.name]]) }];
+    try {
+      return [{ name: layout.name, width: values[0].length, table: readCaseTable(values) }];
+    } catch (error) {
+      throw new Error(`${layout.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
+    }
   });
 }
 

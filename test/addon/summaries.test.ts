@@ -149,3 +149,14 @@ describe('addon › Generate summaries makes a fixed number of service calls', (
     expect(counts[1]).toEqual(counts[0]);
   });
 });
+
+describe('addon › a case tab whose header row was deleted', () => {
+  it('is named in the error, with what to do', () => {
+    const rt = newWorkbook();
+    const width = rt.sheetValues('Unpaid work')[0].length;
+    rt.setCellValues('Unpaid work', 'A1', [Array(width).fill('')]);
+    expect(() => rt.call('runGenerateSummaries')).toThrow(/^Unpaid work: The first row of the cases range is empty.*Run New inspection to restore the header row\.$/);
+    rt.call('runNewInspection');
+    expect(() => rt.call('runGenerateSummaries')).not.toThrow();
+  });
+});
