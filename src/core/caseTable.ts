@@ -14,8 +14,6 @@ export interface Column {
   kind: ColumnKind;
   /** "2.1.1" for a key question, "2.1.1(a)" for a prompt, the header itself for metadata. */
   id: string;
-  /** The key question a prompt or key-question column belongs to. */
-  keyQuestionId?: string;
   /** The question's wording after the id. */
   text: string;
 }
@@ -46,12 +44,12 @@ export function readHeader(header: string, index: number): Column {
   const prompt = PROMPT_HEADER.exec(trimmed);
   if (prompt) {
     const [, keyQuestionId, letter, text] = prompt;
-    return { index, header, kind: 'prompt', id: `${keyQuestionId}(${letter.toLowerCase()})`, keyQuestionId, text: text.trim() };
+    return { index, header, kind: 'prompt', id: `${keyQuestionId}(${letter.toLowerCase()})`, text: text.trim() };
   }
   const keyQuestion = KEY_QUESTION_HEADER.exec(trimmed);
   if (keyQuestion) {
     const [, id, text = ''] = keyQuestion;
-    return { index, header, kind: 'keyQuestion', id, keyQuestionId: id, text: text.trim() };
+    return { index, header, kind: 'keyQuestion', id, text: text.trim() };
   }
   return { index, header, kind: 'metadata', id: trimmed, text: trimmed };
 }

@@ -1,8 +1,8 @@
 import { Band } from './bands';
 import { CaseTable, Column, findColumn, tallyColumn } from './caseTable';
-import { Framework, Standard } from './framework';
+import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
-import { countKeyQuestion, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
+import { countedKeyQuestions, countKeyQuestion, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
 
 /** One row of the key-question table (SPEC §4 RATINGS_TABLE). */
 export interface KeyQuestionRow {
@@ -11,9 +11,7 @@ export interface KeyQuestionRow {
   result?: KeyQuestionResult;
   /** The standard's indicative rating, once every counted key question has an applicable case. */
   standardRating?: Band;
-  qualitative: boolean;
-  keyQuestionId: string;
-  keyQuestionText: string;
+  keyQuestion: KeyQuestion;
 }
 
 /**
@@ -27,7 +25,7 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
   );
   return present.flatMap((standard) => {
     const counts = new Map(
-      standard.keyQuestions.filter((keyQuestion) => !keyQuestion.qualitative).map((keyQuestion) => [keyQuestion.id, countKeyQuestion(table, keyQuestion, rowIndexes)]),
+      countedKeyQuestions(standard).map((keyQuestion) => [keyQuestion.id, countKeyQuestion(table, keyQuestion, rowIndexes)]),
     );
     const ratable = [...counts.values()].every((count) => count.applicable > 0);
     const standardRating = ratable ? rateCounted(standard, [...counts.values()], rowIndexes.length).rating : undefined;
@@ -38,9 +36,7 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
         count,
         result: count && resultOf(count),
         standardRating,
-        qualitative: keyQuestion.qualitative,
-        keyQuestionId: keyQuestion.id,
-        keyQuestionText: keyQuestion.text,
+        keyQuestion,
       };
     });
   });

@@ -17,12 +17,12 @@ export const RATINGS_TABLE = customFunction(
     const scope = casesInScope(cases, filterHeader, filterValue);
     const rows = keyQuestionRows(scope.table, scope.framework, scope.rowIndexes).map((row): CellResult[] => [
       `${row.standard.id} ${row.standard.name}`,
-      row.keyQuestionId,
-      row.keyQuestionText,
+      row.keyQuestion.id,
+      row.keyQuestion.text,
       row.count ? row.count.yes : '',
       row.count ? row.count.applicable : '',
       row.result ? row.result.yes / row.result.applicable : '',
-      row.qualitative ? 'Qualitative' : (row.result?.band ?? ''),
+      row.keyQuestion.qualitative ? 'Qualitative' : (row.result?.band ?? ''),
       row.standardRating ?? '',
     ]);
     return [RATINGS_TABLE_HEADER, ...rows];
