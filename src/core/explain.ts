@@ -1,17 +1,22 @@
 import { describeLowest, panelMoves, PanelMove } from './panel';
 import { StandardResult } from './standards';
 
-/** SPEC §4 RATING_EXPLAIN: the lowest key question, its counts, the band, and the panel's options. */
+/** SPEC §4 RATING_EXPLAIN, in one sentence: the lowest key question, its counts, the band, and the panel's options. */
 export function explainStandard(result: StandardResult): string {
   const { standard, rating } = result;
   const indicative = result.qualitative ? 'indicatively ' : '';
   const lowest = describeLowest(result.lowest).replace('its lowest key question', result.qualitative ? 'its lowest counted key question' : 'its lowest key question');
-  const moves = panelMoves(result);
-  return `${standard.id} ${standard.name} is ${indicative}${rating}: ${lowest}. ${sentenceFor(moves.raise)} ${sentenceFor(moves.lower)}`;
+  return `${standard.id} ${standard.name} is ${indicative}${rating}: ${lowest}; ${panelOptions(panelMoves(result))}.`;
 }
 
-function sentenceFor(move: PanelMove): string {
-  if (move.allowed) return `The panel may ${move.direction} it to ${move.to} (${move.reason}).`;
-  if (!move.to) return `It cannot be ${move.direction}d (${move.reason}).`;
-  return `The panel may not ${move.direction} it (${move.reason}).`;
+function panelOptions({ raise, lower }: { raise: PanelMove; lower: PanelMove }): string {
+  if (raise.allowed && lower.allowed) return `the panel may ${clause(raise)} or ${clause(lower)}`;
+  if (raise.allowed) return `the panel may ${clause(raise)} but not ${clause(lower)}`;
+  if (lower.allowed) return `the panel may ${clause(lower)} but not ${clause(raise)}`;
+  return `the panel may not ${clause(raise)} or ${clause(lower)}`;
+}
+
+/** "raise it to Good (61% is 4 points below the 65% boundary, within 5)" */
+function clause(move: PanelMove): string {
+  return move.allowed ? `${move.direction} it to ${move.to} (${move.reason})` : `${move.direction} it (${move.reason})`;
 }
