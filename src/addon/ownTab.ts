@@ -1,10 +1,9 @@
 import { CellInput } from './cells';
 import { protectWholeTab } from './formats';
-import { markOwn, notOurs, TabRole, tabsByName } from './ownTabs';
+import { markOwn, notOurs, TabRole, Tabs } from './ownTabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Tabs = ReturnType<typeof tabsByName>;
 export type Grid = CellInput[][];
 
 /** A tab the add-on writes whole (Ratings and the summaries): it holds no user data. */

@@ -16,8 +16,11 @@ export function markOwn(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: TabRole
   sheet.addDeveloperMetadata(ROLE_KEY, role);
 }
 
-/** The spreadsheet's tabs by name, each with the role the add-on gave it (if any): one pass. */
-export function tabsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; role?: TabRole }> {
+/** The spreadsheet's tabs by name, each with the role the add-on gave it (if any). */
+export type Tabs = Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; role?: TabRole }>;
+
+/** Reads every tab's name and role in one pass. */
+export function tabsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Tabs {
   return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), { sheet, role: roleOf(sheet) }]));
 }
 

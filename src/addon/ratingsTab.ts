@@ -6,10 +6,9 @@ import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
 import { bandRules } from './formats';
 import { writeOwnTab } from './ownTab';
-import { tabsByName } from './ownTabs';
+import { Tabs } from './ownTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Tabs = ReturnType<typeof tabsByName>;
 
 /**
  * SPEC §5 "Ratings": the report's ratings page as live formulas — every standard's rating and

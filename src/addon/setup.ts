@@ -18,12 +18,11 @@ import { caseRange } from './a1';
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
-import { markOwn, notOurs, TabRole, tabsByName } from './ownTabs';
+import { markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
 import { writeRatingsTab } from './ratingsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Tabs = ReturnType<typeof tabsByName>;
 
 const FRAMEWORK_PROPERTY = 'frameworkId';
 

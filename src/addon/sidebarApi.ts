@@ -9,7 +9,7 @@ import { caseBasedStandards, METADATA_COLUMNS } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
-import { tabsByName } from './ownTabs';
+import { Tabs, tabsByName } from './ownTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
 import { newInspection, SetupReport, workbookFramework } from './setup';
 
@@ -65,7 +65,7 @@ function overview(): Overview {
   };
 }
 
-function readPanel(tabs: ReturnType<typeof tabsByName>): unknown[][] {
+function readPanel(tabs: Tabs): unknown[][] {
   const tab = tabs.get(PANEL_TAB);
   if (!tab || tab.role !== 'panel' || tab.sheet.getLastRow() < 2) return [];
   return tab.sheet.getRange(2, 1, tab.sheet.getLastRow() - 1, 8).getValues();
@@ -103,7 +103,7 @@ function recordJudgement(standardId: string, rating: string, rationale: string):
 }
 
 /** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
-function permittedMoveFrom(tabs: ReturnType<typeof tabsByName>, framework: Framework, standard: Standard, band: Band): Band {
+function permittedMoveFrom(tabs: Tabs, framework: Framework, standard: Standard, band: Band): Band {
   const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
   const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));

@@ -7,13 +7,12 @@ import { caseRange, columnLetter, tabRef } from './a1';
 import { asText, CellInput, literal } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
-import { tabsByName } from './ownTabs';
+import { Tabs, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writeRatingsTab } from './ratingsTab';
 import { workbookFramework } from './setup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Tabs = ReturnType<typeof tabsByName>;
 
 /** A case tab as read once for generation: its name, width and table. */
 interface CaseTabRead {
