@@ -62,9 +62,14 @@ describe('addon › Generate summaries', () => {
   });
 
   it('draws the key questions against the band thresholds', () => {
-    const charts = rt.workbook.sheet('Key questions').charts;
-    expect(charts).toHaveLength(1);
-    expect(charts[0].type).toMatch(/COMBO/i);
+    const sheet = rt.workbook.sheet('Key questions');
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].type).toMatch(/COMBO/i);
+    // Key-question ids (B), percentages (F) and the three boundary columns (O:Q) it reads.
+    const columns = sheet.charts[0].ranges.map((range) => [range.area.column, range.area.numColumns]);
+    expect(columns).toEqual([[2, 1], [6, 1], [15, 3]]);
+    const boundaries = rt.sheetValues('Key questions').filter((row) => /^\d+\.\d+\.\d+$/.test(String(row[1]))).map((row) => row.slice(14, 17));
+    expect(new Set(boundaries.map(String))).toEqual(new Set(['0.5,0.65,0.8']));
   });
 
   it('recomputes the summaries when a case answer changes', () => {
