@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
-import { buildSpreadsheet, loadAddon } from '../test/runtime';
+import { buildSpreadsheet, loadAddon } from '../runtime';
 
 const CODE = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
 const RUNS = 15;

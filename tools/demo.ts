@@ -12,7 +12,7 @@ import { wholePercentOfFraction } from '../src/core/bands';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
 import { caseTabLayouts } from '../src/core/workbook';
 import { WORKBOOK_NAME } from '../examples/thames-valley-2019/workbook';
-import { AddonRuntime, loadAddon } from '../test/runtime';
+import { AddonRuntime, loadAddon } from '../runtime';
 import { readXlsxWorkbook, writeXlsx } from './xlsx';
 
 export interface DemoOptions {

@@ -11,8 +11,8 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WORKBOOK_NAME } from '../examples/thames-valley-2019/workbook';
-import { AddonRuntime, loadAddon } from '../test/runtime';
-import { cellA1, columnLetters } from '../test/runtime/a1';
+import { AddonRuntime, loadAddon } from '../runtime';
+import { cellA1, columnLetters } from '../runtime/a1';
 import { EXAMPLE } from './demo';
 import { readXlsxWorkbook } from './xlsx';
 

@@ -16,10 +16,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildSpreadsheet, Workbook } from '../test/runtime';
-import { areaA1, cellA1, GridArea } from '../test/runtime/a1';
-import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../test/runtime/workbook';
-import type { SheetsValue } from '../test/runtime/values';
+import { buildSpreadsheet, Workbook } from '../runtime';
+import { areaA1, cellA1, GridArea } from '../runtime/a1';
+import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../runtime/workbook';
+import type { SheetsValue } from '../runtime/values';
 
 /** Sheets' error codes, as the runtime gives them for error cells. */
 const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#ERROR!', '#NULL!']);

@@ -5,7 +5,7 @@
  */
 import figures from './figures.json';
 import { readHeader } from '../../src/core/caseTable';
-import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../test/runtime';
+import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
 import { caseRows, GeneratedInspection } from './cases';
 
 /** The tabs a user imports: case-level data and judgements, no summary tabs. */

@@ -1,6 +1,6 @@
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { caseTabLayouts, METADATA_COLUMNS, PANEL_HEADER } from '../../src/core/workbook';
-import { loadAddon, buildSpreadsheet } from '../runtime';
+import { loadAddon, buildSpreadsheet } from '../../runtime';
 import { newWorkbook, rowsByLabel, typeJudgements, typePublishedCases } from './support';
 
 const FRAMEWORK_TABS = ['Case supervision', 'Unpaid work', 'Through the Gate'];

@@ -1,5 +1,5 @@
 import figures from '../../examples/thames-valley-2019/figures.json';
-import { buildSpreadsheet, loadAddon } from '../runtime';
+import { buildSpreadsheet, loadAddon } from '../../runtime';
 import { newWorkbook, rowsByLabel, typeCases, typeJudgements, typePublishedCases } from './support';
 
 const SUMMARY_TABS = ['Ratings', 'Key questions', 'Prompts', 'Sub-samples', 'Data quality'];

@@ -1,6 +1,6 @@
 import { typeCaseSample } from '../../examples/thames-valley-2019/workbook';
 import { PUBLISHED, publishedCases } from '../../examples/thames-valley-2019/published';
-import { AddonRuntime, buildSpreadsheet, loadAddon } from '../runtime';
+import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
 
 /** A fresh spreadsheet with the built add-on installed, New inspection run. */
 export function newWorkbook(options: { maxRows?: number } = {}): AddonRuntime {

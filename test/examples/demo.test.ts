@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import figures from '../../examples/thames-valley-2019/figures.json';
 import { DemoResult, runDemo } from '../../tools/demo';
-import { columnLetters } from '../runtime';
+import { columnLetters } from '../../runtime';
 
 const ROOT = join(__dirname, '..', '..');
 const SUMMARY_TABS = ['Ratings', 'Key questions', 'Prompts', 'Sub-samples', 'Data quality'];

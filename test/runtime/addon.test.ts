@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadAddon } from './index';
+import { loadAddon } from '../../runtime/index';
 import { FIXTURE_BUNDLE, FIXTURE_HTML } from './fixture';
 
 function runtime() {

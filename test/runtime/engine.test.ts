@@ -1,4 +1,4 @@
-import { buildSpreadsheet, loadAddon, quoteSheetName } from './index';
+import { buildSpreadsheet, loadAddon, quoteSheetName } from '../../runtime/index';
 import { FIXTURE_BUNDLE } from './fixture';
 
 const CASES = [

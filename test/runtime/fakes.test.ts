@@ -1,4 +1,4 @@
-import { buildSpreadsheet, loadAddon } from './index';
+import { buildSpreadsheet, loadAddon } from '../../runtime/index';
 import { FIXTURE_BUNDLE } from './fixture';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

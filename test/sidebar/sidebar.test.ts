@@ -9,7 +9,7 @@ import type { Overview } from '../../src/addon/sidebarApi';
 import { BUSY_MESSAGE } from '../../src/addon/lock';
 import { columnLetter } from '../../src/addon/a1';
 import type { Server } from '../../src/sidebar/server';
-import { AddonRuntime, buildSpreadsheet, loadAddon } from '../runtime';
+import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
 import { newWorkbook, rowsByLabel, typePublishedCases } from '../addon/support';
 
 const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');

@@ -16,7 +16,7 @@ import { SheetsValue } from './values';
 import { Workbook, WorkbookOptions } from './workbook';
 
 /** Where the built add-on lives: <repo>/dist. */
-export const DEFAULT_BUNDLE_DIR = path.resolve(__dirname, '..', '..', 'dist');
+export const DEFAULT_BUNDLE_DIR = path.resolve(__dirname, '..', 'dist');
 
 export interface LoadOptions {
   /** The script's source; read from `${bundleDir}/Code.js` when omitted. */
