@@ -1,4 +1,3 @@
-import { BANDS } from '../core/bands';
 import { Framework } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
 import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
@@ -40,10 +39,19 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     const rating = panel ? `=IF(${panelRef('G')}="", E${row}, RATE_STANDARD(${cases}, A${row}, ${panelRef('G')}))` : `=E${row}`;
     return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', indicative, `=IF(C${row}=E${row}, "", "Panel: " & E${row} & " → " & C${row})`];
   });
+  // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
+  const scores = `D2:D${last}`;
   const overall: Array<Array<string | number>> = [
     ['', '', '', '', '', ''],
-    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, `="out of " & 3 * (${BANDS.map((band) => `COUNTIF(C2:C${last}, "${band}")`).join(' + ')})`, '', ''],
-    ['Overall rating', '', `=OVERALL_RATING(C2:C${last})`, '', '', ''],
+    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${3 * standards.length}`), '', ''],
+    [
+      'Overall rating',
+      '',
+      `=OVERALL_RATING(C2:C${last})`,
+      `=IF(COUNT(${scores})=${standards.length}, "", "provisional: " & COUNT(${scores}) & " of ${standards.length} standards rated")`,
+      '',
+      '',
+    ],
   ];
   return writeOwnTab(spreadsheet, tabs, {
     name: 'Ratings',

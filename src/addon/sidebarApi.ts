@@ -1,10 +1,10 @@
-import { Band, BAND_LIST, parseBand } from '../core/bands';
+import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
 import { DataProblem, TabProgress } from '../core/dataQuality';
 import { findStandard } from '../core/frameworks';
 import { judgePanelRating } from '../core/panel';
-import { rateStandard } from '../core/standards';
+import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, METADATA_COLUMNS } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
@@ -75,11 +75,17 @@ function readPanel(tabs: Tabs): unknown[][] {
  * Records a ratings-panel judgement on the Panel tab, with its rationale (R6: required), after
  * checking that the method permits the move on the case data as it is now (R6, R7).
  */
-function recordJudgement(standardId: string, rating: string, rationale: string): PanelRow {
+function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiven: unknown): PanelRow {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const framework = workbookFramework();
     const standard = findStandard(framework, standardId);
+    if (standard.kind !== 'caseBased') {
+      throw new Error(`${standard.id} ${standard.name} is the lead inspector's judgement, not a panel move: record its rating and evidence on the Domain one tab.`);
+    }
+    // google.script.run may pass null or undefined for an empty field.
+    const rating = textOf(ratingGiven);
+    const rationale = textOf(rationaleGiven);
     const band = rating === '' ? undefined : parseBand(rating);
     if (rating !== '' && !band) throw new Error(`"${rating}" is not a rating. Use one of ${BAND_LIST}.`);
     if (band && rationale.trim() === '') throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
@@ -102,14 +108,18 @@ function recordJudgement(standardId: string, rating: string, rationale: string):
   });
 }
 
+function textOf(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
 /** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
-function permittedMoveFrom(tabs: Tabs, framework: Framework, standard: Standard, band: Band): Band {
+function permittedMoveFrom(tabs: Tabs, framework: Framework, standard: Standard, band: Band): string {
   const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
   const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));
   const decision = judgePanelRating(result, band);
   if (!decision.allowed) throw new Error(decision.reason);
-  return result.rating;
+  return isNotRated(result) ? NOT_RATED : result.rating;
 }
 
 /** Selects a cell named by the sidebar (a data-quality problem's link). */

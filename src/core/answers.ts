@@ -36,11 +36,35 @@ export function isEmptyCell(cell: unknown): boolean {
   return cell === '' || cell === null || cell === undefined;
 }
 
-/** The cell as the user typed it, for messages. */
+/** R11: messages quote at most this many characters of a value. */
+const QUOTE_LIMIT = 200;
+
+// Characters a reader cannot see or tell from a space: controls, zero-width and bidi marks, odd spaces.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\uffa0]/g;
+
+/** The cell as the user typed it, for messages (R11): quoted, capped, invisible characters by code point, dates as shown. */
 export function describeCell(cell: unknown): string {
-  if (cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]') {
-    return `the date ${(cell as Date).toISOString().slice(0, 10)}`;
-  }
-  if (typeof cell === 'string') return `"${cell}"`;
+  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? 'an invalid date' : `the date ${sheetDate(cell)}`;
+  if (typeof cell === 'string') return `"${quoteText(cell)}"`;
   return String(cell);
+}
+
+/** Text for a message: the first 200 characters, invisible characters shown as U+XXXX. */
+export function quoteText(text: string): string {
+  const characters = Array.from(text);
+  const shown = characters.slice(0, QUOTE_LIMIT).join('').replace(INVISIBLE, (character) => `[U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return characters.length > QUOTE_LIMIT ? `${shown}… (${characters.length} characters)` : shown;
+}
+
+export function isDate(cell: unknown): cell is Date {
+  return cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]';
+}
+
+/**
+ * A date as the sheet shows it. Apps Script runs in the script's time zone, so the local date
+ * is the one in the cell; toISOString (UTC) would show a day early in summer.
+ */
+export function sheetDate(date: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }

@@ -55,8 +55,21 @@ export function bandStep(band: Band, steps: number): Band | undefined {
 /** Reads a rating label case-insensitively; undefined when it is not one of the four. */
 export function parseBand(label: unknown): Band | undefined {
   if (typeof label !== 'string') return undefined;
-  const wanted = label.trim().toLowerCase();
+  const wanted = normaliseLabel(label);
   return BANDS.find((band) => band.toLowerCase() === wanted);
+}
+
+/** R12: what a standard is while a counted key question has no applicable case yet. */
+export const NOT_RATED = 'Not rated';
+
+/** Whether a cell says `Not rated` (R12), read like a rating label. */
+export function isNotRated(label: unknown): boolean {
+  return typeof label === 'string' && normaliseLabel(label) === NOT_RATED.toLowerCase();
+}
+
+/** One reading of a label everywhere: case-insensitive, any run of spaces (non-breaking too) as one. */
+function normaliseLabel(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The labels as a user-facing list, for messages. */

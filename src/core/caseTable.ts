@@ -1,3 +1,4 @@
+import { columnLetter } from './a1';
 import { describeCell, isEmptyCell, readAnswer } from './answers';
 
 /**
@@ -52,6 +53,11 @@ export function readHeader(header: string, index: number): Column {
     return { index, header, kind: 'keyQuestion', id, text: text.trim() };
   }
   return { index, header, kind: 'metadata', id: trimmed, text: trimmed };
+}
+
+/** An id as a header gives it: "2.1.1(A)" is the prompt "2.1.1(a)"; surrounding spaces go. */
+export function normaliseId(id: string): string {
+  return readHeader(id, 0).id;
 }
 
 /** Headers can be long questions; messages quote the first words. */
@@ -140,6 +146,12 @@ export function noApplicableCases(column: Column, rowCount: number): Error {
 /** The metadata column whose header is `header` (case-insensitive), or an error saying which exist. */
 export function findMetadataColumn(table: CaseTable, header: string): Column {
   const column = columnHeaded(table, header);
+  const twin = column && table.columns.find((other) => other !== column && other.header.trim().toLowerCase() === column.header.trim().toLowerCase());
+  if (column && twin) {
+    throw new Error(
+      `Two columns are headed "${shortHeader(column.header)}" (columns ${columnLetter(column.index + 1)} and ${columnLetter(twin.index + 1)} of the range): rename or remove one so the filter reads one of them.`,
+    );
+  }
   if (!column) {
     const names = table.columns.filter((candidate) => candidate.kind === 'metadata').map((candidate) => `"${candidate.header}"`);
     throw new Error(`There is no column headed "${header}" in the cases range. Columns you can filter on: ${names.join(', ') || 'none'}.`);

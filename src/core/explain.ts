@@ -1,8 +1,12 @@
 import { describeLowest, panelMoves, PanelMove } from './panel';
-import { StandardResult } from './standards';
+import { NOT_RATED } from './bands';
+import { describeWaiting, isNotRated, StandardRating } from './standards';
 
 /** SPEC §4 RATING_EXPLAIN, in one sentence: the lowest key question, its counts, the band, and the panel's options. */
-export function explainStandard(result: StandardResult): string {
+export function explainStandard(result: StandardRating): string {
+  if (isNotRated(result)) {
+    return `${result.standard.id} ${result.standard.name} is ${NOT_RATED} yet: ${describeWaiting(result.waiting)}, so the panel cannot move it.`;
+  }
   const { standard, rating } = result;
   const indicative = result.qualitative ? 'indicatively ' : '';
   const lowest = describeLowest(result.lowest).replace('its lowest key question', result.qualitative ? 'its lowest counted key question' : 'its lowest key question');

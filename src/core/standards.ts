@@ -1,5 +1,5 @@
 import { Band, bandOf, wholePercent } from './bands';
-import { CaseTable, Column, noApplicableCases, requireColumn, tallyColumn } from './caseTable';
+import { CaseTable, Column, requireColumn, tallyColumn } from './caseTable';
 import { KeyQuestion, Standard } from './framework';
 
 /** A key question's counts over the cases in scope (R2). */
@@ -28,6 +28,29 @@ export interface StandardResult {
   qualitative?: KeyQuestion;
 }
 
+/** R12: a standard with a counted key question that has no Yes or No answer in scope yet. */
+export interface NotRatedStandard {
+  standard: Standard;
+  notRated: true;
+  /** Every counted key question's counts, in framework order. */
+  counts: KeyQuestionCount[];
+  /** The counted key questions with no applicable case yet. */
+  waiting: KeyQuestionCount[];
+}
+
+export type StandardRating = StandardResult | NotRatedStandard;
+
+export function isNotRated(rating: StandardRating): rating is NotRatedStandard {
+  return 'notRated' in rating;
+}
+
+/** R12: "2.1.1 and 2.1.3 have no Yes or No answer yet" */
+export function describeWaiting(waiting: readonly KeyQuestionCount[]): string {
+  const ids = waiting.map((count) => count.keyQuestion.id);
+  const list = ids.length === 1 ? `key question ${ids[0]} has` : `key questions ${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]} have`;
+  return `${list} no Yes or No answer in scope yet`;
+}
+
 /** The key questions of a standard that are counted from cases (R7 leaves out qualitative ones). */
 export function countedKeyQuestions(standard: Standard): KeyQuestion[] {
   return standard.keyQuestions.filter((keyQuestion) => !keyQuestion.qualitative);
@@ -47,24 +70,19 @@ export function resultOf(count: KeyQuestionCount): KeyQuestionResult | undefined
   return { ...count, percent, band: bandOf(percent) };
 }
 
-/** R11: a key question with no applicable case cannot give a percentage. */
-export function requireResult(count: KeyQuestionCount, rowCount: number): KeyQuestionResult {
-  const result = resultOf(count);
-  if (!result) throw noApplicableCases(count.column, rowCount);
-  return result;
-}
-
 /** R5: the standard's rating is the band of its lowest key-question percentage. */
-export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: readonly number[]): StandardResult {
+export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: readonly number[]): StandardRating {
   if (standard.kind !== 'caseBased') {
     throw new Error(`Standard ${standard.id} ${standard.name} is a lead inspector's judgement (recorded on the Domain one tab), not rated from cases.`);
   }
-  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)), rowIndexes.length);
+  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)));
 }
 
-/** R5 from counts already taken, one per counted key question of the standard. */
-export function rateCounted(standard: Standard, counts: readonly KeyQuestionCount[], rowCount: number): StandardResult {
-  const keyQuestions = counts.map((count) => requireResult(count, rowCount));
+/** R5, R12 from counts already taken, one per counted key question of the standard. */
+export function rateCounted(standard: Standard, counts: readonly KeyQuestionCount[]): StandardRating {
+  const waiting = counts.filter((count) => count.applicable === 0);
+  if (waiting.length > 0 || counts.length === 0) return { standard, notRated: true, counts: [...counts], waiting };
+  const keyQuestions = counts.map((count) => resultOf(count) as KeyQuestionResult);
   const lowest = keyQuestions.reduce((low, candidate) => (isLower(candidate, low) ? candidate : low));
   const qualitative = standard.keyQuestions.find((keyQuestion) => keyQuestion.qualitative);
   return { standard, keyQuestions, lowest, rating: lowest.band, ...(qualitative ? { qualitative } : {}) };

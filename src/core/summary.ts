@@ -1,46 +1,69 @@
 import { Band } from './bands';
-import { CaseTable, Column, findColumn, tallyColumn } from './caseTable';
+import { CaseTable, Column, findColumn, shortHeader, tallyColumn } from './caseTable';
 import { Framework, KeyQuestion, Standard } from './framework';
-import { standardsOf } from './frameworks';
-import { countedKeyQuestions, countKeyQuestion, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
+import { keyQuestionsOf, standardsOf } from './frameworks';
+import { countedKeyQuestions, countKeyQuestion, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
 
 /** One row of the key-question table (SPEC §4 RATINGS_TABLE). */
 export interface KeyQuestionRow {
   standard: Standard;
   count?: KeyQuestionCount;
   result?: KeyQuestionResult;
-  /** The standard's indicative rating, once every counted key question has an applicable case. */
+  /** R12: what stops this key question being counted (an invalid answer, a missing column), shown in its row. */
+  problem?: string;
+  /** The standard's indicative rating, once every counted key question has an applicable case and no problem. */
   standardRating?: Band;
   keyQuestion: KeyQuestion;
 }
 
 /**
  * Every key question of the case-based standards the table has columns for, in framework
- * order. A key question with no applicable case yet has no percentage (the table is for
- * watching ratings form, so that is not an error here); an invalid answer still is (R11).
+ * order. R12: a key question with no applicable case yet has no percentage, and one with an
+ * invalid answer shows the problem in its own row; every other row is still counted.
  */
 export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndexes: readonly number[]): KeyQuestionRow[] {
   const present = standardsOf(framework).filter(
     (standard) => standard.kind === 'caseBased' && standard.keyQuestions.some((keyQuestion) => findColumn(table, keyQuestion.id)),
   );
+  if (present.length === 0) throw noKeyQuestionColumns(table, framework);
   return present.flatMap((standard) => {
-    const counts = new Map(
-      countedKeyQuestions(standard).map((keyQuestion) => [keyQuestion.id, countKeyQuestion(table, keyQuestion, rowIndexes)]),
+    const counts = new Map<string, KeyQuestionCount | Error>(
+      countedKeyQuestions(standard).map((keyQuestion) => [keyQuestion.id, attempt(() => countKeyQuestion(table, keyQuestion, rowIndexes))]),
     );
-    const ratable = [...counts.values()].every((count) => count.applicable > 0);
-    const standardRating = ratable ? rateCounted(standard, [...counts.values()], rowIndexes.length).rating : undefined;
-    return standard.keyQuestions.map((keyQuestion) => {
+    const good = [...counts.values()].filter((count): count is KeyQuestionCount => !(count instanceof Error));
+    const rating = good.length === counts.size ? rateCounted(standard, good) : undefined;
+    const standardRating = rating && !isNotRated(rating) ? rating.rating : undefined;
+    return standard.keyQuestions.map((keyQuestion): KeyQuestionRow => {
       const count = counts.get(keyQuestion.id);
-      return {
-        standard,
-        count,
-        result: count && resultOf(count),
-        standardRating,
-        keyQuestion,
-      };
+      if (count instanceof Error) return { standard, problem: count.message, keyQuestion, standardRating };
+      return { standard, count, result: count && resultOf(count), standardRating, keyQuestion };
     });
   });
 }
+
+/** The error of a count, kept for its row instead of failing the whole table (R12). */
+function attempt<T>(count: () => T): T | Error {
+  try {
+    return count();
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** R11: a range with no key-question column says what was expected and what it found. */
+function noKeyQuestionColumns(table: CaseTable, framework: Framework): Error {
+  const example = keyQuestionsOf(framework)[0];
+  const found = table.columns.slice(0, 4).map((column) => `"${shortHeader(column.header)}"`);
+  const nearMiss = table.columns.find((column) => LOOKS_LIKE_AN_ID.test(column.header.trim()));
+  const hint = nearMiss
+    ? ` "${shortHeader(nearMiss.header)}" looks like one: write the id, then a space, then the question (no ":", "." or ")" after the id).`
+    : ' Does the range start at the header row (row 1 of the case tab)?';
+  return new Error(
+    `The cases range has no key-question column: a key question's header starts with its id and a space, e.g. "${example ? `${example.id} ${shortHeader(example.text)}` : '2.1.1 …'}". Its first row holds ${found.join(', ') || 'nothing'}${table.columns.length > 4 ? ', …' : ''}.${hint}`,
+  );
+}
+
+const LOOKS_LIKE_AN_ID = /^\d+\.\d+\.\d+\s*[:.)\-]/;
 
 /** One row of the prompts table (SPEC §4 PROMPTS_TABLE; the report's Annex 4). */
 export interface PromptRow {
@@ -48,6 +71,8 @@ export interface PromptRow {
   text: string;
   yes: number;
   applicable: number;
+  /** R12: an invalid answer in this prompt's column, shown in its row. */
+  problem?: string;
 }
 
 /** Every prompt column: the framework's in its order, then any the users added, in sheet order. */
@@ -58,11 +83,14 @@ export function promptRows(table: CaseTable, framework: Framework, rowIndexes: r
   }
   const order = [...wording.keys()];
   const rank = (column: Column) => (wording.has(column.id) ? order.indexOf(column.id) : order.length + column.index);
-  return table.columns
-    .filter((column) => column.kind === 'prompt')
+  const prompts = table.columns.filter((column) => column.kind === 'prompt');
+  if (prompts.length === 0 && !table.columns.some((column) => column.kind === 'keyQuestion')) throw noKeyQuestionColumns(table, framework);
+  return prompts
     .sort((a, b) => rank(a) - rank(b))
     .map((column) => {
-      const tally = tallyColumn(table, column, rowIndexes);
-      return { column, text: wording.get(column.id) ?? column.text, yes: tally.yes, applicable: tally.yes + tally.no };
+      const text = wording.get(column.id) ?? column.text;
+      const tally = attempt(() => tallyColumn(table, column, rowIndexes));
+      if (tally instanceof Error) return { column, text, yes: 0, applicable: 0, problem: tally.message };
+      return { column, text, yes: tally.yes, applicable: tally.yes + tally.no };
     });
 }

@@ -1,6 +1,7 @@
 import { CaseTable, findMetadataColumn, readCaseTable, rowsWhere } from '../core/caseTable';
 import { Framework } from '../core/framework';
 import { frameworkForKeyQuestions } from '../core/frameworks';
+import { describeCell } from '../core/answers';
 import { Cell, CellArg, isBlank } from './cells';
 
 /** A cases argument read once: its table, the framework its headers follow, and the rows in scope. */
@@ -30,7 +31,12 @@ export function readCases(cases: CellArg): Omit<CasesInScope, 'rowIndexes'> {
 
 /** The rows in scope: all of them, or, when a filter header is given, those matching its value. */
 export function rowsInScope(table: CaseTable, filterHeader?: Cell, filterValue?: Cell): number[] {
-  if (isBlank(filterHeader)) return rowsWhere(table);
+  if (isBlank(filterHeader)) {
+    if (!isBlank(filterValue)) {
+      throw new Error(`The filter value ${describeCell(filterValue)} needs a filter header naming the column to match it in, e.g. "Sentence type".`);
+    }
+    return rowsWhere(table);
+  }
   if (isBlank(filterValue)) {
     throw new Error(`A filter on "${String(filterHeader)}" needs a value to match, e.g. "Licence".`);
   }

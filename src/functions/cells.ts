@@ -1,5 +1,6 @@
-import { describeCell, isEmptyCell } from '../core/answers';
-import { Band, BAND_LIST, parseBand } from '../core/bands';
+import { describeCell, isDate, isEmptyCell } from '../core/answers';
+import { Band, BAND_LIST, isNotRated, parseBand } from '../core/bands';
+import { normaliseId } from '../core/caseTable';
 
 /**
  * Cell values as Apps Script passes them to a custom function: a single cell is a scalar,
@@ -12,18 +13,55 @@ export type CellResult = string | number | boolean;
 /**
  * SPEC §4: a function of single values also takes equal-shaped ranges and returns that
  * shape; single values are used for every cell. One call for a whole column, not one per row.
+ * R12: over a range it answers element by element — a row whose `blankWhen` arguments are all
+ * blank gives a blank, a bad element gives its message as text beginning "Error:", so one bad
+ * cell never hides the others. Called on single cells, a bad value still fails the call (R11).
  */
-export function mapCells(args: readonly unknown[], scalar: (...cells: Cell[]) => CellResult): CellResult | CellResult[][] {
+export function mapCells(
+  args: readonly unknown[],
+  scalar: (...cells: Cell[]) => CellResult,
+  blankWhen: readonly number[] = [0],
+): CellResult | CellResult[][] {
   const ranges = args.filter((arg): arg is Cell[][] => Array.isArray(arg));
   if (ranges.length === 0) return scalar(...(args as Cell[]));
+  ranges.forEach(requireGrid);
   const rows = ranges[0].length;
-  const columns = ranges[0][0]?.length ?? 0;
+  const columns = ranges[0][0].length;
   if (ranges.some((range) => range.length !== rows || range.some((row) => row.length !== columns))) {
     throw new Error(`The ranges given must all be the same size (the first is ${rows} × ${columns}).`);
   }
   return ranges[0].map((row, rowIndex) =>
-    row.map((_, columnIndex) => scalar(...args.map((arg) => (Array.isArray(arg) ? (arg as Cell[][])[rowIndex][columnIndex] : (arg as Cell))))),
+    row.map((_, columnIndex) => {
+      const cells = args.map((arg) => (Array.isArray(arg) ? (arg as Cell[][])[rowIndex][columnIndex] : (arg as Cell)));
+      if (blankWhen.every((index) => isBlank(cells[index]))) return '';
+      try {
+        return scalar(...cells);
+      } catch (error) {
+        return `Error: ${(error as Error).message}`;
+      }
+    }),
   );
+}
+
+/** A range as Sheets passes it: rows of cells. Anything else is named, not a TypeError. */
+function requireGrid(range: unknown[]): void {
+  range.forEach((row, index) => {
+    if (!Array.isArray(row)) throw new Error(`Row ${index + 1} of a range given is ${describeCell(row)}, not a row of cells: pass a range such as A2:A10.`);
+  });
+  if (range.length === 0 || (range[0] as unknown[]).length === 0) throw new Error('A range given is empty: pass a range of at least one cell.');
+}
+
+/**
+ * An id argument ("2.1", "2.1.1", "2.1.1(a)") read as headers are read (R11). A locale may have
+ * turned "2.1" into a date as it was typed; that is named, with how to avoid it.
+ */
+export function readId(cell: Cell, what: string): string {
+  if (isDate(cell)) {
+    throw new Error(
+      `${what} is ${describeCell(cell)}: Sheets read the id as a date as it was typed. Type it as text: "2.1" in quotes in the formula, or '2.1 in the cell, or format the cells as plain text first.`,
+    );
+  }
+  return normaliseId(isEmptyCell(cell) ? '' : String(cell));
 }
 
 /** A number argument, or an error naming the argument and what was given. */
@@ -48,14 +86,23 @@ export function requireBand(cell: Cell, where: string): Band {
   return band;
 }
 
-/** The non-blank ratings of a range (R9), each checked, with its place named if unknown. */
+/**
+ * The rated entries of a range (R9). R12: blank and `Not rated` entries are skipped; an error
+ * or any other text fails the call, naming the entry's place and value.
+ */
 export function readRatings(ratings: unknown): Band[] {
   const rows = Array.isArray(ratings) ? (ratings as Cell[][]) : [[ratings as Cell]];
+  rows.forEach((row, index) => {
+    if (!Array.isArray(row)) throw new Error(`Row ${index + 1} of the ratings range is ${describeCell(row)}, not a row of cells.`);
+  });
   const bands: Band[] = [];
   rows.forEach((row, rowIndex) =>
     row.forEach((cell, columnIndex) => {
-      if (isEmptyCell(cell)) return;
+      if (isBlank(cell) || isNotRated(cell)) return;
       const where = rows.length === 1 && row.length === 1 ? 'The rating' : `Row ${rowIndex + 1}, column ${columnIndex + 1} of the ratings range`;
+      if (typeof cell === 'string' && /^\s*(Error:|#)/.test(cell)) {
+        throw new Error(`${where} holds an error, ${describeCell(cell)}: put that standard right first.`);
+      }
       bands.push(requireBand(cell, where));
     }),
   );

@@ -1,8 +1,8 @@
-import { noApplicableCases, requireColumn, tallyColumn } from '../core/caseTable';
+import { requireColumn, tallyColumn } from '../core/caseTable';
 import { keyQuestionsOf } from '../core/frameworks';
 import { customFunction } from '../publicFunction';
 import { CASES_PARAM, FILTER_PARAMS, readCases, rowsInScope } from './caseRange';
-import { CellArg, mapCells } from './cells';
+import { CellArg, mapCells, readId } from './cells';
 
 export const KQ_SCORE = customFunction(
   {
@@ -13,7 +13,7 @@ export const KQ_SCORE = customFunction(
       { name: 'keyQuestionId', type: 'string', description: 'The key question id, e.g. "2.1.1", or a prompt id, e.g. "2.1.1(a)"; or a range of ids.' },
       ...FILTER_PARAMS.map((param) => ({ ...param, description: `${param.description} A range gives one result per cell.` })),
     ],
-    returns: 'A fraction from 0 to 1 (format the cell as a percentage).',
+    returns: 'A fraction from 0 to 1 (format the cell as a percentage); blank while no case is applicable.',
   },
   (cases: CellArg, keyQuestionId: CellArg, filterHeader?: CellArg, filterValue?: CellArg) => {
     const { table, framework } = readCases(cases);
@@ -21,7 +21,7 @@ export const KQ_SCORE = customFunction(
     // Ranged filters (one value per cell) reuse each value's rows.
     const scopes = new Map<string, number[]>();
     return mapCells([keyQuestionId, filterHeader, filterValue], (idCell, headerCell, valueCell) => {
-      const id = String(idCell ?? '').trim();
+      const id = readId(idCell, 'The key question id');
       if (qualitative.has(id)) {
         throw new Error(`Key question ${id} is judged on qualitative evidence, not counted from cases (R7).`);
       }
@@ -31,8 +31,8 @@ export const KQ_SCORE = customFunction(
       const column = requireColumn(table, id);
       const tally = tallyColumn(table, column, rowIndexes);
       const applicable = tally.yes + tally.no;
-      if (applicable === 0) throw noApplicableCases(column, rowIndexes.length);
-      return tally.yes / applicable;
+      // R12: no applicable case yet is work in progress, shown blank.
+      return applicable === 0 ? '' : tally.yes / applicable;
     });
   },
 );

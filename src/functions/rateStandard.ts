@@ -1,9 +1,10 @@
 import { judgePanelRating } from '../core/panel';
 import { findStandard } from '../core/frameworks';
-import { rateStandard } from '../core/standards';
+import { NOT_RATED } from '../core/bands';
+import { isNotRated, rateStandard } from '../core/standards';
 import { customFunction } from '../publicFunction';
 import { casesInScope, CASES_PARAM } from './caseRange';
-import { Cell, CellArg, isBlank, mapCells, requireBand } from './cells';
+import { Cell, CellArg, isBlank, mapCells, readId, requireBand } from './cells';
 
 export const RATE_STANDARD = customFunction(
   {
@@ -20,13 +21,14 @@ export const RATE_STANDARD = customFunction(
         optional: true,
       },
     ],
-    returns: 'Inadequate, Requires improvement, Good or Outstanding.',
+    returns: 'Inadequate, Requires improvement, Good or Outstanding; Not rated while a key question has no Yes or No answer yet.',
   },
   (cases: CellArg, standardId: CellArg, panelRating?: CellArg) => {
     const scope = casesInScope(cases);
     return mapCells([standardId, panelRating], (idCell: Cell, panelCell: Cell) => {
-      const result = rateStandard(scope.table, findStandard(scope.framework, idCell), scope.rowIndexes);
-      if (isBlank(panelCell)) return result.rating;
+      const result = rateStandard(scope.table, findStandard(scope.framework, readId(idCell, 'The standard id')), scope.rowIndexes);
+      // R12: a standard still waiting for answers is Not rated, not an error; a panel rating on it is refused below.
+      if (isBlank(panelCell)) return isNotRated(result) ? NOT_RATED : result.rating;
       const decision = judgePanelRating(result, requireBand(panelCell, `The panel rating for ${result.standard.id}`));
       if (!decision.allowed) throw new Error(decision.reason);
       return decision.rating;

@@ -3,7 +3,7 @@ import { findStandard } from '../core/frameworks';
 import { rateStandard } from '../core/standards';
 import { customFunction } from '../publicFunction';
 import { casesInScope, CASES_PARAM } from './caseRange';
-import { CellArg, mapCells } from './cells';
+import { CellArg, mapCells, readId } from './cells';
 
 export const RATING_EXPLAIN = customFunction(
   {
@@ -14,6 +14,6 @@ export const RATING_EXPLAIN = customFunction(
   },
   (cases: CellArg, standardId: CellArg) => {
     const scope = casesInScope(cases);
-    return mapCells([standardId], (idCell) => explainStandard(rateStandard(scope.table, findStandard(scope.framework, idCell), scope.rowIndexes)));
+    return mapCells([standardId], (idCell) => explainStandard(rateStandard(scope.table, findStandard(scope.framework, readId(idCell, 'The standard id')), scope.rowIndexes)));
   },
 );

@@ -19,7 +19,7 @@ export const CHANGE_SIGNIFICANT = customFunction(
   (p1: CellArg, n1: CellArg, p2: CellArg, n2: CellArg, alpha?: CellArg) =>
     mapCells([p1, n1, p2, n2, alpha], (cellP1: Cell, cellN1: Cell, cellP2: Cell, cellN2: Cell, cellAlpha: Cell) => {
       if ([cellP1, cellN1, cellP2, cellN2].some(isBlank)) return '';
-      const level = isBlank(cellAlpha) ? undefined : requireOpenFraction(cellAlpha, 'alpha');
+      const level = isBlank(cellAlpha) ? undefined : requireBetween(cellAlpha, 'alpha', 0.001, 0.5, '0.1 is 10%');
       return changeIsSignificant(
         requireFraction(cellP1, 'p1'),
         requireCount(cellN1, 'n1'),
@@ -46,8 +46,8 @@ export const SAMPLE_SIZE = customFunction(
     mapCells([population, confidence, margin], (cellPopulation: Cell, cellConfidence: Cell, cellMargin: Cell) => {
       if (isBlank(cellPopulation)) return '';
       const size = requireCount(cellPopulation, 'The population');
-      const level = isBlank(cellConfidence) ? undefined : requireOpenFraction(cellConfidence, 'The confidence');
-      const error = isBlank(cellMargin) ? undefined : requireOpenFraction(cellMargin, 'The margin');
+      const level = isBlank(cellConfidence) ? undefined : requireBetween(cellConfidence, 'The confidence', 0.5, 0.999, '80% is 0.8');
+      const error = isBlank(cellMargin) ? undefined : requireBetween(cellMargin, 'The margin', 0.001, 0.5, '5 points is 0.05');
       return plannedSampleSize(size, level, error);
     }),
 );
@@ -58,8 +58,9 @@ function requireCount(cell: Cell, what: string): number {
   return value;
 }
 
-function requireOpenFraction(cell: Cell, what: string): number {
-  const value = requireFraction(cell, what);
-  if (value === 0 || value === 1) throw new Error(`${what} must be between 0 and 1, not ${value} (80% is 0.8).`);
+/** A fraction within the range the method can use, or an error naming that range. */
+function requireBetween(cell: Cell, what: string, low: number, high: number, example: string): number {
+  const value = requireNumber(cell, what);
+  if (value < low || value > high) throw new Error(`${what} must be from ${low} to ${high} (${example}); got ${value}.`);
   return value;
 }

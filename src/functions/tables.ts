@@ -11,7 +11,7 @@ export const RATINGS_TABLE = customFunction(
       'A table of every key question of the standards in the cases range, one row each: standard, key question id and text, Yes, applicable cases, percent, band and the standard\'s rating. Spills from the cell; the first row is its header.',
     example: `RATINGS_TABLE('Case supervision'!A1:CZ, "Sentence type", "Community")`,
     params: [CASES_PARAM, ...FILTER_PARAMS],
-    returns: 'A table with a header row; a key question with no applicable case yet has a blank percent.',
+    returns: 'A table with a header row; a key question with no applicable case yet has a blank percent, and one whose column holds an invalid answer shows the problem there.',
   },
   (cases: CellArg, filterHeader?: Cell, filterValue?: Cell): CellResult[][] => {
     const scope = casesInScope(cases, filterHeader, filterValue);
@@ -21,7 +21,8 @@ export const RATINGS_TABLE = customFunction(
       row.keyQuestion.text,
       row.count ? row.count.yes : '',
       row.count ? row.count.applicable : '',
-      row.result ? row.result.yes / row.result.applicable : '',
+      // R12: a problem shows in place of the percentage, and the rest of the table is still counted.
+      row.problem !== undefined ? `Error: ${row.problem}` : row.result ? row.result.yes / row.result.applicable : '',
       row.keyQuestion.qualitative ? 'Qualitative' : (row.result?.band ?? ''),
       row.standardRating ?? '',
     ]);
@@ -36,17 +37,15 @@ export const PROMPTS_TABLE = customFunction(
     summary: 'A table of every prompt in the cases range, one row each: prompt id, text, Yes, applicable cases and percent (the report\'s Annex 4). Spills from the cell; the first row is its header.',
     example: `PROMPTS_TABLE('Case supervision'!A1:CZ)`,
     params: [CASES_PARAM, ...FILTER_PARAMS],
-    returns: 'A table with a header row; a prompt with no applicable case yet has a blank percent.',
+    returns: 'A table with a header row; a prompt with no applicable case yet has a blank percent, and one whose column holds an invalid answer shows the problem there.',
   },
   (cases: CellArg, filterHeader?: Cell, filterValue?: Cell): CellResult[][] => {
     const scope = casesInScope(cases, filterHeader, filterValue);
-    const rows = promptRows(scope.table, scope.framework, scope.rowIndexes).map((row): CellResult[] => [
-      row.column.id,
-      row.text,
-      row.yes,
-      row.applicable,
-      row.applicable > 0 ? row.yes / row.applicable : '',
-    ]);
+    const rows = promptRows(scope.table, scope.framework, scope.rowIndexes).map((row): CellResult[] =>
+      row.problem !== undefined
+        ? [row.column.id, row.text, '', '', `Error: ${row.problem}`]
+        : [row.column.id, row.text, row.yes, row.applicable, row.applicable > 0 ? row.yes / row.applicable : ''],
+    );
     return [PROMPTS_TABLE_HEADER, ...rows];
   },
 );

@@ -15,13 +15,13 @@ describe('explain › explainStandard (SPEC §4 RATING_EXPLAIN)', () => {
     expect(explain('2.2', [['2.2.1', 74, 100], ['2.2.2', 74, 100], ['2.2.3', 61, 79]])).toBe(
       '2.2 Planning is Requires improvement: its lowest key question, 2.2.3, is 61% (48 of 79 applicable cases); ' +
         'the panel may raise it to Good (61% is 4 points below the 65% boundary, within 5) ' +
-        'but not lower it (61% is 11 points above the 50% boundary, more than 5, and one Yes fewer would make it only 59%).',
+        'but not lower it (61% is 11 points above the 50% boundary, more than 5, and one Yes fewer on 2.2.3 would make it only 59%).',
     );
   });
 
   it('says when no move is open', () => {
     expect(explain('2.3', [['2.3.1', 67, 100], ['2.3.2', 44, 100], ['2.3.3', 47, 79]])).toMatch(
-      /^2\.3 Implementation and delivery is Inadequate: .*; the panel may not raise it \(44% is 6 points below the 50% boundary, more than 5, and one more Yes would make it only 45%\) or lower it \(Inadequate is the lowest band\)\.$/,
+      /^2\.3 Implementation and delivery is Inadequate: .*; the panel may not raise it \(44% is 6 points below the 50% boundary, more than 5, and key questions 2\.3\.2, 2\.3\.3 are all Inadequate, so one case cannot change the standard's rating\) or lower it \(Inadequate is the lowest band\)\.$/,
     );
   });
 

@@ -1,6 +1,6 @@
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { judgePanelRating, panelMoves } from '../../src/core/panel';
-import { KeyQuestionResult, StandardResult } from '../../src/core/standards';
+import { isNotRated, KeyQuestionResult, rateCounted, StandardResult } from '../../src/core/standards';
 import { Band, BANDS, bandOf, wholePercent } from '../../src/core/bands';
 
 const planning = CRC_2018.domains[1].standards[1];
@@ -38,13 +38,13 @@ describe('panel (R6, R7)', () => {
 
     it('allows raising 44% where one more Yes crosses 50% (small sub-sample)', () => {
       // 4 of 9 = 44%; 5 of 9 = 56%
-      expect(panelMoves(standardAt(4, 9)).raise).toMatchObject({ allowed: true, to: 'Requires improvement', reason: 'one more Yes would make it 56%, Requires improvement' });
+      expect(panelMoves(standardAt(4, 9)).raise).toMatchObject({ allowed: true, to: 'Requires improvement', reason: 'one more Yes on 2.2.1 would make it 56% and the standard Requires improvement' });
     });
 
     it('allows lowering 90% where one Yes fewer falls below 80% (small sub-sample)', () => {
       // 9 of 10 = 90%: 10 above 80, and 8 of 10 is still 80%; 7 of 8 = 88%: 8 above 80, but 6 of 8 is 75%
       expect(panelMoves(standardAt(9, 10)).lower.allowed).toBe(false);
-      expect(panelMoves(standardAt(7, 8)).lower).toMatchObject({ allowed: true, to: 'Good', reason: 'one Yes fewer would make it 75%, Good' });
+      expect(panelMoves(standardAt(7, 8)).lower).toMatchObject({ allowed: true, to: 'Good', reason: 'one Yes fewer on 2.2.1 would make it 75% and the standard Good' });
     });
 
     it('R7: unpaid work moves one band either way with no proximity condition', () => {
@@ -55,7 +55,65 @@ describe('panel (R6, R7)', () => {
     });
   });
 
+  describe('the one-case test is on the standard (R6 clarified)', () => {
+    const assessment = CRC_2018.domains[1].standards[0];
+    /** A standard of 2.1's key questions at the given counts, rated as the engine rates it. */
+    function standardOf(...counts: Array<[number, number]>): StandardResult {
+      const keyQuestions = counts.map(([yes, applicable], index) => {
+        const percent = wholePercent(yes, applicable);
+        return { keyQuestion: assessment.keyQuestions[index], column: { index, header: '', kind: 'keyQuestion', id: '', text: '' }, yes, applicable, percent, band: bandOf(percent) } as KeyQuestionResult;
+      });
+      const result = rateCounted(assessment, keyQuestions);
+      if (isNotRated(result)) throw new Error('rated expected');
+      return result;
+    }
+
+    it("SPEC's example: 2.1.1 50 of 100 and 2.1.2 1 of 2 — raising to Good refused, lowering allowed, in either column order", () => {
+      for (const result of [standardOf([50, 100], [1, 2], [9, 10]), standardOf([1, 2], [50, 100], [9, 10])]) {
+        const moves = panelMoves(result);
+        expect(result.rating).toBe('Requires improvement');
+        expect(moves.raise.allowed).toBe(false);
+        expect(moves.lower).toMatchObject({ allowed: true, to: 'Inadequate' });
+      }
+    });
+
+    it('a tie at the lowest percentage: one more Yes on either cannot raise the standard', () => {
+      // 4 of 9 (44%) twice: one more Yes makes one 56%, but the other stays Inadequate.
+      const moves = panelMoves(standardOf([4, 9], [4, 9], [9, 10]));
+      expect(moves.raise.allowed).toBe(false);
+      expect(moves.raise.reason).toMatch(/key questions 2\.1\.1, 2\.1\.2 are all Inadequate/);
+    });
+
+    it('two key questions in the lowest band but not tied: one case on the lowest cannot raise the standard', () => {
+      // 4 of 9 (44%) → 56%, but 2.1.2 at 40 of 100 stays Inadequate.
+      expect(panelMoves(standardOf([4, 9], [40, 100], [9, 10])).raise.allowed).toBe(false);
+      // Alone in its band, the same key question can.
+      expect(panelMoves(standardOf([4, 9], [60, 100], [9, 10])).raise.allowed).toBe(true);
+    });
+
+    it('lowering: one Yes fewer on a tied lowest key question lowers the standard', () => {
+      // 7 of 8 (88%) twice, Outstanding: one Yes fewer on either makes 75%, Good.
+      expect(panelMoves(standardOf([7, 8], [7, 8], [9, 10])).lower).toMatchObject({ allowed: true, to: 'Good' });
+    });
+
+    it('gives the same answer whatever the order of the key questions', () => {
+      const counts: Array<[number, number]> = [[4, 9], [5, 11], [30, 40]];
+      const orders = [[0, 1, 2], [1, 0, 2], [2, 1, 0], [1, 2, 0]];
+      const answers = orders.map((order) => {
+        const moves = panelMoves(standardOf(...order.map((index) => counts[index])));
+        return [moves.raise.allowed, moves.lower.allowed];
+      });
+      for (const answer of answers) expect(answer).toEqual(answers[0]);
+    });
+  });
+
   describe('judgePanelRating', () => {
+    it('refuses any panel rating on a Not rated standard, saying why (R12)', () => {
+      const keyQuestion = planning.keyQuestions[0];
+      const notRated = rateCounted(planning, [{ keyQuestion, column: { index: 1, header: '', kind: 'keyQuestion', id: '2.2.1', text: '' }, yes: 0, applicable: 0 }]);
+      expect(judgePanelRating(notRated, 'Good')).toEqual({ allowed: false, reason: expect.stringMatching(/^2\.2 Planning is Not rated yet, so the panel cannot rate it: key question 2\.2\.1 has no Yes or No answer/) });
+    });
+
     it('accepts the indicative rating as no move', () => {
       expect(judgePanelRating(standardAt(44, 100), 'Inadequate')).toEqual({ allowed: true, rating: 'Inadequate' });
     });
@@ -68,7 +126,7 @@ describe('panel (R6, R7)', () => {
     it('refuses a move R6 does not permit, with the reason', () => {
       const decision = judgePanelRating(standardAt(59, 100), 'Good');
       expect(decision.allowed).toBe(false);
-      expect(decision).toMatchObject({ reason: expect.stringContaining('59% is 6 points below the 65% boundary, more than 5, and one more Yes would make it only 60%') });
+      expect(decision).toMatchObject({ reason: expect.stringContaining('59% is 6 points below the 65% boundary, more than 5, and one more Yes on 2.2.1 would make it only 60%') });
     });
 
     it.each(BANDS.map((band) => [band]))('never allows a move to %s that panelMoves forbids', (target: Band) => {

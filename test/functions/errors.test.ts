@@ -19,7 +19,10 @@ describe('functions › bad input gets a clear error (R11)', () => {
     cases[4][1] = 'Maybe';
     expect(() => bundle.RATE_STANDARD(cases, '2.1')).toThrow('Row 5, column "2.1.1 Does assessment focus sufficiently on engaging the service user?": "Maybe" is not an answer. Use Yes, No or N/A, or leave it blank.');
     expect(() => bundle.KQ_SCORE(cases, '2.1.1')).toThrow(/Row 5, column "2\.1\.1 .*"Maybe"/);
-    expect(() => bundle.RATINGS_TABLE(cases)).toThrow(/Row 5.*"Maybe"/);
+    // R12: the table keeps every row and shows the problem in the affected one.
+    const table = bundle.RATINGS_TABLE(cases) as unknown[][];
+    expect(table.find((row) => row[1] === '2.1.1')?.[5]).toMatch(/^Error: Row 5, column "2\.1\.1 .*": "Maybe" is not an answer/);
+    expect(table.find((row) => row[1] === '2.1.2')?.[5]).toBe(0.8);
   });
 
   it('reports a number typed into an answer cell', () => {
@@ -33,9 +36,10 @@ describe('functions › bad input gets a clear error (R11)', () => {
     expect(() => bundle.RATE_STANDARD(cases, '2.1')).toThrow(/no column for 2\.1\.2 \("Does assessment focus sufficiently on the factors linked to/);
   });
 
-  it('says when a key question has no applicable case', () => {
+  it('says when a key question has no applicable case: Not rated, not an error (R12)', () => {
     const cases = assessment().map((row, index) => (index === 0 ? row : [row[0], row[1], row[2], 'N/A']));
-    expect(() => bundle.RATE_STANDARD(cases, '2.1')).toThrow(/Column "2\.1\.3 .*" has no Yes or No answer in the 10 case rows in scope/);
+    expect(bundle.RATE_STANDARD(cases, '2.1')).toBe('Not rated');
+    expect(bundle.RATING_EXPLAIN(cases, '2.1')).toMatch(/^2\.1 Assessment is Not rated yet: key question 2\.1\.3 has no Yes or No answer in scope yet/);
   });
 
   it('names an out-of-range percentage', () => {
