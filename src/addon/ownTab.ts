@@ -1,6 +1,6 @@
 import { CellInput } from './cells';
 import { protectWholeTab } from './formats';
-import { markOwn, notOurs, TabRole, Tabs } from './ownTabs';
+import { findTab, markOwn, notOurs, TabRole, Tabs } from './ownTabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,7 +24,7 @@ export interface OwnTab {
  * rewritten in one block. A user's tab of that name is left alone, and the line says so.
  */
 export function writeOwnTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: OwnTab): string {
-  const existing = tabs.get(tab.name);
+  const existing = findTab(tabs, tab.role, tab.name);
   if (existing && existing.role !== tab.role) return notOurs(tab.name, 'generate again');
   const sheet = existing ? existing.sheet : spreadsheet.insertSheet(tab.name, tab.position ?? spreadsheet.getNumSheets());
   if (!existing) {
@@ -41,5 +41,5 @@ export function writeOwnTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: OwnTab): 
   if (maxRows < neededRows) sheet.insertRowsAfter(maxRows, neededRows - maxRows);
   sheet.getRange(1, 1, rectangular.length, width).setValues(rectangular);
   tab.format?.(sheet, rectangular);
-  return `${tab.name}: ${existing ? 'refreshed' : 'created'}.`;
+  return `${existing ? existing.name : tab.name}: ${existing ? 'refreshed' : 'created'}.`;
 }

@@ -28,3 +28,22 @@ export function tabsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
 export function notOurs(name: string, again: string): string {
   return `${name}: a tab with this name already exists and was not made by Inspection Ratings, so it was left as it is. Rename it and ${again}.`;
 }
+
+/** One of the add-on's tabs as found: its current name (a user may have renamed it) and sheet. */
+export interface FoundTab {
+  name: string;
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  role?: TabRole;
+}
+
+/**
+ * The add-on's tab of a role found by its developer metadata, whatever it is called now; for
+ * case tabs (several share the role) and unmarked tabs, the tab of the expected name.
+ */
+export function findTab(tabs: Tabs, role: TabRole, name: string): FoundTab | undefined {
+  if (role !== 'case') {
+    for (const [tabName, tab] of tabs) if (tab.role === role) return { name: tabName, ...tab };
+  }
+  const named = tabs.get(name);
+  return named && { name, ...named };
+}

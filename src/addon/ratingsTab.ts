@@ -1,3 +1,4 @@
+import { NOT_RATED } from '../core/bands';
 import { Framework } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
 import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
@@ -5,7 +6,7 @@ import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
 import { bandRules } from './formats';
 import { writeOwnTab } from './ownTab';
-import { Tabs } from './ownTabs';
+import { findTab, FoundTab, Tabs } from './ownTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -18,8 +19,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  */
 export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework: Framework): string {
   const standards = standardsOf(framework);
-  const domainOneRows = rowsById(tabs, 'Domain one');
-  const panelRows = rowsById(tabs, 'Panel');
+  const domainOne = findTab(tabs, 'domainOne', 'Domain one');
+  const panelTab = findTab(tabs, 'panel', 'Panel');
+  const domainOneRows = rowsById(domainOne);
+  const panelRows = rowsById(panelTab);
   const caseTabs = caseTabLayouts(framework);
   const last = standards.length + 1;
 
@@ -27,16 +30,17 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     const row = index + 2;
     if (standard.kind === 'leadJudgement') {
       const source = domainOneRows.get(standard.id);
-      const rating = source ? `=IF(${tabRef('Domain one')}D${source}="", "", ${tabRef('Domain one')}D${source})` : '';
+      const rating = source ? `=IF(${tabRef(domainOne!.name)}D${source}="", "", ${tabRef(domainOne!.name)}D${source})` : '';
       return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', '', ''];
     }
     const tab = caseTabs.find((layout) => layout.standards.includes(standard))!;
     const cases = caseRange(tab.name, tab.headers.length);
     const panel = panelRows.get(standard.id);
-    const panelRef = (column: string) => `${tabRef('Panel')}${column}${panel}`;
+    const panelRef = (column: string) => `${tabRef(panelTab!.name)}${column}${panel}`;
     // The Panel tab holds the indicative rating beside the judgement; without it, compute it here.
     const indicative = panel ? `=${panelRef('C')}` : `=RATE_STANDARD(${cases}, A${row})`;
-    const rating = panel ? `=IF(${panelRef('G')}="", E${row}, RATE_STANDARD(${cases}, A${row}, ${panelRef('G')}))` : `=E${row}`;
+    // A judgement waits while the standard is Not rated (the Panel tab says so); it is applied once it can be judged.
+    const rating = panel ? `=IF(OR(${panelRef('G')}="", E${row}="${NOT_RATED}"), E${row}, RATE_STANDARD(${cases}, A${row}, ${panelRef('G')}))` : `=E${row}`;
     return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', indicative, `=IF(C${row}=E${row}, "", "Panel: " & E${row} & " → " & C${row})`];
   });
   // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
@@ -67,8 +71,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
 }
 
 /** Where each id sits in column A of one of the add-on's tabs (one read). */
-function rowsById(tabs: Tabs, name: string): Map<string, number> {
-  const tab = tabs.get(name);
+function rowsById(tab: FoundTab | undefined): Map<string, number> {
   if (!tab || !tab.role) return new Map();
   const lastRow = tab.sheet.getLastRow();
   if (lastRow < 2) return new Map();

@@ -1,4 +1,4 @@
-import { BANDS } from '../core/bands';
+import { BANDS, NOT_RATED } from '../core/bands';
 import { Framework } from '../core/framework';
 import { readHeader } from '../core/caseTable';
 import { DEFAULT_FRAMEWORK, frameworkById } from '../core/frameworks';
@@ -221,7 +221,7 @@ function panelTab(framework: Framework): ListTab {
         '',
         // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
         `=IF(OR(D${row}="", TRIM(E${row})=""), "", D${row})`,
-        `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", "Applied"))`,
+        `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", IF(C${row}="${NOT_RATED}", "Not applied yet: the standard is ${NOT_RATED}", "Applied")))`,
       ];
     },
     format: (sheet, first, last) => {

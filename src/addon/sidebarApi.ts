@@ -9,7 +9,7 @@ import { caseBasedStandards, METADATA_COLUMNS } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
-import { Tabs, tabsByName } from './ownTabs';
+import { findTab, Tabs, tabsByName } from './ownTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
 import { newInspection, SetupReport, workbookFramework } from './setup';
 
@@ -66,7 +66,7 @@ function overview(): Overview {
 }
 
 function readPanel(tabs: Tabs): unknown[][] {
-  const tab = tabs.get(PANEL_TAB);
+  const tab = findTab(tabs, 'panel', PANEL_TAB);
   if (!tab || tab.role !== 'panel' || tab.sheet.getLastRow() < 2) return [];
   return tab.sheet.getRange(2, 1, tab.sheet.getLastRow() - 1, 8).getValues();
 }
@@ -90,7 +90,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     if (rating !== '' && !band) throw new Error(`"${rating}" is not a rating. Use one of ${BAND_LIST}.`);
     if (band && rationale.trim() === '') throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
     const tabs = tabsByName(spreadsheet);
-    const panelTab = tabs.get(PANEL_TAB);
+    const panelTab = findTab(tabs, 'panel', PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
     const indicative = band ? permittedMoveFrom(tabs, framework, standard, band) : '';
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();

@@ -197,13 +197,9 @@ function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: s
     const letter = columnLetter(column.index + 1);
     for (const value of values) {
       grid.push(['']);
-      grid.push([
-        asText(`${tab.name} — ${column.header}: ${value}`),
-        `=COUNTIF(${tabRef(tab.name)}${letter}:${letter}, ${literal(value)})`,
-        asText('cases'),
-      ]);
+      grid.push([asText(`${tab.name} — ${column.header}: ${String(value)}`), subSampleCount(tabRef(tab.name), letter, value), asText('cases')]);
       const block = spillSpace(count + 1, 8);
-      block[0][0] = `=RATINGS_TABLE(${cases}, ${literal(column.header)}, ${literal(value)})`;
+      block[0][0] = `=RATINGS_TABLE(${cases}, ${literal(column.header)}, ${valueLiteral(value)})`;
       grid.push(...block);
     }
   }
@@ -216,14 +212,36 @@ function formatSubSamples(sheet: Sheet, grid: Grid): void {
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
 }
 
-/** The distinct non-blank values of a column, first spelling kept, in order of first appearance. */
-function distinctValues(cells: unknown[]): string[] {
-  const seen = new Map<string, string>();
+/**
+ * The distinct non-blank values of a column as the filter reads them (trimmed, case-insensitive),
+ * first spelling kept, in order of first appearance; checkboxes stay TRUE and FALSE.
+ */
+function distinctValues(cells: unknown[]): Array<string | boolean> {
+  const seen = new Map<string, string | boolean>();
   for (const cell of cells) {
+    if (typeof cell === 'boolean') {
+      if (!seen.has(String(cell))) seen.set(String(cell), cell);
+      continue;
+    }
     const text = cell === '' || cell === null || cell === undefined ? '' : String(cell).trim();
     if (text && !seen.has(text.toLowerCase())) seen.set(text.toLowerCase(), text);
   }
   return [...seen.values()];
+}
+
+function valueLiteral(value: string | boolean): string {
+  return typeof value === 'boolean' ? String(value).toUpperCase() : literal(value);
+}
+
+/**
+ * How many cases a sub-sample holds, counted as RATINGS_TABLE's filter matches: the whole cell,
+ * trimmed and case-insensitive. COUNTIF would read "<18" as a comparison and "PO*" as a pattern.
+ */
+function subSampleCount(tab: string, letter: string, value: string | boolean): string {
+  // The whole column grows with the tab; its header cell is taken off again.
+  const matches = (range: string) =>
+    typeof value === 'boolean' ? `(${range}=${valueLiteral(value)})` : `(LOWER(TRIM(${range}&""))=${literal(value.toLowerCase())})`;
+  return `=ARRAYFORMULA(SUMPRODUCT(--${matches(`${tab}${letter}:${letter}`)}) - N(${matches(`${tab}${letter}1`)}))`;
 }
 
 /** More problems than this are counted, not listed: the first ones show what needs fixing. */

@@ -131,7 +131,7 @@ export function requireColumn(table: CaseTable, id: string, wording?: string): C
   const column = findColumn(table, id);
   if (!column) {
     const what = wording ? `${id} ("${shortHeader(wording)}")` : `"${id}"`;
-    throw new Error(`The cases range has no column for ${what}. Its header must start with "${id} ", in the range's first row.`);
+    throw new Error(`The cases range has no column for ${what}. Its header must start with "${id} ", in the range's first row; Run New inspection to add the column back at the end.`);
   }
   return column;
 }
