@@ -37,7 +37,7 @@ describe('SAMPLE_CASES and SAMPLE_BALANCE through the built bundle (§9)', () =>
       const balance = bundle.SAMPLE_BALANCE(population, sample, stratum);
       expect(balance[0]).toEqual([stratum, 'Population count', 'Population share', 'Sample count', 'Sample share', 'Difference (points)']);
       const values = new Map<string, number>();
-      for (const [key, count] of populationCounts) {
+      for (const key of populationCounts.keys()) {
         const value = key.split(' / ')[STRATA.indexOf(stratum)];
         values.set(value, (values.get(value) ?? 0) + 1);
       }
