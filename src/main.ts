@@ -3,6 +3,8 @@
  * The build turns each entry into a top-level `function NAME(…)` with its JSDoc.
  */
 import { menuGenerateSummaries, menuNewInspection, onInstall, onOpen } from './addon/menu';
+import { runQualityCheck } from './addon/qualityCheck';
+import { getSampleSetup, previewSampleDraw, runSampleDraw } from './addon/sampleDraw';
 import { getOverview, goToCell, recordPanelJudgement, runGenerateSummaries, runNewInspection, showSidebar } from './addon/sidebarApi';
 import { KQ_SCORE } from './functions/kqScore';
 import { MARKING_AGREEMENT } from './functions/markingAgreement';
@@ -40,6 +42,10 @@ export const api = {
   goToCell,
   runNewInspection,
   runGenerateSummaries,
+  getSampleSetup,
+  previewSampleDraw,
+  runSampleDraw,
+  runQualityCheck,
 };
 
 export type Api = typeof api;

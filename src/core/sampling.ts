@@ -118,9 +118,16 @@ export function drawSample(table: CaseTable, size: number, strata: readonly Colu
     throw new Error(`The sample size ${size} is more than the ${table.rows.length} cases in the population.`);
   }
   const groups = strataOf(table, strata);
-  const quotas = allocate(groups.map((group) => group.rowIndexes.length), size);
+  return drawFromStrata(groups, allocate(groups.map((group) => group.rowIndexes.length), size), seed);
+}
+
+/**
+ * Draws `quotas[i]` rows of stratum i (at most all of them), strata in order, from one
+ * generator seeded by `seed`; the row indexes come back in table order.
+ */
+export function drawFromStrata(strata: readonly Stratum[], quotas: readonly number[], seed: number): number[] {
   const random = seededRandom(seed);
-  const chosen = groups.flatMap((group, index) => pick(group.rowIndexes, quotas[index], random));
+  const chosen = strata.flatMap((stratum, index) => pick(stratum.rowIndexes, Math.min(quotas[index], stratum.rowIndexes.length), random));
   return chosen.sort((a, b) => a - b);
 }
 
