@@ -3,12 +3,16 @@
  * The build turns each entry into a top-level `function NAME(…)` with its JSDoc.
  */
 import { menuGenerateSummaries, menuNewInspection, onInstall, onOpen } from './addon/menu';
+import { runQualityCheck } from './addon/qualityCheck';
+import { getSampleSetup, previewSampleDraw, runSampleDraw } from './addon/sampleDraw';
 import { getOverview, goToCell, recordPanelJudgement, runGenerateSummaries, runNewInspection, showSidebar } from './addon/sidebarApi';
 import { KQ_SCORE } from './functions/kqScore';
+import { MARKING_AGREEMENT } from './functions/markingAgreement';
 import { OVERALL_RATING, OVERALL_SCORE } from './functions/overall';
 import { RATE_STANDARD } from './functions/rateStandard';
 import { RATING_BAND } from './functions/ratingBand';
 import { RATING_EXPLAIN } from './functions/ratingExplain';
+import { SAMPLE_BALANCE, SAMPLE_CASES } from './functions/sampling';
 import { STANDARD_SCORE } from './functions/standardScore';
 import { CHANGE_SIGNIFICANT, SAMPLE_SIZE } from './functions/statistics';
 import { PROMPTS_TABLE, RATINGS_TABLE } from './functions/tables';
@@ -25,6 +29,9 @@ export const api = {
   PROMPTS_TABLE,
   CHANGE_SIGNIFICANT,
   SAMPLE_SIZE,
+  SAMPLE_CASES,
+  SAMPLE_BALANCE,
+  MARKING_AGREEMENT,
   onOpen,
   onInstall,
   menuNewInspection,
@@ -35,6 +42,10 @@ export const api = {
   goToCell,
   runNewInspection,
   runGenerateSummaries,
+  getSampleSetup,
+  previewSampleDraw,
+  runSampleDraw,
+  runQualityCheck,
 };
 
 export type Api = typeof api;

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
+import { eligiblePopulation } from '../examples/eligible-population';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
 import { buildSpreadsheet, loadAddon } from '../runtime';
 
@@ -102,8 +103,16 @@ function generateSummariesCalls(cases: number): number {
   return rt.counter.total;
 }
 
+/** §9: SAMPLE_CASES drawing 100 cases over 100,000 eligible cases in three strata columns (median of 5 runs). */
+function sampleCasesMs(): number {
+  const population = eligiblePopulation(100000);
+  bundle.SAMPLE_CASES(population, 100, 'Gender, Sentence type, Risk of serious harm level'); // warm up
+  return Number(time(() => bundle.SAMPLE_CASES(population, 100, 'Gender, Sentence type, Risk of serious harm level'), 5).toFixed(2));
+}
+
+const sampleMs = sampleCasesMs();
 const serviceCalls = [100, 10000].map((cases) => ({ cases, generate_summaries: generateSummariesCalls(cases) }));
-const result = { bundle_bytes: Buffer.byteLength(CODE), load_ms: Number(loadMs.toFixed(2)), engine, service_calls: serviceCalls };
+const result = { bundle_bytes: Buffer.byteLength(CODE), load_ms: Number(loadMs.toFixed(2)), engine, service_calls: serviceCalls, sample_cases_ms: sampleMs };
 
 console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
 console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
@@ -113,4 +122,5 @@ for (const row of engine) {
 }
 console.log('Service calls of Generate summaries (offline runtime count):');
 for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
+console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);
 if (json) console.log(JSON.stringify(result));

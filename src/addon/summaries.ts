@@ -4,6 +4,7 @@ import { Framework } from '../core/framework';
 import { caseTabLayouts, SENTENCE_TYPE_HEADER } from '../core/workbook';
 import { keyQuestionRows, promptRows } from '../core/summary';
 import { caseRange, columnLetter, tabRef } from './a1';
+import { writeAgreementTab } from './agreementTab';
 import { asText, CellInput, literal } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
@@ -51,6 +52,7 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
       writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs, framework), format: formatPrompts }),
       writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, framework, subSampleHeader), format: formatSubSamples }),
       writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework), rows: DATA_QUALITY_LIMIT + 2 }),
+      ...writeAgreementTab(spreadsheet, tabs, caseTabs),
     ];
     return { lines };
   });

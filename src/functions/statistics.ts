@@ -52,7 +52,8 @@ export const SAMPLE_SIZE = customFunction(
     }),
 );
 
-function requireCount(cell: Cell, what: string): number {
+/** A whole number of cases, 1 or more, or an error naming the argument. */
+export function requireCount(cell: Cell, what: string): number {
   const value = requireNumber(cell, what);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${what} must be a whole number of cases, 1 or more; got ${value}.`);
   return value;

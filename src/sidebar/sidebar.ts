@@ -7,17 +7,21 @@ import { byId, el, fill, hideMessage, showMessage } from './dom';
 import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
 import { renderProgress } from './progress';
+import { QualityForm } from './qualityForm';
+import { SampleForm } from './sampleForm';
 import { reasonOf, server } from './server';
 import { SummariesForm } from './summariesForm';
 
 const panelForm = new PanelForm();
 const summariesForm = new SummariesForm();
+new SampleForm();
+new QualityForm();
 const refreshButton = byId<HTMLButtonElement>('refresh');
 
 function render(overview: Overview): void {
   fill(byId('framework-name'), overview.frameworkName);
   byId('setup').hidden = overview.isSetUp;
-  for (const id of ['progress', 'problems', 'panel', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  for (const id of ['progress', 'problems', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
   if (!overview.isSetUp) return;
   renderProgress(overview.progress);
   renderProblems(overview.problems, overview.problemCount);

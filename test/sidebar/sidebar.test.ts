@@ -11,6 +11,9 @@ import { columnLetter } from '../../src/addon/a1';
 import type { Server } from '../../src/sidebar/server';
 import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
 import { newWorkbook, rowsByLabel, typePublishedCases } from '../addon/support';
+import { eligiblePopulation, POPULATION_HEADER } from '../../examples/eligible-population';
+import { plannedSampleSize } from '../../src/core/statistics';
+import { loadBundle } from '../support/bundle';
 
 const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');
 const SCREENSHOT = '/tmp/sidebar.png';
@@ -336,6 +339,53 @@ describe('sidebar › an inspection under way', () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await loaded(page);
     expect(await page.locator('#problem-list button.problem').count()).toBe(overview.problems.length);
+    await page.close();
+  });
+});
+
+describe('sidebar › Draw sample and Quality check (§9)', () => {
+  const rt = newWorkbook();
+  typePublishedCases(rt);
+  rt.setCellValues(CASES, 'B2', Array.from({ length: 100 }, (_, index) => [index % 2 ? 'A. Patel' : 'J. Okafor']));
+  const population = eligiblePopulation(600);
+  population[5][1] = IMG_CASE_ID; // a stratum value with markup must show as text
+  rt.workbook.addSheet('Eligible population', undefined, 601, 4);
+  rt.setCellValues('Eligible population', 'A1', population);
+
+  it('opens by keyboard, suggests SAMPLE_SIZE, shows the balance, then writes the very sample it showed', async () => {
+    const { page, calls, dialogs } = await openSidebar(rt);
+    await page.locator('#sample-details > summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#sample-population option').first().waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Population tab').inputValue()).toBe('Eligible population');
+    expect(await page.getByLabel('Sample size').inputValue()).toBe(String(plannedSampleSize(600)));
+    for (const stratum of POPULATION_HEADER.slice(1)) expect(await page.getByLabel(stratum, { exact: true }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Show balance' }).click();
+    await page.locator('#sample-message.info').waitFor();
+    expect(await page.locator('#sample-balance table').count()).toBe(3);
+    expect(await page.locator('#sample-balance').innerText()).toContain(IMG_CASE_ID);
+    const seed = Number(await page.getByRole('region', { name: 'Draw sample' }).getByLabel('Seed').inputValue());
+    expect(calls[calls.length - 1]).toEqual({ name: 'previewSampleDraw', args: [{ populationTab: 'Eligible population', strata: POPULATION_HEADER.slice(1), size: plannedSampleSize(600) }] });
+    await page.getByLabel('Write to case tab').selectOption(CASES);
+    await page.getByRole('button', { name: 'Write sample' }).click();
+    await page.locator('#sample-message.success').waitFor();
+    const size = plannedSampleSize(600);
+    expect(await text(page, '#sample-message')).toContain(`Case supervision: ${size} cases written to rows 102–${101 + size}.`);
+    const sample = loadBundle().SAMPLE_CASES(population, size, POPULATION_HEADER.slice(1), seed).slice(1).map((row: unknown[]) => String(row[0]));
+    expect(rt.sheetValues(CASES).slice(101, 101 + size).map((row) => row[0])).toEqual(sample);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('draws cases per inspector onto the QA tab', async () => {
+    const { page } = await openSidebar(rt);
+    await page.locator('#quality-details > summary').click();
+    await page.locator('#quality-case-tab option').first().waitFor({ state: 'attached' });
+    await page.getByLabel('Cases per inspector').fill('3');
+    await page.getByRole('button', { name: 'Draw cases to re-mark' }).click();
+    await page.locator('#quality-message.success').waitFor();
+    expect(await text(page, '#quality-message')).toContain('QA Case supervision: created with 6 cases to re-mark (J. Okafor 3, A. Patel 3).');
+    expect(rt.sheetValues('QA Case supervision').slice(1).filter((row) => row[0] !== '')).toHaveLength(6);
     await page.close();
   });
 });

@@ -1,0 +1,189 @@
+import { CaseTable, columnHeaded, readCaseTable } from '../core/caseTable';
+import { CASE_ID_HEADER, caseIdColumn, caseIdRows, caseIdText, drawSample, sampleBalance, strataColumns } from '../core/sampling';
+import { plannedSampleSize } from '../core/statistics';
+import { serverFunction } from '../publicFunction';
+import { asText } from './cells';
+import { withDocumentLock } from './lock';
+import { Tabs, tabsByName } from './ownTabs';
+
+/**
+ * Sidebar, "Draw sample" (SPEC §9): draws a stratified sample from a tab holding the
+ * eligible population, shows its balance, and writes the chosen cases into the first empty
+ * rows of a case tab. The seed is kept in document properties so the draw can be repeated.
+ */
+
+const SAMPLE_DRAW_PROPERTY = 'sampleDraw';
+
+/** A tab that can hold an eligible population: a user's tab with a Case ID column. */
+export interface PopulationTab {
+  name: string;
+  headers: string[];
+  cases: number;
+  /** SAMPLE_SIZE of its case count (R10's defaults). */
+  suggestedSize: number;
+}
+
+export interface SampleSetup {
+  populations: PopulationTab[];
+  caseTabs: string[];
+  /** The last draw written, to repeat it. */
+  last?: SampleDrawRecord;
+}
+
+export interface SampleRequest {
+  populationTab: string;
+  strata: string[];
+  size: number;
+  /** Blank for a new draw; the seed shown by a preview to repeat it. */
+  seed?: number;
+}
+
+export interface BalanceTable {
+  stratum: string;
+  rows: { value: string; population: number; populationShare: number; sample: number; sampleShare: number; differencePoints: number }[];
+}
+
+export interface SamplePreview {
+  seed: number;
+  size: number;
+  population: number;
+  balance: BalanceTable[];
+}
+
+export interface SampleDrawRecord extends SampleRequest {
+  seed: number;
+  caseTab: string;
+  written: number;
+  /** ISO date and time of the draw. */
+  drawnAt: string;
+}
+
+export interface SampleDrawReport extends SamplePreview {
+  lines: string[];
+}
+
+/** The tabs the sidebar offers: user tabs with a Case ID header as populations, the add-on's case tabs as targets. */
+export function sampleSetup(): SampleSetup {
+  const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
+  const populations: PopulationTab[] = [];
+  const caseTabs: string[] = [];
+  tabs.forEach(({ sheet, role }, name) => {
+    if (role === 'case') caseTabs.push(name);
+    if (role || sheet.getLastColumn() === 0) return;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((cell) => String(cell).trim());
+    if (!headers.some((header) => header.toLowerCase() === CASE_ID_HEADER.toLowerCase())) return;
+    const cases = Math.max(sheet.getLastRow() - 1, 0);
+    populations.push({ name, headers: headers.filter((header) => header !== ''), cases, suggestedSize: cases > 0 ? plannedSampleSize(cases) : 0 });
+  });
+  const last = PropertiesService.getDocumentProperties().getProperty(SAMPLE_DRAW_PROPERTY);
+  return { populations, caseTabs, last: last ? (JSON.parse(last) as SampleDrawRecord) : undefined };
+}
+
+interface Draw {
+  population: CaseTable;
+  chosen: number[];
+  preview: SamplePreview;
+}
+
+/** A new seed for a fresh draw: a whole number a user can type back in. */
+function newSeed(): number {
+  return 1 + Math.floor(Math.random() * 999999);
+}
+
+function draw(tabs: Tabs, request: SampleRequest): Draw {
+  const tab = tabs.get(request.populationTab);
+  if (!tab || tab.role) throw new Error(`There is no population tab named "${request.populationTab}": paste the eligible cases into a tab of their own, header row first.`);
+  const population = readCaseTable(tab.sheet.getDataRange().getValues());
+  caseIdRows(population, caseIdColumn(population, 'population'), 'population');
+  if (!Number.isInteger(request.size) || request.size < 1) throw new Error(`The sample size must be a whole number of cases, 1 or more; got ${request.size}.`);
+  const seed = request.seed ?? newSeed();
+  const strata = strataColumns(population, request.strata, 'population');
+  const chosen = drawSample(population, request.size, strata, seed);
+  const sample: CaseTable = { ...population, rows: chosen.map((rowIndex) => population.rows[rowIndex]) };
+  const balance = strata.map((column): BalanceTable => ({
+    stratum: column.header,
+    rows: sampleBalance(population, column, sample, column).map((row) => ({ ...row, value: String(row.value) })),
+  }));
+  return { population, chosen, preview: { seed, size: request.size, population: population.rows.length, balance } };
+}
+
+/** Draws without writing: the balance table, and the seed that repeats this draw. */
+export function previewSample(request: SampleRequest): SamplePreview {
+  return draw(tabsByName(SpreadsheetApp.getActiveSpreadsheet()), request).preview;
+}
+
+/**
+ * Draws and writes each chosen case's ID and strata values into the rows below the case
+ * tab's last filled row (never over a filled cell); a case already on the tab is skipped.
+ */
+export function writeSample(request: SampleRequest, caseTab: string): SampleDrawReport {
+  return withDocumentLock(() => {
+    const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
+    const target = tabs.get(caseTab);
+    if (!target || target.role !== 'case') throw new Error(`There is no case tab named "${caseTab}": run New inspection first, or choose another tab.`);
+    const { population, chosen, preview } = draw(tabs, request);
+    const sheet = target.sheet;
+    const caseTable = readCaseTable(sheet.getDataRange().getValues());
+    const caseIds = caseIdColumn(caseTable, `${caseTab} tab's`);
+    const present = new Set(caseTable.rows.map((row) => caseIdText(row[caseIds.index])));
+    const headers = [CASE_ID_HEADER, ...request.strata];
+    const targets = headers.map((header) => columnHeaded(caseTable, header));
+    const sources = strataColumns(population, headers, 'population');
+    const newRows = chosen.map((rowIndex) => population.rows[rowIndex]).filter((row) => !present.has(caseIdText(row[sources[0].index])));
+    const lines: string[] = [];
+    if (newRows.length > 0) {
+      const width = Math.max(...targets.map((column) => (column ? column.index + 1 : 0)));
+      const block = newRows.map((row) => {
+        const cells: unknown[] = Array(width).fill('');
+        targets.forEach((column, position) => {
+          if (column) cells[column.index] = cellFor(row[sources[position].index]);
+        });
+        return cells;
+      });
+      const first = Math.max(sheet.getLastRow(), 1) + 1;
+      const last = first + block.length - 1;
+      if (sheet.getMaxRows() < last) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
+      sheet.getRange(first, 1, block.length, width).setValues(block);
+      lines.push(`${caseTab}: ${block.length} case${block.length === 1 ? '' : 's'} written to rows ${first}–${last}.`);
+    }
+    const skipped = chosen.length - newRows.length;
+    if (skipped > 0) lines.push(`${skipped} chosen case${skipped === 1 ? ' was' : 's were'} already on ${caseTab} and left as ${skipped === 1 ? 'it was' : 'they were'}.`);
+    const missing = headers.filter((_, position) => !targets[position]);
+    if (missing.length > 0) lines.push(`${caseTab} has no column headed ${missing.map((header) => `"${header}"`).join(', ')}, so those values were not written.`);
+    const record: SampleDrawRecord = { ...request, seed: preview.seed, caseTab, written: newRows.length, drawnAt: new Date().toISOString() };
+    PropertiesService.getDocumentProperties().setProperty(SAMPLE_DRAW_PROPERTY, JSON.stringify(record));
+    lines.push(`Seed ${preview.seed} recorded: drawing again with it gives the same sample.`);
+    return { ...preview, lines };
+  });
+}
+
+/** Sheet text stays text (a Case ID such as "=1" or "0012" is not a formula or a number). */
+function cellFor(cell: unknown): unknown {
+  return typeof cell === 'string' ? asText(cell.trim()) : cell;
+}
+
+export const getSampleSetup = serverFunction(
+  { summary: 'Sidebar: the tabs that can hold an eligible population (with their headers and suggested sample size), the case tabs, and the last draw.', params: [], returns: 'A SampleSetup object.' },
+  sampleSetup,
+);
+
+export const previewSampleDraw = serverFunction(
+  {
+    summary: 'Sidebar, Draw sample: draws a stratified sample without writing it, and returns its balance against the population and its seed.',
+    params: [{ name: 'request', type: 'Object', description: '{ populationTab, strata, size, seed? }: the population tab, the strata headers, the size; a seed to repeat a draw.' }],
+    returns: 'The seed, size and a balance table per stratum.',
+  },
+  previewSample,
+);
+
+export const runSampleDraw = serverFunction(
+  {
+    summary: "Sidebar, Draw sample: draws the sample and writes each chosen case's ID and strata values into the first empty rows of a case tab, recording the seed.",
+    params: [
+      { name: 'request', type: 'Object', description: '{ populationTab, strata, size, seed? } as for the preview; the preview\'s seed gives the same sample.' },
+      { name: 'caseTab', type: 'string', description: 'The case tab to write to, e.g. "Case supervision".' },
+    ],
+    returns: 'The balance and what was written, a line each.',
+  },
+  writeSample,
+);

@@ -1,0 +1,182 @@
+import { describeCell, isEmptyCell } from './answers';
+import { CaseTable, Column, columnHeaded, sheetRow } from './caseTable';
+
+/** §9: drawing a stratified random case sample from an eligible-population list. */
+
+export const CASE_ID_HEADER = 'Case ID';
+
+/**
+ * A small seeded pseudo-random generator (mulberry32): the same seed always gives the
+ * same sequence, in Node and in Apps Script alike. Returns numbers in [0, 1).
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The Case ID column of a table, or an error saying the range needs one. */
+export function caseIdColumn(table: CaseTable, what: string): Column {
+  const column = columnHeaded(table, CASE_ID_HEADER);
+  if (!column) throw new Error(`The ${what} range has no column headed "${CASE_ID_HEADER}"; its first row must be the header row.`);
+  return column;
+}
+
+/** A Case ID as compared: surrounding spaces do not matter. */
+export function caseIdText(cell: unknown): string {
+  return isEmptyCell(cell) ? '' : String(cell).trim();
+}
+
+/**
+ * R11: the rows of each Case ID (trimmed); a blank or repeated ID is an error naming its
+ * sheet row, since a sample or a check must say which case it means.
+ */
+export function caseIdRows(table: CaseTable, idColumn: Column, what: string): Map<string, number> {
+  const rows = new Map<string, number>();
+  table.rows.forEach((row, rowIndex) => {
+    const cell = row[idColumn.index];
+    const id = caseIdText(cell);
+    if (id === '') throw new Error(`Row ${sheetRow(rowIndex)} of the ${what} range has no Case ID. Give every case its ID.`);
+    const earlier = rows.get(id);
+    if (earlier !== undefined) {
+      throw new Error(`Case ID ${describeCell(cell)} appears twice in the ${what} range, at rows ${sheetRow(earlier)} and ${sheetRow(rowIndex)}. Each case must be listed once.`);
+    }
+    rows.set(id, rowIndex);
+  });
+  return rows;
+}
+
+/** How a stratum value compares: case and surrounding spaces do not matter. */
+export function stratumValue(cell: unknown): string {
+  return isEmptyCell(cell) ? '' : String(cell).trim().toLowerCase();
+}
+
+/** A stratum: one combination of the strata columns' values, with its rows in population order. */
+export interface Stratum {
+  /** The values as first seen in the population, one per strata column. */
+  values: unknown[];
+  rowIndexes: number[];
+}
+
+/** The strata of the given columns, in order of first appearance; no columns gives one stratum of every row. */
+export function strataOf(table: CaseTable, columns: readonly Column[]): Stratum[] {
+  const byKey = new Map<string, Stratum>();
+  const strata: Stratum[] = [];
+  table.rows.forEach((row, rowIndex) => {
+    const key = columns.map((column) => stratumValue(row[column.index])).join('\u0000');
+    let stratum = byKey.get(key);
+    if (!stratum) {
+      stratum = { values: columns.map((column) => row[column.index]), rowIndexes: [] };
+      byKey.set(key, stratum);
+      strata.push(stratum);
+    }
+    stratum.rowIndexes.push(rowIndex);
+  });
+  return strata;
+}
+
+/**
+ * §9: splits `size` over groups of the given counts by largest remainder: each group gets
+ * the floor or the ceiling of size × its share, and the total is `size`. Remainders are
+ * compared as integers (size·count mod total), so no rounding decides a tie; ties go to
+ * the earlier group.
+ */
+export function allocate(counts: readonly number[], size: number): number[] {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (total === 0) return counts.map(() => 0);
+  const shares = counts.map((count) => Math.floor((size * count) / total));
+  const remainders = counts.map((count, index) => size * count - shares[index] * total);
+  let left = size - shares.reduce((sum, share) => sum + share, 0);
+  const order = counts.map((_, index) => index).sort((a, b) => remainders[b] - remainders[a] || a - b);
+  for (let position = 0; left > 0; position += 1, left -= 1) shares[order[position]] += 1;
+  return shares;
+}
+
+/** Picks `count` of `rowIndexes` at random (a partial Fisher–Yates shuffle of a copy). */
+function pick(rowIndexes: readonly number[], count: number, random: () => number): number[] {
+  const pool = rowIndexes.slice();
+  for (let position = 0; position < count; position += 1) {
+    const swap = position + Math.floor(random() * (pool.length - position));
+    const chosen = pool[swap];
+    pool[swap] = pool[position];
+    pool[position] = chosen;
+  }
+  return pool.slice(0, count);
+}
+
+/**
+ * §9: the row indexes of a stratified random sample of `size` rows, in population order.
+ * Strata are drawn in order of first appearance from one generator seeded by `seed`, so
+ * the same inputs always give the same sample.
+ */
+export function drawSample(table: CaseTable, size: number, strata: readonly Column[], seed: number): number[] {
+  if (size > table.rows.length) {
+    throw new Error(`The sample size ${size} is more than the ${table.rows.length} cases in the population.`);
+  }
+  const groups = strataOf(table, strata);
+  return drawFromStrata(groups, allocate(groups.map((group) => group.rowIndexes.length), size), seed);
+}
+
+/**
+ * Draws `quotas[i]` rows of stratum i (at most all of them), strata in order, from one
+ * generator seeded by `seed`; the row indexes come back in table order.
+ */
+export function drawFromStrata(strata: readonly Stratum[], quotas: readonly number[], seed: number): number[] {
+  const random = seededRandom(seed);
+  const chosen = strata.flatMap((stratum, index) => pick(stratum.rowIndexes, Math.min(quotas[index], stratum.rowIndexes.length), random));
+  return chosen.sort((a, b) => a - b);
+}
+
+/** The columns named by the strata headers, or an error naming the unknown header and the ones there are. */
+export function strataColumns(table: CaseTable, headers: readonly string[], what: string): Column[] {
+  return headers.map((header) => {
+    const column = columnHeaded(table, header);
+    if (!column) {
+      const names = table.columns.map((candidate) => `"${candidate.header}"`).join(', ');
+      throw new Error(`There is no column headed "${header}" in the ${what} range to stratify by. Its columns: ${names}.`);
+    }
+    return column;
+  });
+}
+
+/** One row of a balance table: a stratum value and how often it occurs in each list. */
+export interface BalanceRow {
+  value: unknown;
+  population: number;
+  populationShare: number;
+  sample: number;
+  sampleShare: number;
+  /** Sample share minus population share, in percentage points. */
+  differencePoints: number;
+}
+
+/** §9: per value of one stratum column, its count and share in the population and in the sample. */
+export function sampleBalance(population: CaseTable, populationColumn: Column, sample: CaseTable, sampleColumn: Column): BalanceRow[] {
+  const rows: BalanceRow[] = [];
+  const byValue = new Map<string, BalanceRow>();
+  const count = (table: CaseTable, column: Column, field: 'population' | 'sample') => {
+    for (const row of table.rows) {
+      const cell = row[column.index];
+      const key = stratumValue(cell);
+      let entry = byValue.get(key);
+      if (!entry) {
+        entry = { value: cell, population: 0, populationShare: 0, sample: 0, sampleShare: 0, differencePoints: 0 };
+        byValue.set(key, entry);
+        rows.push(entry);
+      }
+      entry[field] += 1;
+    }
+  };
+  count(population, populationColumn, 'population');
+  count(sample, sampleColumn, 'sample');
+  for (const entry of rows) {
+    entry.populationShare = population.rows.length ? entry.population / population.rows.length : 0;
+    entry.sampleShare = sample.rows.length ? entry.sample / sample.rows.length : 0;
+    entry.differencePoints = (entry.sampleShare - entry.populationShare) * 100;
+  }
+  return rows;
+}

@@ -1,0 +1,92 @@
+import { isEmptyCell } from '../core/answers';
+import { readCaseTable } from '../core/caseTable';
+import { caseIdColumn, caseIdRows, drawSample, sampleBalance, strataColumns } from '../core/sampling';
+import { plannedSampleSize } from '../core/statistics';
+import { customFunction } from '../publicFunction';
+import { Cell, CellArg, CellResult, isBlank, requireNumber } from './cells';
+import { requireCount } from './statistics';
+
+const POPULATION_PARAM = {
+  name: 'population',
+  type: 'A1:Z',
+  description: "The eligible cases with their header row (a Case ID column and any others), e.g. 'Eligible population'!A1:Z.",
+};
+
+/** §9: strata as a cell, a range of cells, or comma-separated headers. */
+export function strataHeaders(strata: CellArg): string[] {
+  const cells = Array.isArray(strata) ? strata.flat() : [strata];
+  return cells
+    .filter((cell) => !isBlank(cell))
+    .flatMap((cell) => String(cell).split(','))
+    .map((header) => header.trim())
+    .filter((header) => header !== '');
+}
+
+function requireSeed(cell: Cell): number {
+  if (isBlank(cell)) return 1;
+  const seed = requireNumber(cell, 'The seed');
+  if (!Number.isInteger(seed)) throw new Error(`The seed must be a whole number; got ${seed}.`);
+  return seed;
+}
+
+export const SAMPLE_CASES = customFunction(
+  {
+    summary:
+      'A stratified random sample of an eligible-population list: each stratum (combination of the strata columns\' values) gets its share of the sample, by largest remainder, and cases are drawn within it by a seeded generator, so the same inputs always give the same sample. Spills the header row, then the chosen rows in population order.',
+    example: `SAMPLE_CASES('Eligible population'!A1:F, 100, "Gender, Sentence type, Risk of serious harm level", 7)`,
+    params: [
+      POPULATION_PARAM,
+      { name: 'size', type: 'number', description: 'Optional: how many cases to draw; SAMPLE_SIZE of the population count (80% confidence, 5 points) if blank.', optional: true },
+      { name: 'strata', type: 'string', description: 'Optional: the headers of the columns whose ratios the sample keeps: a cell, a range of cells, or comma-separated, e.g. "Gender, Sentence type".', optional: true },
+      { name: 'seed', type: 'number', description: 'Optional: a whole number that fixes the draw; 1 if blank. Another seed gives another sample.', optional: true },
+    ],
+    returns: 'The header row, then the chosen rows in population order.',
+  },
+  (population: CellArg, size?: CellArg, strata?: CellArg, seed?: CellArg): CellResult[][] => {
+    const table = readCaseTable(population);
+    caseIdRows(table, caseIdColumn(table, 'population'), 'population');
+    if (table.rows.length === 0) throw new Error('The population range has no cases below its header row.');
+    const count = isBlank(size as Cell) ? plannedSampleSize(table.rows.length) : requireCount(size as Cell, 'The sample size');
+    const chosen = drawSample(table, count, strataColumns(table, strataHeaders(strata), 'population'), requireSeed(seed as Cell));
+    const width = table.columns[table.columns.length - 1].index + 1;
+    const header = (population as Cell[][])[0];
+    return [header, ...chosen.map((rowIndex) => table.rows[rowIndex])].map((row) => row.slice(0, width).map(asResult));
+  },
+);
+
+function asResult(cell: unknown): CellResult {
+  return isEmptyCell(cell) ? '' : (cell as CellResult);
+}
+
+export const SAMPLE_BALANCE_HEADER = ['Population count', 'Population share', 'Sample count', 'Sample share', 'Difference (points)'];
+
+export const SAMPLE_BALANCE = customFunction(
+  {
+    summary:
+      'How well a sample keeps the population\'s ratios on one stratum column: per value, the population count and share, the sample count and share, and the difference in percentage points (sample minus population).',
+    example: `SAMPLE_BALANCE('Eligible population'!A1:F, 'Case supervision'!A1:F, "Gender")`,
+    params: [
+      POPULATION_PARAM,
+      { name: 'sample', type: 'A1:Z', description: "The sample with its header row, e.g. the case tab 'Case supervision'!A1:CZ or a SAMPLE_CASES spill." },
+      { name: 'stratum', type: 'string', description: 'The header of the stratum column, in both ranges, e.g. "Gender".' },
+    ],
+    returns: 'A table with a header row; one row per value, shares as fractions, the difference in points (1.5 is 1.5 points).',
+  },
+  (population: CellArg, sample: CellArg, stratum: Cell): CellResult[][] => {
+    if (isBlank(stratum)) throw new Error('Name the stratum column to compare, e.g. "Gender".');
+    const header = String(stratum).trim();
+    const populationTable = readCaseTable(population);
+    const sampleTable = readCaseTable(sample);
+    const [populationColumn] = strataColumns(populationTable, [header], 'population');
+    const [sampleColumn] = strataColumns(sampleTable, [header], 'sample');
+    const rows = sampleBalance(populationTable, populationColumn, sampleTable, sampleColumn).map((row): CellResult[] => [
+      asResult(row.value),
+      row.population,
+      row.populationShare,
+      row.sample,
+      row.sampleShare,
+      row.differencePoints,
+    ]);
+    return [[populationColumn.header, ...SAMPLE_BALANCE_HEADER], ...rows];
+  },
+);
