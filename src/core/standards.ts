@@ -1,4 +1,4 @@
-import { Band, bandOf, wholePercent } from './bands';
+import { Band, bandOf, BandThresholds, DEFAULT_THRESHOLDS, wholePercent } from './bands';
 import { CaseTable, Column, noApplicableCases, requireColumn, tallyColumn } from './caseTable';
 import { KeyQuestion, Standard } from './framework';
 
@@ -40,31 +40,31 @@ export function countKeyQuestion(table: CaseTable, keyQuestion: KeyQuestion, row
   return { keyQuestion, column, yes: tally.yes, applicable: tally.yes + tally.no };
 }
 
-/** R3, R4: the percentage and band, or undefined while no case is applicable. */
-export function resultOf(count: KeyQuestionCount): KeyQuestionResult | undefined {
+/** R3, R4: the percentage and band (at the framework's thresholds), or undefined while no case is applicable. */
+export function resultOf(count: KeyQuestionCount, thresholds: BandThresholds = DEFAULT_THRESHOLDS): KeyQuestionResult | undefined {
   if (count.applicable === 0) return undefined;
   const percent = wholePercent(count.yes, count.applicable);
-  return { ...count, percent, band: bandOf(percent) };
+  return { ...count, percent, band: bandOf(percent, thresholds) };
 }
 
 /** R11: a key question with no applicable case cannot give a percentage. */
-export function requireResult(count: KeyQuestionCount, rowCount: number): KeyQuestionResult {
-  const result = resultOf(count);
+export function requireResult(count: KeyQuestionCount, rowCount: number, thresholds: BandThresholds = DEFAULT_THRESHOLDS): KeyQuestionResult {
+  const result = resultOf(count, thresholds);
   if (!result) throw noApplicableCases(count.column, rowCount);
   return result;
 }
 
 /** R5: the standard's rating is the band of its lowest key-question percentage. */
-export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: readonly number[]): StandardResult {
+export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: readonly number[], thresholds: BandThresholds = DEFAULT_THRESHOLDS): StandardResult {
   if (standard.kind !== 'caseBased') {
     throw new Error(`Standard ${standard.id} ${standard.name} is a lead inspector's judgement (recorded on the Domain one tab), not rated from cases.`);
   }
-  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)), rowIndexes.length);
+  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)), rowIndexes.length, thresholds);
 }
 
 /** R5 from counts already taken, one per counted key question of the standard. */
-export function rateCounted(standard: Standard, counts: readonly KeyQuestionCount[], rowCount: number): StandardResult {
-  const keyQuestions = counts.map((count) => requireResult(count, rowCount));
+export function rateCounted(standard: Standard, counts: readonly KeyQuestionCount[], rowCount: number, thresholds: BandThresholds = DEFAULT_THRESHOLDS): StandardResult {
+  const keyQuestions = counts.map((count) => requireResult(count, rowCount, thresholds));
   const lowest = keyQuestions.reduce((low, candidate) => (isLower(candidate, low) ? candidate : low));
   const qualitative = standard.keyQuestions.find((keyQuestion) => keyQuestion.qualitative);
   return { standard, keyQuestions, lowest, rating: lowest.band, ...(qualitative ? { qualitative } : {}) };
