@@ -1,5 +1,6 @@
 import { Framework, KeyQuestion, MetadataColumn, Standard } from './framework';
 import { standardsOf } from './frameworks';
+import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, PANEL_LAYOUT, RATINGS_LAYOUT } from './tabLayouts';
 
 /**
  * SPEC §3: what an inspection workbook holds, as data. The add-on lays it out in Sheets;
@@ -59,7 +60,7 @@ export function caseBasedStandards(framework: Framework): Standard[] {
   return standardsOf(framework).filter((standard) => standard.kind === 'caseBased');
 }
 
-export const DOMAIN_ONE_HEADER = ['Standard', 'Name', 'Key questions', 'Rating', 'Evidence'];
-export const PANEL_HEADER = ['Standard', 'Name', 'Indicative rating', 'Panel rating', 'Rationale', 'Date', 'Applied rating', 'Status'];
-export const COMPARISON_HEADER = ['Id', 'Question', 'Previous %', 'Previous n', 'All providers %', 'All providers n'];
-export const RATINGS_HEADER = ['Standard', 'Name', 'Rating', 'Score', 'Indicative rating', 'Panel move'];
+export const DOMAIN_ONE_HEADER = headersOf(DOMAIN_ONE_LAYOUT);
+export const PANEL_HEADER = headersOf(PANEL_LAYOUT);
+export const COMPARISON_HEADER = headersOf(COMPARISON_LAYOUT);
+export const RATINGS_HEADER = headersOf(RATINGS_LAYOUT);
