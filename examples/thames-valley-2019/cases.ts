@@ -12,10 +12,12 @@
 import figures from './figures.json';
 import { wholePercent } from '../../src/core/bands';
 import { readHeader } from '../../src/core/caseTable';
-import { SubSample } from '../../src/core/framework';
-import { keyQuestionsOf } from '../../src/core/frameworks';
-import { CRC_2018 } from '../../src/core/frameworks/crc2018';
-import { caseTabLayouts, HARM_FACTORS_HEADER, METADATA_COLUMNS, SENTENCE_TYPE_HEADER } from '../../src/core/workbook';
+import { inSubSample, keyQuestionsOf, SubSampleRule } from '../../src/core/framework';
+import { CRC_2018, HARM_FACTORS, LICENCE } from '../../src/core/frameworks/crc2018';
+import { caseTabLayouts } from '../../src/core/workbook';
+
+const HARM_FACTORS_HEADER = HARM_FACTORS.header;
+const SENTENCE_TYPE_HEADER = LICENCE.header;
 
 export type CaseTab = 'Case supervision' | 'Unpaid work' | 'Through the Gate';
 export type Answer = 'Yes' | 'No' | 'N/A' | '';
@@ -196,8 +198,6 @@ function shuffled<T>(items: readonly T[], seed: string): T[] {
   return items.map((item, index) => ({ item, key: unit(`${seed}#${index}`) })).sort((a, b) => a.key - b.key).map(({ item }) => item);
 }
 
-const METADATA_HEADERS = METADATA_COLUMNS.map((column) => column.header);
-
 function sampleCases(design: SampleDesign): InspectedCase[] {
   const profiles = shuffled(
     design.strata.flatMap((part) => Array.from({ length: part.count }, () => ({ ...part.metadata }))),
@@ -255,8 +255,8 @@ export function publishedCurrent(id: string, report: ReportFigures = REPORT): nu
 }
 
 /** Which sub-sample each key question and prompt of the framework answers (R2). */
-function subSamples(): Map<string, SubSample> {
-  const map = new Map<string, SubSample>();
+function subSamples(): Map<string, SubSampleRule | undefined> {
+  const map = new Map<string, SubSampleRule | undefined>();
   for (const keyQuestion of keyQuestionsOf(CRC_2018)) {
     map.set(keyQuestion.id, keyQuestion.subSample);
     for (const prompt of keyQuestion.prompts) map.set(prompt.id, prompt.subSample);
@@ -264,10 +264,8 @@ function subSamples(): Map<string, SubSample> {
   return map;
 }
 
-function inSubSample(subSample: SubSample, inspected: InspectedCase): boolean {
-  if (subSample === 'riskOfHarm') return hasHarmFactors(inspected);
-  if (subSample === 'licence') return inspected.metadata[SENTENCE_TYPE_HEADER] === 'Licence';
-  return true;
+function isInSubSample(subSample: SubSampleRule | undefined, inspected: InspectedCase): boolean {
+  return !subSample || inSubSample(subSample, inspected.metadata[subSample.header]) === true;
 }
 
 interface Group {
@@ -327,10 +325,10 @@ function solveCounts(groups: Group[], total: number, count?: number): GroupPlan[
 const BIAS = 0.35;
 
 /** Answers one column of a sample in place and returns its plan, or a sentence saying what cannot be met. */
-function answerColumn(sample: CaseSample, id: string, kind: ColumnPlan['kind'], subSample: SubSample, report: ReportFigures): ColumnPlan | string {
+function answerColumn(sample: CaseSample, id: string, kind: ColumnPlan['kind'], subSample: SubSampleRule | undefined, report: ReportFigures): ColumnPlan | string {
   const { cases, tab } = sample;
   const published = publishedCurrent(id, report);
-  const eligible = cases.map((_, index) => index).filter((index) => inSubSample(subSample, cases[index]));
+  const eligible = cases.map((_, index) => index).filter((index) => isInSubSample(subSample, cases[index]));
   cases.forEach((inspected, index) => (inspected.answers[id] = eligible.includes(index) ? '' : 'N/A'));
   if (published === undefined) {
     return { tab, id, kind, yes: 0, applicable: 0, subSample: eligible.length, why: 'the report gives no current figure, so the column is left blank' };
@@ -405,13 +403,13 @@ export function generateInspection(report: ReportFigures = REPORT): GeneratedIns
     const columns = layout.headers.map((header, index) => readHeader(header, index));
     const sample: CaseSample = {
       tab: design.tab,
-      metadataHeaders: METADATA_HEADERS,
+      metadataHeaders: layout.metadata.map((column) => column.header),
       answerIds: columns.filter((column) => column.kind !== 'metadata').map((column) => column.id),
       cases: sampleCases(design),
     };
     for (const column of columns) {
       if (column.kind === 'metadata') continue;
-      const result = answerColumn(sample, column.id, column.kind, kinds.get(column.id) ?? 'all', report);
+      const result = answerColumn(sample, column.id, column.kind, kinds.get(column.id), report);
       if (typeof result === 'string') unmet.push(result);
       else plans.push(result);
     }

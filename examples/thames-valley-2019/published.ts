@@ -1,5 +1,5 @@
 import figures from './figures.json';
-import { CRC_2018 } from '../../src/core/frameworks/crc2018';
+import { CRC_2018, HARM_FACTORS } from '../../src/core/frameworks/crc2018';
 import { caseTable, Cell, KeyQuestionFigure } from '../synthetic-cases';
 
 /** The example report's published figures (SPEC §2.1), as case tables Sheets would pass. */
@@ -20,7 +20,7 @@ function applicableCases(keyQuestionId: string, sample: Sample): number {
   const riskOfHarm = CRC_2018.domains
     .flatMap((domain) => domain.standards)
     .flatMap((standard) => standard.keyQuestions)
-    .find((keyQuestion) => keyQuestion.id === keyQuestionId)?.subSample === 'riskOfHarm';
+    .find((keyQuestion) => keyQuestion.id === keyQuestionId)?.subSample === HARM_FACTORS;
   return riskOfHarm && sample.harmFactors ? sample.harmFactors : sample.cases;
 }
 

@@ -11,7 +11,6 @@ import {
   DOMAIN_ONE_HEADER,
   keyQuestionHeader,
   leadJudgementStandards,
-  METADATA_COLUMNS,
   PANEL_HEADER,
 } from '../core/workbook';
 import { caseRange } from './a1';
@@ -109,7 +108,7 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   const first = width + 1;
   ensureColumns(sheet, width + missing.length);
   sheet.getRange(1, first, 1, missing.length).setValues([missing.map(asText)]);
-  formatCaseColumns(sheet, missing, first);
+  formatCaseColumns(sheet, missing, first, layout);
   if (created) {
     styleHeader(sheet, missing.length);
     return `${layout.name}: created with ${missing.length} columns for ${layout.standards.map((standard) => standard.id).join(', ')}.`;
@@ -119,9 +118,9 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
 }
 
 /** Dropdowns and colours for a block of new case columns: one call per dropdown kind, whatever the row count. */
-function formatCaseColumns(sheet: Sheet, headers: string[], first: number): void {
+function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layout: CaseTabLayout): void {
   const rows = sheet.getMaxRows() - 1;
-  const metadataByHeader = new Map(METADATA_COLUMNS.map((column) => [column.header, column]));
+  const metadataByHeader = new Map(layout.metadata.map((column) => [column.header, column]));
   const answerColumns: number[] = [];
   headers.forEach((header, offset) => {
     const metadata = metadataByHeader.get(header);

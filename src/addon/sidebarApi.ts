@@ -5,7 +5,7 @@ import { DataProblem, TabProgress } from '../core/dataQuality';
 import { findStandard } from '../core/frameworks';
 import { judgePanelRating } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
-import { caseBasedStandards, METADATA_COLUMNS } from '../core/workbook';
+import { caseBasedStandards, splittableColumns } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
@@ -60,7 +60,7 @@ function overview(): Overview {
     problems: problems.slice(0, PROBLEM_LIMIT),
     problemCount: problems.length,
     panel,
-    subSampleHeaders: METADATA_COLUMNS.filter((column) => column.values).map((column) => column.header),
+    subSampleHeaders: splittableColumns(framework).map((column) => column.header),
     subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || 'Sentence type',
   };
 }

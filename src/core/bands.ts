@@ -2,8 +2,10 @@
 export const BANDS = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'] as const;
 export type Band = (typeof BANDS)[number];
 
-/** R4: the lowest whole percentage of each band, in BANDS order. */
-const LOWER_BOUNDARY = [0, 50, 65, 80] as const;
+/** R4: the lowest whole percentage of Requires improvement, Good and Outstanding; a framework may set its own (SPEC §6). */
+export type BandThresholds = readonly [number, number, number];
+
+export const DEFAULT_THRESHOLDS: BandThresholds = [50, 65, 80];
 
 /** R4: the report's words for each band ("a reasonable majority"). */
 export const BAND_WORDS: Readonly<Record<Band, string>> = {
@@ -25,21 +27,22 @@ export function wholePercentOfFraction(fraction: number): number {
 }
 
 /** R4: the band of a whole percentage. */
-export function bandOf(percent: number): Band {
+export function bandOf(percent: number, thresholds: BandThresholds = DEFAULT_THRESHOLDS): Band {
   let band = 0;
-  while (band < 3 && percent >= LOWER_BOUNDARY[band + 1]) band += 1;
+  while (band < 3 && percent >= thresholds[band]) band += 1;
   return BANDS[band];
 }
 
 /** R4: the whole percentage at which a band starts (Inadequate starts at 0). */
-export function lowerBoundary(band: Band): number {
-  return LOWER_BOUNDARY[bandScore(band)];
+export function lowerBoundary(band: Band, thresholds: BandThresholds = DEFAULT_THRESHOLDS): number {
+  const score = bandScore(band);
+  return score > 0 ? thresholds[score - 1] : 0;
 }
 
 /** R4: the whole percentage at which the next band starts; undefined for Outstanding. */
-export function upperBoundary(band: Band): number | undefined {
+export function upperBoundary(band: Band, thresholds: BandThresholds = DEFAULT_THRESHOLDS): number | undefined {
   const score = bandScore(band);
-  return score < 3 ? LOWER_BOUNDARY[score + 1] : undefined;
+  return score < 3 ? thresholds[score] : undefined;
 }
 
 /** R9: Inadequate 0, Requires improvement 1, Good 2, Outstanding 3. */

@@ -1,9 +1,7 @@
 import { cellName } from './a1';
 import { describeCell, isEmptyCell, readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, shortHeader, sheetRow } from './caseTable';
-import { Framework, SubSample } from './framework';
-import { keyQuestionsOf } from './frameworks';
-import { HARM_FACTORS_HEADER, SENTENCE_TYPE_HEADER } from './workbook';
+import { describeSubSample, Framework, inSubSample, keyQuestionsOf, SubSampleRule } from './framework';
 
 /** SPEC §5 "Data quality": one problem in one cell of a case tab. */
 export interface DataProblem {
@@ -36,7 +34,7 @@ const INSPECTOR = 'inspector';
  * duplicate case ids. One pass over the rows.
  */
 export function checkCaseTab(tab: string, table: CaseTable, framework: Framework): { problems: DataProblem[]; progress: TabProgress } {
-  const subSampleOf = new Map<string, SubSample>();
+  const subSampleOf = new Map<string, SubSampleRule | undefined>();
   const counted = new Set<string>();
   for (const keyQuestion of keyQuestionsOf(framework)) {
     subSampleOf.set(keyQuestion.id, keyQuestion.subSample);
@@ -46,8 +44,6 @@ export function checkCaseTab(tab: string, table: CaseTable, framework: Framework
   const byHeader = (header: string) => columnHeaded(table, header);
   const caseIdColumn = byHeader(CASE_ID);
   const inspectorColumn = byHeader(INSPECTOR);
-  const harmColumn = byHeader(HARM_FACTORS_HEADER);
-  const sentenceColumn = byHeader(SENTENCE_TYPE_HEADER);
   const answerColumns = [...table.answerColumns.values()];
   const keyQuestionColumns = answerColumns.filter((column) => column.kind === 'keyQuestion' && counted.has(column.id));
 
@@ -62,10 +58,10 @@ export function checkCaseTab(tab: string, table: CaseTable, framework: Framework
   table.rows.forEach((cells, rowIndex) => {
     if (table.columns.every((column) => isEmptyCell(cells[column.index]))) return;
     started += 1;
-    const applies: Record<SubSample, boolean | undefined> = {
-      all: true,
-      riskOfHarm: flag(harmColumn && cells[harmColumn.index], 'yes'),
-      licence: flag(sentenceColumn && cells[sentenceColumn.index], 'licence'),
+    // Whether this case is in a sub-sample; undefined where its metadata column is missing or blank.
+    const applies = (rule: SubSampleRule) => {
+      const metadata = byHeader(rule.header);
+      return metadata && inSubSample(rule, cells[metadata.index]);
     };
     let answered = 0;
     for (const column of answerColumns) {
@@ -82,15 +78,15 @@ export function checkCaseTab(tab: string, table: CaseTable, framework: Framework
         continue;
       }
       if (isKeyQuestion) answered += 1;
-      const subSample = subSampleOf.get(column.id) ?? 'all';
-      const applicable = applies[subSample];
+      const subSample = subSampleOf.get(column.id);
+      const applicable = subSample ? applies(subSample) : true;
       // Prompts are often conditional by their wording ("where needed"): N/A is only questioned on key questions.
-      if (answer === 'na' && applicable === true && subSample !== 'all' && isKeyQuestion) {
-        add(rowIndex, column, cell, 'answerExpected', `${where}: N/A, but this case is in the ${SUB_SAMPLE_WORDS[subSample]} sub-sample, so an answer is expected.`);
-      } else if (answer === 'na' && subSample === 'all' && isKeyQuestion) {
+      if (answer === 'na' && applicable === true && subSample && isKeyQuestion) {
+        add(rowIndex, column, cell, 'answerExpected', `${where}: N/A, but this case is in the sub-sample where ${describeSubSample(subSample)}, so an answer is expected.`);
+      } else if (answer === 'na' && !subSample && isKeyQuestion) {
         add(rowIndex, column, cell, 'answerExpected', `${where}: N/A, but this key question applies to every case.`);
-      } else if (answer !== 'na' && applicable === false) {
-        add(rowIndex, column, cell, 'notApplicableExpected', `${where}: answered ${describeCell(cell)}, but this case is outside the ${SUB_SAMPLE_WORDS[subSample]} sub-sample, so N/A is expected.`);
+      } else if (answer !== 'na' && subSample && applicable === false) {
+        add(rowIndex, column, cell, 'notApplicableExpected', `${where}: answered ${describeCell(cell)}, but this case is outside the sub-sample where ${describeSubSample(subSample)}, so N/A is expected.`);
       }
     }
     const isComplete = keyQuestionColumns.length > 0 && answered === keyQuestionColumns.length;
@@ -110,13 +106,4 @@ export function checkCaseTab(tab: string, table: CaseTable, framework: Framework
   });
   const byInspector = [...inspectors].map(([inspector, tally]) => ({ inspector, ...tally })).sort((a, b) => a.inspector.localeCompare(b.inspector));
   return { problems, progress: { tab, started, complete, byInspector } };
-}
-
-const SUB_SAMPLE_WORDS: Record<SubSample, string> = { all: 'whole', riskOfHarm: 'risk-of-harm', licence: 'licence' };
-
-/** Whether a metadata cell says `wanted`; undefined when blank (then nothing is expected either way). */
-function flag(cell: unknown, wanted: string): boolean | undefined {
-  if (cell === undefined || isEmptyCell(cell)) return undefined;
-  if (cell === true || cell === false) return cell === (wanted === 'yes');
-  return String(cell).trim().toLowerCase() === wanted;
 }

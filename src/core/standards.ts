@@ -1,4 +1,4 @@
-import { Band, bandOf, wholePercent } from './bands';
+import { Band, bandOf, BandThresholds, DEFAULT_THRESHOLDS, wholePercent } from './bands';
 import { CaseTable, Column, requireColumn, tallyColumn } from './caseTable';
 import { KeyQuestion, Standard } from './framework';
 
@@ -44,6 +44,12 @@ export function isNotRated(rating: StandardRating): rating is NotRatedStandard {
   return 'notRated' in rating;
 }
 
+/** A standard's rating where one is needed: R12's Not rated becomes an error naming what it waits for. */
+export function requireRated(rating: StandardRating): StandardResult {
+  if (isNotRated(rating)) throw new Error(`${rating.standard.id} ${rating.standard.name} is not rated yet: ${describeWaiting(rating.waiting)}.`);
+  return rating;
+}
+
 /** R12: "2.1.1 and 2.1.3 have no Yes or No answer yet" */
 export function describeWaiting(waiting: readonly KeyQuestionCount[]): string {
   const ids = waiting.map((count) => count.keyQuestion.id);
@@ -63,26 +69,26 @@ export function countKeyQuestion(table: CaseTable, keyQuestion: KeyQuestion, row
   return { keyQuestion, column, yes: tally.yes, applicable: tally.yes + tally.no };
 }
 
-/** R3, R4: the percentage and band, or undefined while no case is applicable. */
-export function resultOf(count: KeyQuestionCount): KeyQuestionResult | undefined {
+/** R3, R4: the percentage and band (at the framework's thresholds), or undefined while no case is applicable. */
+export function resultOf(count: KeyQuestionCount, thresholds: BandThresholds = DEFAULT_THRESHOLDS): KeyQuestionResult | undefined {
   if (count.applicable === 0) return undefined;
   const percent = wholePercent(count.yes, count.applicable);
-  return { ...count, percent, band: bandOf(percent) };
+  return { ...count, percent, band: bandOf(percent, thresholds) };
 }
 
 /** R5: the standard's rating is the band of its lowest key-question percentage. */
-export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: readonly number[]): StandardRating {
+export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: readonly number[], thresholds: BandThresholds = DEFAULT_THRESHOLDS): StandardRating {
   if (standard.kind !== 'caseBased') {
     throw new Error(`Standard ${standard.id} ${standard.name} is a lead inspector's judgement (recorded on the Domain one tab), not rated from cases.`);
   }
-  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)));
+  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)), thresholds);
 }
 
 /** R5, R12 from counts already taken, one per counted key question of the standard. */
-export function rateCounted(standard: Standard, counts: readonly KeyQuestionCount[]): StandardRating {
+export function rateCounted(standard: Standard, counts: readonly KeyQuestionCount[], thresholds: BandThresholds = DEFAULT_THRESHOLDS): StandardRating {
   const waiting = counts.filter((count) => count.applicable === 0);
   if (waiting.length > 0 || counts.length === 0) return { standard, notRated: true, counts: [...counts], waiting };
-  const keyQuestions = counts.map((count) => resultOf(count) as KeyQuestionResult);
+  const keyQuestions = counts.map((count) => resultOf(count, thresholds) as KeyQuestionResult);
   const lowest = keyQuestions.reduce((low, candidate) => (isLower(candidate, low) ? candidate : low));
   const qualitative = standard.keyQuestions.find((keyQuestion) => keyQuestion.qualitative);
   return { standard, keyQuestions, lowest, rating: lowest.band, ...(qualitative ? { qualitative } : {}) };

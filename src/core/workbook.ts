@@ -1,5 +1,6 @@
-import { Framework, KeyQuestion, Standard } from './framework';
+import { Framework, KeyQuestion, MetadataColumn, Standard } from './framework';
 import { standardsOf } from './frameworks';
+import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, PANEL_LAYOUT, RATINGS_LAYOUT } from './tabLayouts';
 
 /**
  * SPEC §3: what an inspection workbook holds, as data. The add-on lays it out in Sheets;
@@ -8,34 +9,14 @@ import { standardsOf } from './frameworks';
 
 export const ANSWERS = ['Yes', 'No', 'N/A'];
 
-/** A metadata column; `values` gives it a dropdown. */
-export interface MetadataColumn {
-  header: string;
-  values?: string[];
-  note: string;
-}
-
-export const METADATA_COLUMNS: MetadataColumn[] = [
-  { header: 'Case ID', note: 'The case reference, unique in this tab.' },
-  { header: 'Inspector', note: 'Who assessed the case.' },
-  { header: 'Sentence type', values: ['Community', 'Licence'], note: 'Community sentence or licence / post-sentence supervision.' },
-  { header: 'Gender', values: ['Male', 'Female'], note: 'For the sub-sample splits the report gives.' },
-  { header: 'Responsible officer grade', values: ['PO', 'PSO'], note: 'Probation officer or probation services officer.' },
-  { header: 'Risk of serious harm level', values: ['Low', 'Medium', 'High', 'Very high'], note: 'As assessed at the start of the period inspected.' },
-  {
-    header: 'Harm factors present',
-    values: ['Yes', 'No'],
-    note: 'Yes where the case has risk-of-harm factors: only those cases answer the keeping-other-people-safe questions; the rest answer N/A.',
-  },
-];
-
-/** The header of the metadata column that marks the risk-of-harm sub-sample (R2). */
-export const HARM_FACTORS_HEADER = 'Harm factors present';
+/** The metadata column the Sub-samples tab splits by unless another is chosen. */
 export const SENTENCE_TYPE_HEADER = 'Sentence type';
 
 export interface CaseTabLayout {
   name: string;
   standards: Standard[];
+  /** The tab's metadata columns (the framework's), first in `headers`. */
+  metadata: MetadataColumn[];
   /** Metadata headers, then for each key question its prompts followed by the key question. */
   headers: string[];
   /** How many leading columns are metadata; every later column holds answers. */
@@ -48,19 +29,25 @@ export function keyQuestionHeader(keyQuestion: KeyQuestion): string {
 
 /** SPEC §3: one case tab per case sample, in framework order. R7: qualitative key questions get no column. */
 export function caseTabLayouts(framework: Framework): CaseTabLayout[] {
-  const tabs = new Map<string, Standard[]>();
-  for (const standard of standardsOf(framework)) {
-    if (standard.kind !== 'caseBased' || !standard.caseTab) continue;
-    tabs.set(standard.caseTab, [...(tabs.get(standard.caseTab) ?? []), standard]);
-  }
-  return [...tabs].map(([name, standards]) => {
+  const caseBased = caseBasedStandards(framework);
+  return framework.caseTabs.flatMap((tab) => {
+    const standards = caseBased.filter((standard) => standard.caseTab === tab.name);
+    if (standards.length === 0) return [];
     const answerHeaders = standards.flatMap((standard) =>
       standard.keyQuestions
         .filter((keyQuestion) => !keyQuestion.qualitative)
         .flatMap((keyQuestion) => [...keyQuestion.prompts.map((prompt) => `${prompt.id} ${prompt.text}`), keyQuestionHeader(keyQuestion)]),
     );
-    return { name, standards, headers: [...METADATA_COLUMNS.map((column) => column.header), ...answerHeaders], metadataCount: METADATA_COLUMNS.length };
+    const headers = [...tab.metadata.map((column) => column.header), ...answerHeaders];
+    return [{ name: tab.name, standards, metadata: tab.metadata, headers, metadataCount: tab.metadata.length }];
   });
+}
+
+/** Every metadata column with allowed values across the framework's case tabs, once per header (for sub-sample splits). */
+export function splittableColumns(framework: Framework): MetadataColumn[] {
+  const byHeader = new Map<string, MetadataColumn>();
+  for (const tab of framework.caseTabs) for (const column of tab.metadata) if (column.values && !byHeader.has(column.header)) byHeader.set(column.header, column);
+  return [...byHeader.values()];
 }
 
 /** Domain one standards (R8), judged by the lead inspector. */
@@ -73,7 +60,7 @@ export function caseBasedStandards(framework: Framework): Standard[] {
   return standardsOf(framework).filter((standard) => standard.kind === 'caseBased');
 }
 
-export const DOMAIN_ONE_HEADER = ['Standard', 'Name', 'Key questions', 'Rating', 'Evidence'];
-export const PANEL_HEADER = ['Standard', 'Name', 'Indicative rating', 'Panel rating', 'Rationale', 'Date', 'Applied rating', 'Status'];
-export const COMPARISON_HEADER = ['Id', 'Question', 'Previous %', 'Previous n', 'All providers %', 'All providers n'];
-export const RATINGS_HEADER = ['Standard', 'Name', 'Rating', 'Score', 'Indicative rating', 'Panel move'];
+export const DOMAIN_ONE_HEADER = headersOf(DOMAIN_ONE_LAYOUT);
+export const PANEL_HEADER = headersOf(PANEL_LAYOUT);
+export const COMPARISON_HEADER = headersOf(COMPARISON_LAYOUT);
+export const RATINGS_HEADER = headersOf(RATINGS_LAYOUT);

@@ -1,5 +1,5 @@
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
-import { caseTabLayouts, METADATA_COLUMNS, PANEL_HEADER } from '../../src/core/workbook';
+import { caseTabLayouts, PANEL_HEADER } from '../../src/core/workbook';
 import { loadAddon, buildSpreadsheet } from '../../runtime';
 import { newWorkbook, rowsByLabel, typeJudgements, typePublishedCases } from './support';
 
@@ -50,7 +50,7 @@ describe('addon › New inspection', () => {
     expect(header).toEqual(layout.headers);
     const prompts = layout.standards.flatMap((standard) => standard.keyQuestions.flatMap((keyQuestion) => keyQuestion.prompts));
     for (const prompt of prompts) expect(header).toContain(`${prompt.id} ${prompt.text}`);
-    expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - METADATA_COLUMNS.length);
+    expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - layout.metadata.length);
   });
 
   it('has every Annex 4 prompt somewhere, and no column for the qualitative 4.1.3', () => {

@@ -1,4 +1,4 @@
-import { bandOf, bandScore, parseBand, wholePercent, wholePercentOfFraction } from '../../src/core/bands';
+import { bandOf, bandScore, lowerBoundary, parseBand, upperBoundary, wholePercent, wholePercentOfFraction } from '../../src/core/bands';
 
 describe('bands', () => {
   describe('wholePercent (R3)', () => {
@@ -28,6 +28,19 @@ describe('bands', () => {
       [65, 'Good'], [79, 'Good'], [80, 'Outstanding'], [100, 'Outstanding'],
     ])('%i%% is %s', (percent, band) => {
       expect(bandOf(percent)).toBe(band);
+    });
+  });
+
+  describe('a framework\'s own thresholds (SPEC §6)', () => {
+    it.each([
+      [59, 'Inadequate'], [60, 'Requires improvement'], [74, 'Requires improvement'], [75, 'Good'], [89, 'Good'], [90, 'Outstanding'],
+    ])('%i%% is %s at 60/75/90', (percent, band) => {
+      expect(bandOf(percent, [60, 75, 90])).toBe(band);
+    });
+
+    it('gives each band\'s boundaries, defaulting to 50/65/80', () => {
+      expect([lowerBoundary('Good'), upperBoundary('Good'), lowerBoundary('Inadequate'), upperBoundary('Outstanding')]).toEqual([65, 80, 0, undefined]);
+      expect([lowerBoundary('Good', [60, 75, 90]), upperBoundary('Good', [60, 75, 90]), upperBoundary('Inadequate', [60, 75, 90])]).toEqual([75, 90, 60]);
     });
   });
 

@@ -24,6 +24,19 @@ describe('overall (R9)', () => {
     }
   });
 
+  it('bands explicit score ranges for all counted standards, and scales them while some are not rated (R12)', () => {
+    const bands = { rule: 'scores', minimums: [4, 7, 10] } as const;
+    const four = (total: number) => overallRating(standardsScoring(total, 4), bands, 4);
+    expect([3, 4, 6, 7, 9, 10, 12].map(four)).toEqual(['Inadequate', 'Requires improvement', 'Requires improvement', 'Good', 'Good', 'Outstanding', 'Outstanding']);
+    // Two of four rated, scoring 2: scaled to 4 of 4 → Requires improvement; scoring 3 → 6, still Requires improvement; 4 → 8, Good.
+    expect([2, 3, 4, 5].map((total) => overallRating(standardsScoring(total, 2), bands, 4))).toEqual(['Requires improvement', 'Requires improvement', 'Good', 'Outstanding']);
+    // The n-rule for twelve, written out as scores, agrees with the default everywhere.
+    for (let total = 0; total <= 36; total += 1) {
+      const ratings = standardsScoring(total, 12);
+      expect(overallRating(ratings, { rule: 'scores', minimums: [7, 19, 31] }, 12)).toBe(overallRating(ratings));
+    }
+  });
+
   it('refuses an empty list', () => {
     expect(() => overallRating([])).toThrow(/no standard ratings/);
   });

@@ -13,11 +13,36 @@
  * 2.1.1(b)). Annex 4 prints the 4.1 block "Is the sentence of the court implemented
  * appropriately?" twice; it appears once here, as 4.1.4.
  */
-import type { Framework } from '../framework';
+import type { Framework, MetadataColumn, SubSampleRule } from '../framework';
+import { DEFAULT_THRESHOLDS } from '../bands';
+
+/** The metadata columns of every CRC case tab (SPEC §3). */
+const METADATA: MetadataColumn[] = [
+  { header: 'Case ID', note: 'The case reference, unique in this tab.' },
+  { header: 'Inspector', note: 'Who assessed the case.' },
+  { header: 'Sentence type', values: ['Community', 'Licence'], note: 'Community sentence or licence / post-sentence supervision.' },
+  { header: 'Gender', values: ['Male', 'Female'], note: 'For the sub-sample splits the report gives.' },
+  { header: 'Responsible officer grade', values: ['PO', 'PSO'], note: 'Probation officer or probation services officer.' },
+  { header: 'Risk of serious harm level', values: ['Low', 'Medium', 'High', 'Very high'], note: 'As assessed at the start of the period inspected.' },
+  {
+    header: 'Harm factors present',
+    values: ['Yes', 'No'],
+    note: 'Yes where the case has risk-of-harm factors: only those cases answer the keeping-other-people-safe questions; the rest answer N/A.',
+  },
+];
+
+/** R2: the keeping-other-people-safe questions apply to cases with risk-of-harm factors. */
+export const HARM_FACTORS: SubSampleRule = { header: 'Harm factors present', equals: ['Yes'] };
+/** Post-custody questions apply to licence cases. */
+export const LICENCE: SubSampleRule = { header: 'Sentence type', equals: ['Licence'] };
 
 export const CRC_2018: Framework = {
   id: 'crc-2018',
   name: 'Probation inspection standards 2018 — Community Rehabilitation Companies',
+  source: { wording: 'published', note: 'HM Inspectorate of Probation, An inspection of probation services in Thames Valley CRC (2019): report body and Annex 4.' },
+  caseTabs: ['Case supervision', 'Unpaid work', 'Through the Gate'].map((name) => ({ name, metadata: METADATA })),
+  thresholds: DEFAULT_THRESHOLDS,
+  overall: { rule: 'perStandard' },
   domains: [
     {
       id: '1',
@@ -29,26 +54,24 @@ export const CRC_2018: Framework = {
           statement:
             'The leadership of the organisation supports and promotes the delivery of a high-quality, personalised and responsive service for all service users.',
           kind: 'leadJudgement',
+          counts: true,
           keyQuestions: [
             {
               id: '1.1.1',
               text: 'Is there an effective vision and strategy driving the delivery of a high-quality service for all service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.1.2',
               text: 'Are potential risks to service delivery anticipated and planned for in advance?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.1.3',
               text: 'Does the operating model support effective service delivery, meeting the needs of all service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
           ],
@@ -59,40 +82,36 @@ export const CRC_2018: Framework = {
           statement:
             'Staff within the organisation are empowered to deliver a high-quality, personalised and responsive service for all service users.',
           kind: 'leadJudgement',
+          counts: true,
           keyQuestions: [
             {
               id: '1.2.1',
               text: 'Do staffing and workload levels support the delivery of a high-quality service for all service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.2.2',
               text: 'Do the skills and profile of staff support the delivery of a high-quality service for all service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.2.3',
               text: 'Does the oversight of work support high-quality delivery and professional development?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.2.4',
               text: 'Are arrangements for learning and development comprehensive and responsive?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.2.5',
               text: 'Do managers pay sufficient attention to staff engagement?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
           ],
@@ -103,12 +122,12 @@ export const CRC_2018: Framework = {
           statement:
             'A comprehensive range of high-quality services is in place, supporting a tailored and responsive service for all service users.',
           kind: 'leadJudgement',
+          counts: true,
           keyQuestions: [
             {
               id: '1.3.1',
               text: 'Is a sufficiently comprehensive and up-to-date analysis of the profile of service users used by the organisation to deliver well-targeted services?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
@@ -116,14 +135,12 @@ export const CRC_2018: Framework = {
               id: '1.3.2',
               text: 'Does the division provide the volume, range and quality of services to meet the needs of the service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.3.3',
               text: 'Are relationships with providers and other agencies established, maintained and used effectively to deliver high-quality services to service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
           ],
@@ -134,33 +151,30 @@ export const CRC_2018: Framework = {
           statement:
             'Timely and relevant information is available, and appropriate facilities are in place to support a high-quality, personalised and responsive approach for all service users.',
           kind: 'leadJudgement',
+          counts: true,
           keyQuestions: [
             {
               id: '1.4.1',
               text: 'Do the policies and guidance in place enable staff to deliver a quality service, meeting the needs of all service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.4.2',
               text: 'Do the premises and offices enable staff to deliver a quality service, meeting the needs of all service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.4.3',
               text: 'Do the information and communications technology (ICT) systems enable staff to deliver a quality service, meeting the needs of all service users?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '1.4.4',
               text: 'Is analysis, evidence and learning used effectively to drive improvement?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
           ],
@@ -177,29 +191,26 @@ export const CRC_2018: Framework = {
           statement:
             'Assessment is well informed, analytical and personalised, actively involving the service user.',
           kind: 'caseBased',
+          counts: true,
           caseTab: 'Case supervision',
           keyQuestions: [
             {
               id: '2.1.1',
               text: 'Does assessment focus sufficiently on engaging the service user?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.1.1(a)',
                   text: 'Does assessment analyse the service user’s motivation and readiness to engage and comply with the sentence?',
-                  subSample: 'all',
                 },
                 {
                   // Straight apostrophe as printed in Annex 4.
                   id: '2.1.1(b)',
                   text: "Does assessment analyse the service user's diversity and personal circumstances, and consider the impact these have on their ability to comply and engage with service delivery?",
-                  subSample: 'all',
                 },
                 {
                   id: '2.1.1(c)',
                   text: 'Is the service user meaningfully involved in their assessment, and are their views taken into account?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -207,22 +218,18 @@ export const CRC_2018: Framework = {
               id: '2.1.2',
               text: 'Does assessment focus sufficiently on the factors linked to offending and desistance?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.1.2(a)',
                   text: 'Does assessment identify and analyse offending-related factors?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.1.2(b)',
                   text: 'Does assessment identify the service user’s strengths and protective factors?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.1.2(c)',
                   text: 'Does assessment draw sufficiently on available sources of information?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -230,28 +237,27 @@ export const CRC_2018: Framework = {
               id: '2.1.3',
               text: 'Does assessment focus sufficiently on the risk of harm to others?',
               qualitative: false,
-              subSample: 'riskOfHarm',
+              subSample: HARM_FACTORS,
               prompts: [
                 {
                   id: '2.1.3(a)',
                   text: 'Does assessment clearly identify and analyse any risk of harm to others, including identifying who is at risk and the nature of that risk?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.1.3(b)',
                   text: 'Does assessment analyse any specific concerns and risks related to actual and potential victims?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.1.3(c)',
                   text: 'Does assessment draw sufficiently on available sources of information, including past behaviour and convictions, and involve other agencies where appropriate?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   // Supplementary question. Report footnote 49: "Expected in all cases."
                   id: '2.1.3(s1)',
                   text: 'Were domestic abuse checks undertaken?',
-                  subSample: 'all',
                 },
                 {
                   // Supplementary question. Report footnote 50: "Expected in all cases where the
@@ -260,7 +266,6 @@ export const CRC_2018: Framework = {
                   // other cases are answered N/A.
                   id: '2.1.3(s2)',
                   text: 'Did child safeguarding information sharing take place in cases where required?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -272,38 +277,33 @@ export const CRC_2018: Framework = {
           statement:
             'Planning is well informed, holistic and personalised, actively involving the service user.',
           kind: 'caseBased',
+          counts: true,
           caseTab: 'Case supervision',
           keyQuestions: [
             {
               id: '2.2.1',
               text: 'Does planning focus sufficiently on engaging the service user?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.2.1(a)',
                   text: 'Is the service user meaningfully involved in planning, and are their views taken into account?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.2.1(b)',
                   text: 'Does planning take sufficient account of the service user’s diversity and personal circumstances, which may affect engagement and compliance?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.2.1(c)',
                   text: 'Does planning take sufficient account of the service user’s readiness and motivation to change, which may affect engagement and compliance?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.2.1(d)',
                   text: 'Does planning set out how all the requirements of the sentence or licence/post-sentence supervision will be delivered within the available timescales?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.2.1(e)',
                   text: 'Does planning set a level, pattern and type of contact sufficient to engage the service user and to support the effectiveness of specific interventions?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -311,22 +311,18 @@ export const CRC_2018: Framework = {
               id: '2.2.2',
               text: 'Does planning focus sufficiently on reducing reoffending and supporting the service user’s desistance?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.2.2(a)',
                   text: 'Does planning sufficiently reflect offending-related factors and prioritise those which are most critical?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.2.2(b)',
                   text: 'Does planning build on the service user’s strengths and protective factors, utilising potential sources of support?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.2.2(c)',
                   text: 'Does planning set out the services most likely to reduce reoffending and support desistance?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -334,27 +330,27 @@ export const CRC_2018: Framework = {
               id: '2.2.3',
               text: 'Does planning address appropriately factors associated with the risk of harm to others?',
               qualitative: false,
-              subSample: 'riskOfHarm',
+              subSample: HARM_FACTORS,
               prompts: [
                 {
                   id: '2.2.3(a)',
                   text: 'Does planning sufficiently address risk of harm factors and prioritise those which are most critical?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.2.3(b)',
                   text: 'Does planning set out the necessary constructive and/or restrictive interventions to manage the risk of harm?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.2.3(c)',
                   text: 'Does planning make appropriate links to the work of other agencies involved with the service user and any multi-agency plans?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.2.3(d)',
                   text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
               ],
             },
@@ -366,48 +362,42 @@ export const CRC_2018: Framework = {
           statement:
             'High-quality, well-focused, personalised and coordinated services are delivered, engaging the service user.',
           kind: 'caseBased',
+          counts: true,
           caseTab: 'Case supervision',
           keyQuestions: [
             {
               id: '2.3.1',
               text: 'Is the sentence/post-custody period implemented appropriately, with a focus on engaging the service user?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.3.1(a)',
                   text: 'Do the requirements of the sentence start promptly, or at an appropriate time?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.1(b)',
                   text: 'Is sufficient focus given to maintaining an effective working relationship with the service user?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.1(c)',
                   text: 'Are sufficient efforts made to enable the service user to complete the sentence, including flexibility to take appropriate account of their personal circumstances?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.1(d)',
                   text: 'Post-custody cases only: Was there a proportionate level of contact with the prisoner before release?',
-                  subSample: 'licence',
+                  subSample: LICENCE,
                 },
                 {
                   id: '2.3.1(e)',
                   text: 'Are risks of non-compliance identified and addressed in a timely fashion to reduce the need for enforcement actions?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.1(f)',
                   text: 'Are enforcement actions taken when appropriate?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.1(g)',
                   text: 'Are sufficient efforts made to re-engage the service user after enforcement actions or recall?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -415,37 +405,30 @@ export const CRC_2018: Framework = {
               id: '2.3.2',
               text: 'Do the services delivered focus sufficiently on reducing reoffending and supporting the service user’s desistance?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.3.2(a)',
                   text: 'Are the delivered services those most likely to reduce reoffending and support desistance, with sufficient attention given to sequencing and the available timescales?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.2(b)',
                   text: 'Wherever possible, does the delivery of services build upon the service user’s strengths and enhance protective factors?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.2(c)',
                   text: 'Is the involvement of other organisations in the delivery of services sufficiently well coordinated?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.2(d)',
                   text: 'Are key individuals in the service user’s life engaged, where appropriate, to support their desistance?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.2(e)',
                   text: 'Is the level and nature of contact sufficient to reduce reoffending and support desistance?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.3.2(f)',
                   text: 'Are local services engaged to support and sustain desistance during the sentence and beyond?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -453,32 +436,32 @@ export const CRC_2018: Framework = {
               id: '2.3.3',
               text: 'Do the services delivered focus appropriately on managing and minimising the risk of harm to others?',
               qualitative: false,
-              subSample: 'riskOfHarm',
+              subSample: HARM_FACTORS,
               prompts: [
                 {
                   id: '2.3.3(a)',
                   text: 'Is the level and nature of contact offered sufficient to manage and minimise the risk of harm?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.3.3(b)',
                   text: 'Is sufficient attention given to protecting actual and potential victims?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.3.3(c)',
                   text: 'Is the involvement of other agencies in managing and minimising the risk of harm sufficiently well coordinated?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.3.3(d)',
                   text: 'Are key individuals in the service user’s life engaged, where appropriate, to support the effective management of risk of harm?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.3.3(e)',
                   text: 'Are home visits undertaken, where necessary, to support the effective management of risk of harm?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
               ],
             },
@@ -490,33 +473,29 @@ export const CRC_2018: Framework = {
           statement:
             'Reviewing of progress is well informed, analytical and personalised, actively involving the service user.',
           kind: 'caseBased',
+          counts: true,
           caseTab: 'Case supervision',
           keyQuestions: [
             {
               id: '2.4.1',
               text: 'Does reviewing effectively support the service user’s compliance and engagement?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.4.1(a)',
                   text: 'In cases where it is needed, does reviewing consider compliance and engagement levels and any relevant barriers?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.4.1(b)',
                   text: 'In cases where it was needed, were any necessary adjustments made to the ongoing plan of work to take account of compliance and engagement levels and any relevant barriers?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.4.1(c)',
                   text: 'Is the service user meaningfully involved in reviewing their progress and engagement?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.4.1(d)',
                   text: 'Are written reviews completed as appropriate as a formal record of actions to implement the sentence?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -524,27 +503,22 @@ export const CRC_2018: Framework = {
               id: '2.4.2',
               text: 'Does reviewing effectively support progress towards desistance?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '2.4.2(a)',
                   text: 'Does reviewing identify and address changes in factors linked to offending behaviour, with the necessary adjustments being made to the ongoing plan of work?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.4.2(b)',
                   text: 'Does reviewing focus sufficiently on building upon the service user’s strengths and enhancing protective factors?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.4.2(c)',
                   text: 'Is reviewing informed by the necessary input from other agencies working with the service user?',
-                  subSample: 'all',
                 },
                 {
                   id: '2.4.2(d)',
                   text: 'Are written reviews completed as appropriate as a formal record of the progress towards desistance?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -552,27 +526,27 @@ export const CRC_2018: Framework = {
               id: '2.4.3',
               text: 'Does reviewing focus sufficiently on keeping other people safe?',
               qualitative: false,
-              subSample: 'riskOfHarm',
+              subSample: HARM_FACTORS,
               prompts: [
                 {
                   id: '2.4.3(a)',
                   text: 'Does reviewing identify and address changes in factors related to risk of harm, with the necessary adjustments being made to the ongoing plan of work?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.4.3(b)',
                   text: 'Is reviewing informed by the necessary input from other agencies involved in managing the service user’s risk of harm?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.4.3(c)',
                   text: 'Is the service user (and, where appropriate, key individuals in the service user’s life) meaningfully involved in reviewing their risk of harm?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
                 {
                   id: '2.4.3(d)',
                   text: 'Are written reviews completed as appropriate as a formal record of the management of the service user’s risk of harm?',
-                  subSample: 'riskOfHarm',
+                  subSample: HARM_FACTORS,
                 },
               ],
             },
@@ -592,28 +566,25 @@ export const CRC_2018: Framework = {
           statement:
             'Unpaid work is delivered safely and effectively, engaging the service user in line with the expectations of the court.',
           kind: 'caseBased',
+          counts: true,
           caseTab: 'Unpaid work',
           keyQuestions: [
             {
               id: '4.1.1',
               text: 'Is the assessment and planning of unpaid work personalised?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '4.1.1(a)',
                   text: 'Does assessment consider the service user’s diversity and personal circumstances, and the impact these have on their ability to comply and engage with unpaid work?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.1.1(b)',
                   text: 'Does unpaid work build upon a service user’s strengths and enhance their protective factors?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.1.1(c)',
                   text: 'Is the allocated work suitable, taking account of the service user’s diversity and personal circumstances?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -621,22 +592,18 @@ export const CRC_2018: Framework = {
               id: '4.1.2',
               text: 'Is unpaid work delivered safely?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '4.1.2(a)',
                   text: 'Does the delivery of unpaid work take account of risk of harm to other service users, staff or the public?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.1.2(b)',
                   text: 'Does unpaid work consider issues relating to the health and safety or potential vulnerability of the service user?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.1.2(c)',
                   text: 'Where the responsible officer is engaged in other activity/work with the service user, does regular communication take place?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -646,34 +613,28 @@ export const CRC_2018: Framework = {
               id: '4.1.3',
               text: 'Do arrangements for unpaid work maximise rehabilitative elements and support desistance?',
               qualitative: true,
-              subSample: 'all',
               prompts: [],
             },
             {
               id: '4.1.4',
               text: 'Is the sentence of the court implemented appropriately?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '4.1.4(a)',
                   text: 'Does unpaid work commence promptly and happen regularly?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.1.4(b)',
                   text: 'Do arrangements for unpaid work encourage the service user’s engagement and compliance with the order?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.1.4(c)',
                   text: 'Are professional judgements made in relation to decisions about missed appointments?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.1.4(d)',
                   text: 'Are enforcement actions taken when appropriate?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -685,43 +646,37 @@ export const CRC_2018: Framework = {
           statement:
             'Through the Gate services are personalised and coordinated, addressing the service user’s resettlement needs.',
           kind: 'caseBased',
+          counts: true,
           caseTab: 'Through the Gate',
           keyQuestions: [
             {
               id: '4.2.1',
               text: 'Does resettlement planning focus sufficiently on the service user’s resettlement needs and on factors linked to offending and desistance?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '4.2.1(a)',
                   text: 'Is there a clear and timely plan for how the service user’s resettlement needs will be addressed?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.1(b)',
                   text: 'Does the plan sufficiently draw on available sources of information?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.1(c)',
                   text: 'Is the service user meaningfully involved in planning their resettlement and are their views considered?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.1(d)',
                   text: 'Does the resettlement plan identify the service user’s strengths and protective factors and consider ways to build upon these?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.1(e)',
                   text: 'Does the plan take sufficient account of the service user’s diversity and personal circumstances?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.1(f)',
                   text: 'Does the resettlement plan take account of factors related to risk of harm?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -729,27 +684,22 @@ export const CRC_2018: Framework = {
               id: '4.2.2',
               text: 'Does resettlement activity focus sufficiently on supporting the service user’s resettlement?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '4.2.2(a)',
                   text: 'Are resettlement services delivered in line with the service user’s resettlement needs, prioritising those which are most critical?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.2(b)',
                   text: 'Wherever possible, do resettlement services build upon the service user’s strengths and enhance their protective factors?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.2(c)',
                   text: 'Does resettlement activity take sufficient account of the service user’s diversity and personal circumstances?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.2(d)',
                   text: 'Does resettlement activity take sufficient account of any factors related to risk of harm?',
-                  subSample: 'all',
                 },
               ],
             },
@@ -757,22 +707,18 @@ export const CRC_2018: Framework = {
               id: '4.2.3',
               text: 'Is there effective coordination of resettlement activity?',
               qualitative: false,
-              subSample: 'all',
               prompts: [
                 {
                   id: '4.2.3(a)',
                   text: 'Is there effective coordination of resettlement activity with other services being delivered in the prison?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.3(b)',
                   text: 'Is there effective communication with the responsible officer in the community, prior to and at the point of release?',
-                  subSample: 'all',
                 },
                 {
                   id: '4.2.3(c)',
                   text: 'Do resettlement services support effective handover to local services in the community?',
-                  subSample: 'all',
                 },
               ],
             },

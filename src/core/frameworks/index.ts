@@ -1,8 +1,9 @@
-import { Framework, KeyQuestion, Standard } from '../framework';
+import { Framework, keyQuestionsOf, Standard, standardsOf } from '../framework';
 import { CRC_2018 } from './crc2018';
+import { YJ_2018, YJ_2021 } from './youthJustice';
 
 /** Every framework the add-on knows; adding one is adding its data here (SPEC §6). */
-export const FRAMEWORKS: readonly Framework[] = [CRC_2018];
+export const FRAMEWORKS: readonly Framework[] = [CRC_2018, YJ_2018, YJ_2021];
 
 export const DEFAULT_FRAMEWORK = CRC_2018;
 
@@ -12,13 +13,7 @@ export function frameworkById(id: string): Framework {
   return framework;
 }
 
-export function standardsOf(framework: Framework): Standard[] {
-  return framework.domains.flatMap((domain) => domain.standards);
-}
-
-export function keyQuestionsOf(framework: Framework): KeyQuestion[] {
-  return standardsOf(framework).flatMap((standard) => standard.keyQuestions);
-}
+export { keyQuestionsOf, standardsOf };
 
 /**
  * The framework a case table follows: the one whose case-based key questions it has most

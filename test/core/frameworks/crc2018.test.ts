@@ -1,4 +1,5 @@
-import { CRC_2018 } from '../../../src/core/frameworks/crc2018';
+import { CRC_2018, HARM_FACTORS, LICENCE } from '../../../src/core/frameworks/crc2018';
+import { validateFramework } from '../../../src/core/framework';
 import type { KeyQuestion, Prompt, Standard } from '../../../src/core/framework';
 
 const standards: Standard[] = CRC_2018.domains.flatMap((d) => d.standards);
@@ -16,6 +17,23 @@ const standardOf = (kqId: string): Standard => {
 };
 
 describe('CRC_2018 framework', () => {
+  it('passes validation', () => {
+    expect(validateFramework(CRC_2018)).toEqual([]);
+  });
+
+  it('keeps the seven metadata columns on every case tab, and counts all ten standards with the default bands', () => {
+    expect(CRC_2018.caseTabs.map((tab) => tab.name)).toEqual(['Case supervision', 'Unpaid work', 'Through the Gate']);
+    for (const tab of CRC_2018.caseTabs) {
+      expect(tab.metadata.map((column) => column.header)).toEqual(['Case ID', 'Inspector', 'Sentence type', 'Gender', 'Responsible officer grade', 'Risk of serious harm level', 'Harm factors present']);
+    }
+    expect(HARM_FACTORS).toEqual({ header: 'Harm factors present', equals: ['Yes'] });
+    expect(LICENCE).toEqual({ header: 'Sentence type', equals: ['Licence'] });
+    expect(standards.filter((s) => s.counts)).toHaveLength(10);
+    expect(CRC_2018.thresholds).toEqual([50, 65, 80]);
+    expect(CRC_2018.overall).toEqual({ rule: 'perStandard' });
+    expect(CRC_2018.source.wording).toBe('published');
+  });
+
   it('has the identity and three domains of the report', () => {
     expect(CRC_2018.id).toBe('crc-2018');
     expect(CRC_2018.domains.map((d) => d.id)).toEqual(['1', '2', '3']);
@@ -57,7 +75,7 @@ describe('CRC_2018 framework', () => {
       expect(s.caseTab).toBeUndefined();
       for (const k of s.keyQuestions) {
         expect(k.qualitative).toBe(true);
-        expect(k.subSample).toBe('all');
+        expect(k.subSample).toBeUndefined();
         expect(k.prompts).toEqual([]);
       }
     }
@@ -152,11 +170,10 @@ describe('CRC_2018 framework', () => {
 
   it('has the two supplementary questions of 2.1.3 as (s1) and (s2), last', () => {
     expect(kq('2.1.3').prompts.slice(-2)).toEqual([
-      { id: '2.1.3(s1)', text: 'Were domestic abuse checks undertaken?', subSample: 'all' },
+      { id: '2.1.3(s1)', text: 'Were domestic abuse checks undertaken?' },
       {
         id: '2.1.3(s2)',
         text: 'Did child safeguarding information sharing take place in cases where required?',
-        subSample: 'all',
       },
     ]);
   });
@@ -173,26 +190,26 @@ describe('CRC_2018 framework', () => {
   });
 
   it('puts the keeping-other-people-safe key questions of domain two on the risk-of-harm sub-sample', () => {
-    const riskKqs = keyQuestions.filter((k) => k.subSample === 'riskOfHarm').map((k) => k.id);
+    const riskKqs = keyQuestions.filter((k) => k.subSample === HARM_FACTORS).map((k) => k.id);
     expect(riskKqs).toEqual(['2.1.3', '2.2.3', '2.3.3', '2.4.3']);
     for (const id of riskKqs) {
       for (const p of kq(id).prompts) {
-        const expected = /\(s\d\)$/.test(p.id) ? 'all' : 'riskOfHarm';
+        const expected = /\(s\d\)$/.test(p.id) ? undefined : HARM_FACTORS;
         expect([p.id, p.subSample]).toEqual([p.id, expected]);
       }
     }
     // Outside those key questions no prompt is on the risk-of-harm sub-sample.
-    const others = prompts.filter((p) => p.subSample === 'riskOfHarm' && !riskKqs.some((id) => p.id.startsWith(`${id}(`)));
+    const others = prompts.filter((p) => p.subSample === HARM_FACTORS && !riskKqs.some((id) => p.id.startsWith(`${id}(`)));
     expect(others).toEqual([]);
   });
 
   it('limits only the post-custody contact prompt to licence cases', () => {
-    const licence = prompts.filter((p) => p.subSample === 'licence');
+    const licence = prompts.filter((p) => p.subSample === LICENCE);
     expect(licence.map((p) => p.id)).toEqual(['2.3.1(d)']);
     expect(licence[0].text).toBe(
       'Post-custody cases only: Was there a proportionate level of contact with the prisoner before release?',
     );
-    expect(keyQuestions.filter((k) => k.subSample === 'licence')).toEqual([]);
+    expect(keyQuestions.filter((k) => k.subSample === LICENCE)).toEqual([]);
   });
 
   it('uses the Annex 4 heading wording for domain two key questions (spot checks)', () => {

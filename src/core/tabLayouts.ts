@@ -1,0 +1,97 @@
+import { columnLetter } from './a1';
+
+/**
+ * Each add-on tab's columns, defined once (SPEC §3, §5): a key the code uses and the header the
+ * user sees, in order. Setup, the Ratings tab, the sidebar and the summaries derive every column
+ * letter, range and row from these, so reordering or adding a column is one edit here and no
+ * formula can point at the wrong column.
+ */
+export interface TabLayout<Key extends string> {
+  /** The add-on's role for the tab (developer metadata), never its name, finds it. */
+  role: string;
+  /** The name New inspection gives the tab; a user may rename it. */
+  name: string;
+  columns: ReadonlyArray<{ key: Key; header: string }>;
+}
+
+function layout<Key extends string>(role: string, name: string, columns: ReadonlyArray<readonly [Key, string]>): TabLayout<Key> {
+  return { role, name, columns: columns.map(([key, header]) => ({ key, header })) };
+}
+
+/** R8: one row per judgement standard. */
+export const DOMAIN_ONE_LAYOUT = layout('domainOne', 'Domain one', [
+  ['standard', 'Standard'],
+  ['name', 'Name'],
+  ['keyQuestions', 'Key questions'],
+  ['rating', 'Rating'],
+  ['evidence', 'Evidence'],
+] as const);
+
+/** R6: one row per case-based standard: the panel's rating, its rationale, and whether it applies. */
+export const PANEL_LAYOUT = layout('panel', 'Panel', [
+  ['standard', 'Standard'],
+  ['name', 'Name'],
+  ['indicative', 'Indicative rating'],
+  ['panelRating', 'Panel rating'],
+  ['rationale', 'Rationale'],
+  ['date', 'Date'],
+  ['applied', 'Applied rating'],
+  ['status', 'Status'],
+] as const);
+
+/** SPEC §3: previous-inspection and aggregate figures per key question and prompt. */
+export const COMPARISON_LAYOUT = layout('comparison', 'Comparison', [
+  ['id', 'Id'],
+  ['question', 'Question'],
+  ['previousPercent', 'Previous %'],
+  ['previousN', 'Previous n'],
+  ['aggregatePercent', 'All providers %'],
+  ['aggregateN', 'All providers n'],
+] as const);
+
+/** SPEC §5: the report's ratings page. */
+export const RATINGS_LAYOUT = layout('ratings', 'Ratings', [
+  ['standard', 'Standard'],
+  ['name', 'Name'],
+  ['rating', 'Rating'],
+  ['score', 'Score'],
+  ['indicative', 'Indicative rating'],
+  ['panelMove', 'Panel move'],
+] as const);
+
+/** The header row. */
+export function headersOf<Key extends string>(tab: TabLayout<Key>): string[] {
+  return tab.columns.map((column) => column.header);
+}
+
+/** A column's number, 1 for the first (for getRange). */
+export function columnNumber<Key extends string>(tab: TabLayout<Key>, key: Key): number {
+  const index = tab.columns.findIndex((column) => column.key === key);
+  if (index < 0) throw new Error(`The ${tab.name} tab has no column "${key}".`);
+  return index + 1;
+}
+
+/** A column's letter, e.g. "D" (for formulas). */
+export function columnOf<Key extends string>(tab: TabLayout<Key>, key: Key): string {
+  return columnLetter(columnNumber(tab, key));
+}
+
+/** One cell of a column, e.g. "D5". */
+export function cellOf<Key extends string>(tab: TabLayout<Key>, key: Key, row: number): string {
+  return `${columnOf(tab, key)}${row}`;
+}
+
+/** A column's cells from one row to another, e.g. "C2:C12". */
+export function rangeOf<Key extends string>(tab: TabLayout<Key>, key: Key, firstRow: number, lastRow: number): string {
+  return `${cellOf(tab, key, firstRow)}:${cellOf(tab, key, lastRow)}`;
+}
+
+/** A row in column order from values by key; a column not given is blank. */
+export function rowOf<Key extends string>(tab: TabLayout<Key>, values: Partial<Record<Key, unknown>>): unknown[] {
+  return tab.columns.map((column) => (column.key in values ? values[column.key] : ''));
+}
+
+/** A row read back by key (a short row reads as blanks). */
+export function readRow<Key extends string>(tab: TabLayout<Key>, row: readonly unknown[]): Record<Key, unknown> {
+  return Object.fromEntries(tab.columns.map((column, index) => [column.key, row[index] ?? ''])) as Record<Key, unknown>;
+}

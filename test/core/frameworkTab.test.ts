@@ -1,0 +1,170 @@
+import { Band } from '../../src/core/bands';
+import { readCaseTable, rowsWhere } from '../../src/core/caseTable';
+import { checkCaseTab } from '../../src/core/dataQuality';
+import { Framework, standardsOf, validateFramework } from '../../src/core/framework';
+import { FRAMEWORK_TAB_COLUMNS, frameworkTabValues, maximumScore, parseFrameworkTab } from '../../src/core/frameworkTab';
+import { FRAMEWORKS } from '../../src/core/frameworks';
+import { overallRating } from '../../src/core/overall';
+import { rateStandard, requireRated } from '../../src/core/standards';
+import { caseTabLayouts, leadJudgementStandards } from '../../src/core/workbook';
+
+/** A small made-up audit, as a lead inspector would type it (README "Frameworks" worked example). */
+const AUDIT: string[][] = [
+  ['Id', 'safeguarding-audit'],
+  ['Name', 'Safeguarding case audit 2025'],
+  ['Band thresholds', '60/75/90'],
+  ['Overall bands', 'Per standard'],
+  ['Wording', 'Published'],
+  ['Source', 'Our quality team, March 2025'],
+  [],
+  ['Type', 'Id', 'Text', 'Case tab', 'Rated from', 'Counts', 'Qualitative', 'Applies when', 'Values'],
+  ['Metadata', '', 'Case ID', 'Audit cases'],
+  ['Metadata', '', 'Auditor', 'Audit cases'],
+  ['Metadata', '', 'Child protection plan', 'Audit cases', '', '', '', '', 'Yes, No'],
+  ['Domain', '1', 'Leadership'],
+  ['Standard', '1.1', 'Oversight', '', 'Judgement', 'Yes'],
+  ['Domain', '2', 'Casework'],
+  ['Standard', '2.1', 'Assessment', 'Audit cases', 'Cases', 'Yes'],
+  ['Key question', '2.1.1', 'Is the assessment timely?'],
+  ['Prompt', '2.1.1(a)', 'Was it completed within ten working days?'],
+  ['Key question', '2.1.2', 'Does it analyse risks to the child?'],
+  ['Standard', '2.2', 'Planning', 'Audit cases', 'Cases', 'Yes'],
+  ['Key question', '2.2.1', 'Is there a plan?'],
+  ['Key question', '2.2.2', 'Does the plan follow the child protection plan?', '', '', '', 'No', 'Child protection plan = Yes'],
+  ['Standard', '2.3', 'Review', 'Audit cases', 'Cases', 'Yes'],
+  ['Key question', '2.3.1', 'Is the plan reviewed?'],
+  ['Key question', '2.3.2', 'Is the review recorded?'],
+];
+
+const parsed = (values: unknown[][]) => parseFrameworkTab(values);
+
+describe('parseFrameworkTab (SPEC §6)', () => {
+  const { framework, problems } = parsed(AUDIT);
+
+  it('reads the worked example into a valid framework', () => {
+    expect(problems).toEqual([]);
+    const audit = framework!;
+    expect(validateFramework(audit)).toEqual([]);
+    expect([audit.id, audit.name, audit.thresholds, audit.overall, audit.source]).toEqual([
+      'safeguarding-audit', 'Safeguarding case audit 2025', [60, 75, 90], { rule: 'perStandard' }, { wording: 'published', note: 'Our quality team, March 2025' },
+    ]);
+    expect(standardsOf(audit).map((standard) => [standard.id, standard.kind, standard.keyQuestions.length])).toEqual([
+      ['1.1', 'leadJudgement', 0], ['2.1', 'caseBased', 2], ['2.2', 'caseBased', 2], ['2.3', 'caseBased', 2],
+    ]);
+    expect(audit.caseTabs).toEqual([{ name: 'Audit cases', metadata: [
+      { header: 'Case ID', note: '' }, { header: 'Auditor', note: '' }, { header: 'Child protection plan', values: ['Yes', 'No'], note: '' },
+    ] }]);
+    expect(standardsOf(audit)[2].keyQuestions[1].subSample).toEqual({ header: 'Child protection plan', equals: ['Yes'] });
+    expect(maximumScore(audit)).toBe(12);
+  });
+
+  it('rates through core at its own thresholds and sub-sample', () => {
+    const audit = framework!;
+    const [layout] = caseTabLayouts(audit);
+    expect(layout.headers).toEqual([
+      'Case ID', 'Auditor', 'Child protection plan',
+      '2.1.1(a) Was it completed within ten working days?', '2.1.1 Is the assessment timely?', '2.1.2 Does it analyse risks to the child?',
+      '2.2.1 Is there a plan?', '2.2.2 Does the plan follow the child protection plan?', '2.3.1 Is the plan reviewed?', '2.3.2 Is the review recorded?',
+    ]);
+    // Twenty cases; Yes counts per key question (2.2.2 over the 8 with a child protection plan).
+    const yes: Record<string, number> = { '2.1.1': 18, '2.1.2': 15, '2.2.1': 19, '2.2.2': 6, '2.3.1': 12, '2.3.2': 19 };
+    const column = (id: string) => layout.headers.findIndex((header) => header.startsWith(`${id} `));
+    const cases = Array.from({ length: 20 }, (_, index) => {
+      const row: unknown[] = layout.headers.map(() => '');
+      row[0] = `A${index + 1}`;
+      row[2] = index < 8 ? 'Yes' : 'No';
+      for (const [id, count] of Object.entries(yes)) {
+        const outside = id === '2.2.2' && index >= 8;
+        row[column(id)] = outside ? 'N/A' : index < count ? 'Yes' : 'No';
+      }
+      return row;
+    });
+    const table = readCaseTable([layout.headers, ...cases]);
+    const ratings = layout.standards.map((standard) => requireRated(rateStandard(table, standard, rowsWhere(table), audit.thresholds)));
+    // 2.1: 90% and 75% → lowest 75%, Good at 60/75/90 (it would be Good at 50/65/80 too, but 2.2 and 2.3 differ).
+    // 2.2: 95% and 6/8 = 75% → Good (not Outstanding); 2.3: 60% and 95% → Requires improvement (Good at 50/65/80 is 65+).
+    expect(ratings.map((result) => [result.standard.id, result.lowest.percent, result.rating])).toEqual([
+      ['2.1', 75, 'Good'], ['2.2', 75, 'Good'], ['2.3', 60, 'Requires improvement'],
+    ]);
+    expect(requireRated(rateStandard(table, layout.standards[2], rowsWhere(table))).rating).toBe('Requires improvement');
+    const lowered = readCaseTable([layout.headers, ...cases.map((row, index) => (index === 11 ? row.map((cell, at) => (at === column('2.3.1') ? 'No' : cell)) : row))]);
+    expect(requireRated(rateStandard(lowered, layout.standards[2], rowsWhere(lowered), audit.thresholds)).rating).toBe('Inadequate'); // 55%: below 60
+    expect(requireRated(rateStandard(lowered, layout.standards[2], rowsWhere(lowered))).rating).toBe('Requires improvement'); // at 50/65/80
+
+    const all: Band[] = [...ratings.map((result) => result.rating), 'Good'];
+    expect(overallRating(all, audit.overall, 4)).toBe('Good'); // 7 of 12: above 3n/2 = 6
+    expect(leadJudgementStandards(audit).map((standard) => standard.id)).toEqual(['1.1']);
+
+    cases[10][column('2.2.2')] = 'Yes';
+    const outside = checkCaseTab(layout.name, readCaseTable([layout.headers, ...cases]), audit).problems.filter((problem) => problem.kind === 'notApplicableExpected');
+    expect(outside.map((problem) => problem.cell)).toEqual(['H12']);
+  });
+
+  it.each(FRAMEWORKS.map((builtIn) => [builtIn.id, builtIn] as const))('writes %s as a Framework tab that reads back the same', (_, builtIn) => {
+    const values = frameworkTabValues(builtIn);
+    expect(values[7]).toEqual([...FRAMEWORK_TAB_COLUMNS]);
+    const back = parsed(values);
+    expect(back.problems).toEqual([]);
+    expect(back.framework).toEqual(builtIn);
+  });
+});
+
+describe('parseFrameworkTab problems name their cell', () => {
+  /** The worked example with one change: the row starting with `match` replaced (or a row added when absent). */
+  const edited = (match: string[], replacement: string[] | undefined): string[][] => {
+    const index = AUDIT.findIndex((row) => match.every((cell, at) => row[at] === cell));
+    if (index < 0) return [...AUDIT, replacement!];
+    return replacement ? AUDIT.map((row, at) => (at === index ? replacement : row)) : AUDIT.filter((_, at) => at !== index);
+  };
+
+  it.each<[string, string[][], string, string]>([
+    // The tab's own layout.
+    ['no item header row', AUDIT.filter((row) => row[0] !== 'Type'), 'A1', 'there is no row of item columns'],
+    ['an unknown setting', edited(['Source'], ['Sauce', 'x']), 'A6', '"Sauce" is not a setting.'],
+    ['a setting twice', edited(['Source'], ['Name', 'x']), 'A6', 'the setting "Name" is given twice.'],
+    ['an unknown item column', edited(['Type'], [...AUDIT[7], 'Colour']), 'J8', '"Colour" is not an item column.'],
+    ['no Id column', edited(['Type'], ['Type', 'Text']), 'C8', 'the item columns need a column headed "Id".'],
+    ['unreadable thresholds', edited(['Band thresholds'], ['Band thresholds', '60%, 75%']), 'B3', 'band thresholds "60%, 75%" should be three whole percentages'],
+    ['unreadable overall bands', edited(['Overall bands'], ['Overall bands', 'n-rule']), 'B4', 'overall bands "n-rule" should be "Per standard"'],
+    ['unreadable wording', edited(['Wording'], ['Wording', 'Draft']), 'B5', 'wording "Draft" should be Published or Provisional.'],
+    ['an unknown item type', edited(['Prompt', '2.1.1(a)'], ['Promt', '2.1.1(a)', 'Within ten days?']), 'A17', '"Promt" is not an item type.'],
+    ['an item with no id', edited(['Standard', '1.1'], ['Standard', '', 'Oversight', '', 'Judgement']), 'B13', 'a standard needs an id.'],
+    ['a standard before any domain', [...AUDIT.slice(0, 8), ['Standard', '0.1', 'Early'], ...AUDIT.slice(8)], 'A9', 'this standard comes before any domain'],
+    ['a key question before any standard', [...AUDIT.slice(0, 12), ['Key question', '1.0.1', 'Early?'], ...AUDIT.slice(12)], 'A13', 'this key question comes before any standard'],
+    ['a prompt before any key question', [...AUDIT.slice(0, 15), ['Prompt', '2.1.0(a)', 'Early?'], ...AUDIT.slice(15)], 'A16', 'this prompt comes before any key question'],
+    ['a metadata row with no header', edited(['Metadata', '', 'Auditor'], ['Metadata', '', '', 'Audit cases']), 'C10', 'a metadata row needs the column header in Text.'],
+    ['Counts not Yes or No', edited(['Standard', '2.3'], ['Standard', '2.3', 'Review', 'Audit cases', 'Cases', 'Sometimes']), 'F22', '"Sometimes" should be Yes or No.'],
+    ['an unknown Rated from', edited(['Standard', '2.3'], ['Standard', '2.3', 'Review', 'Audit cases', 'Panel']), 'E22', 'rated from "Panel" should be Cases or Judgement.'],
+    ['an unreadable Applies when', edited(['Key question', '2.2.2'], ['Key question', '2.2.2', 'Follows?', '', '', '', 'No', 'Child protection plan']), 'H21', 'should name a metadata column and its value'],
+    // The schema's rules, found by validation and pointed at the item's cell.
+    ['a duplicate id', edited(['Key question', '2.3.2'], ['Key question', '2.3.1', 'Is the review recorded?']), 'B24', 'Key question "2.3.1": this id is used twice.'],
+    ['a key question under the wrong standard', edited(['Key question', '2.3.2'], ['Key question', '2.4.2', 'Is the review recorded?']), 'B24', 'Key question "2.4.2" is under standard 2.3'],
+    ['a prompt under the wrong key question', edited(['Prompt', '2.1.1(a)'], ['Prompt', '2.1.2(a)', 'Within ten days?']), 'B17', 'Prompt "2.1.2(a)" is under key question 2.1.1'],
+    ['a key question with no wording', edited(['Key question', '2.3.2'], ['Key question', '2.3.2', '']), 'C24', 'Key question "2.3.2" has no wording.'],
+    ['a case-based standard with no key questions', edited(['Standard', '1.1'], ['Standard', '1.1', 'Oversight', 'Audit cases', 'Cases']), 'E13', 'Standard "1.1" is rated from cases but has no key question counted from cases.'],
+    ['a case-based standard with no case tab', edited(['Standard', '2.3'], ['Standard', '2.3', 'Review', '', 'Cases']), 'D22', 'Standard "2.3" is rated from cases but names no case tab.'],
+    ['a sub-sample on an unknown column', edited(['Key question', '2.2.2'], ['Key question', '2.2.2', 'Follows?', '', '', '', 'No', 'Plan = Yes']), 'H21', 'has no metadata column "Plan"'],
+    ['a sub-sample on an unknown value', edited(['Key question', '2.2.2'], ['Key question', '2.2.2', 'Follows?', '', '', '', 'No', 'Child protection plan = Y']), 'H21', '"Child protection plan" allows only Yes, No (not Y).'],
+    ['a metadata column twice', edited(['Metadata', '', 'Auditor'], ['Metadata', '', 'Case ID', 'Audit cases']), 'C9', 'Case tab "Audit cases" has the metadata column "Case ID" twice.'],
+    ['thresholds not increasing', edited(['Band thresholds'], ['Band thresholds', '75/60/90']), 'B3', 'The band thresholds 75/60/90 must be three whole percentages from 1 to 100, each above the one before'],
+    ['overall bands beyond the maximum', edited(['Overall bands'], ['Overall bands', '4/8/13']), 'B4', 'from 1 to the maximum 12'],
+    ['no counted standard', AUDIT.map((row) => (row[0] === 'Standard' ? [...row.slice(0, 5), 'No'] : row)), 'B4', 'No standard counts towards the overall score.'],
+    ['no id', edited(['Id'], ['Id', '']), 'B1', 'The framework has no id.'],
+  ])('%s', (_, values, cell, message) => {
+    const { framework, problems } = parsed(values);
+    expect(framework).toBeUndefined();
+    expect(problems.map((problem) => problem.cell)).toEqual([cell]);
+    expect(problems[0].message).toContain(message);
+    expect(problems[0].message.startsWith(`Framework!${cell}: `)).toBe(true);
+  });
+});
+
+/** Keeps the example honest: it is the one the README documents. */
+describe('the worked example', () => {
+  it('has the three standards of two key questions and one judgement standard the README describes', () => {
+    const audit = parsed(AUDIT).framework as Framework;
+    const caseBased = standardsOf(audit).filter((standard) => standard.kind === 'caseBased');
+    expect(caseBased.map((standard) => standard.keyQuestions.length)).toEqual([2, 2, 2]);
+    expect(leadJudgementStandards(audit)).toHaveLength(1);
+  });
+});
