@@ -1,7 +1,7 @@
 import { Band } from './bands';
 import { CaseTable, Column, findColumn, shortHeader, tallyColumn } from './caseTable';
 import { Framework, KeyQuestion, Standard } from './framework';
-import { keyQuestionsOf, standardsOf } from './frameworks';
+import { standardsOf } from './frameworks';
 import { countedKeyQuestions, countKeyQuestion, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
 
 /** One row of the key-question table (SPEC §4 RATINGS_TABLE). */
@@ -52,14 +52,14 @@ function attempt<T>(count: () => T): T | Error {
 
 /** R11: a range with no key-question column says what was expected and what it found. */
 function noKeyQuestionColumns(table: CaseTable, framework: Framework): Error {
-  const example = keyQuestionsOf(framework)[0];
+  const example = standardsOf(framework).find((standard) => standard.kind === 'caseBased')?.keyQuestions[0];
   const found = table.columns.slice(0, 4).map((column) => `"${shortHeader(column.header)}"`);
   const nearMiss = table.columns.find((column) => LOOKS_LIKE_AN_ID.test(column.header.trim()));
   const hint = nearMiss
     ? ` "${shortHeader(nearMiss.header)}" looks like one: write the id, then a space, then the question (no ":", "." or ")" after the id).`
     : ' Does the range start at the header row (row 1 of the case tab)?';
   return new Error(
-    `The cases range has no key-question column: a key question's header starts with its id and a space, e.g. "${example ? `${example.id} ${shortHeader(example.text)}` : '2.1.1 …'}". Its first row holds ${found.join(', ') || 'nothing'}${table.columns.length > 4 ? ', …' : ''}.${hint}`,
+    `The cases range has no key-question column: a key question's header starts with its id and a space, e.g. "${example ? `${example.id} ${example.text.split(' ').slice(0, 4).join(' ')} …` : '2.1.1 …'}". Its first row holds ${found.join(', ') || 'nothing'}${table.columns.length > 4 ? ', …' : ''}.${hint}`,
   );
 }
 
