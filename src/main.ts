@@ -6,6 +6,8 @@ import { menuGenerateSummaries, menuNewInspection, onInstall, onOpen } from './a
 import { getOverview, goToCell, recordPanelJudgement, runGenerateSummaries, runNewInspection, showSidebar } from './addon/sidebarApi';
 import { KQ_SCORE } from './functions/kqScore';
 import { OVERALL_RATING, OVERALL_SCORE } from './functions/overall';
+import { PERCENT_INTERVAL } from './functions/percentInterval';
+import { PROGRAMME_TABLE } from './functions/programmeTable';
 import { RATE_STANDARD } from './functions/rateStandard';
 import { RATING_BAND } from './functions/ratingBand';
 import { RATING_EXPLAIN } from './functions/ratingExplain';
@@ -25,6 +27,8 @@ export const api = {
   PROMPTS_TABLE,
   CHANGE_SIGNIFICANT,
   SAMPLE_SIZE,
+  PROGRAMME_TABLE,
+  PERCENT_INTERVAL,
   onOpen,
   onInstall,
   menuNewInspection,
