@@ -60,7 +60,13 @@ export interface ProgrammeRow {
 /** A provider's case tables (one range, or every case tab of a workbook) and how messages name it. */
 export interface Provider {
   name: string;
-  tables: CaseTable[];
+  tables: ProviderTable[];
+}
+
+/** A case table, and its tab's name where it came from a workbook's tab. */
+export interface ProviderTable {
+  table: CaseTable;
+  tab?: string;
 }
 
 /** SPEC §10: the one framework every provider follows; providers of different frameworks cannot be pooled. */
@@ -96,7 +102,7 @@ export function poolKeyQuestions(providers: readonly Provider[], framework: Fram
   const present = standardsOf(framework)
     .filter((standard) => standard.kind === 'caseBased')
     .flatMap((standard) => countedKeyQuestions(standard).map((keyQuestion) => ({ standard, keyQuestion })))
-    .filter(({ keyQuestion }) => providers.some((provider) => provider.tables.some((table) => findColumn(table, keyQuestion.id))));
+    .filter(({ keyQuestion }) => providers.some((provider) => provider.tables.some(({ table }) => findColumn(table, keyQuestion.id))));
   return present.map(({ standard, keyQuestion }) => {
     const counts = providers.map((provider) => countProvider(provider, providers, keyQuestion));
     const yes = counts.reduce((sum, count) => sum + count.yes, 0);
@@ -118,18 +124,18 @@ export function poolKeyQuestions(providers: readonly Provider[], framework: Fram
 }
 
 function countProvider(provider: Provider, providers: readonly Provider[], keyQuestion: KeyQuestion): ProviderCount {
-  for (const table of provider.tables) {
+  for (const { table, tab } of provider.tables) {
     const column = findColumn(table, keyQuestion.id);
     if (!column) continue;
     try {
       const tally = tallyColumn(table, column, rowsWhere(table));
       return { yes: tally.yes, applicable: tally.yes + tally.no };
     } catch (error) {
-      throw new Error(`${provider.name}: ${(error as Error).message}`);
+      throw new Error(`${provider.name}${tab ? `, tab "${tab}"` : ''}: ${(error as Error).message}`);
     }
   }
-  const other = providers.find((candidate) => candidate.tables.some((table) => findColumn(table, keyQuestion.id)))!;
-  const header = other.tables.map((table) => findColumn(table, keyQuestion.id)).find(Boolean)!.header;
+  const other = providers.find((candidate) => candidate.tables.some(({ table }) => findColumn(table, keyQuestion.id)))!;
+  const header = other.tables.map(({ table }) => findColumn(table, keyQuestion.id)).find(Boolean)!.header;
   throw new Error(
     `${provider.name} has no column for ${keyQuestion.id} ("${shortHeader(header)}"), which ${other.name} has: every range pooled must be the same kind of case tab, with a header starting "${keyQuestion.id} ".`,
   );

@@ -76,4 +76,13 @@ export function caseBasedStandards(framework: Framework): Standard[] {
 export const DOMAIN_ONE_HEADER = ['Standard', 'Name', 'Key questions', 'Rating', 'Evidence'];
 export const PANEL_HEADER = ['Standard', 'Name', 'Indicative rating', 'Panel rating', 'Rationale', 'Date', 'Applied rating', 'Status'];
 export const COMPARISON_HEADER = ['Id', 'Question', 'Previous %', 'Previous n', 'All providers %', 'All providers n'];
+
+/** The Comparison tab's rows: each counted key question (R7) followed by its prompts, in framework order. */
+export function comparisonQuestions(framework: Framework): Array<{ id: string; text: string }> {
+  return caseBasedStandards(framework).flatMap((standard) =>
+    standard.keyQuestions
+      .filter((keyQuestion) => !keyQuestion.qualitative)
+      .flatMap((keyQuestion) => [{ id: keyQuestion.id, text: keyQuestion.text }, ...keyQuestion.prompts.map((prompt) => ({ id: prompt.id, text: prompt.text }))]),
+  );
+}
 export const RATINGS_HEADER = ['Standard', 'Name', 'Rating', 'Score', 'Indicative rating', 'Panel move'];

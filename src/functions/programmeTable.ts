@@ -40,7 +40,7 @@ export const PROGRAMME_TABLE = customFunction(
     if (providers.length === 0) throw new Error('PROGRAMME_TABLE needs at least one case range, starting at its header row.');
     const framework = commonFramework(providers);
     const rows = poolKeyQuestions(
-      providers.map((provider) => ({ name: provider.name, tables: [provider.table] })),
+      providers.map((provider) => ({ name: provider.name, tables: [{ table: provider.table }] })),
       framework,
     );
     const header = [...PROGRAMME_TABLE_HEADER, ...providers.flatMap((_, index) => [`Range ${index + 1} %`, `Range ${index + 1} differs`])];

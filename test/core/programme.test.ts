@@ -63,7 +63,7 @@ describe('programme', () => {
 
   describe('poolKeyQuestions', () => {
     const series = ['current', 'previous', 'aggregate'] as const;
-    const providers = series.map((name) => ({ name, tables: [readCaseTable(publishedCases('Case supervision', name))] }));
+    const providers = series.map((name) => ({ name, tables: [{ table: readCaseTable(publishedCases('Case supervision', name)) }] }));
     const rows = poolKeyQuestions(providers, CRC_2018);
 
     it('lists every case-supervision key question in framework order', () => {
@@ -73,7 +73,7 @@ describe('programme', () => {
     it('pools exactly: Yes and applicable are the sums of the providers\' own counts', () => {
       for (const row of rows) {
         const own = providers.map((provider) => {
-          const column = provider.tables[0].rows.map((cells) => cells[provider.tables[0].answerColumns.get(row.keyQuestion.id)!.index]);
+          const column = provider.tables[0].table.rows.map((cells) => cells[provider.tables[0].table.answerColumns.get(row.keyQuestion.id)!.index]);
           return { yes: column.filter((cell) => cell === 'Yes').length, applicable: column.filter((cell) => cell === 'Yes' || cell === 'No').length };
         });
         expect(row.providers.map(({ yes, applicable }) => ({ yes, applicable }))).toEqual(own);
@@ -110,13 +110,13 @@ describe('programme', () => {
       const table = publishedCases('Case supervision', 'current');
       const column = table[0].findIndex((header) => String(header).startsWith('2.1.2 '));
       table[4][column] = 'Maybe';
-      expect(() => poolKeyQuestions([providers[1], { name: 'Range 2', tables: [readCaseTable(table)] }], CRC_2018)).toThrow(
+      expect(() => poolKeyQuestions([providers[1], { name: 'Range 2', tables: [{ table: readCaseTable(table) }] }], CRC_2018)).toThrow(
         /^Range 2: Row 5, column "2\.1\.2 [^"]*": "Maybe" is not an answer/,
       );
     });
 
     it('refuses a provider without a column another has', () => {
-      const unpaid = { name: 'Range 2', tables: [readCaseTable(publishedCases('Unpaid work', 'current'))] };
+      const unpaid = { name: 'Range 2', tables: [{ table: readCaseTable(publishedCases('Unpaid work', 'current')) }] };
       expect(() => poolKeyQuestions([providers[0], unpaid], CRC_2018)).toThrow(/Range 2 has no column for 2\.1\.1 .*which current has/);
     });
   });
