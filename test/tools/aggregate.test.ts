@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,18 @@ describe('aggregate › three inspection workbooks pooled', () => {
       expect(typeof shown[differs]).toBe('boolean');
     }
   }, 60_000);
+
+  it('runs as a command: status 0 and the JSON last on stdout; status 2 and one line on stderr for a missing file', () => {
+    const command = (args: string[]) => spawnSync(process.execPath, ['tools/run.mjs', 'tools/aggregate.ts', ...args], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
+    const ok = command([files[0], files[2], '--json']);
+    expect(ok.status).toBe(0);
+    const last = JSON.parse(ok.stdout.trimEnd().split('\n').pop()!);
+    expect(last.providers).toEqual([{ file: files[0] }, { file: files[2] }]);
+    const missing = command([join(dir, 'gone.xlsx'), files[0]]);
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr.trimEnd().split('\n')).toEqual([`${join(dir, 'gone.xlsx')}: no such file.`]);
+  }, 30_000);
 
   it('exits 2 with one line naming a missing file, an unusable one, and writes nothing', async () => {
     const out2 = join(dir, 'never.xlsx');
