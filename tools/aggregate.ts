@@ -82,9 +82,13 @@ export async function aggregate(files: readonly string[]): Promise<Programme> {
   }
 }
 
+/** R3: the whole percentage, or null while nothing is applicable. */
+function percentOf(count: { yes: number; applicable: number }): number | null {
+  return count.applicable > 0 ? wholePercent(count.yes, count.applicable) : null;
+}
+
 /** SPEC §10's JSON: percentages as whole numbers (R3) or null, providers in argument order. */
 export function programmeJson(programme: Programme): object {
-  const percent = (count: { yes: number; applicable: number }) => (count.applicable > 0 ? wholePercent(count.yes, count.applicable) : null);
   return {
     framework: programme.framework.id,
     providers: programme.providers.map((provider) => ({ file: provider.file })),
@@ -92,11 +96,11 @@ export function programmeJson(programme: Programme): object {
       id: row.keyQuestion.id,
       yes: row.yes,
       applicable: row.applicable,
-      percent: row.percent ?? null,
+      percent: percentOf(row),
       providers: row.providers.map((provider) => ({
         yes: provider.yes,
         applicable: provider.applicable,
-        percent: percent(provider),
+        percent: percentOf(provider),
         significant: provider.significant ?? null,
       })),
     })),
@@ -105,19 +109,19 @@ export function programmeJson(programme: Programme): object {
 
 /** The printed table: one line per key question, each provider's percentage, "*" where it differs (R10). */
 export function programmeLines(programme: Programme): string[] {
-  const shown = (count: { yes: number; applicable: number }, percent?: number) => (percent === undefined ? '—' : `${percent}% (${count.yes}/${count.applicable})`);
-  const json = programmeJson(programme) as { keyQuestions: Array<{ providers: Array<{ percent: number | null; significant: boolean | null }> }> };
   const lines = [
     `${programme.framework.name}: ${programme.providers.length} inspections pooled`,
     ...programme.providers.map((provider, index) => `  [${index + 1}] ${provider.file}`),
-    `${'Key question'.padEnd(13)}${'Pooled'.padEnd(18)}${programme.providers.map((_, index) => `[${index + 1}]`.padEnd(7)).join('')}`,
+    `${'Key question'.padEnd(13)}${'Pooled'.padEnd(18)}${programme.providers.map((_, index) => `[${index + 1}]`.padEnd(7)).join('')}`.trimEnd(),
   ];
-  programme.rows.forEach((row, rowIndex) => {
-    const providers = json.keyQuestions[rowIndex].providers.map((provider) =>
-      `${provider.percent === null ? '—' : `${provider.percent}%`}${provider.significant ? '*' : ''}`.padEnd(7),
-    );
-    lines.push(`${row.keyQuestion.id.padEnd(13)}${shown(row, row.percent).padEnd(18)}${providers.join('')}`.trimEnd());
-  });
+  for (const row of programme.rows) {
+    const pooled = row.percent === undefined ? '—' : `${row.percent}% (${row.yes}/${row.applicable})`;
+    const providers = row.providers.map((provider) => {
+      const percent = percentOf(provider);
+      return `${percent === null ? '—' : `${percent}%`}${provider.significant ? '*' : ''}`.padEnd(7);
+    });
+    lines.push(`${row.keyQuestion.id.padEnd(13)}${pooled.padEnd(18)}${providers.join('')}`.trimEnd());
+  }
   lines.push('* differs significantly from all the other inspections pooled (two-sided z-test, 0.1).');
   return lines;
 }
@@ -151,14 +155,15 @@ export function programmeWorkbook(programme: Programme): Workbook {
     ]),
   ];
   const workbook = buildSpreadsheet({ name: `${programme.framework.name}: programme figures`, sheets: { Comparison: comparison, Providers: providers } });
-  const percentColumns = { Comparison: [3, 5], Providers: [5, ...programme.providers.map((_, index) => 7 + 3 * index)] };
-  for (const [name, columns] of Object.entries(percentColumns)) {
+  const layout: Array<[string, unknown[][], number[]]> = [
+    ['Comparison', comparison, [3, 5]],
+    ['Providers', providers, [5, ...programme.providers.map((_, index) => 7 + 3 * index)]],
+  ];
+  for (const [name, rows, percentColumns] of layout) {
     const sheet = workbook.sheet(name);
     sheet.frozenRows = 1;
-    for (let row = 1; row <= sheet.maxRows; row += 1) {
-      if (row === 1) for (let column = 1; column <= sheet.maxColumns; column += 1) sheet.setFormat(row, column, { fontWeight: 'bold' });
-      else if (row <= (name === 'Comparison' ? comparison.length : providers.length)) for (const column of columns) sheet.setFormat(row, column, { numberFormat: '0%' });
-    }
+    rows[0].forEach((_, index) => sheet.setFormat(1, index + 1, { fontWeight: 'bold' }));
+    for (let row = 2; row <= rows.length; row += 1) for (const column of percentColumns) sheet.setFormat(row, column, { numberFormat: '0%' });
   }
   return workbook;
 }
