@@ -9,6 +9,8 @@ import { getOverview, goToCell, recordPanelJudgement, runGenerateSummaries, runN
 import { KQ_SCORE } from './functions/kqScore';
 import { MARKING_AGREEMENT } from './functions/markingAgreement';
 import { OVERALL_RATING, OVERALL_SCORE } from './functions/overall';
+import { PERCENT_INTERVAL } from './functions/percentInterval';
+import { PROGRAMME_TABLE } from './functions/programmeTable';
 import { RATE_STANDARD } from './functions/rateStandard';
 import { RATING_BAND } from './functions/ratingBand';
 import { RATING_EXPLAIN } from './functions/ratingExplain';
@@ -32,6 +34,8 @@ export const api = {
   SAMPLE_CASES,
   SAMPLE_BALANCE,
   MARKING_AGREEMENT,
+  PROGRAMME_TABLE,
+  PERCENT_INTERVAL,
   onOpen,
   onInstall,
   menuNewInspection,

@@ -9,6 +9,8 @@ export interface ParamDoc {
   type: string;
   description: string;
   optional?: boolean;
+  /** The last parameter only: further arguments like it may follow (cases2, cases3, …). */
+  repeating?: boolean;
 }
 
 export interface PublicFunctionDoc {

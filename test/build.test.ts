@@ -15,6 +15,8 @@ const CUSTOM_FUNCTIONS = {
   PROMPTS_TABLE: ['cases', 'filterHeader', 'filterValue'],
   CHANGE_SIGNIFICANT: ['p1', 'n1', 'p2', 'n2', 'alpha'],
   SAMPLE_SIZE: ['population', 'confidence', 'margin'],
+  PROGRAMME_TABLE: ['cases1', 'cases2'],
+  PERCENT_INTERVAL: ['yes', 'applicable', 'confidence'],
 };
 
 describe('build › dist/Code.js', () => {
@@ -23,7 +25,7 @@ describe('build › dist/Code.js', () => {
     expect(code).not.toMatch(/\brequire\s*\(/);
   });
 
-  it('loads in a bare vm context and exposes the eleven custom functions as functions', () => {
+  it('loads in a bare vm context and exposes every custom function as functions', () => {
     const bundle = loadBundle();
     for (const name of Object.keys(CUSTOM_FUNCTIONS)) expect(typeof bundle[name]).toBe('function');
     expect(bundle.RATING_BAND(0.645)).toBe('Good');
@@ -39,6 +41,18 @@ describe('build › dist/Code.js', () => {
     const documented = [...doc.matchAll(/@param \{[^}]+\} (\w+) \S/g)].map((match) => match[1]);
     expect(documented).toEqual(params);
     expect(doc).toMatch(/@return \S/);
+  });
+
+  it('passes every range on from the variadic PROGRAMME_TABLE stub, and says further ranges may follow', () => {
+    const stub = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction PROGRAMME_TABLE\(cases1, cases2\) \{\n([^}]*)\}/.exec(code);
+    expect(stub).not.toBeNull();
+    const [, doc, body] = stub as RegExpExecArray;
+    expect(body).toContain('.apply(null, arguments)');
+    expect(doc).toMatch(/@param \{A1:CZ=\} cases2 .*Further ranges like it may follow/);
+    const range = (answer: string) => [['Case ID', '2.1.1 Assessment?'], ['C1', answer]];
+    const table = loadBundle().PROGRAMME_TABLE(range('Yes'), range('No'), range('Yes'), range('Yes'));
+    expect(table[0]).toHaveLength(6 + 2 * 4);
+    expect(table[1].slice(2, 4)).toEqual([3, 4]);
   });
 
   it('ships the least-privilege manifest and @OnlyCurrentDoc', () => {

@@ -7,14 +7,19 @@
  *   the same cells (the floor any engine must pay), median of several runs.
  * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
  *   cases, counted by the offline runtime; equal when reads and writes are batched.
+ * - programme_table_ms: PROGRAMME_TABLE over 30 ranges of 150 cases (SPEC §10), median of several runs.
+ * - aggregate_ms: `npm run aggregate` over 30 workbooks of 150 cases, reading the .xlsx files included.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { eligiblePopulation } from '../examples/eligible-population';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
 import { buildSpreadsheet, loadAddon } from '../runtime';
+import { aggregate } from './aggregate';
+import { writeXlsx } from './xlsx';
 
 const CODE = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
 const RUNS = 15;
@@ -112,15 +117,57 @@ function sampleCasesMs(): number {
 
 const sampleMs = sampleCasesMs();
 const serviceCalls = [100, 10000].map((cases) => ({ cases, generate_summaries: generateSummariesCalls(cases) }));
-const result = { bundle_bytes: Buffer.byteLength(CODE), load_ms: Number(loadMs.toFixed(2)), engine, service_calls: serviceCalls, sample_cases_ms: sampleMs };
 
-console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
-console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
-for (const row of engine) {
-  const ratio = row.engine_ms / row.single_pass_ms;
-  console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells} cells): engine ${row.engine_ms} ms, single pass ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
+const PROGRAMME_PROVIDERS = 30;
+const PROGRAMME_CASES = 150;
+
+/** SPEC §10: PROGRAMME_TABLE over 30 inspections' Case supervision ranges of 150 cases each. */
+function programmeTableMs(): number {
+  const ranges = Array.from({ length: PROGRAMME_PROVIDERS }, () => caseSupervision(PROGRAMME_CASES));
+  bundle.PROGRAMME_TABLE(...ranges); // warm up
+  return Number(time(() => bundle.PROGRAMME_TABLE(...ranges), 5).toFixed(2));
 }
-console.log('Service calls of Generate summaries (offline runtime count):');
-for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
-console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);
-if (json) console.log(JSON.stringify(result));
+
+/** SPEC §10: aggregate over 30 workbooks of 150 cases, from reading the files to the pooled figures. */
+async function aggregateMs(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-bench-'));
+  try {
+    const files: string[] = [];
+    for (let index = 0; index < PROGRAMME_PROVIDERS; index += 1) {
+      const file = join(dir, `inspection-${index + 1}.xlsx`);
+      await writeXlsx(buildSpreadsheet({ name: `Inspection ${index + 1}`, sheets: { 'Case supervision': caseSupervision(PROGRAMME_CASES) } }), file);
+      files.push(file);
+    }
+    const start = performance.now();
+    await aggregate(files);
+    return Number((performance.now() - start).toFixed(2));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const programmeMs = programmeTableMs();
+void aggregateMs().then((aggregateTime) => {
+  const result = {
+    bundle_bytes: Buffer.byteLength(CODE),
+    load_ms: Number(loadMs.toFixed(2)),
+    engine,
+    service_calls: serviceCalls,
+    programme_table_ms: programmeMs,
+    aggregate_ms: aggregateTime,
+    sample_cases_ms: sampleMs,
+  };
+
+  console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
+  console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
+  for (const row of engine) {
+    const ratio = row.engine_ms / row.single_pass_ms;
+    console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells} cells): engine ${row.engine_ms} ms, single pass ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
+  }
+  console.log('Service calls of Generate summaries (offline runtime count):');
+  for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
+  console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);
+  console.log(`PROGRAMME_TABLE over ${PROGRAMME_PROVIDERS} ranges of ${PROGRAMME_CASES} cases: ${result.programme_table_ms} ms (median of 5 runs)`);
+  console.log(`aggregate over ${PROGRAMME_PROVIDERS} workbooks of ${PROGRAMME_CASES} cases: ${result.aggregate_ms} ms (reading the .xlsx files included)`);
+  if (json) console.log(JSON.stringify(result));
+});

@@ -43,13 +43,16 @@ function jsdoc({ name, doc }) {
   lines.push('');
   for (const param of doc.params) {
     const type = param.optional ? `${param.type}=` : param.type;
-    lines.push(`@param {${type}} ${param.name} ${param.description}`);
+    const further = param.repeating ? ' Further ranges like it may follow, separated by commas.' : '';
+    lines.push(`@param {${type}} ${param.name} ${param.description}${further}`);
   }
   lines.push(`@return ${doc.returns}`);
   if (doc.customFunction) lines.push('@customfunction');
   const body = lines.map((line) => (line ? ` * ${line}` : ' *')).join('\n');
   const params = doc.params.map((param) => param.name).join(', ');
-  return `/**\n${body}\n */\nfunction ${name}(${params}) {\n  return ${GLOBAL}.api.${name}.run(${params});\n}\n`;
+  // A function taking any number of arguments passes on all it was given, not just the named ones.
+  const call = doc.params.some((param) => param.repeating) ? 'run.apply(null, arguments)' : `run(${params})`;
+  return `/**\n${body}\n */\nfunction ${name}(${params}) {\n  return ${GLOBAL}.api.${name}.${call};\n}\n`;
 }
 
 function wrap(text, width = 88) {

@@ -476,6 +476,8 @@ function conditionalModelOf(workbook: Workbook, sheet: SheetModel, ref: string, 
 export interface ReadOptions {
   /** The spreadsheet's name (default: the file's title, else "Imported workbook"). */
   name?: string;
+  /** Values and formulas only, without the layout (formats, dropdowns, conditional formats): much faster, for reading figures. */
+  valuesOnly?: boolean;
 }
 
 /**
@@ -492,6 +494,7 @@ export async function readXlsxWorkbook(source: string | Buffer, options: ReadOpt
     sheets: Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])),
     maxRows: Math.max(1000, ...sheets.map(lastRow)),
   });
+  if (options.valuesOnly) return workbook;
   for (const read of sheets) {
     const sheet = workbook.sheet(read.name);
     const lastColumn = Math.max(0, ...read.validations.map((validation) => validation.column), ...read.formats.map((cell) => cell.column));

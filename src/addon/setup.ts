@@ -8,6 +8,7 @@ import {
   CaseTabLayout,
   caseTabLayouts,
   COMPARISON_HEADER,
+  comparisonQuestions,
   DOMAIN_ONE_HEADER,
   keyQuestionHeader,
   leadJudgementStandards,
@@ -232,13 +233,7 @@ function panelTab(framework: Framework): ListTab {
 }
 
 function comparisonTab(framework: Framework): ListTab {
-  const questions = new Map<string, string>();
-  for (const standard of caseBasedStandards(framework)) {
-    for (const keyQuestion of standard.keyQuestions.filter((candidate) => !candidate.qualitative)) {
-      questions.set(keyQuestion.id, keyQuestion.text);
-      for (const prompt of keyQuestion.prompts) questions.set(prompt.id, prompt.text);
-    }
-  }
+  const questions = new Map(comparisonQuestions(framework).map((question) => [question.id, question.text]));
   return {
     name: 'Comparison',
     role: 'comparison',

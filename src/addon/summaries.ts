@@ -92,6 +92,24 @@ function spillSpace(rows: number, width: number): Grid {
   return Array.from({ length: rows }, () => Array<CellInput>(width).fill(''));
 }
 
+const INTERVAL_COLUMNS = ['Interval n', 'Interval from (80%)', 'Interval to (80%)', 'Precision'];
+
+/**
+ * SPEC §10: beside a spilled RATINGS_TABLE (Yes in D, applicable in E), each percentage's 80%
+ * interval from one ranged PERCENT_INTERVAL, and a mark where its half-width exceeds 5 points.
+ * The interval's n is blank while nothing is applicable, so work in progress stays blank (R12).
+ */
+function addIntervals(block: Grid, at: number, header: number, first: number, last: number): void {
+  const [n, lower, upper] = [at, at + 1, at + 2].map((index) => columnLetter(index + 1));
+  INTERVAL_COLUMNS.forEach((title, offset) => (block[0][at + offset] = asText(title)));
+  for (let row = first; row <= last; row += 1) {
+    block[row - header][at] = `=IF(N(E${row})>0, E${row}, "")`;
+    block[row - header][at + 3] =
+      `=IF(ISNUMBER(${lower}${row}), IF(${upper}${row}-${lower}${row}>0.1, "small sub-sample: ± "&ROUND((${upper}${row}-${lower}${row})*50)&" points", ""), "")`;
+  }
+  block[1][at + 1] = `=PERCENT_INTERVAL(D${first}:D${last}, ${n}${first}:${n}${last})`;
+}
+
 const KEY_QUESTION_COLUMNS = ['Previous %', 'Previous n', 'Change significant', 'All providers %', 'All providers n', 'Difference significant'];
 /** R4's boundaries, as columns the chart draws as lines. */
 const BOUNDARIES: Array<[string, number]> = [['Requires improvement from', 0.5], ['Good from', 0.65], ['Outstanding from', 0.8]];
@@ -109,7 +127,7 @@ function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     const first = header + 1;
     const last = header + count;
     grid.push(['']);
-    const block = spillSpace(count + 1, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length);
+    const block = spillSpace(count + 1, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length + INTERVAL_COLUMNS.length);
     block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.width)})`;
     [...KEY_QUESTION_COLUMNS, ...BOUNDARIES.map(([title]) => title)].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
     for (let row = first; row <= last; row += 1) {
@@ -122,6 +140,7 @@ function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     }
     block[1][10] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, I${first}:I${last}, J${first}:J${last})`;
     block[1][13] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, L${first}:L${last}, M${first}:M${last})`;
+    addIntervals(block, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length, header, first, last);
     grid.push(...block);
   }
   return grid;
@@ -133,6 +152,7 @@ function formatKeyQuestions(sheet: Sheet, grid: Grid): void {
   sheet.getRange(1, 9, rows, 1).setNumberFormat('0%');
   sheet.getRange(1, 12, rows, 1).setNumberFormat('0%');
   sheet.getRange(1, 15, rows, BOUNDARIES.length).setNumberFormat('0%');
+  sheet.getRange(1, 19, rows, 2).setNumberFormat('0%');
   sheet.setConditionalFormatRules(bandRules([sheet.getRange(1, 7, rows, 2)]));
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
@@ -154,7 +174,7 @@ function bandChart(sheet: Sheet, grid: Grid): GoogleAppsScript.Spreadsheet.Embed
     .addRange(sheet.getRange(1, 15, rows, BOUNDARIES.length))
     .setOption('seriesType', 'bars')
     .setOption('series', { 1: { type: 'line' }, 2: { type: 'line' }, 3: { type: 'line' } })
-    .setPosition(2, 19, 0, 0)
+    .setPosition(2, 23, 0, 0)
     .build();
 }
 
@@ -200,8 +220,10 @@ function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: s
     for (const value of values) {
       grid.push(['']);
       grid.push([asText(`${tab.name} — ${column.header}: ${String(value)}`), subSampleCount(tabRef(tab.name), letter, value), asText('cases')]);
-      const block = spillSpace(count + 1, 8);
+      const header = grid.length + 1;
+      const block = spillSpace(count + 1, 8 + INTERVAL_COLUMNS.length);
       block[0][0] = `=RATINGS_TABLE(${cases}, ${literal(column.header)}, ${valueLiteral(value)})`;
+      addIntervals(block, 8, header, header + 1, header + count);
       grid.push(...block);
     }
   }
@@ -210,6 +232,7 @@ function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: s
 
 function formatSubSamples(sheet: Sheet, grid: Grid): void {
   sheet.getRange(1, 6, grid.length, 1).setNumberFormat('0%');
+  sheet.getRange(1, 10, grid.length, 2).setNumberFormat('0%');
   sheet.setConditionalFormatRules(bandRules([sheet.getRange(1, 7, grid.length, 2)]));
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
 }

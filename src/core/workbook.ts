@@ -64,3 +64,12 @@ export const DOMAIN_ONE_HEADER = headersOf(DOMAIN_ONE_LAYOUT);
 export const PANEL_HEADER = headersOf(PANEL_LAYOUT);
 export const COMPARISON_HEADER = headersOf(COMPARISON_LAYOUT);
 export const RATINGS_HEADER = headersOf(RATINGS_LAYOUT);
+
+/** The Comparison tab's rows: each counted key question (R7) followed by its prompts, in framework order. */
+export function comparisonQuestions(framework: Framework): Array<{ id: string; text: string }> {
+  return caseBasedStandards(framework).flatMap((standard) =>
+    standard.keyQuestions
+      .filter((keyQuestion) => !keyQuestion.qualitative)
+      .flatMap((keyQuestion) => [{ id: keyQuestion.id, text: keyQuestion.text }, ...keyQuestion.prompts.map((prompt) => ({ id: prompt.id, text: prompt.text }))]),
+  );
+}

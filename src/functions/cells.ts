@@ -33,7 +33,7 @@ export function mapCells(
   return ranges[0].map((row, rowIndex) =>
     row.map((_, columnIndex) => {
       const cells = args.map((arg) => (Array.isArray(arg) ? (arg as Cell[][])[rowIndex][columnIndex] : (arg as Cell)));
-      if (blankWhen.every((index) => isBlank(cells[index]))) return '';
+      if (blankWhen.length > 0 && blankWhen.every((index) => isBlank(cells[index]))) return '';
       try {
         return scalar(...cells);
       } catch (error) {

@@ -72,6 +72,42 @@ describe('addon › Generate summaries', () => {
     expect(new Set(boundaries.map(String))).toEqual(new Set(['0.5,0.65,0.8']));
   });
 
+  it("shows each key question's 80% interval and marks a half-width over 5 points (SPEC §10)", () => {
+    const z = 1.2815515655446004;
+    const wilson = (yes: number, n: number) => {
+      const p = yes / n;
+      const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+      const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+      return [centre - half, centre + half];
+    };
+    const values = rt.sheetValues('Key questions');
+    const header = values.find((row) => row[0] === 'Standard')!;
+    const at = header.indexOf('Interval from (80%)');
+    expect(header.slice(at - 1, at + 3)).toEqual(['Interval n', 'Interval from (80%)', 'Interval to (80%)', 'Precision']);
+    const rows = keyQuestionRows(values);
+    // 2.2.3: 48 of 79 is 54%–68%, ± 7 points; 4.2.1: 13 of 14 is much wider; 4.1.3 is qualitative: blank.
+    const row223 = rows.get('2.2.3')!;
+    row223.slice(at, at + 2).forEach((value, index) => expect(Math.abs(Number(value) - wilson(48, 79)[index])).toBeLessThan(1e-9));
+    expect(row223[at + 2]).toBe('small sub-sample: ± 7 points');
+    expect(rows.get('4.2.1')![at + 2]).toMatch(/^small sub-sample: ± \d+ points$/);
+    expect(rows.get('4.1.3')!.slice(at - 1, at + 3)).toEqual(['', '', '', '']);
+    // Every figure: marked exactly where its half-width exceeds 5 points.
+    for (const [id, row] of rows) {
+      if (typeof row[at] !== 'number') continue;
+      const half = ((row[at + 1] as number) - (row[at] as number)) * 50;
+      expect([id, row[at + 2]]).toEqual([id, half > 5 ? `small sub-sample: ± ${Math.round(half)} points` : '']);
+    }
+    // Sub-samples: the 38 licence cases' intervals are wider than the whole sample's.
+    const subSamples = rt.sheetValues('Sub-samples');
+    const licence = subSamples.findIndex((row) => row[0] === 'Case supervision — Sentence type: Licence');
+    const licenceRow = keyQuestionRows(subSamples.slice(licence + 1, licence + 15)).get('2.1.1')!;
+    const subAt = subSamples[licence + 1].indexOf('Interval from (80%)');
+    expect(subAt).toBe(9);
+    const [yes, n] = [Number(licenceRow[3]), Number(licenceRow[4])];
+    licenceRow.slice(subAt, subAt + 2).forEach((value, index) => expect(Math.abs(Number(value) - wilson(yes, n)[index])).toBeLessThan(1e-9));
+    expect(licenceRow[subAt + 2]).toMatch(/^small sub-sample: ± \d+ points$/);
+  });
+
   it('recomputes the summaries when a case answer changes', () => {
     const sheet = rt.sheetValues('Case supervision');
     const column = sheet[0].findIndex((cell) => String(cell).startsWith('2.1.1 '));
@@ -91,6 +127,18 @@ describe('addon › Generate summaries', () => {
     expect(again.lines).toContain('Key questions: refreshed.');
     expect(rt.sheetValues('Case supervision')).toEqual(caseTab);
     expect(rt.counter.count('Spreadsheet.insertSheet')).toBe(0);
+  });
+});
+
+describe('addon › Generate summaries before any case is entered', () => {
+  it('leaves the intervals blank, not errors (R12)', () => {
+    const rt = newWorkbook();
+    rt.call('runGenerateSummaries');
+    const values = rt.sheetValues('Key questions');
+    const at = values.find((row) => row[0] === 'Standard')!.indexOf('Interval from (80%)');
+    const rows = keyQuestionRows(values);
+    expect(rows.size).toBeGreaterThan(0);
+    for (const row of rows.values()) expect(row.slice(at - 1, at + 3)).toEqual(['', '', '', '']);
   });
 });
 
@@ -125,9 +173,9 @@ describe('addon › Generate summaries is safe with many editors', () => {
     expect(quality.map((row) => row[3])).toEqual(expect.arrayContaining(['=1+1', 'Maybe']));
     const subSamples = rt.sheetValues('Sub-samples').map((row) => String(row[0]));
     expect(subSamples).toEqual(expect.arrayContaining(['Case supervision — Gender: +SUM(A1)', 'Case supervision — Gender: @x']));
-    expect(rt.sheetFormulas('Sub-samples').flat().filter((formula) => /SUM\(A1\)/.test(formula))).toEqual([
-      expect.stringContaining('"+SUM(A1)"'), // only ever a quoted literal inside the add-on's own formula
-      expect.stringContaining('"+SUM(A1)"'),
+    expect(rt.sheetFormulas('Sub-samples').flat().filter((formula) => /SUM\(A1\)/i.test(formula))).toEqual([
+      expect.stringContaining('"+sum(a1)"'), // only ever a quoted literal inside the add-on's own formulas: the count,
+      expect.stringContaining('"+SUM(A1)"'), // and the table's filter
     ]);
   });
 });

@@ -1,0 +1,142 @@
+import { Band, bandOf, wholePercent } from './bands';
+import { CaseTable, findColumn, rowsWhere, shortHeader, tallyColumn } from './caseTable';
+import { Framework, KeyQuestion, Standard } from './framework';
+import { standardsOf } from './frameworks';
+import { countedKeyQuestions } from './standards';
+import { changeIsSignificant, normalQuantile } from './statistics';
+
+/** SPEC §10: pooling key questions over several inspections, and how sure each percentage is. */
+
+export interface Interval {
+  lower: number;
+  upper: number;
+}
+
+/**
+ * SPEC §10: Wilson's score interval of yes/applicable: centre (p + z²/2n)/(1 + z²/n), half-width
+ * z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), z the two-sided normal quantile for the confidence.
+ */
+export function wilsonInterval(yes: number, applicable: number, confidence = 0.8): Interval {
+  requireCount(applicable, 'The number applicable');
+  requireCount(yes, 'The number of Yes answers');
+  if (applicable === 0) throw new Error('The number applicable is 0: with no applicable case there is no percentage, so no interval.');
+  if (yes > applicable) throw new Error(`The number of Yes answers (${yes}) is more than the number applicable (${applicable}).`);
+  if (!(confidence > 0 && confidence < 1)) throw new Error(`The confidence must be between 0 and 1 (80% is 0.8); got ${confidence}.`);
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const n = applicable;
+  const p = yes / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const halfWidth = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  // The bounds are proportions: clamp away the last bit of floating-point noise at 0 and 1.
+  return { lower: Math.max(0, centre - halfWidth), upper: Math.min(1, centre + halfWidth) };
+}
+
+function requireCount(value: number, what: string): void {
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${what} must be a whole number, 0 or more; got ${value}.`);
+}
+
+/** One provider's (one range's, one workbook's) counts of a key question. */
+export interface ProviderCount {
+  yes: number;
+  applicable: number;
+  /** R10: whether it differs from all the other providers pooled; undefined when that cannot be tested. */
+  significant?: boolean;
+}
+
+/** A key question pooled over every provider, with each provider's own counts (SPEC §10). */
+export interface ProgrammeRow {
+  standard: Standard;
+  keyQuestion: KeyQuestion;
+  yes: number;
+  applicable: number;
+  /** R3, R4: undefined while nothing is applicable. */
+  percent?: number;
+  band?: Band;
+  providers: ProviderCount[];
+}
+
+/** A provider's case tables (one range, or every case tab of a workbook) and how messages name it. */
+export interface Provider {
+  name: string;
+  tables: ProviderTable[];
+}
+
+/** A case table, and its tab's name where it came from a workbook's tab. */
+export interface ProviderTable {
+  table: CaseTable;
+  tab?: string;
+}
+
+/** SPEC §10: the one framework every provider follows; providers of different frameworks cannot be pooled. */
+export function commonFramework(providers: ReadonlyArray<{ name: string; framework: Framework }>): Framework {
+  const [first] = providers;
+  const other = providers.find((provider) => provider.framework.id !== first.framework.id);
+  if (other) {
+    throw new Error(
+      `${first.name} follows ${first.framework.name} but ${other.name} follows ${other.framework.name}: pool only inspections of one framework.`,
+    );
+  }
+  return first.framework;
+}
+
+/**
+ * R10: a provider against all the others pooled, two-sided z-test at 0.1. Undefined when either
+ * side has no applicable case (one provider alone, or a provider with nothing applicable).
+ */
+export function differsFromRest(provider: { yes: number; applicable: number }, total: { yes: number; applicable: number }, alpha = 0.1): boolean | undefined {
+  const restYes = total.yes - provider.yes;
+  const restApplicable = total.applicable - provider.applicable;
+  if (provider.applicable === 0 || restApplicable === 0) return undefined;
+  return changeIsSignificant(provider.yes / provider.applicable, provider.applicable, restYes / restApplicable, restApplicable, alpha);
+}
+
+/**
+ * SPEC §10: every counted key question (R7) of the case-based standards the providers have
+ * columns for, in framework order, with Yes and applicable summed exactly over all providers.
+ * A provider without a column another has is an error naming both (R11), and so is an invalid
+ * answer, named by provider, row, column and value.
+ */
+export function poolKeyQuestions(providers: readonly Provider[], framework: Framework): ProgrammeRow[] {
+  const present = standardsOf(framework)
+    .filter((standard) => standard.kind === 'caseBased')
+    .flatMap((standard) => countedKeyQuestions(standard).map((keyQuestion) => ({ standard, keyQuestion })))
+    .filter(({ keyQuestion }) => providers.some((provider) => provider.tables.some(({ table }) => findColumn(table, keyQuestion.id))));
+  return present.map(({ standard, keyQuestion }) => {
+    const counts = providers.map((provider) => countProvider(provider, providers, keyQuestion));
+    const yes = counts.reduce((sum, count) => sum + count.yes, 0);
+    const applicable = counts.reduce((sum, count) => sum + count.applicable, 0);
+    const total = { yes, applicable };
+    const percent = applicable > 0 ? wholePercent(yes, applicable) : undefined;
+    return {
+      standard,
+      keyQuestion,
+      yes,
+      applicable,
+      ...(percent === undefined ? {} : { percent, band: bandOf(percent) }),
+      providers: counts.map((count) => {
+        const significant = differsFromRest(count, total);
+        return significant === undefined ? count : { ...count, significant };
+      }),
+    };
+  });
+}
+
+function countProvider(provider: Provider, providers: readonly Provider[], keyQuestion: KeyQuestion): ProviderCount {
+  for (const { table, tab } of provider.tables) {
+    const column = findColumn(table, keyQuestion.id);
+    if (!column) continue;
+    try {
+      const tally = tallyColumn(table, column, rowsWhere(table));
+      return { yes: tally.yes, applicable: tally.yes + tally.no };
+    } catch (error) {
+      throw new Error(`${provider.name}${tab ? `, tab "${tab}"` : ''}: ${(error as Error).message}`);
+    }
+  }
+  const other = providers.find((candidate) => candidate.tables.some(({ table }) => findColumn(table, keyQuestion.id)))!;
+  const header = other.tables.map(({ table }) => findColumn(table, keyQuestion.id)).find(Boolean)!.header;
+  throw new Error(
+    `${provider.name} has no column for ${keyQuestion.id} ("${shortHeader(header)}"), which ${other.name} has: every range pooled must be the same kind of case tab, with a header starting "${keyQuestion.id} ".`,
+  );
+}
