@@ -45,7 +45,7 @@ function overview(): Overview {
   const framework = workbookFramework();
   const tabs = tabsByName(spreadsheet);
   const caseTabs = readCaseTabs(tabs, framework);
-  const { problems, progress } = checkCaseTabs(caseTabs, framework);
+  const { problems, problemCount, progress } = checkCaseTabs(caseTabs, framework, PROBLEM_LIMIT);
   const panelValues = readPanel(tabs);
   const standards = caseBasedStandards(framework);
   const panel = standards.map((standard): PanelRow => {
@@ -57,8 +57,8 @@ function overview(): Overview {
     frameworkName: framework.name,
     isSetUp: caseTabs.length > 0,
     progress,
-    problems: problems.slice(0, PROBLEM_LIMIT),
-    problemCount: problems.length,
+    problems,
+    problemCount,
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
     subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || 'Sentence type',

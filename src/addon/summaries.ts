@@ -73,9 +73,17 @@ export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
 }
 
 /** Progress and problems of every case tab, for the sidebar and the Data quality tab. */
-export function checkCaseTabs(caseTabs: CaseTabRead[], framework: Framework): { problems: DataProblem[]; progress: TabProgress[] } {
-  const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework));
-  return { problems: checks.flatMap((check) => check.problems), progress: checks.map((check) => check.progress) };
+export function checkCaseTabs(
+  caseTabs: CaseTabRead[],
+  framework: Framework,
+  limit: number,
+): { problems: DataProblem[]; problemCount: number; progress: TabProgress[] } {
+  const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework, limit));
+  return {
+    problems: checks.flatMap((check) => check.problems).slice(0, limit),
+    problemCount: checks.reduce((sum, check) => sum + check.problemCount, 0),
+    progress: checks.map((check) => check.progress),
+  };
 }
 
 /**
@@ -274,13 +282,12 @@ const DATA_QUALITY_LIMIT = 2000;
 
 /** SPEC §5 "Data quality": every problem, each naming tab, row, column and value, as text. */
 function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
-  const { problems } = checkCaseTabs(caseTabs, framework);
-  const listed = problems.slice(0, DATA_QUALITY_LIMIT);
-  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const { problems: listed, problemCount } = checkCaseTabs(caseTabs, framework, DATA_QUALITY_LIMIT);
+  const count = `${problemCount} problem${problemCount === 1 ? '' : 's'}`;
   const title =
-    problems.length === 0
+    problemCount === 0
       ? 'Data quality: no problems found when the summaries were generated.'
-      : `Data quality: ${count} when the summaries were generated${problems.length > listed.length ? `; the first ${listed.length} are listed` : ''} (the sidebar shows the latest).`;
+      : `Data quality: ${count} when the summaries were generated${problemCount > listed.length ? `; the first ${listed.length} are listed` : ''} (the sidebar shows the latest).`;
   return [
     [asText(title)],
     ['Tab', 'Cell', 'Column', 'Value', 'Problem'].map(asText),

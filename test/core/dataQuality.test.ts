@@ -41,3 +41,22 @@ describe('dataQuality › checkCaseTab (SPEC §5)', () => {
     ]);
   });
 });
+
+describe('dataQuality › a bounded pass', () => {
+  it('keeps the first problems up to the limit and counts every one', () => {
+    const rows = Array.from({ length: 50 }, (_, index) => [`C${index}`, 'Ann', 'Licence', 'Yes', 'Yes', 'Maybe', 'Perhaps', 'Yes']);
+    const all = checkCaseTab('Case supervision', readCaseTable([HEADER, ...rows]), CRC_2018);
+    const bounded = checkCaseTab('Case supervision', readCaseTable([HEADER, ...rows]), CRC_2018, 7);
+    expect(all.problemCount).toBe(100);
+    expect(all.problems).toHaveLength(100);
+    expect(bounded.problemCount).toBe(100);
+    expect(bounded.problems).toEqual(all.problems.slice(0, 7));
+    expect(bounded.progress).toEqual(all.progress);
+  });
+
+  it('quotes at most 200 characters of a long value, in its value and its message', () => {
+    const { problems } = check([['C1', 'Ann', 'Licence', 'Yes', 'Yes', 'x'.repeat(50000), 'Yes', 'Yes']]);
+    expect(problems[0].value).toBe(`${'x'.repeat(200)}… (50000 characters)`);
+    expect(problems[0].message.length).toBeLessThan(400);
+  });
+});
