@@ -41,6 +41,14 @@ export interface CellErrorInfo {
 /** A custom function as the engine calls it: Apps Script-shaped arguments in, result out, or a throw. */
 export type CustomFunctionInvoker = (name: string, args: unknown[]) => unknown;
 
+export interface CustomFunctionExecution {
+  name: string;
+  /** Cells passed in all its arguments (a single value counts 1). */
+  cells: number;
+  /** The tabs its range arguments come from. */
+  tabs: string[];
+}
+
 interface GridSize {
   rows: number;
   columns: number;
@@ -144,6 +152,12 @@ export class FormulaEngine {
   private extentCache = new Map<string, { revision: number; extent: GridSize }>();
   /** Custom functions that were not registered, and why. */
   readonly warnings: string[] = [];
+  /**
+   * Every custom-function execution since the last `clear()`: its name, the cells passed to it
+   * and the tabs its ranges came from. What one edit costs in Sheets, where each re-run gets its
+   * whole ranges again.
+   */
+  readonly executions: CustomFunctionExecution[] = [];
 
   constructor(private readonly gridSize: (sheetName: string) => GridSize) {
     this.hf = HyperFormula.buildEmpty({
@@ -430,17 +444,30 @@ export class FormulaEngine {
     let outcome: Outcome;
     let fingerprint = '';
     try {
-      const args = ast.args.map((argument) => (String(argument.type) === 'EMPTY' ? undefined : this.argument(evaluate(argument))));
+      const values = ast.args.map((argument) => (String(argument.type) === 'EMPTY' ? undefined : evaluate(argument)));
+      const args = values.map((value) => (value === undefined ? undefined : this.argument(value)));
       const key = addressKey(state.formulaAddress);
       fingerprint = JSON.stringify([ast.procedureName, args]);
       const remembered = spills ? this.remembered.get(key) : undefined;
       if (spills) this.remembered.delete(key);
-      outcome = remembered?.fingerprint === fingerprint ? remembered.outcome : this.invoke(ast.procedureName, args);
+      if (remembered?.fingerprint === fingerprint) outcome = remembered.outcome;
+      else {
+        this.executions.push({ name: ast.procedureName, cells: args.reduce((sum: number, arg) => sum + cellCount(arg), 0), tabs: this.tabsOf(values) });
+        outcome = this.invoke(ast.procedureName, args);
+      }
     } catch (thrown) {
       outcome = { error: new CellError(ErrorType.ERROR, messageOf(thrown)) };
     }
     if (!spills) return 'error' in outcome ? outcome.error : this.asValue(outcome.rows);
     return this.fitSpill(state.formulaAddress, { width: vertex.width, height: vertex.height }, outcome, fingerprint);
+  }
+
+  private tabsOf(values: Array<InterpreterValue | undefined>): string[] {
+    const tabs = new Set<string>();
+    for (const value of values) {
+      if (value instanceof SimpleRangeValue && value.range !== undefined) tabs.add(this.hf.getSheetName(value.range.sheet) ?? '');
+    }
+    return [...tabs];
   }
 
   private invoke(id: string, args: unknown[]): Outcome {
@@ -491,6 +518,17 @@ export class FormulaEngine {
     if (!(value instanceof SimpleRangeValue)) return argumentScalar(value as InternalScalarValue);
     let rows = value.data.map((cells) => cells.map(argumentScalar));
     const range = value.range;
+    if (range !== undefined) {
+      // Sheets refuses a reference past a tab's grid (A:CZ on a 60-column tab); so does this runtime.
+      const grid = this.gridOf(range.sheet);
+      const pastColumns = Number.isFinite(range.end.col) && range.end.col >= grid.columns;
+      const pastRows = Number.isFinite(range.end.row) && range.end.row >= grid.rows;
+      if (pastColumns || pastRows) {
+        throw new Error(
+          `A range reaches past the grid of '${this.hf.getSheetName(range.sheet)}' (${grid.rows} rows × ${grid.columns} columns): Sheets would refuse it. Keep references inside the tab.`,
+        );
+      }
+    }
     if (range !== undefined && (!Number.isFinite(range.end.row) || !Number.isFinite(range.end.col))) {
       const grid = this.gridOf(range.sheet);
       const height = Number.isFinite(range.end.row) ? rows.length : Math.max(grid.rows - range.start.row, 0);
@@ -499,4 +537,9 @@ export class FormulaEngine {
     }
     return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
   }
+}
+
+function cellCount(arg: unknown): number {
+  if (arg === undefined) return 0;
+  return Array.isArray(arg) ? arg.reduce((sum: number, row: unknown[]) => sum + row.length, 0) : 1;
 }

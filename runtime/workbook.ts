@@ -291,8 +291,9 @@ export class Workbook {
   }
 
   insertRows(sheet: SheetModel, beforeRow: number, count: number): void {
-    this.engine.insertRows(sheet.name, beforeRow, count);
+    // The grid grows before the engine recalculates, so references that grow with it stay inside it.
     sheet.shiftRows(beforeRow, count);
+    this.engine.insertRows(sheet.name, beforeRow, count);
     this.shiftMetadata(sheet, 'ROW', beforeRow, count);
   }
 
@@ -304,8 +305,8 @@ export class Workbook {
   }
 
   insertColumns(sheet: SheetModel, beforeColumn: number, count: number): void {
-    this.engine.insertColumns(sheet.name, beforeColumn, count);
     sheet.shiftColumns(beforeColumn, count);
+    this.engine.insertColumns(sheet.name, beforeColumn, count);
     this.shiftMetadata(sheet, 'COLUMN', beforeColumn, count);
   }
 

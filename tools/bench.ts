@@ -4,7 +4,10 @@
  *
  * - bundle_bytes / load_ms: every custom-function call loads the whole script.
  * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
- *   the same cells (the floor any engine must pay), median of several runs.
+ *   the key-question cells it must read (the floor any engine must pay), median of several runs.
+ * - recalc: one answer typed on Case supervision with every summary live: custom-function
+ *   executions whose ranges come from that tab, the cells passed to them, the cells the tab holds.
+ * - data_quality: the Data quality pass over 100,000 rows, time and heap.
  * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
  *   cases, counted by the offline runtime; equal when reads and writes are batched.
  * - programme_table_ms: PROGRAMME_TABLE over 30 ranges of 150 cases (SPEC §10), median of several runs.
@@ -17,7 +20,9 @@ import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { eligiblePopulation } from '../examples/eligible-population';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
-import { buildSpreadsheet, loadAddon } from '../runtime';
+import { buildSpreadsheet, columnLetters, loadAddon } from '../runtime';
+import { readCaseTable } from '../src/core/caseTable';
+import { checkCaseTab } from '../src/core/dataQuality';
 import { aggregate } from './aggregate';
 import { writeXlsx } from './xlsx';
 
@@ -66,12 +71,17 @@ function caseSupervision(cases: number): unknown[][] {
   return rows;
 }
 
-/** The floor: one pass reading every cell once, as any engine must. */
-function singlePass(table: unknown[][]): number {
+/** The key-question columns of a table: the cells RATINGS_TABLE must read (prompts and metadata it need not). */
+function keyQuestionColumns(table: unknown[][]): number[] {
+  return table[0].flatMap((header, index) => (/^\d+\.\d+\.\d+ /.test(String(header)) ? [index] : []));
+}
+
+/** The floor: one plain pass over the cells the function must read, each read once. */
+function singlePass(table: unknown[][], columns: number[]): number {
   let filled = 0;
   for (let row = 1; row < table.length; row += 1) {
     const cells = table[row];
-    for (let column = 0; column < cells.length; column += 1) if (cells[column] !== '') filled += 1;
+    for (let at = 0; at < columns.length; at += 1) if (cells[columns[at]] !== '') filled += 1;
   }
   return filled;
 }
@@ -80,16 +90,18 @@ const loadMs = time(loadBundle, 15);
 const bundle = loadBundle();
 const engine = [1000, 10000, 100000].map((cases) => {
   const table = caseSupervision(cases);
+  const columns = keyQuestionColumns(table);
   bundle.RATINGS_TABLE(table); // warm up
   return {
     cases,
     cells: cases * table[0].length,
+    cells_read: cases * columns.length,
     engine_ms: Number(time(() => bundle.RATINGS_TABLE(table)).toFixed(2)),
-    single_pass_ms: Number(time(() => singlePass(table)).toFixed(2)),
+    single_pass_ms: Number(time(() => singlePass(table, columns)).toFixed(2)),
   };
 });
-/** Service calls of one Generate summaries on a workbook holding `cases` case-supervision cases. */
-function generateSummariesCalls(cases: number): number {
+/** A workbook set up by New inspection holding `cases` case-supervision cases. */
+function workbookWith(cases: number): ReturnType<typeof loadAddon> {
   const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Bench' }) });
   rt.call('runNewInspection');
   const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
@@ -103,9 +115,55 @@ function generateSummariesCalls(cases: number): number {
     return row;
   });
   rt.setCellValues('Case supervision', 'A2', rows);
+  return rt;
+}
+
+/** Service calls of one Generate summaries on a workbook holding `cases` case-supervision cases. */
+function generateSummariesCalls(cases: number): number {
+  const rt = workbookWith(cases);
   rt.counter.reset();
   rt.call('runGenerateSummaries');
   return rt.counter.total;
+}
+
+/**
+ * The cost of one edit (issue 8): with every summary generated, one answer typed on Case
+ * supervision; the custom-function executions that follow, those whose ranges come from the
+ * edited tab, and the cells passed to them, against the cells the tab holds.
+ */
+function recalcCost(cases: number) {
+  const rt = workbookWith(cases);
+  rt.call('runGenerateSummaries');
+  const values = rt.sheetValues('Case supervision');
+  const header = values[0].map(String);
+  const usedColumns = header.length - [...header].reverse().findIndex((cell) => cell !== '');
+  const column = header.findIndex((cell) => cell.startsWith('2.1.1 ')) + 1;
+  const executions = rt.workbook.engine.executions;
+  executions.length = 0;
+  rt.setCellValues('Case supervision', `${columnLetters(column)}3`, [['No']]);
+  const direct = executions.filter((execution) => execution.tabs.includes('Case supervision'));
+  return {
+    cases,
+    calls_per_edit: direct.length,
+    cells_per_edit: direct.reduce((sum, execution) => sum + execution.cells, 0),
+    tab_cells: (cases + 1) * usedColumns,
+    all_calls_per_edit: executions.length,
+    all_cells_per_edit: executions.reduce((sum, execution) => sum + execution.cells, 0),
+    calls: [...new Set(direct.map((execution) => execution.name))].map((name) => `${name} ×${direct.filter((execution) => execution.name === name).length}`).join(', '),
+  };
+}
+
+/** Issue 8: the Data quality pass over 100,000 rows with a problem in most rows, time and heap. */
+function dataQualityCost(cases: number) {
+  const table = caseSupervision(cases);
+  const framework = CRC_2018;
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const result = checkCaseTab('Case supervision', readCaseTable(table), framework, 2000);
+  const ms = performance.now() - start;
+  const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  return { cases, ms: Number(ms.toFixed(1)), heap_mb: Number(Math.max(heapMb, 0).toFixed(1)), problems: result.problemCount, listed: result.problems.length };
 }
 
 /** §9: SAMPLE_CASES drawing 100 cases over 100,000 eligible cases in three strata columns (median of 5 runs). */
@@ -117,6 +175,8 @@ function sampleCasesMs(): number {
 
 const sampleMs = sampleCasesMs();
 const serviceCalls = [100, 10000].map((cases) => ({ cases, generate_summaries: generateSummariesCalls(cases) }));
+const recalc = [100, 1000].map(recalcCost);
+const dataQuality = dataQualityCost(100000);
 
 const PROGRAMME_PROVIDERS = 30;
 const PROGRAMME_CASES = 150;
@@ -156,16 +216,23 @@ void aggregateMs().then((aggregateTime) => {
     programme_table_ms: programmeMs,
     aggregate_ms: aggregateTime,
     sample_cases_ms: sampleMs,
+    recalc: recalc.map(({ calls, ...figures }) => figures),
+    data_quality: dataQuality,
   };
 
   console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
   console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
   for (const row of engine) {
     const ratio = row.engine_ms / row.single_pass_ms;
-    console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells} cells): engine ${row.engine_ms} ms, single pass ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
+    console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells_read} key-question cells of ${row.cells}): engine ${row.engine_ms} ms, one pass over those cells ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
   }
   console.log('Service calls of Generate summaries (offline runtime count):');
   for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
+  console.log('One answer typed on Case supervision, every summary live (custom-function executions whose ranges come from that tab):');
+  for (const row of recalc) {
+    console.log(`  ${String(row.cases).padStart(6)} cases: ${row.calls_per_edit} calls (${row.calls}), ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells the tab holds; ${row.all_calls_per_edit} executions in all`);
+  }
+  console.log(`Data quality over ${dataQuality.cases} rows: ${dataQuality.ms} ms, ${dataQuality.heap_mb} MB heap, ${dataQuality.problems} problems counted, ${dataQuality.listed} listed`);
   console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);
   console.log(`PROGRAMME_TABLE over ${PROGRAMME_PROVIDERS} ranges of ${PROGRAMME_CASES} cases: ${result.programme_table_ms} ms (median of 5 runs)`);
   console.log(`aggregate over ${PROGRAMME_PROVIDERS} workbooks of ${PROGRAMME_CASES} cases: ${result.aggregate_ms} ms (reading the .xlsx files included)`);

@@ -8,13 +8,10 @@ export function tabRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'!`;
 }
 
-/** Columns a case range always spans, so users can add columns without editing formulas. */
-const MIN_CASE_COLUMNS = 104; // A:CZ
-
 /**
- * SPEC §4: a case range starts at the header row; whole columns (A:CZ) start at row 1 and
- * grow with the tab, in Sheets and in the test engine alike.
+ * SPEC §4: a case range starts at the header row. Whole columns (A:CE) start at row 1 and grow
+ * with the tab as rows are added; they end at the tab's last column, never past its grid.
  */
-export function caseRange(tabName: string, width: number): string {
-  return `${tabRef(tabName)}A:${columnLetter(Math.max(MIN_CASE_COLUMNS, width + 26))}`;
+export function caseRange(tabName: string, gridColumns: number): string {
+  return `${tabRef(tabName)}A:${columnLetter(gridColumns)}`;
 }

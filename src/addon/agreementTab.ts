@@ -5,18 +5,13 @@ import { caseIdColumn } from '../core/sampling';
 import { caseRange, tabRef } from './a1';
 import { asText, CellInput, formula, literal } from './cells';
 import { Tabs } from './ownTabs';
+import type { CaseTabRead } from './summaries';
 import { Grid, writeOwnTab } from './ownTab';
 import { qaTabOf } from './qualityCheck';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A case tab as Generate summaries has read it. */
-interface CaseTabRead {
-  name: string;
-  width: number;
-  table: CaseTable;
-}
 
 const AGREEMENT_TAB = 'Agreement';
 const MARK_LABELS = { yes: 'Yes', no: 'No', na: 'N/A' };
@@ -51,7 +46,7 @@ function checkedTabGrid(tabs: Tabs, caseTab: CaseTabRead, qa: { name: string; sh
   }
   const keyQuestions = sharedKeyQuestions(caseTab.table, checks).length;
   const spill: Grid = Array.from({ length: keyQuestions + 1 }, () => Array<CellInput>(5).fill(''));
-  spill[0][0] = formula(`MARKING_AGREEMENT(${caseRange(caseTab.name, caseTab.width)}, ${caseRange(qa.name, values[0].length)})`);
+  spill[0][0] = formula(`MARKING_AGREEMENT(${caseRange(caseTab.name, caseTab.gridColumns)}, ${caseRange(qa.name, values[0].length)})`);
   grid.push(...spill);
 
   const inspector = columnHeaded(caseTab.table, 'Inspector');

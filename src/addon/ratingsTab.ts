@@ -1,5 +1,5 @@
 import { NOT_RATED } from '../core/bands';
-import { Framework } from '../core/framework';
+import { Framework, Standard } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
 import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
 import { caseRange, tabRef } from './a1';
@@ -26,33 +26,42 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
   const caseTabs = caseTabLayouts(framework);
   const last = standards.length + 1;
 
+  const caseTabOf = (standard: Standard) => caseTabs.find((layout) => layout.standards.includes(standard));
+  const runs = runsOf(standards.map((standard) => (standard.kind === 'caseBased' ? caseTabOf(standard)?.name : undefined)));
   const rows = standards.map((standard, index): Array<string | number> => {
     const row = index + 2;
+    const score = index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '';
     if (standard.kind === 'leadJudgement') {
       const source = domainOneRows.get(standard.id);
       const rating = source ? `=IF(${tabRef(domainOne!.name)}D${source}="", "", ${tabRef(domainOne!.name)}D${source})` : '';
-      return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', '', ''];
+      return [asText(standard.id), asText(standard.name), rating, score, '', '', ''];
     }
-    const tab = caseTabs.find((layout) => layout.standards.includes(standard))!;
-    const cases = caseRange(tab.name, tab.headers.length);
+    const tab = caseTabOf(standard)!;
+    const cases = caseRange(tab.name, gridColumns(tabs, tab.name, tab.headers.length));
     const panel = panelRows.get(standard.id);
     const panelRef = (column: string) => `${tabRef(panelTab!.name)}${column}${panel}`;
+    // One ranged call per case tab (SPEC §7: few custom-function calls): the first row of each run holds it.
+    const run = runs.get(index);
     // The Panel tab holds the indicative rating beside the judgement; without it, compute it here.
-    const indicative = panel ? `=${panelRef('C')}` : `=RATE_STANDARD(${cases}, A${row})`;
-    // A judgement waits while the standard is Not rated (the Panel tab says so); it is applied once it can be judged.
-    const rating = panel ? `=IF(OR(${panelRef('G')}="", E${row}="${NOT_RATED}"), E${row}, RATE_STANDARD(${cases}, A${row}, ${panelRef('G')}))` : `=E${row}`;
-    return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', indicative, `=IF(C${row}=E${row}, "", "Panel: " & E${row} & " → " & C${row})`];
+    const indicative = panel ? `=${panelRef('C')}` : run ? `=RATE_STANDARD(${cases}, A${row}:A${row + run - 1})` : '';
+    // R6: the judgement applied (with its rationale); it waits while the standard is Not rated.
+    const judgement = panel ? `=IF(E${row}="${NOT_RATED}", "", ${panelRef('G')})` : '';
+    // R5–R7 after the panel: a blank judgement gives the indicative rating; a refused one says why, in its row (R12).
+    const rating = run ? `=RATE_STANDARD(${cases}, A${row}:A${row + run - 1}, G${row}:G${row + run - 1})` : '';
+    const move = `=IF(OR(C${row}=E${row}, LEFT(C${row}, 6)="Error:"), "", "Panel: " & E${row} & " → " & C${row})`;
+    return [asText(standard.id), asText(standard.name), rating, score, indicative, move, judgement];
   });
   // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
   const scores = `D2:D${last}`;
   const overall: Array<Array<string | number>> = [
-    ['', '', '', '', '', ''],
-    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${3 * standards.length}`), '', ''],
+    ['', '', '', '', '', '', ''],
+    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${3 * standards.length}`), '', '', ''],
     [
       'Overall rating',
       '',
       `=OVERALL_RATING(C2:C${last})`,
       `=IF(COUNT(${scores})=${standards.length}, "", "provisional: " & COUNT(${scores}) & " of ${standards.length} standards rated")`,
+      '',
       '',
       '',
     ],
@@ -76,4 +85,24 @@ function rowsById(tab: FoundTab | undefined): Map<string, number> {
   const lastRow = tab.sheet.getLastRow();
   if (lastRow < 2) return new Map();
   return new Map(tab.sheet.getRange(1, 1, lastRow, 1).getValues().map((row, index) => [String(row[0]).trim(), index + 1] as [string, number]));
+}
+
+/**
+ * Runs of consecutive rows rated from the same case tab: the run's length at its first row's
+ * index, so one ranged call covers the run.
+ */
+export function runsOf(caseTabNames: Array<string | undefined>): Map<number, number> {
+  const runs = new Map<number, number>();
+  caseTabNames.forEach((name, index) => {
+    if (name === undefined) return;
+    const start = index > 0 && caseTabNames[index - 1] === name ? [...runs.keys()].pop()! : index;
+    runs.set(start, (runs.get(start) ?? 0) + 1);
+  });
+  return runs;
+}
+
+/** A case tab's grid width (its ranges stay inside it), or the layout's width before the tab exists. */
+export function gridColumns(tabs: Tabs, name: string, layoutWidth: number): number {
+  const tab = findTab(tabs, 'case', name);
+  return tab ? Math.max(tab.sheet.getMaxColumns(), 1) : layoutWidth;
 }

@@ -14,11 +14,11 @@ import {
   leadJudgementStandards,
   PANEL_HEADER,
 } from '../core/workbook';
-import { caseRange } from './a1';
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
 import { markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
+import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,9 +50,9 @@ export function newInspection(framework: Framework = workbookFramework()): Setup
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
       ensureListTab(spreadsheet, tabs, panelTab(framework)),
-      ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
-      writeRatingsTab(spreadsheet, tabs, framework),
     ];
+    writePanelIndicative(tabs, framework);
+    lines.push(ensureListTab(spreadsheet, tabs, comparisonTab(framework)), writeRatingsTab(spreadsheet, tabs, framework));
     return { lines };
   });
 }
@@ -107,7 +107,10 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
   if (missing.length === 0) return `${layout.name}: ${adoptedNote(claim)}complete, nothing to add.`;
   const first = width + 1;
-  ensureColumns(sheet, width + missing.length);
+  // A new tab's grid is what the work needs (every formula passes the whole grid, SPEC §7): room
+  // for a sample, a few spare columns; rows added at the bottom later are counted all the same.
+  if (created) fitRows(sheet, CASE_ROWS + 1);
+  ensureColumns(sheet, width + missing.length + (created ? SPARE_COLUMNS : 0));
   sheet.getRange(1, first, 1, missing.length).setValues([missing.map(asText)]);
   formatCaseColumns(sheet, missing, first, layout);
   if (created) {
@@ -144,6 +147,17 @@ function contiguousBlocks(columns: number[]): Array<[number, number]> {
     else blocks.push([column, 1]);
   }
   return blocks;
+}
+
+/** Case rows a new case tab starts with; more are added at the bottom as a sample needs. */
+const CASE_ROWS = 120;
+/** Empty columns after a new case tab's last header, inside the ranges the ratings read. */
+const SPARE_COLUMNS = 5;
+
+function fitRows(sheet: Sheet, rows: number): void {
+  const have = sheet.getMaxRows();
+  if (have > rows) sheet.deleteRows(rows + 1, have - rows);
+  else if (have < rows) sheet.insertRowsAfter(have, rows - have);
 }
 
 function ensureColumns(sheet: Sheet, columns: number): void {
@@ -203,19 +217,17 @@ function domainOneTab(framework: Framework): ListTab {
 
 function panelTab(framework: Framework): ListTab {
   const standards = new Map(caseBasedStandards(framework).map((standard) => [standard.id, standard]));
-  const layouts = caseTabLayouts(framework);
   return {
     name: 'Panel',
     role: 'panel',
     header: PANEL_HEADER,
     ids: [...standards.keys()],
     rowFor: (id, row) => {
-      const layout = layouts.find((candidate) => candidate.standards.includes(standards.get(id)!))!;
       return [
         asText(id),
         asText(standards.get(id)!.name),
-        // The indicative rating lives here, beside the judgement on it; the Ratings tab reads it.
-        `=RATE_STANDARD(${caseRange(layout.name, layout.headers.length)}, A${row})`,
+        // The indicative rating lives here, beside the judgement on it: writePanelIndicative fills it.
+        '',
         '',
         '',
         '',

@@ -10,15 +10,18 @@ import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
 import { Tabs, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
+import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
 import { workbookFramework } from './setup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A case tab as read once for generation: its name, width and table. */
-interface CaseTabRead {
+/** A case tab as read once for generation: its name, width, grid width and table. */
+export interface CaseTabRead {
   name: string;
   width: number;
+  /** Columns of the tab's grid: ranges over the tab end there (never past it). */
+  gridColumns: number;
   table: ReturnType<typeof readCaseTable>;
 }
 
@@ -46,6 +49,7 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const framework = workbookFramework();
     const tabs = tabsByName(spreadsheet);
     const caseTabs = readCaseTabs(tabs, framework);
+    writePanelIndicative(tabs, framework);
     const lines = [
       writeRatingsTab(spreadsheet, tabs, framework),
       writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework), format: formatKeyQuestions }),
@@ -65,7 +69,7 @@ export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
     if (!tab || tab.role !== 'case') return [];
     const values = tab.sheet.getDataRange().getValues();
     try {
-      return [{ name: layout.name, width: values[0].length, table: readCaseTable(values) }];
+      return [{ name: layout.name, width: values[0].length, gridColumns: tab.sheet.getMaxColumns(), table: readCaseTable(values) }];
     } catch (error) {
       throw new Error(`${layout.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
     }
@@ -136,7 +140,7 @@ function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     const last = header + count;
     grid.push(['']);
     const block = spillSpace(count + 1, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length + INTERVAL_COLUMNS.length);
-    block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.width)})`;
+    block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.gridColumns)})`;
     [...KEY_QUESTION_COLUMNS, ...BOUNDARIES.map(([title]) => title)].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
     for (let row = first; row <= last; row += 1) {
       const cells = block[row - header];
@@ -195,7 +199,7 @@ function promptsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     const header = grid.length + 2;
     grid.push(['']);
     const block = spillSpace(count + 1, 7);
-    block[0][0] = `=PROMPTS_TABLE(${caseRange(tab.name, tab.width)})`;
+    block[0][0] = `=PROMPTS_TABLE(${caseRange(tab.name, tab.gridColumns)})`;
     block[0][5] = asText('Previous %');
     block[0][6] = asText('Previous n');
     for (let row = header + 1; row <= header + count; row += 1) {
@@ -223,7 +227,7 @@ function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: s
     }
     const count = keyQuestionRows(tab.table, framework, []).length;
     const values = distinctValues(tab.table.rows.map((row) => row[column.index]));
-    const cases = caseRange(tab.name, tab.width);
+    const cases = caseRange(tab.name, tab.gridColumns);
     const letter = columnLetter(column.index + 1);
     for (const value of values) {
       grid.push(['']);

@@ -57,6 +57,7 @@ export const RATINGS_LAYOUT = layout('ratings', 'Ratings', [
   ['score', 'Score'],
   ['indicative', 'Indicative rating'],
   ['panelMove', 'Panel move'],
+  ['judgement', 'Panel judgement'],
 ] as const);
 
 /** The header row. */

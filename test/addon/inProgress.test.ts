@@ -3,7 +3,7 @@
  * no #ERROR! anywhere, standards without data Not rated, the overall score and a provisional
  * rating over the standards rated so far, and each problem shown where it is.
  */
-import { columnLetters } from '../../runtime';
+import { buildSpreadsheet, columnLetters, loadAddon } from '../../runtime';
 import { publishedCases } from '../../examples/thames-valley-2019/published';
 import { newWorkbook, rowsByLabel, typeCases, typeJudgements, typePublishedCases } from './support';
 
@@ -81,8 +81,9 @@ describe('addon › a workbook being filled in (R12)', () => {
       expect(row?.[6]).toBe('');
       expect(Math.round(Number(keyQuestionRow(rt, 'Key questions', '2.1.2')?.[5]) * 100)).toBe(81);
       expect(Math.round(Number(keyQuestionRow(rt, 'Key questions', '2.2.3')?.[5]) * 100)).toBe(61);
-      // The standard cannot be rated with the bad cell: its Ratings cell names it; the others are rated.
-      expect(rt.cellError('Panel', 'C2')?.message).toMatch(/Row 5.*"Maybe"/);
+      // The standard cannot be rated with the bad cell: its own cell names it; the others are rated.
+      expect(rowsByLabel(rt, 'Panel').get('2.1')?.[2]).toMatch(/^Error: Row 5.*"Maybe"/);
+      expect(rowsByLabel(rt, 'Ratings').get('2.1')?.[2]).toMatch(/^Error: Row 5.*"Maybe"/);
       expect(rowsByLabel(rt, 'Ratings').get('2.3')?.[2]).toBe('Inadequate');
       rt.setCellValues('Case supervision', `${column}5`, [['Yes']]);
     });
@@ -193,5 +194,38 @@ describe('addon › the panel form', () => {
 
   it('refuses a judgement on a Not rated standard with the reason', () => {
     expect(() => rt.call('recordPanelJudgement', '4.2', 'Outstanding', 'Strong practice')).toThrow(/4\.2 Through the Gate is Not rated yet.*4\.2\.1/);
+  });
+});
+
+describe('addon › a case typed in a row or column added later is counted', () => {
+  it('rows added at the bottom of a case tab, and a column inserted among the answers, are in every rating', () => {
+    const rt = newWorkbook();
+    typeCases(rt, 'Case supervision', publishedCases('Case supervision', 'current'));
+    rt.call('runGenerateSummaries');
+    const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
+    const header = rt.sheetValues('Case supervision')[0];
+    const at = (id: string) => header.findIndex((cell) => String(cell).startsWith(`${id} `)) + 1;
+    const applicable = () => keyQuestionRow(rt, 'Key questions', '2.1.1')?.[4];
+    expect(applicable()).toBe(100);
+    // The grid holds 120 case rows; a case in row 150 needs rows added at the bottom, as in Sheets.
+    sheet.insertRowsAfter(sheet.getMaxRows(), 40);
+    rt.setCellValues('Case supervision', `${columnLetters(at('2.1.1'))}150`, [['Yes']]);
+    expect(applicable()).toBe(101);
+    expect(rowsByLabel(rt, 'Panel').get('2.1')?.[2]).toBe('Good');
+    // A column inserted among the answers moves the ranges' end with it: the answers stay counted.
+    sheet.insertColumnsBefore(at('2.1.1'), 1);
+    expect(applicable()).toBe(101);
+    expect(rowsByLabel(rt, 'Ratings').get('Overall score')?.[2]).toBeGreaterThan(0);
+    expect(errorCells(rt)).toEqual([]);
+  });
+});
+
+describe('runtime › references stay inside the grid, as Sheets requires', () => {
+  it('refuses a range past the tab\'s last column, and takes one that ends there', () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Cases: [['Case ID', '2.1.1 Engaging'], ['a', 'Yes'], ['b', 'No']], Summary: [] } }) });
+    const columns = rt.spreadsheet.getSheetByName('Cases')!.getMaxColumns();
+    rt.setCellValues('Summary', 'A1', [[`=KQ_SCORE(Cases!A:${columnLetters(columns + 1)}, "2.1.1")`, `=KQ_SCORE(Cases!A:${columnLetters(columns)}, "2.1.1")`]]);
+    expect(rt.cellError('Summary', 'A1')?.message).toMatch(/reaches past the grid of 'Cases'/);
+    expect(rt.values('Summary', 'B1')).toEqual([[0.5]]);
   });
 });
