@@ -25,6 +25,16 @@ export interface Overview {
   panel: PanelRow[];
   subSampleHeaders: string[];
   subSampleHeader: string;
+  /** The Ratings tab's overall lines as they read now (R12: provisional while standards are Not rated). */
+  overall: OverallLine | null;
+}
+
+export interface OverallLine {
+  score: string;
+  outOf: string;
+  rating: string;
+  /** "provisional: 8 of 10 standards rated", or blank once every standard is rated. */
+  provisional: string;
 }
 
 export interface PanelRow {
@@ -61,8 +71,20 @@ function overview(): Overview {
     problemCount,
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
+    overall: readOverall(tabs),
     subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || 'Sentence type',
   };
+}
+
+/** The overall score and rating as the Ratings tab shows them (one read). */
+function readOverall(tabs: Tabs): OverallLine | null {
+  const ratings = findTab(tabs, 'ratings', 'Ratings');
+  if (!ratings || ratings.role !== 'ratings') return null;
+  const values = ratings.sheet.getDataRange().getValues();
+  const line = (label: string) => values.find((row) => String(row[0]).trim() === label) ?? [];
+  const text = (cell: unknown) => (cell === undefined || cell === null ? '' : String(cell));
+  const [score, rating] = [line('Overall score'), line('Overall rating')];
+  return { score: text(score[2]), outOf: text(score[3]), rating: text(rating[2]), provisional: text(rating[3]) };
 }
 
 function readPanel(tabs: Tabs): unknown[][] {

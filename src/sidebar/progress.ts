@@ -1,4 +1,5 @@
 import type { TabProgress } from '../core/dataQuality';
+import type { OverallLine } from '../addon/sidebarApi';
 import { byId, el, fill } from './dom';
 
 /** SPEC §5 live progress: cases complete of cases started, per case tab and per inspector. */
@@ -21,4 +22,14 @@ function progressRow(name: string, complete: number, started: number, className:
     el('th', { attributes: { scope: 'row' } }, el('span', { className: 'row-name', attributes: { title: name } }, name), bar),
     el('td', { className: 'number' }, `${complete} of ${started}`),
   );
+}
+
+/** R12: the overall rating so far, said to be provisional until every standard is rated. */
+export function renderOverall(overall: OverallLine | null): void {
+  const line = byId('overall');
+  line.hidden = overall === null;
+  if (!overall) return;
+  const score = overall.score === '' ? 'no score yet' : `${overall.score} ${overall.outOf}`.trim();
+  const provisional = overall.provisional ? ` (${overall.provisional})` : '';
+  fill(line, el('strong', {}, 'Overall: '), `${overall.rating || 'Not rated'}, ${score}${provisional}.`);
 }

@@ -6,7 +6,7 @@ import type { Overview } from '../addon/sidebarApi';
 import { byId, el, fill, hideMessage, showMessage } from './dom';
 import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
-import { renderProgress } from './progress';
+import { renderOverall, renderProgress } from './progress';
 import { QualityForm } from './qualityForm';
 import { SampleForm } from './sampleForm';
 import { reasonOf, server } from './server';
@@ -24,6 +24,7 @@ function render(overview: Overview): void {
   for (const id of ['progress', 'problems', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
   if (!overview.isSetUp) return;
   renderProgress(overview.progress);
+  renderOverall(overview.overall);
   renderProblems(overview.problems, overview.problemCount);
   panelForm.render(overview.panel);
   summariesForm.render(overview.subSampleHeaders, overview.subSampleHeader);

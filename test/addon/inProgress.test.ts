@@ -51,6 +51,8 @@ describe('addon › a workbook being filled in (R12)', () => {
     // 4 × Good (domain one) + 2 + 2 + 0 + 0 = 12 over 8 standards: 12 ≤ 12 = 3·8/2, so Requires improvement (R9 with n = 8).
     expect(ratings.get('Overall score')?.slice(2, 4)).toEqual([12, 'out of 30']);
     expect(ratings.get('Overall rating')?.slice(2, 4)).toEqual(['Requires improvement', 'provisional: 8 of 10 standards rated']);
+    // The sidebar says the same.
+    expect((rt.call('getOverview') as { overall: unknown }).overall).toEqual({ score: '12', outOf: 'out of 30', rating: 'Requires improvement', provisional: 'provisional: 8 of 10 standards rated' });
     // The 4.2 panel judgement waits: a panel rating on a Not rated standard is refused with the reason.
     expect(rowsByLabel(rt, 'Panel').get('4.2')?.[2]).toBe('Not rated');
     expect(keyQuestionRow(rt, 'Key questions', '4.2.1')?.slice(3, 8)).toEqual([0, 0, '', '', '']);

@@ -186,6 +186,8 @@ describe('sidebar › a workbook not yet set up', () => {
     expect(calls.map((call) => call.name)).toEqual(['getOverview', 'runNewInspection', 'getOverview']);
     expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining([CASES, 'Panel', 'Ratings']));
     expect(await page.locator('#setup').isVisible()).toBe(false);
+    // R12: nothing rated yet, and the sidebar says so rather than showing an error.
+    expect(await text(page, '#overall')).toBe('Overall: Not rated, no score yet (provisional: 0 of 10 standards rated).');
     await page.close();
   });
 });
