@@ -79,11 +79,12 @@ export function requireFraction(cell: Cell, what: string): number {
   return value;
 }
 
-/** A rating label (R11: an unknown label is an error naming it). */
+/** A rating label (R11: an unknown label is an error naming it; an error shown in a cell is named as one). */
 export function requireBand(cell: Cell, where: string): Band {
   const band = parseBand(cell);
-  if (!band) throw new Error(`${where}: ${describeCell(cell)} is not a rating. Use one of ${BAND_LIST}.`);
-  return band;
+  if (band) return band;
+  if (typeof cell === 'string' && /^\s*(Error:|#)/.test(cell)) throw new Error(`${where} holds an error, ${describeCell(cell)}: put that right first.`);
+  throw new Error(`${where}: ${describeCell(cell)} is not a rating. Use one of ${BAND_LIST}.`);
 }
 
 /**
@@ -100,9 +101,6 @@ export function readRatings(ratings: unknown): Band[] {
     row.forEach((cell, columnIndex) => {
       if (isBlank(cell) || isNotRated(cell)) return;
       const where = rows.length === 1 && row.length === 1 ? 'The rating' : `Row ${rowIndex + 1}, column ${columnIndex + 1} of the ratings range`;
-      if (typeof cell === 'string' && /^\s*(Error:|#)/.test(cell)) {
-        throw new Error(`${where} holds an error, ${describeCell(cell)}: put that standard right first.`);
-      }
       bands.push(requireBand(cell, where));
     }),
   );
