@@ -14,6 +14,7 @@ import { WORKBOOK_NAME } from '../examples/thames-valley-2019/workbook';
 import { AddonRuntime, loadAddon } from '../runtime';
 import { cellA1, columnLetters } from '../runtime/a1';
 import { EXAMPLE } from './demo';
+import { escapeHtml } from './html';
 import { readXlsxWorkbook } from './xlsx';
 
 export interface PreviewOptions {
@@ -31,10 +32,6 @@ export interface Preview {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 /**
  * google.script.run for a page outside Apps Script: each call is posted to /run and its result or

@@ -24,7 +24,7 @@ import { writeRatingsTab } from './ratingsTab';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const FRAMEWORK_PROPERTY = 'frameworkId';
+export const FRAMEWORK_PROPERTY = 'frameworkId';
 
 /** The framework this workbook was set up with (document properties, not a hidden row). */
 export function workbookFramework(): Framework {
