@@ -34,6 +34,14 @@ describe('addon › Generate summaries', () => {
     expect(rowsByLabel(rt, 'Ratings').get('Overall rating')?.[2]).toBe('Good');
   });
 
+  it('calls the pre-panel rating "Indicative rating" on Key questions and Sub-samples, as the Ratings tab does', () => {
+    for (const tab of ['Key questions', 'Sub-samples']) {
+      const cells = rt.sheetValues(tab).flat().map(String);
+      expect([tab, cells.includes('Indicative rating'), cells.includes('Standard rating')]).toEqual([tab, true, false]);
+    }
+    expect(rt.sheetValues('Ratings')[0]).toContain('Indicative rating');
+  });
+
   it('looks up previous and all-provider figures on the Comparison tab and tests each change (R10)', () => {
     const comparison = rt.sheetValues('Comparison');
     const rowOf = (id: string) => comparison.findIndex((row) => row[0] === id) + 1;
