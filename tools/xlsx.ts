@@ -339,7 +339,8 @@ interface ReadSheet {
 /** A cell's content as typed into Sheets: formulas with "=", text kept as text. */
 function typedContent(cell: ExcelJS.Cell): unknown {
   const value = cell.value;
-  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula}`;
+  // Excel saves a function it does not know (the add-on's) as _xludf.NAME, and newer ones as _xlfn.NAME.
+  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula.replace(/\b_xl(?:udf|fn)\./gi, '')}`;
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'string') return value === '' ? '' : `'${value}`;
