@@ -52,6 +52,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.length > 2) {
+    console.error(`npm run demo takes no arguments: it rates the bundled example. To rate your own workbook: npm run rate -- ${process.argv[2]}`);
+    process.exit(2);
+  }
   const root = join(__dirname, '..');
   console.log(`Opening ${EXAMPLE} with the built add-on (dist/Code.js), offline.`);
   const result = await runDemo({ root });

@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import type { Overview } from '../../src/addon/sidebarApi';
 import { BUSY_MESSAGE } from '../../src/addon/lock';
 import { columnLetter } from '../../src/addon/a1';
 import type { Server } from '../../src/sidebar/server';
 import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
 import { newWorkbook, rowsByLabel, typePublishedCases } from '../addon/support';
+import { launchChromium } from '../support/browser';
 
 const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');
 const SCREENSHOT = '/tmp/sidebar.png';
@@ -38,11 +39,7 @@ type Reply = { ok: true; value: unknown } | { ok: false; message: string };
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
