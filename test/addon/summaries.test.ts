@@ -103,6 +103,15 @@ describe('addon › Generate summaries', () => {
 });
 
 describe('addon › Generate summaries is safe with many editors', () => {
+  it('takes back a Ratings tab laid out as its own whose mark an .xlsx trip lost, and rewrites it', () => {
+    const header = ['Standard', 'Name', 'Rating', 'Score', 'Indicative rating', 'Panel move'];
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Ratings: [header, ['2.1', 'Assessment', 'stale']] } }) });
+    const setup = rt.call('runNewInspection') as { lines: string[] };
+    expect(setup.lines).toContain('Ratings: recognised as an inspection tab; refreshed.');
+    expect(rt.sheetValues('Ratings').map((row) => row[0])).toContain('Overall rating');
+    expect((rt.call('runGenerateSummaries') as { lines: string[] }).lines[0]).toBe('Ratings: refreshed.');
+  });
+
   it("leaves a user's own tab named Ratings untouched", () => {
     const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Ratings: [['My own ratings'], ['2.1', 'Good']] } }) });
     rt.call('runNewInspection');
