@@ -11,7 +11,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ratingsPageLines, RatingsReport, reportJson } from './ratingsReport';
 import { writeRatingsPage } from './ratingsPage';
-import { caseTabsWanted, generateSummaries, openSession, readWorkbookFile, recognisedCaseTabs, sessionReport, InputError, writeWorkbook } from './workbookSession';
+import { caseTabsWanted, commandLine, generateSummaries, openSession, readWorkbookFile, recognisedCaseTabs, sessionReport, InputError, writeWorkbook } from './workbookSession';
 import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
 
 export interface RateOptions {
@@ -64,7 +64,7 @@ export function problemLines(report: RatingsReport): string[] {
 const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE]';
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = commandLine(() => parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } }, allowPositionals: true }), USAGE);
   if (positionals.length !== 1) {
     console.error(`${USAGE}: give exactly one workbook (.xlsx).`);
     return 2;

@@ -9,9 +9,11 @@ import { parseArgs } from 'node:util';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK, frameworkById } from '../src/core/frameworks';
 import { buildSpreadsheet } from '../runtime';
-import { openSession, Session, InputError, writeWorkbook } from './workbookSession';
+import { commandLine, openSession, Session, InputError, writeWorkbook } from './workbookSession';
 
 export const TEMPLATE = join('out', 'inspection-template.xlsx');
+
+const USAGE = 'Usage: npm run template -- [--framework ID] [--out FILE]';
 
 /** Lays out a blank workbook with New inspection and writes it; returns the session and what New inspection did. */
 export async function writeTemplate(options: { root: string; framework?: Framework; out?: string }): Promise<{ session: Session; outFile: string }> {
@@ -23,8 +25,8 @@ export async function writeTemplate(options: { root: string; framework?: Framewo
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { framework: { type: 'string' }, out: { type: 'string' } } , allowPositionals: true });
-  if (positionals.length > 0) throw new InputError(`Usage: npm run template -- [--framework ID] [--out FILE] (unexpected "${positionals[0]}").`);
+  const { values, positionals } = commandLine(() => parseArgs({ options: { framework: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true }), USAGE);
+  if (positionals.length > 0) throw new InputError(`${USAGE} (unexpected "${positionals[0]}").`);
   let framework: Framework;
   try {
     framework = values.framework === undefined ? DEFAULT_FRAMEWORK : frameworkById(values.framework);

@@ -17,6 +17,15 @@ import { readXlsxWorkbook, writeXlsx } from './xlsx';
 /** An input a command cannot use (a file, an argument): one line saying what is wrong; the command exits 2 and writes nothing. */
 export class InputError extends Error {}
 
+/** A command's arguments parsed, or an InputError with the usage when they cannot be. */
+export function commandLine<T>(parse: () => T, usage: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new InputError(`${usage}: ${(error as Error).message}`);
+  }
+}
+
 /** Reads an .xlsx file into a runtime workbook, or fails with an InputError saying why. */
 export async function readWorkbookFile(file: string, name?: string): Promise<Workbook> {
   if (!existsSync(file)) throw new InputError(`${file}: no such file.`);
