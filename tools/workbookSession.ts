@@ -78,9 +78,11 @@ export function openSession(root: string, workbook: Workbook, framework: Framewo
   return { runtime, framework, setup };
 }
 
-/** Generate summaries, as the sidebar runs it; a line per tab. */
+/** Generate summaries, from the menu as a user would: a line per tab, or the one line saying why it could not run. */
 export function generateSummaries(session: Session): string[] {
-  return session.runtime.call<{ lines: string[] }>('runGenerateSummaries').lines;
+  const { runtime } = session;
+  runtime.clickMenuItem('Generate summaries');
+  return runtime.ui.alerts[runtime.ui.alerts.length - 1].prompt.split('\n\n');
 }
 
 /** The ratings computed from the session's cell values (src/core), not from displayed text. */
