@@ -244,6 +244,20 @@ describe('tools › rate refuses what it cannot use, in one line, writing nothin
     expect(result.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: no recognisable case tab \\(expected a tab named "Case supervision", [^\\n]+\\)\\.\\n$`));
   });
 
+  it('a case tab with a key question headed twice is still read: its standards have the error, the others are rated', async () => {
+    const file = join(dir, 'twice.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Case supervision').addRows([['Case ID', '2.1.1 Engaging?', '2.1.1 Again?'], ['C1', 'Yes', 'No']]);
+    workbook.addWorksheet('Unpaid work').addRows([['Case ID', '4.1.1 A?', '4.1.2 B?', '4.1.4 C?'], ['U1', 'Yes', 'Yes', 'No']]);
+    await workbook.xlsx.writeFile(file);
+    const result = await rate({ root: ROOT, file, out: join(dir, 'twice-rated.xlsx') });
+    expect(result.summaries).toEqual([expect.stringMatching(/^Case supervision: Two columns are headed 2\.1\.1/)]);
+    const byId = new Map(result.report.standards.map((figure) => [figure.standard.id, figure]));
+    expect(byId.get('2.1')).toMatchObject({ rating: null, error: expect.stringMatching(/Two columns are headed 2\.1\.1/) });
+    expect(byId.get('4.1')).toMatchObject({ indicative: 'Inadequate', rating: 'Inadequate' });
+    expect(result.report.overall).toMatchObject({ rating: null, error: expect.stringContaining('2.1 Assessment') });
+  });
+
   it('a case tab with only some key questions is completed, and the added columns are named', async () => {
     const file = join(dir, 'assessment-only.xlsx');
     const workbook = new ExcelJS.Workbook();
