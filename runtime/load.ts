@@ -9,7 +9,7 @@ import * as vm from 'vm';
 import { topLevelFunctions, TopLevelFunction } from './bundle';
 import { CellErrorInfo } from './engine';
 import { AuthModeName, CallCounter, intoRealm, isDate, Realm } from './env';
-import { FakeCharts, FakeLockService, FakeLogger, FakePropertiesService, FakeScriptApp, LockStates, LogEntry, PropertyStores, recordingConsole } from './services';
+import { ActiveUser, FakeCharts, FakeLockService, FakeLogger, FakePropertiesService, FakeScriptApp, FakeSession, LockStates, LogEntry, PropertyStores, recordingConsole } from './services';
 import { FakeSpreadsheetApp, spreadsheetFake } from './spreadsheet';
 import { FakeHtmlService, FakeUi, HtmlHost, UiRecorder } from './ui';
 import { SheetsValue } from './values';
@@ -63,6 +63,8 @@ export class AddonRuntime {
   readonly ui: UiRecorder;
   readonly properties = new PropertyStores();
   readonly locks = new LockStates();
+  /** Who Session.getActiveUser() is: blank by default, as offline; set `activeUser.email` to be someone. */
+  readonly activeUser = new ActiveUser();
   /** What the add-on wrote with console and Logger. */
   readonly logs: LogEntry[] = [];
   /** Every top-level function of the script, custom functions marked. */
@@ -98,6 +100,7 @@ export class AddonRuntime {
       PropertiesService: new FakePropertiesService(env, this.properties),
       LockService: new FakeLockService(env, this.locks),
       ScriptApp: new FakeScriptApp(env),
+      Session: new FakeSession(env, this.activeUser),
       Charts: new FakeCharts(env),
       Logger: new FakeLogger(env, this.logs),
       console: recordingConsole(this.logs),

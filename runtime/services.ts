@@ -1,5 +1,5 @@
 /**
- * Fakes of PropertiesService, LockService, ScriptApp's AuthMode, the Charts enums and Logger, with
+ * Fakes of PropertiesService, LockService, ScriptApp's AuthMode, the Charts enums, Session and Logger, with
  * the state tests reach directly: property stores and locks that "another user" can hold.
  */
 import { asGas, Env, enumOf, ServiceObject } from './env';
@@ -224,6 +224,31 @@ export class FakeScriptApp extends ServiceObject implements Pick<GoogleAppsScrip
 
   constructor(env: Env) {
     super('ScriptApp', env);
+  }
+}
+
+/** The user Session reports: an email, blank where Apps Script may not reveal it (and offline). */
+export class ActiveUser {
+  email = '';
+}
+
+export class FakeUser extends ServiceObject implements Pick<GoogleAppsScript.Base.User, keyof FakeUser> {
+  constructor(env: Env, private readonly email: string) {
+    super('User', env);
+  }
+
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+export class FakeSession extends ServiceObject implements Pick<GoogleAppsScript.Base.Session, keyof FakeSession> {
+  constructor(env: Env, private readonly user: ActiveUser) {
+    super('Session', env);
+  }
+
+  getActiveUser(): GoogleAppsScript.Base.User {
+    return asGas(new FakeUser(this.env, this.user.email));
   }
 }
 

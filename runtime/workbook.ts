@@ -132,6 +132,14 @@ export class SheetModel {
     return this.cells.get(`${row}:${column}`) ?? {};
   }
 
+  /** Every cell that has a format, note or validation, in no particular order. */
+  formattedCells(): Array<{ row: number; column: number; format: CellFormat }> {
+    return Array.from(this.cells, ([key, format]) => {
+      const [row, column] = key.split(':').map(Number);
+      return { row, column, format };
+    });
+  }
+
   setFormat(row: number, column: number, patch: CellFormat): void {
     const key = `${row}:${column}`;
     const merged: CellFormat = { ...this.cells.get(key), ...patch };

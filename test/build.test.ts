@@ -25,6 +25,10 @@ describe('build › dist/Code.js', () => {
     expect(code).not.toMatch(/\brequire\s*\(/);
   });
 
+  it('holds none of the offline tools\' libraries: no GPL HyperFormula, no chart or xlsx code', () => {
+    expect(code).not.toMatch(/hyperformula|gpl-v3|vega|exceljs|jszip/i);
+  });
+
   it('loads in a bare vm context and exposes every custom function as functions', () => {
     const bundle = loadBundle();
     for (const name of Object.keys(CUSTOM_FUNCTIONS)) expect(typeof bundle[name]).toBe('function');

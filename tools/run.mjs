@@ -1,4 +1,4 @@
-// Runs a TypeScript tool (bench, demo, preview, example) with Node: esbuild bundles it to a
+// Runs a TypeScript tool (bench, demo, template, rate, preview, example) with Node: esbuild bundles it to a
 // temporary CommonJS file under node_modules, which is then required with the given args.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

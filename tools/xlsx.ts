@@ -122,19 +122,16 @@ function xlsxValidation(rule: ValidationModel): ExcelJS.DataValidation | undefin
 
 /** Runs of identical validation rules, merged into rectangles: one Excel rule per block, not per cell. */
 function validationBlocks(sheet: SheetModel): Array<{ area: GridArea; rule: ValidationModel }> {
+  // Runs down each column of cells with the same rule, from the cells that have one (not the whole grid).
+  const validated = sheet
+    .formattedCells()
+    .flatMap(({ row, column, format }) => (format.validation ? [{ row, column, rule: format.validation, key: validationKey(format.validation) }] : []))
+    .sort((a, b) => a.column - b.column || a.row - b.row);
   const runs: Array<{ area: GridArea; rule: ValidationModel; key: string }> = [];
-  for (let column = 1; column <= sheet.maxColumns; column += 1) {
-    let open: { area: GridArea; rule: ValidationModel; key: string } | undefined;
-    for (let row = 1; row <= sheet.maxRows + 1; row += 1) {
-      const rule = row <= sheet.maxRows ? sheet.format(row, column).validation : undefined;
-      const key = rule ? validationKey(rule) : '';
-      if (open && key === open.key) {
-        open.area.numRows += 1;
-        continue;
-      }
-      if (open) runs.push(open);
-      open = rule ? { area: { row, column, numRows: 1, numColumns: 1 }, rule, key } : undefined;
-    }
+  for (const { row, column, rule, key } of validated) {
+    const open = runs[runs.length - 1];
+    if (open && open.key === key && open.area.column === column && open.area.row + open.area.numRows === row) open.area.numRows += 1;
+    else runs.push({ area: { row, column, numRows: 1, numColumns: 1 }, rule, key });
   }
   const merged: typeof runs = [];
   for (const run of runs) {
@@ -259,13 +256,10 @@ function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Works
       cell.value = { formula: formula.slice(1), result, ...arrayFormula } as ExcelJS.CellFormulaValue;
     }),
   );
-  for (let row = 1; row <= sheet.maxRows; row += 1) {
-    for (let column = 1; column <= sheet.maxColumns; column += 1) {
-      const format = sheet.format(row, column);
-      const style = cellStyle(format);
-      if (style) target.getCell(row, column).style = { ...target.getCell(row, column).style, ...style };
-      if (format.note) target.getCell(row, column).note = format.note;
-    }
+  for (const { row, column, format } of sheet.formattedCells()) {
+    const style = cellStyle(format);
+    if (style) target.getCell(row, column).style = { ...target.getCell(row, column).style, ...style };
+    if (format.note) target.getCell(row, column).note = format.note;
   }
   for (const { area: block, rule } of validationBlocks(sheet)) {
     const validation = xlsxValidation(rule);
@@ -339,7 +333,8 @@ interface ReadSheet {
 /** A cell's content as typed into Sheets: formulas with "=", text kept as text. */
 function typedContent(cell: ExcelJS.Cell): unknown {
   const value = cell.value;
-  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula}`;
+  // Excel saves a function it does not know (the add-on's) as _xludf.NAME, and newer ones as _xlfn.NAME.
+  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula.replace(/\b_xl(?:udf|fn)\./gi, '')}`;
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'string') return value === '' ? '' : `'${value}`;

@@ -48,6 +48,10 @@ function listBlock(rt: AddonRuntime, tab: string, cellsFor: (id: string) => unkn
 
 type Figure = { previous?: number; aggregate?: number };
 
+/** The note on every previous-inspection and all-CRCs count of the example: the report gives none. */
+export const ASSUMED_N =
+  'Assumed, not published: the report gives this percentage without its count, so n is the size of this inspection\'s sample for the question. Significance tests on it are illustrative.';
+
 /**
  * The Comparison tab: previous-inspection and all-CRCs percentages as fractions, each with its n.
  * The report gives no counts for them, so n is the size of the question's sub-sample this time.
@@ -73,6 +77,10 @@ export function buildExampleWorkbook(inspection: GeneratedInspection, bundleDir:
   rt.setCellValues('Domain one', 'D2', listBlock(rt, 'Domain one', (id) => [ratings[id] ?? '', DOMAIN_ONE_EVIDENCE[id] ?? '']));
   const panel = figures.panelJudgements as Record<string, { panel: string; rationale: string }>;
   rt.setCellValues('Panel', 'D2', listBlock(rt, 'Panel', (id) => (panel[id] ? [panel[id].panel, panel[id].rationale, PANEL_DATE] : ['', '', ''])));
-  rt.setCellValues('Comparison', 'C2', comparisonBlock(rt, inspection));
+  const comparison = comparisonBlock(rt, inspection);
+  rt.setCellValues('Comparison', 'C2', comparison);
+  // The assumption is said in the workbook, beside each count it made up, not only here.
+  const notes = comparison.map((cells) => cells.map((cell, index) => (index % 2 === 1 && cell !== '' ? ASSUMED_N : '')));
+  rt.spreadsheet.getSheetByName('Comparison')!.getRange(2, 3, notes.length, 4).setNotes(notes);
   return rt;
 }

@@ -5,7 +5,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Band colours, applied by conditional formatting so they follow the data (never static). */
-const BAND_COLOURS: Record<Band, { background: string; font: string }> = {
+export const BAND_COLOURS: Record<Band, { background: string; font: string }> = {
   Inadequate: { background: '#f4c7c3', font: '#a50e0e' },
   'Requires improvement': { background: '#fce8b2', font: '#7a4f01' },
   Good: { background: '#b7e1cd', font: '#0d652d' },

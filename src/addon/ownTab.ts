@@ -25,9 +25,10 @@ export interface OwnTab {
  */
 export function writeOwnTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: OwnTab): string {
   const existing = findTab(tabs, tab.role, tab.name);
-  if (existing && existing.role !== tab.role) return notOurs(tab.name, 'generate again');
+  const adopted = existing !== undefined && !existing.role && hasOwnHeader(existing.sheet, tab.grid[0]);
+  if (existing && existing.role !== tab.role && !adopted) return notOurs(tab.name, 'generate again');
   const sheet = existing ? existing.sheet : spreadsheet.insertSheet(tab.name, tab.position ?? spreadsheet.getNumSheets());
-  if (!existing) {
+  if (!existing || adopted) {
     markOwn(sheet, tab.role);
     tabs.set(tab.name, { sheet, role: tab.role });
     protectWholeTab(sheet, `The ${tab.name} tab`);
@@ -41,5 +42,16 @@ export function writeOwnTab(spreadsheet: Spreadsheet, tabs: Tabs, tab: OwnTab): 
   if (maxRows < neededRows) sheet.insertRowsAfter(maxRows, neededRows - maxRows);
   sheet.getRange(1, 1, rectangular.length, width).setValues(rectangular);
   tab.format?.(sheet, rectangular);
-  return `${existing ? existing.name : tab.name}: ${existing ? 'refreshed' : 'created'}.`;
+  return `${existing ? existing.name : tab.name}: ${adopted ? 'recognised as an inspection tab; ' : ''}${existing ? 'refreshed' : 'created'}.`;
+}
+
+/**
+ * Whether an unmarked tab's first row is exactly the header the add-on writes there: a tab it made
+ * that lost its mark on a trip through .xlsx (developer metadata does not survive one).
+ */
+function hasOwnHeader(sheet: Sheet, header: CellInput[] | undefined): boolean {
+  const titles = (header ?? []).map((cell) => (typeof cell === 'string' && !cell.startsWith('=') ? cell.replace(/^'/, '') : undefined));
+  if (titles.length === 0 || titles.some((title) => !title) || sheet.getLastColumn() < titles.length) return false;
+  const row = sheet.getRange(1, 1, 1, titles.length).getValues()[0];
+  return titles.every((title, index) => String(row[index]).trim() === title);
 }

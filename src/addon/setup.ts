@@ -24,7 +24,7 @@ import { writeRatingsTab } from './ratingsTab';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const FRAMEWORK_PROPERTY = 'frameworkId';
+export const FRAMEWORK_PROPERTY = 'frameworkId';
 
 /** The framework this workbook was set up with (document properties, not a hidden row). */
 export function workbookFramework(): Framework {
@@ -96,11 +96,12 @@ function adoptedNote(claim: { adopted?: boolean }): string {
 /** A case tab: headers by SPEC §3's convention, dropdowns, answer colours, frozen protected header. */
 function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout): string {
   const keyQuestionIds = layout.headers.map((header, index) => readHeader(header, index)).filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
+  // A tab with any of the layout's key-question columns is the user's case tab: the rest are added below.
   const claim = claimTab(spreadsheet, tabs, layout.name, 'case', (header) => {
     const ids = new Set(header.map((cell, index) => readHeader(cell, index).id));
-    return keyQuestionIds.every((id) => ids.has(id));
+    return keyQuestionIds.some((id) => ids.has(id));
   });
-  if ('clash' in claim) return claim.clash;
+  if ('clash' in claim) return `${claim.clash} A case tab's first row needs key-question columns headed by their ids, e.g. "${keyQuestionIds[0]} …" (${keyQuestionIds.join(', ')}).`;
   const { sheet, created } = claim;
   const width = created ? 0 : sheet.getLastColumn();
   const present = new Set(width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((cell, index) => readHeader(String(cell), index).id) : []);

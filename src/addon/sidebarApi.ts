@@ -1,15 +1,17 @@
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
-import { Framework, Standard } from '../core/framework';
+import { Standard } from '../core/framework';
 import { DataProblem, TabProgress } from '../core/dataQuality';
 import { findStandard } from '../core/frameworks';
-import { judgePanelRating } from '../core/panel';
+import { explainStandard } from '../core/explain';
+import { judgePanelRating, panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, splittableColumns } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { findTab, Tabs, tabsByName } from './ownTabs';
+import { appendPanelLog } from './panelLog';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
 import { newInspection, SetupReport, workbookFramework } from './setup';
 
@@ -44,6 +46,10 @@ export interface PanelRow {
   panelRating: string;
   rationale: string;
   status: string;
+  /** RATING_EXPLAIN's sentence on the case data now, or why the standard cannot be rated yet. */
+  explanation: string;
+  /** The ratings the panel may record now: the indicative one and each move R6/R7 allow. */
+  choices: string[];
 }
 
 const PROBLEM_LIMIT = 100;
@@ -61,7 +67,7 @@ function overview(): Overview {
   const panel = standards.map((standard): PanelRow => {
     const row = panelValues.find((cells) => String(cells[0]).trim() === standard.id) ?? [];
     const text = (index: number) => (row[index] === undefined || row[index] === null ? '' : String(row[index]));
-    return { standardId: standard.id, name: standard.name, indicative: text(2), panelRating: text(3), rationale: text(4), status: text(7) };
+    return { standardId: standard.id, name: standard.name, indicative: text(2), panelRating: text(3), rationale: text(4), status: text(7), ...panelOptions(caseTabs, standard) };
   });
   return {
     frameworkName: framework.name,
@@ -85,6 +91,24 @@ function readOverall(tabs: Tabs): OverallLine | null {
   const text = (cell: unknown) => (cell === undefined || cell === null ? '' : String(cell));
   const [score, rating] = [line('Overall score'), line('Overall rating')];
   return { score: text(score[2]), outOf: text(score[3]), rating: text(rating[2]), provisional: text(rating[3]) };
+}
+
+type CaseTabRead = ReturnType<typeof readCaseTabs>[number];
+
+/** What the panel form shows before saving: the explanation and the ratings the method allows now (R6, R7). */
+function panelOptions(caseTabs: CaseTabRead[], standard: Standard): Pick<PanelRow, 'explanation' | 'choices'> {
+  const caseTab = caseTabs.find((tab) => tab.name === standard.caseTab);
+  if (!caseTab) return { explanation: `There is no ${standard.caseTab} tab yet: run New inspection first.`, choices: [] };
+  try {
+    const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));
+    // R12: a standard not rated yet has no moves; its explanation says what it waits for.
+    if (isNotRated(result)) return { explanation: explainStandard(result), choices: [] };
+    const { raise, lower } = panelMoves(result);
+    const moves = [lower, raise].flatMap((move) => (move.allowed && move.to ? [move.to] : []));
+    return { explanation: explainStandard(result), choices: [result.rating, ...moves] };
+  } catch (error) {
+    return { explanation: (error as Error).message, choices: [] };
+  }
 }
 
 function readPanel(tabs: Tabs): unknown[][] {
@@ -114,11 +138,17 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const tabs = tabsByName(spreadsheet);
     const panelTab = findTab(tabs, 'panel', PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
-    const indicative = band ? permittedMoveFrom(tabs, framework, standard, band) : '';
+    const caseTabs = readCaseTabs(tabs, framework);
+    const indicative = band ? permittedMoveFrom(caseTabs, standard, band) : '';
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
     const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
     if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
+    const [before, beforeRationale] = panelTab.sheet.getRange(row, 4, 1, 2).getValues()[0].map((cell) => String(cell).trim());
     panelTab.sheet.getRange(row, 4, 1, 3).setValues([[band ?? '', band ? asText(rationale.trim()) : '', band ? new Date() : '']]);
+    // The panel's record: a change of rating or of its rationale is appended; clearing keeps the rationale cleared.
+    if (before !== (band ?? '') || (band && beforeRationale !== rationale.trim())) {
+      appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale });
+    }
     return {
       standardId: standard.id,
       name: standard.name,
@@ -126,6 +156,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
       panelRating: band ?? '',
       rationale: band ? rationale.trim() : '',
       status: band ? 'Applied' : '',
+      ...panelOptions(caseTabs, standard),
     };
   });
 }
@@ -135,8 +166,8 @@ function textOf(value: unknown): string {
 }
 
 /** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
-function permittedMoveFrom(tabs: Tabs, framework: Framework, standard: Standard, band: Band): string {
-  const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
+function permittedMoveFrom(caseTabs: CaseTabRead[], standard: Standard, band: Band): string {
+  const caseTab = caseTabs.find((tab) => tab.name === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
   const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));
   const decision = judgePanelRating(result, band);
@@ -160,7 +191,7 @@ export const getOverview = serverFunction(
 
 export const recordPanelJudgement = serverFunction(
   {
-    summary: "Sidebar: records a ratings-panel judgement with its rationale on the Panel tab, if the method permits the move (R6, R7); otherwise fails with the reason.",
+    summary: "Sidebar: records a ratings-panel judgement with its rationale on the Panel tab, if the method permits the move (R6, R7), and appends it to the panel log; otherwise fails with the reason.",
     params: [
       { name: 'standardId', type: 'string', description: 'The standard, e.g. "2.2".' },
       { name: 'rating', type: 'string', description: 'The panel rating; blank to clear the judgement.' },

@@ -3,12 +3,12 @@ import { customFunction } from '../publicFunction';
 import { casesInScope, CASES_PARAM, FILTER_PARAMS } from './caseRange';
 import { Cell, CellArg, CellResult } from './cells';
 
-export const RATINGS_TABLE_HEADER = ['Standard', 'Key question', 'Key question text', 'Yes', 'Applicable', 'Percent', 'Band', 'Standard rating'];
+export const RATINGS_TABLE_HEADER = ['Standard', 'Key question', 'Key question text', 'Yes', 'Applicable', 'Percent', 'Band', 'Indicative rating'];
 
 export const RATINGS_TABLE = customFunction(
   {
     summary:
-      'A table of every key question of the standards in the cases range, one row each: standard, key question id and text, Yes, applicable cases, percent, band and the standard\'s rating. Spills from the cell; the first row is its header.',
+      'A table of every key question of the standards in the cases range, one row each: standard, key question id and text, Yes, applicable cases, percent, band and the standard\'s indicative rating (before any panel move). Spills from the cell; the first row is its header.',
     example: `RATINGS_TABLE('Case supervision'!A1:CZ, "Sentence type", "Community")`,
     params: [CASES_PARAM, ...FILTER_PARAMS],
     returns: 'A table with a header row; a key question with no applicable case yet has a blank percent, and one whose column holds an invalid answer shows the problem there.',

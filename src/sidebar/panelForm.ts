@@ -59,6 +59,9 @@ export class PanelForm {
     const parts = row ? [`Indicative rating: ${row.indicative || 'none yet (see the Ratings tab)'}.`] : [];
     if (row?.panelRating) parts.push(`Panel rating: ${row.panelRating}${row.status ? ` (${row.status})` : ''}.`);
     fill(byId('panel-indicative'), parts.join(' '));
+    // Before saving: why the standard stands where it does, and which ratings the method allows (R6, R7).
+    fill(byId('panel-explain'), row ? row.explanation : '');
+    fill(byId('panel-choices'), row && row.choices.length > 0 ? `The panel may record: ${row.choices.join(', ')}.` : row ? 'The panel cannot move this rating yet.' : '');
   }
 
   private async submit(): Promise<void> {
@@ -69,11 +72,11 @@ export class PanelForm {
     try {
       const saved = await server.recordPanelJudgement(row.standardId, this.rating.value, this.rationale.value);
       // The server does not re-read the indicative rating: keep the one already shown.
-      Object.assign(row, { panelRating: saved.panelRating, rationale: saved.rationale, status: saved.status });
+      Object.assign(row, { panelRating: saved.panelRating, rationale: saved.rationale, status: saved.status, explanation: saved.explanation, choices: saved.choices });
       this.edited = false;
       this.showSaved();
       const what = saved.panelRating ? `the panel rating ${saved.panelRating}` : 'no panel move';
-      showMessage(this.message, 'success', el('strong', {}, 'Saved. '), `${row.standardId} ${row.name} now has ${what} on the Panel tab.`);
+      showMessage(this.message, 'success', el('strong', {}, 'Saved. '), `${row.standardId} ${row.name} now has ${what} on the Panel tab; the panel log keeps the change.`);
     } catch (error) {
       showMessage(this.message, 'error', el('strong', {}, 'Not saved. '), reasonOf(error));
     } finally {

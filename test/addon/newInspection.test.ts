@@ -189,6 +189,23 @@ describe('addon › New inspection is safe to run twice', () => {
     expect(rt.sheetValues('Panel')[1].slice(0, 5)).toEqual([2.2, 'Planning', 'Not rated', 'Good', 'Within 5 points of 65%']);
   });
 
+  it('completes a case tab that holds only some key questions (2.1 only), naming the columns it adds', () => {
+    const data = [['Case ID', '2.1.1 Engaging?', '2.1.2 Desistance?', '2.1.3 Safety?'], ['C1', 'Yes', 'No', 'N/A']];
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { 'Case supervision': data } }) });
+    const report = rt.call('runNewInspection') as { lines: string[] };
+    const line = report.lines.find((text) => text.startsWith('Case supervision: '));
+    expect(line).toMatch(/^Case supervision: recognised as an inspection tab; added \d+ missing columns \(Inspector, .*2\.2\.1.*2\.4\.3\) after the existing ones; no case data was changed\.$/);
+    const after = rt.sheetValues('Case supervision');
+    expect(after[1].slice(0, 4)).toEqual(data[1]);
+    expect(after[0].map(String)).toEqual(expect.arrayContaining(caseTabLayouts(CRC_2018)[0].headers.filter((header) => !/^2\.1\.[123] |^Case ID$/.test(header))));
+  });
+
+  it('says which columns a clashing case tab needs', () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { 'Unpaid work': [['Notes'], ['keep me']] } }) });
+    const report = rt.call('runNewInspection') as { lines: string[] };
+    expect(report.lines.find((text) => text.startsWith('Unpaid work: '))).toMatch(/not made by Inspection Ratings.*headed by their ids, e\.g\. "4\.1\.1 …" \(4\.1\.1, 4\.1\.2, 4\.1\.4\)\.$/);
+  });
+
   it('refuses clearly while another run holds the document lock', () => {
     const rt = loadAddon();
     rt.locks.document.holdAsAnotherUser();

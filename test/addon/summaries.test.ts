@@ -1,3 +1,4 @@
+import { RATINGS_HEADER } from '../../src/core/workbook';
 import figures from '../../examples/thames-valley-2019/figures.json';
 import { buildSpreadsheet, loadAddon } from '../../runtime';
 import { newWorkbook, rowsByLabel, typeCases, typeJudgements, typePublishedCases } from './support';
@@ -32,6 +33,14 @@ describe('addon › Generate summaries', () => {
     expect(rows.get('4.1.3')?.[6]).toBe('Qualitative');
     expect(rowsByLabel(rt, 'Ratings').get('Overall score')?.[2]).toBe(17);
     expect(rowsByLabel(rt, 'Ratings').get('Overall rating')?.[2]).toBe('Good');
+  });
+
+  it('calls the pre-panel rating "Indicative rating" on Key questions and Sub-samples, as the Ratings tab does', () => {
+    for (const tab of ['Key questions', 'Sub-samples']) {
+      const cells = rt.sheetValues(tab).flat().map(String);
+      expect([tab, cells.includes('Indicative rating'), cells.includes('Standard rating')]).toEqual([tab, true, false]);
+    }
+    expect(rt.sheetValues('Ratings')[0]).toContain('Indicative rating');
   });
 
   it('looks up previous and all-provider figures on the Comparison tab and tests each change (R10)', () => {
@@ -143,6 +152,15 @@ describe('addon › Generate summaries before any case is entered', () => {
 });
 
 describe('addon › Generate summaries is safe with many editors', () => {
+  it('takes back a Ratings tab laid out as its own whose mark an .xlsx trip lost, and rewrites it', () => {
+    const header = RATINGS_HEADER;
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Ratings: [header, ['2.1', 'Assessment', 'stale']] } }) });
+    const setup = rt.call('runNewInspection') as { lines: string[] };
+    expect(setup.lines).toContain('Ratings: recognised as an inspection tab; refreshed.');
+    expect(rt.sheetValues('Ratings').map((row) => row[0])).toContain('Overall rating');
+    expect((rt.call('runGenerateSummaries') as { lines: string[] }).lines[0]).toBe('Ratings: refreshed.');
+  });
+
   it("leaves a user's own tab named Ratings untouched", () => {
     const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { Ratings: [['My own ratings'], ['2.1', 'Good']] } }) });
     rt.call('runNewInspection');

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import figures from '../../examples/thames-valley-2019/figures.json';
 import { caseRows, generateInspection, REPORT } from '../../examples/thames-valley-2019/cases';
+import { ASSUMED_N } from '../../examples/thames-valley-2019/workbook';
 
 type Figure = { current?: number; previous?: number };
 const PUBLISHED = { ...figures.keyQuestions, ...figures.prompts } as Record<string, Figure>;
@@ -104,6 +105,23 @@ describe('examples › Thames Valley CRC (2019) synthetic cases', () => {
 
   it('has the 10 unpaid work cases where health and safety was not considered', () => {
     expect(count(tabs.get('Unpaid work')!, '4.1.2(b)')).toMatchObject({ yes: 25, no: 10, na: 0 });
+  });
+
+  it('marks every comparison count it assumed as an assumption, in the workbook itself', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(EXAMPLE);
+    const sheet = book.getWorksheet('Comparison')!;
+    const noteOf = (cell: ExcelJS.Cell) => (typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((run) => run.text).join(''));
+    let counts = 0;
+    sheet.eachRow((row, rowNumber) => {
+      for (const column of [4, 6]) {
+        const cell = row.getCell(column);
+        if (rowNumber === 1 || typeof cell.value !== 'number') continue;
+        counts += 1;
+        expect([row.getCell(1).value, column, noteOf(cell)]).toEqual([row.getCell(1).value, column, ASSUMED_N]);
+      }
+    });
+    expect(counts).toBeGreaterThan(50);
   });
 
   it('is exactly what the committed example workbook holds (regenerate with npm run example)', async () => {

@@ -227,6 +227,16 @@ describe('spreadsheet fakes', () => {
     });
   });
 
+  describe('Session', () => {
+    it("reports a blank active user's email, as Apps Script does where it may not reveal it, until a test sets one", () => {
+      const rt = loadAddon({ code: 'function who() { return Session.getActiveUser().getEmail(); }' });
+      expect(rt.call('who')).toBe('');
+      rt.activeUser.email = 'lead@example.org';
+      expect(rt.call('who')).toBe('lead@example.org');
+      expect(rt.counter.count('Session.getActiveUser')).toBe(2);
+    });
+  });
+
   describe('PropertiesService', () => {
     it('keeps document properties as strings, readable by tests', () => {
       const rt = runtime();

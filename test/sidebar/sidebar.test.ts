@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import type { Overview } from '../../src/addon/sidebarApi';
 import { BUSY_MESSAGE } from '../../src/addon/lock';
 import { columnLetter } from '../../src/addon/a1';
@@ -14,6 +14,7 @@ import { newWorkbook, rowsByLabel, typePublishedCases } from '../addon/support';
 import { eligiblePopulation, POPULATION_HEADER } from '../../examples/eligible-population';
 import { plannedSampleSize } from '../../src/core/statistics';
 import { loadBundle } from '../support/bundle';
+import { launchChromium } from '../support/browser';
 
 const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');
 const SCREENSHOT = '/tmp/sidebar.png';
@@ -41,11 +42,7 @@ type Reply = { ok: true; value: unknown } | { ok: false; message: string };
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
@@ -263,15 +260,44 @@ describe('sidebar › an inspection under way', () => {
     await page.getByLabel('Standard', { exact: true }).selectOption('2.2');
     // The invalid answers typed into 2.1's columns leave 2.2's indicative rating standing.
     expect(await text(page, '#panel-indicative')).toBe('Indicative rating: Requires improvement.');
+    // Before saving, the form says why (RATING_EXPLAIN's sentence) and which ratings the method allows.
+    expect(await text(page, '#panel-explain')).toMatch(/^2\.2 Planning is Requires improvement: its lowest key question, 2\.2\.3, is 61% \(48 of 79 applicable cases\); the panel may raise it to Good \(61% is 4 points below the 65% boundary, within 5\) but not lower it/);
+    expect(await text(page, '#panel-choices')).toBe('The panel may record: Requires improvement, Good.');
     await page.getByLabel('Panel rating').selectOption('Good');
     await page.getByLabel('Rationale').fill(rationale);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('#panel-message.success').waitFor();
-    expect(await text(page, '#panel-message')).toBe('Saved. 2.2 Planning now has the panel rating Good on the Panel tab.');
+    expect(await text(page, '#panel-message')).toBe('Saved. 2.2 Planning now has the panel rating Good on the Panel tab; the panel log keeps the change.');
     expect(calls[calls.length - 1]).toEqual({ name: 'recordPanelJudgement', args: ['2.2', 'Good', rationale] });
     expect(rowsByLabel(rt, 'Panel').get('2.2')?.slice(3, 5)).toEqual(['Good', rationale]);
     expect(await text(page, '#panel-indicative')).toBe('Indicative rating: Requires improvement. Panel rating: Good (Applied).');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.close();
+  });
+
+  it('keeps every judgement in the append-only panel log, and clearing one keeps its rationale there', async () => {
+    const log = () => {
+      const tab = rt.workbook.sheetNames().find((name) => rt.workbook.metadata.some((entry) => entry.value === 'panelLog' && 'sheet' in entry.location && entry.location.sheet.name === name));
+      return tab ? rt.sheetValues(tab).filter((row) => row[0] === '4.1').map((row) => [row[2], row[3], row[4], row[5] instanceof Date, row[6]]) : [];
+    };
+    rt.activeUser.email = 'lead.inspector@example.org';
+    const { page } = await openSidebar(rt);
+    await page.getByLabel('Standard', { exact: true }).selectOption('4.1');
+    // R7: the qualitative 4.1.3 lets the panel move unpaid work either way.
+    expect(await text(page, '#panel-choices')).toBe('The panel may record: Good, Requires improvement, Outstanding.');
+    await page.getByLabel('Panel rating').selectOption('Outstanding');
+    await page.getByLabel('Rationale').fill('Observed sessions were exceptional.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#panel-message.success').waitFor();
+    await page.getByLabel('Panel rating').selectOption('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#panel-message.success', { hasText: 'no panel move' }).waitFor();
+    expect(rowsByLabel(rt, 'Panel').get('4.1')?.slice(3, 5)).toEqual(['', '']);
+    expect(log()).toEqual([
+      ['(no panel rating)', 'Outstanding', 'Observed sessions were exceptional.', true, 'lead.inspector@example.org'],
+      ['Outstanding', '(no panel rating)', 'Observed sessions were exceptional.', true, 'lead.inspector@example.org'],
+    ]);
+    rt.activeUser.email = '';
     await page.close();
   });
 

@@ -1,0 +1,60 @@
+/**
+ * SPEC §5's chart, key-question percentages against the band boundaries, drawn as an SVG string
+ * by Vega-Lite (compiled to Vega, rendered headless in Node): inlined in the ratings page and the
+ * preview, so neither needs a script or a network.
+ */
+import * as vega from 'vega';
+import { compile, TopLevelSpec } from 'vega-lite';
+import { BANDS, lowerBoundary } from '../src/core/bands';
+import { BAND_COLOURS } from '../src/addon/formats';
+import { RatingsReport } from './ratingsReport';
+
+/** R4: the whole percentages at which Requires improvement, Good and Outstanding start (50, 65, 80). */
+export const BOUNDARIES = BANDS.slice(1).map((band) => lowerBoundary(band));
+
+/** The bars: every counted key question with a percentage, in framework order. */
+export function chartBars(report: RatingsReport): Array<{ id: string; percent: number; band: string; label: string }> {
+  return report.standards.flatMap((figure) =>
+    figure.keyQuestions.flatMap((keyQuestion) =>
+      keyQuestion.percent === null || keyQuestion.band === null ? [] : [{ id: keyQuestion.id, percent: keyQuestion.percent, band: keyQuestion.band, label: `${keyQuestion.id}: ${keyQuestion.percent}%, ${keyQuestion.band}` }],
+    ),
+  );
+}
+
+function chartSpec(report: RatingsReport): TopLevelSpec {
+  const bars = chartBars(report);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    description: `Key-question percentages against the band boundaries at ${BOUNDARIES.join(', ')}%`,
+    width: { step: 26 },
+    height: 240,
+    background: 'white',
+    config: { font: 'Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 } },
+    layer: [
+      {
+        data: { values: bars },
+        mark: { type: 'bar', stroke: '#3c4043', strokeWidth: 0.5 },
+        encoding: {
+          x: { field: 'id', type: 'nominal', sort: null, title: 'Key question', axis: { labelAngle: -90 } },
+          y: { field: 'percent', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Yes, % of applicable cases' },
+          color: { field: 'band', type: 'nominal', scale: { domain: [...BANDS], range: BANDS.map((band) => BAND_COLOURS[band].background) }, legend: { title: 'Band', orient: 'bottom' } },
+          description: { field: 'label', type: 'nominal' },
+        },
+      },
+      {
+        data: { values: BOUNDARIES.map((boundary) => ({ boundary, label: `${boundary}% boundary` })) },
+        mark: { type: 'rule', strokeDash: [5, 3], color: '#3c4043' },
+        encoding: { y: { field: 'boundary', type: 'quantitative' }, description: { field: 'label', type: 'nominal' } },
+      },
+    ],
+  };
+}
+
+/** The chart as an SVG element (a string), or a sentence while no key question has a percentage. */
+export async function keyQuestionChart(report: RatingsReport): Promise<string> {
+  if (chartBars(report).length === 0) return '<p>No key question has a Yes or No answer yet, so there is nothing to chart.</p>';
+  const view = new vega.View(vega.parse(compile(chartSpec(report)).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}

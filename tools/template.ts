@@ -1,0 +1,49 @@
+/**
+ * `npm run template -- [--framework ID] [--out FILE]` (SPEC §8): a blank inspection workbook laid
+ * out by the built add-on's New inspection (every tab, dropdown and format), written to .xlsx
+ * (default out/inspection-template.xlsx) to be filled in any spreadsheet program and then rated
+ * with `npm run rate`. The add-on's formulas stay formulas, so the rating sees them live.
+ */
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Framework } from '../src/core/framework';
+import { DEFAULT_FRAMEWORK, frameworkById } from '../src/core/frameworks';
+import { buildSpreadsheet } from '../runtime';
+import { commandLine, openSession, Session, InputError, writeWorkbook } from './workbookSession';
+
+export const TEMPLATE = join('out', 'inspection-template.xlsx');
+
+const USAGE = 'Usage: npm run template -- [--framework ID] [--out FILE]';
+
+/** Lays out a blank workbook with New inspection and writes it; returns the session and what New inspection did. */
+export async function writeTemplate(options: { root: string; framework?: Framework; out?: string }): Promise<{ session: Session; outFile: string }> {
+  const framework = options.framework ?? DEFAULT_FRAMEWORK;
+  const outFile = options.out ?? join(options.root, TEMPLATE);
+  const session = openSession(options.root, buildSpreadsheet({ name: `${framework.name}: inspection workbook`, sheets: {} }), framework);
+  await writeWorkbook(session, outFile, { live: true });
+  return { session, outFile };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = commandLine(() => parseArgs({ options: { framework: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true }), USAGE);
+  if (positionals.length > 0) throw new InputError(`${USAGE} (unexpected "${positionals[0]}").`);
+  let framework: Framework;
+  try {
+    framework = values.framework === undefined ? DEFAULT_FRAMEWORK : frameworkById(values.framework);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  // npm runs scripts from the package root; a path is the user's, relative to where they typed it.
+  const here = process.env.INIT_CWD ?? process.cwd();
+  const { session, outFile } = await writeTemplate({ root: join(__dirname, '..'), framework, out: values.out === undefined ? undefined : resolve(here, values.out) });
+  console.log(['New inspection:', ...session.setup.map((line) => `  ${line}`), ''].join('\n'));
+  console.log(`Wrote ${relative(here, outFile) || outFile}: a blank ${framework.name} workbook. Fill in the case tabs, then: npm run rate -- ${relative(here, outFile) || outFile}`);
+}
+
+// Run as a tool (tools/run.mjs puts the tool's path in argv[1]), not when a test imports writeTemplate.
+if (process.argv[1] === join(__dirname, 'template.ts')) {
+  main().catch((error: Error) => {
+    console.error(error instanceof InputError ? error.message : `template failed: ${error.message}`);
+    process.exitCode = error instanceof InputError ? 2 : 1;
+  });
+}
