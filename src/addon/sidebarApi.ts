@@ -116,7 +116,7 @@ function textOf(value: unknown): string {
 function permittedMoveFrom(tabs: Tabs, framework: Framework, standard: Standard, band: Band): string {
   const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
-  const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));
+  const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table), framework.thresholds);
   const decision = judgePanelRating(result, band);
   if (!decision.allowed) throw new Error(decision.reason);
   return isNotRated(result) ? NOT_RATED : result.rating;
