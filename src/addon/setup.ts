@@ -1,7 +1,8 @@
 import { BANDS, NOT_RATED } from '../core/bands';
 import { Framework } from '../core/framework';
 import { readHeader } from '../core/caseTable';
-import { DEFAULT_FRAMEWORK, frameworkById } from '../core/frameworks';
+import { DEFAULT_FRAMEWORK, FRAMEWORKS } from '../core/frameworks';
+import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
 import {
   ANSWERS,
   caseBasedStandards,
@@ -23,12 +24,40 @@ import { writeRatingsTab } from './ratingsTab';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const FRAMEWORK_PROPERTY = 'frameworkId';
+/**
+ * The framework this workbook was set up with: the `Framework:` header of its case tabs, the
+ * same text the custom functions read (one source of truth). A workbook made before the header
+ * existed follows the default framework; case tabs naming different frameworks are an error.
+ */
+export function workbookFramework(tabs: Tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet())): Framework {
+  const id = markedFrameworkId(tabs);
+  if (id === undefined) return DEFAULT_FRAMEWORK;
+  const builtIn = FRAMEWORKS.find((framework) => framework.id === id);
+  if (!builtIn) throw new Error(`The case tabs follow the framework "${id}", which is not built in. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
+  return builtIn;
+}
 
-/** The framework this workbook was set up with (document properties, not a hidden row). */
-export function workbookFramework(): Framework {
-  const id = PropertiesService.getDocumentProperties().getProperty(FRAMEWORK_PROPERTY);
-  return id ? frameworkById(id) : DEFAULT_FRAMEWORK;
+/** The framework id the case tabs' `Framework:` headers name; undefined when none has one. */
+function markedFrameworkId(tabs: Tabs): string | undefined {
+  const byId = new Map<string, string[]>();
+  for (const [name, tab] of tabs) {
+    const marker = tab.role === 'case' ? markerOf(tab.sheet) : undefined;
+    if (marker) byId.set(marker.id, [...(byId.get(marker.id) ?? []), name]);
+  }
+  if (byId.size > 1) {
+    const which = [...byId].map(([id, names]) => `${names.join(', ')} ${names.length === 1 ? 'follows' : 'follow'} ${id}`).join('; ');
+    throw new Error(`The case tabs follow different frameworks (${which}). Make their "Framework:" headers the same, or keep each inspection in its own workbook.`);
+  }
+  return [...byId.keys()][0];
+}
+
+/** The `Framework:` header of a case tab's header row, if it has one. */
+function markerOf(sheet: Sheet): { id: string; column: number; header: string } | undefined {
+  const width = sheet.getLastColumn();
+  if (width === 0) return undefined;
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0].map((cell) => String(cell));
+  const index = header.findIndex(isMarker);
+  return index < 0 ? undefined : { id: parseMarker(header[index]).id, column: index + 1, header: header[index] };
 }
 
 export interface SetupReport {
@@ -40,13 +69,17 @@ export interface SetupReport {
  * SPEC §3, "New inspection": lays out every tab of the workbook. Safe to run again: it adds
  * what is missing and never writes over a filled cell or a tab the add-on did not make.
  */
-export function newInspection(framework: Framework = workbookFramework()): SetupReport {
+export function newInspection(chosen?: Framework): SetupReport {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    PropertiesService.getDocumentProperties().setProperty(FRAMEWORK_PROPERTY, framework.id);
     const tabs = tabsByName(spreadsheet);
+    const marked = markedFrameworkId(tabs);
+    if (chosen && marked !== undefined && chosen.id !== marked) {
+      throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${chosen.id} beside them: set up ${chosen.id} in a new workbook.`);
+    }
+    const framework = chosen ?? workbookFramework(tabs);
     const lines = [
-      ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout)),
+      ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
       ensureListTab(spreadsheet, tabs, panelTab(framework)),
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
@@ -93,7 +126,7 @@ function adoptedNote(claim: { adopted?: boolean }): string {
 }
 
 /** A case tab: headers by SPEC §3's convention, dropdowns, answer colours, frozen protected header. */
-function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout): string {
+function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout, framework: Framework): string {
   const keyQuestionIds = layout.headers.map((header, index) => readHeader(header, index)).filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
   const claim = claimTab(spreadsheet, tabs, layout.name, 'case', (header) => {
     const ids = new Set(header.map((cell, index) => readHeader(cell, index).id));
@@ -101,6 +134,9 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   });
   if ('clash' in claim) return claim.clash;
   const { sheet, created } = claim;
+  // The same framework with new settings (a Framework tab edited): the header follows them.
+  const marker = created ? undefined : markerOf(sheet);
+  if (marker && marker.header !== layout.marker) sheet.getRange(1, marker.column).setValue(layout.marker);
   const width = created ? 0 : sheet.getLastColumn();
   const present = new Set(width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((cell, index) => readHeader(String(cell), index).id) : []);
   const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
@@ -108,7 +144,7 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   const first = width + 1;
   ensureColumns(sheet, width + missing.length);
   sheet.getRange(1, first, 1, missing.length).setValues([missing.map(asText)]);
-  formatCaseColumns(sheet, missing, first, layout);
+  formatCaseColumns(sheet, missing, first, layout, framework);
   if (created) {
     styleHeader(sheet, missing.length);
     return `${layout.name}: created with ${missing.length} columns for ${layout.standards.map((standard) => standard.id).join(', ')}.`;
@@ -118,9 +154,10 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
 }
 
 /** Dropdowns and colours for a block of new case columns: one call per dropdown kind, whatever the row count. */
-function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layout: CaseTabLayout): void {
+function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layout: CaseTabLayout, framework: Framework): void {
   const rows = sheet.getMaxRows() - 1;
-  const metadataByHeader = new Map(layout.metadata.map((column) => [column.header, column]));
+  const metadataByHeader = new Map<string, { values?: string[]; note: string }>(layout.metadata.map((column) => [column.header, column]));
+  metadataByHeader.set(layout.marker, { note: markerNote(framework) });
   const answerColumns: number[] = [];
   headers.forEach((header, offset) => {
     const metadata = metadataByHeader.get(header);

@@ -2,7 +2,7 @@ import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
 import { DataProblem, TabProgress } from '../core/dataQuality';
-import { findStandard } from '../core/frameworks';
+import { findStandard, frameworkById } from '../core/frameworks';
 import { judgePanelRating } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, splittableColumns } from '../core/workbook';
@@ -163,8 +163,12 @@ export const goToCell = serverFunction(
 );
 
 export const runNewInspection = serverFunction(
-  { summary: 'Sidebar: New inspection — sets up or completes the workbook.', params: [], returns: 'What was done, a line per tab.' },
-  (): SetupReport => newInspection(),
+  {
+    summary: 'Sidebar: New inspection — sets up or completes the workbook.',
+    params: [{ name: 'frameworkId', type: 'string', description: "Optional: the framework's id, e.g. \"yj-2018\"; by default the one the case tabs follow.", optional: true }],
+    returns: 'What was done, a line per tab.',
+  },
+  (frameworkId?: string): SetupReport => newInspection(frameworkId ? frameworkById(String(frameworkId)) : undefined),
 );
 
 export const runGenerateSummaries = serverFunction(

@@ -1,5 +1,6 @@
 import { Framework, KeyQuestion, MetadataColumn, Standard } from './framework';
 import { standardsOf } from './frameworks';
+import { markerHeader } from './frameworkChoice';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, PANEL_LAYOUT, RATINGS_LAYOUT } from './tabLayouts';
 
 /**
@@ -17,9 +18,11 @@ export interface CaseTabLayout {
   standards: Standard[];
   /** The tab's metadata columns (the framework's), first in `headers`. */
   metadata: MetadataColumn[];
-  /** Metadata headers, then for each key question its prompts followed by the key question. */
+  /** The `Framework: id` header after them, which tells every function over the tab its framework. */
+  marker: string;
+  /** Metadata headers, the marker, then for each key question its prompts followed by the key question. */
   headers: string[];
-  /** How many leading columns are metadata; every later column holds answers. */
+  /** How many leading columns are metadata (the marker included); every later column holds answers. */
   metadataCount: number;
 }
 
@@ -38,8 +41,9 @@ export function caseTabLayouts(framework: Framework): CaseTabLayout[] {
         .filter((keyQuestion) => !keyQuestion.qualitative)
         .flatMap((keyQuestion) => [...keyQuestion.prompts.map((prompt) => `${prompt.id} ${prompt.text}`), keyQuestionHeader(keyQuestion)]),
     );
-    const headers = [...tab.metadata.map((column) => column.header), ...answerHeaders];
-    return [{ name: tab.name, standards, metadata: tab.metadata, headers, metadataCount: tab.metadata.length }];
+    const marker = markerHeader(framework);
+    const headers = [...tab.metadata.map((column) => column.header), marker, ...answerHeaders];
+    return [{ name: tab.name, standards, metadata: tab.metadata, marker, headers, metadataCount: tab.metadata.length + 1 }];
   });
 }
 

@@ -50,7 +50,7 @@ describe('addon › New inspection', () => {
     expect(header).toEqual(layout.headers);
     const prompts = layout.standards.flatMap((standard) => standard.keyQuestions.flatMap((keyQuestion) => keyQuestion.prompts));
     for (const prompt of prompts) expect(header).toContain(`${prompt.id} ${prompt.text}`);
-    expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - layout.metadata.length);
+    expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - layout.metadataCount);
   });
 
   it('has every Annex 4 prompt somewhere, and no column for the qualitative 4.1.3', () => {
