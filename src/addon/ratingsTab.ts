@@ -1,6 +1,7 @@
 import { NOT_RATED } from '../core/bands';
 import { Framework } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
+import { maximumScore } from '../core/frameworkTab';
 import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
 import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
@@ -18,13 +19,15 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * for the scores and the overall rating.
  */
 export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework: Framework): string {
-  const standards = standardsOf(framework);
+  // R9: the counted standards first, scored and in the overall ranges; any that do not count (yj-2021's 4.1) after them, rated only.
+  const counted = standardsOf(framework).filter((standard) => standard.counts);
+  const standards = [...counted, ...standardsOf(framework).filter((standard) => !standard.counts)];
   const domainOne = findTab(tabs, 'domainOne', 'Domain one');
   const panelTab = findTab(tabs, 'panel', 'Panel');
   const domainOneRows = rowsById(domainOne);
   const panelRows = rowsById(panelTab);
   const caseTabs = caseTabLayouts(framework);
-  const last = standards.length + 1;
+  const last = counted.length + 1;
 
   const rows = standards.map((standard, index): Array<string | number> => {
     const row = index + 2;
@@ -45,14 +48,16 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
   });
   // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
   const scores = `D2:D${last}`;
+  // A framework's own overall bands (not R9's n-rule) are passed to OVERALL_RATING.
+  const bands = framework.overall.rule === 'scores' ? `, "${framework.overall.minimums.join('/')}"` : '';
   const overall: Array<Array<string | number>> = [
     ['', '', '', '', '', ''],
-    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${3 * standards.length}`), '', ''],
+    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${maximumScore(framework)}`), '', ''],
     [
       'Overall rating',
       '',
-      `=OVERALL_RATING(C2:C${last})`,
-      `=IF(COUNT(${scores})=${standards.length}, "", "provisional: " & COUNT(${scores}) & " of ${standards.length} standards rated")`,
+      `=OVERALL_RATING(C2:C${last}${bands})`,
+      `=IF(COUNT(${scores})=${counted.length}, "", "provisional: " & COUNT(${scores}) & " of ${counted.length} standards rated")`,
       '',
       '',
     ],
