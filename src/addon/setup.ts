@@ -1,8 +1,10 @@
 import { BANDS, NOT_RATED } from '../core/bands';
 import { Framework } from '../core/framework';
 import { readHeader } from '../core/caseTable';
-import { DEFAULT_FRAMEWORK, FRAMEWORKS } from '../core/frameworks';
+import { DataProblem } from '../core/dataQuality';
+import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '../core/frameworks';
 import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
+import { parseFrameworkTab } from '../core/frameworkTab';
 import {
   ANSWERS,
   caseBasedStandards,
@@ -18,23 +20,77 @@ import { caseRange } from './a1';
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
-import { markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
+import { findTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
 import { writeRatingsTab } from './ratingsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The sidebar's choice of New inspection's framework that means "the one on the Framework tab". */
+export const FRAMEWORK_TAB_CHOICE = 'framework-tab';
+const FRAMEWORK_TAB = 'Framework';
+
+/** The workbook's framework as far as it can be read, and the Framework tab's problems (listed like data problems). */
+export interface WorkbookChoice {
+  framework: Framework;
+  problems: DataProblem[];
+  /** Whether the workbook has a Framework tab (a lead inspector's own framework). */
+  hasFrameworkTab: boolean;
+  /** Whether the framework is (or, once its problems are put right, will be) the Framework tab's. */
+  fromFrameworkTab: boolean;
+}
+
 /**
- * The framework this workbook was set up with: the `Framework:` header of its case tabs, the
- * same text the custom functions read (one source of truth). A workbook made before the header
- * existed follows the default framework; case tabs naming different frameworks are an error.
+ * The framework this workbook follows: the `Framework:` header of its case tabs, the same text
+ * the custom functions read (one source of truth) — a built-in by id, or the one on the
+ * Framework tab. Before any case tab has one, the Framework tab's if there is one, else the
+ * default. Where the Framework tab is needed and has problems, the default stands in and the
+ * problems say why.
  */
-export function workbookFramework(tabs: Tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet())): Framework {
+export function workbookChoice(tabs: Tabs): WorkbookChoice {
   const id = markedFrameworkId(tabs);
-  if (id === undefined) return DEFAULT_FRAMEWORK;
-  const builtIn = FRAMEWORKS.find((framework) => framework.id === id);
-  if (!builtIn) throw new Error(`The case tabs follow the framework "${id}", which is not built in. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
-  return builtIn;
+  const builtIn = id === undefined ? undefined : FRAMEWORKS.find((framework) => framework.id === id);
+  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  if (builtIn || (id === undefined && !tab)) return { framework: builtIn ?? DEFAULT_FRAMEWORK, problems: [], hasFrameworkTab: Boolean(tab), fromFrameworkTab: false };
+  if (!tab) throw new Error(`The case tabs follow the framework "${id}", which is not built in and has no Framework tab here. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
+  const read = readFrameworkTab(tab.name, tab.sheet);
+  if (read.framework && id !== undefined && read.framework.id !== id) {
+    throw new Error(`The case tabs follow "${id}" but the ${tab.name} tab defines "${read.framework.id}": make the Framework tab's Id "${id}" again, or set the new framework up in a new workbook.`);
+  }
+  return { framework: read.framework ?? DEFAULT_FRAMEWORK, problems: read.problems, hasFrameworkTab: true, fromFrameworkTab: true };
+}
+
+/** The workbook's framework (see workbookChoice); an error naming the first problems where its Framework tab has any. */
+export function workbookFramework(tabs: Tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet())): Framework {
+  const choice = workbookChoice(tabs);
+  if (choice.problems.length > 0) throw frameworkTabError(choice.problems);
+  return choice.framework;
+}
+
+/** The framework New inspection lays out: a built-in by id, the Framework tab's, or the workbook's. */
+export function chosenFramework(tabs: Tabs, frameworkId?: string): Framework {
+  if (!frameworkId) return workbookFramework(tabs);
+  if (frameworkId !== FRAMEWORK_TAB_CHOICE) return frameworkById(frameworkId);
+  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  if (!tab) throw new Error(`There is no ${FRAMEWORK_TAB} tab: add one (its layout is in the README) or choose a built-in framework.`);
+  const read = readFrameworkTab(tab.name, tab.sheet);
+  if (!read.framework) throw frameworkTabError(read.problems);
+  if (!tab.role) markOwn(tab.sheet, 'framework');
+  return read.framework;
+}
+
+function readFrameworkTab(name: string, sheet: Sheet): { framework?: Framework; problems: DataProblem[] } {
+  const { framework, problems } = parseFrameworkTab(sheet.getDataRange().getValues(), name);
+  return {
+    framework,
+    problems: problems.map((problem) => ({ ...problem, header: 'Framework tab', value: '', kind: 'framework' })),
+  };
+}
+
+function frameworkTabError(problems: readonly DataProblem[]): Error {
+  const first = problems.slice(0, 3).map((problem) => problem.message);
+  const more = problems.length > first.length ? ` (and ${problems.length - first.length} more, listed in the sidebar)` : '';
+  return new Error(`The Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}, so New inspection built nothing: ${first.join(' ')}${more}`);
 }
 
 /** The framework id the case tabs' `Framework:` headers name; undefined when none has one. */
@@ -69,21 +125,22 @@ export interface SetupReport {
  * SPEC §3, "New inspection": lays out every tab of the workbook. Safe to run again: it adds
  * what is missing and never writes over a filled cell or a tab the add-on did not make.
  */
-export function newInspection(chosen?: Framework): SetupReport {
+export function newInspection(frameworkId?: string): SetupReport {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = tabsByName(spreadsheet);
+    const framework = chosenFramework(tabs, frameworkId);
     const marked = markedFrameworkId(tabs);
-    if (chosen && marked !== undefined && chosen.id !== marked) {
-      throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${chosen.id} beside them: set up ${chosen.id} in a new workbook.`);
+    if (marked !== undefined && framework.id !== marked) {
+      throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
     }
-    const framework = chosen ?? workbookFramework(tabs);
     const lines = [
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
       ensureListTab(spreadsheet, tabs, panelTab(framework)),
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
       writeRatingsTab(spreadsheet, tabs, framework),
+      ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
     ];
     return { lines };
   });
@@ -158,6 +215,7 @@ function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layou
   const rows = sheet.getMaxRows() - 1;
   const metadataByHeader = new Map<string, { values?: string[]; note: string }>(layout.metadata.map((column) => [column.header, column]));
   metadataByHeader.set(layout.marker, { note: markerNote(framework) });
+  const provisional = provisionalHeaders(framework);
   const answerColumns: number[] = [];
   headers.forEach((header, offset) => {
     const metadata = metadataByHeader.get(header);
@@ -165,10 +223,22 @@ function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layou
     if (!metadata) answerColumns.push(column);
     else if (metadata.values) sheet.getRange(2, column, rows, 1).setDataValidation(dropdown(metadata.values));
   });
-  sheet.getRange(1, first, 1, headers.length).setNotes([headers.map((header) => metadataByHeader.get(header)?.note ?? '')]);
+  sheet.getRange(1, first, 1, headers.length).setNotes([headers.map((header) => metadataByHeader.get(header)?.note ?? (provisional.has(header) ? PROVISIONAL_NOTE : ''))]);
   const blocks = contiguousBlocks(answerColumns).map(([start, count]) => sheet.getRange(2, start, rows, count));
   for (const block of blocks) block.setDataValidation(dropdown(ANSWERS));
   if (blocks.length > 0) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...answerRules(blocks)]);
+}
+
+const PROVISIONAL_NOTE = 'Provisional wording — not from a published source; correct it on the Framework tab.';
+
+/** The answer headers whose key question or prompt is worded provisionally (SPEC §6). */
+function provisionalHeaders(framework: Framework): Set<string> {
+  const headers = new Set<string>();
+  for (const keyQuestion of keyQuestionsOf(framework)) {
+    if (keyQuestion.wording === 'provisional') headers.add(keyQuestionHeader(keyQuestion));
+    for (const prompt of keyQuestion.prompts) if (prompt.wording === 'provisional') headers.add(`${prompt.id} ${prompt.text}`);
+  }
+  return headers;
 }
 
 /** [start, count] runs of consecutive column numbers. */

@@ -2,16 +2,16 @@ import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
 import { DataProblem, TabProgress } from '../core/dataQuality';
-import { findStandard, frameworkById } from '../core/frameworks';
+import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { judgePanelRating } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
-import { caseBasedStandards, splittableColumns } from '../core/workbook';
+import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { findTab, Tabs, tabsByName } from './ownTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
-import { newInspection, SetupReport, workbookFramework } from './setup';
+import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
 export interface Overview {
@@ -25,6 +25,9 @@ export interface Overview {
   panel: PanelRow[];
   subSampleHeaders: string[];
   subSampleHeader: string;
+  /** New inspection's framework choices (built-ins, then the Framework tab's when there is one) and the one chosen now. */
+  frameworkChoices: Array<{ id: string; name: string }>;
+  frameworkChoice: string;
 }
 
 export interface PanelRow {
@@ -42,10 +45,14 @@ const PANEL_TAB = 'Panel';
 /** The sidebar's view of the workbook: one read per case tab and one of the Panel tab. */
 function overview(): Overview {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const framework = workbookFramework();
   const tabs = tabsByName(spreadsheet);
+  const choice = workbookChoice(tabs);
+  const framework = choice.framework;
   const caseTabs = readCaseTabs(tabs, framework);
-  const { problems, progress } = checkCaseTabs(caseTabs, framework);
+  const checked = checkCaseTabs(caseTabs, framework);
+  // The Framework tab's problems come first: nothing can be set up until they are put right.
+  const problems = [...choice.problems, ...checked.problems];
+  const progress = checked.progress;
   const panelValues = readPanel(tabs);
   const standards = caseBasedStandards(framework);
   const panel = standards.map((standard): PanelRow => {
@@ -61,7 +68,12 @@ function overview(): Overview {
     problemCount: problems.length,
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
-    subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || 'Sentence type',
+    subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
+    frameworkChoices: [
+      ...FRAMEWORKS.map((known) => ({ id: known.id, name: known.name })),
+      ...(choice.hasFrameworkTab ? [{ id: FRAMEWORK_TAB_CHOICE, name: choice.fromFrameworkTab && choice.problems.length === 0 ? `The Framework tab: ${framework.name}` : 'The Framework tab' }] : []),
+    ],
+    frameworkChoice: choice.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : framework.id,
   };
 }
 
@@ -168,7 +180,7 @@ export const runNewInspection = serverFunction(
     params: [{ name: 'frameworkId', type: 'string', description: "Optional: the framework's id, e.g. \"yj-2018\"; by default the one the case tabs follow.", optional: true }],
     returns: 'What was done, a line per tab.',
   },
-  (frameworkId?: string): SetupReport => newInspection(frameworkId ? frameworkById(String(frameworkId)) : undefined),
+  (frameworkId?: string): SetupReport => newInspection(frameworkId ? String(frameworkId) : undefined),
 );
 
 export const runGenerateSummaries = serverFunction(

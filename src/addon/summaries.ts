@@ -1,7 +1,7 @@
 import { columnHeaded, readCaseTable } from '../core/caseTable';
 import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
-import { caseTabLayouts, SENTENCE_TYPE_HEADER } from '../core/workbook';
+import { caseTabLayouts, defaultSplitHeader } from '../core/workbook';
 import { keyQuestionRows, promptRows } from '../core/summary';
 import { caseRange, columnLetter, tabRef } from './a1';
 import { writeAgreementTab } from './agreementTab';
@@ -42,8 +42,8 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const properties = PropertiesService.getDocumentProperties();
     if (options.subSampleHeader) properties.setProperty(SUB_SAMPLE_PROPERTY, options.subSampleHeader);
-    const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || SENTENCE_TYPE_HEADER;
     const framework = workbookFramework();
+    const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || defaultSplitHeader(framework);
     const tabs = tabsByName(spreadsheet);
     const caseTabs = readCaseTabs(tabs, framework);
     const lines = [

@@ -54,6 +54,12 @@ export function splittableColumns(framework: Framework): MetadataColumn[] {
   return [...byHeader.values()];
 }
 
+/** The column the Sub-samples tab splits by unless another is chosen: Sentence type, or the framework's first with values. */
+export function defaultSplitHeader(framework: Framework): string {
+  const headers = splittableColumns(framework).map((column) => column.header);
+  return headers.includes(SENTENCE_TYPE_HEADER) ? SENTENCE_TYPE_HEADER : (headers[0] ?? SENTENCE_TYPE_HEADER);
+}
+
 /** Domain one standards (R8), judged by the lead inspector. */
 export function leadJudgementStandards(framework: Framework): Standard[] {
   return standardsOf(framework).filter((standard) => standard.kind === 'leadJudgement');

@@ -3,7 +3,7 @@
  * shows progress, data problems, the panel judgement form and summary generation.
  */
 import type { Overview } from '../addon/sidebarApi';
-import { byId, el, fill, hideMessage, showMessage } from './dom';
+import { byId, el, fill, hideMessage, option, showMessage } from './dom';
 import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
 import { renderProgress } from './progress';
@@ -21,10 +21,13 @@ const refreshButton = byId<HTMLButtonElement>('refresh');
 function render(overview: Overview): void {
   fill(byId('framework-name'), overview.frameworkName);
   byId('setup').hidden = overview.isSetUp;
-  for (const id of ['progress', 'problems', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  fill(byId('setup-framework'), ...overview.frameworkChoices.map((choice) => option(choice.id, choice.name, choice.id === overview.frameworkChoice)));
+  for (const id of ['progress', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  // A Framework tab's problems show before set-up too: New inspection waits for them.
+  byId('problems').hidden = !overview.isSetUp && overview.problemCount === 0;
+  renderProblems(overview.problems, overview.problemCount);
   if (!overview.isSetUp) return;
   renderProgress(overview.progress);
-  renderProblems(overview.problems, overview.problemCount);
   panelForm.render(overview.panel);
   summariesForm.render(overview.subSampleHeaders, overview.subSampleHeader);
 }
@@ -50,7 +53,7 @@ async function newInspection(): Promise<void> {
   button.disabled = true;
   showMessage(message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Setting up the workbook…');
   try {
-    const report = await server.runNewInspection();
+    const report = await server.runNewInspection(byId<HTMLSelectElement>('setup-framework').value || undefined);
     showMessage(message, 'success', el('strong', {}, 'The workbook is set up.'), el('ul', { className: 'lines' }, ...report.lines.map((line) => el('li', {}, line))));
     await refresh();
   } catch (error) {

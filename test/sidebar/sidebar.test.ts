@@ -190,6 +190,41 @@ describe('sidebar › a workbook not yet set up', () => {
   });
 });
 
+describe('sidebar › New inspection takes a framework', () => {
+  it('a labelled select, usable from the keyboard, passes the chosen framework to New inspection', async () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Youth inspection' }) });
+    rt.install();
+    const { page, calls } = await openSidebar(rt);
+    const select = page.getByLabel('Framework');
+    expect(await select.inputValue()).toBe('crc-2018');
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await select.inputValue()).toBe('yj-2018');
+    await page.getByRole('button', { name: 'New inspection' }).click();
+    await page.locator('#setup-message.success').waitFor();
+    expect(calls.find((call) => call.name === 'runNewInspection')?.args).toEqual(['yj-2018']);
+    expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining(['Court disposals', 'Out-of-court disposals']));
+    expect(await text(page, '#setup-message')).toMatch(/provisional wording/);
+    await page.close();
+  });
+
+  it("lists a Framework tab's problems with links to their cells before anything is set up, and New inspection refuses", async () => {
+    const rt = loadAddon({
+      spreadsheet: buildSpreadsheet({ name: 'Audit', sheets: { Framework: [['Id', 'my-audit'], ['Name', 'My audit'], ['Band thresholds', '60/75'], [], ['Type', 'Id', 'Text', 'Case tab', 'Rated from', 'Counts'], ['Domain', '2', 'Casework'], ['Standard', '2.1', 'Assessment', 'Audit cases', 'Cases', 'Yes'], ['Key question', '2.1.1', 'Is it timely?']] } }),
+    });
+    rt.install();
+    const { page } = await openSidebar(rt);
+    await page.locator('#problem-list button').first().waitFor();
+    expect(await text(page, '#problem-list')).toMatch(/Framework!B3.*band thresholds/i);
+    expect(await page.getByLabel('Framework').inputValue()).toBe('framework-tab');
+    await page.getByRole('button', { name: 'New inspection' }).click();
+    await page.locator('#setup-message.error').waitFor();
+    expect(await text(page, '#setup-message')).toMatch(/The Framework tab has 1 problem, so New inspection built nothing: Framework!B3/);
+    expect(rt.workbook.sheetNames()).toEqual(['Framework']);
+    await page.close();
+  });
+});
+
 describe('sidebar › an inspection under way', () => {
   const { rt, kq211, kq212 } = workbookWithProblems();
 
