@@ -7,7 +7,7 @@ import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
 import { bandRules } from './formats';
 import { writeOwnTab } from './ownTab';
-import { findTab, FoundTab, Tabs } from './ownTabs';
+import { findCaseTab, findTab, FoundTab, Tabs } from './ownTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,7 +37,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
       return [asText(standard.id), asText(standard.name), rating, index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '', '', ''];
     }
     const tab = caseTabs.find((layout) => layout.standards.includes(standard))!;
-    const cases = caseRange(tab.name, tab.headers.length);
+    const cases = caseRange(findCaseTab(tabs, tab)?.name ?? tab.name, tab.headers.length);
     const panel = panelRows.get(standard.id);
     const panelRef = (column: string) => `${tabRef(panelTab!.name)}${column}${panel}`;
     // The Panel tab holds the indicative rating beside the judgement; without it, compute it here.

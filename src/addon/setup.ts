@@ -20,7 +20,7 @@ import { caseRange } from './a1';
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
-import { findTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
+import { findCaseTab, findTab, FoundTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
 import { writeRatingsTab } from './ratingsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -137,7 +137,7 @@ export function newInspection(frameworkId?: string): SetupReport {
     const lines = [
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
-      ensureListTab(spreadsheet, tabs, panelTab(framework)),
+      ensureListTab(spreadsheet, tabs, panelTab(framework, tabs)),
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
       writeRatingsTab(spreadsheet, tabs, framework),
       ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
@@ -147,7 +147,8 @@ export function newInspection(frameworkId?: string): SetupReport {
 }
 
 /**
- * A tab of the given name and role: the add-on's own, a new one, or a user's tab left alone.
+ * A tab of the given name and role: the add-on's own (found by role, whatever a user renamed it
+ * to), a new one, or a user's tab left alone.
  * A tab without the add-on's mark whose header row is the layout's (a workbook imported from
  * .xlsx, where developer metadata does not survive) is adopted: only missing parts are added.
  */
@@ -157,8 +158,8 @@ function claimTab(
   name: string,
   role: TabRole,
   isLayout: (header: string[]) => boolean,
+  existing: FoundTab | undefined = findTab(tabs, role, name),
 ): { sheet: Sheet; created: boolean; adopted?: boolean } | { clash: string } {
-  const existing = tabs.get(name);
   if (existing && existing.role === role) return { sheet: existing.sheet, created: false };
   if (existing && !existing.role && existing.sheet.getLastColumn() > 0) {
     const header = existing.sheet.getRange(1, 1, 1, existing.sheet.getLastColumn()).getValues()[0].map((cell) => String(cell).trim());
@@ -185,10 +186,17 @@ function adoptedNote(claim: { adopted?: boolean }): string {
 /** A case tab: headers by SPEC §3's convention, dropdowns, answer colours, frozen protected header. */
 function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout, framework: Framework): string {
   const keyQuestionIds = layout.headers.map((header, index) => readHeader(header, index)).filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
-  const claim = claimTab(spreadsheet, tabs, layout.name, 'case', (header) => {
-    const ids = new Set(header.map((cell, index) => readHeader(cell, index).id));
-    return keyQuestionIds.every((id) => ids.has(id));
-  });
+  const claim = claimTab(
+    spreadsheet,
+    tabs,
+    layout.name,
+    'case',
+    (header) => {
+      const ids = new Set(header.map((cell, index) => readHeader(cell, index).id));
+      return keyQuestionIds.every((id) => ids.has(id));
+    },
+    findCaseTab(tabs, layout),
+  );
   if ('clash' in claim) return claim.clash;
   const { sheet, created } = claim;
   // The same framework with new settings (a Framework tab edited): the header follows them.
@@ -307,7 +315,7 @@ function domainOneTab(framework: Framework): ListTab {
   };
 }
 
-function panelTab(framework: Framework): ListTab {
+function panelTab(framework: Framework, tabs: Tabs): ListTab {
   const standards = new Map(caseBasedStandards(framework).map((standard) => [standard.id, standard]));
   const layouts = caseTabLayouts(framework);
   return {
@@ -321,7 +329,7 @@ function panelTab(framework: Framework): ListTab {
         asText(id),
         asText(standards.get(id)!.name),
         // The indicative rating lives here, beside the judgement on it; the Ratings tab reads it.
-        `=RATE_STANDARD(${caseRange(layout.name, layout.headers.length)}, A${row})`,
+        `=RATE_STANDARD(${caseRange(findCaseTab(tabs, layout)?.name ?? layout.name, layout.headers.length)}, A${row})`,
         '',
         '',
         '',

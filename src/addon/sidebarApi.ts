@@ -126,7 +126,7 @@ function textOf(value: unknown): string {
 
 /** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
 function permittedMoveFrom(tabs: Tabs, framework: Framework, standard: Standard, band: Band): string {
-  const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.name === standard.caseTab);
+  const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.frameworkName === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
   const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table), framework.thresholds);
   const decision = judgePanelRating(result, band);

@@ -8,7 +8,7 @@ import { writeAgreementTab } from './agreementTab';
 import { asText, CellInput, literal } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
-import { Tabs, tabsByName } from './ownTabs';
+import { findCaseTab, Tabs, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writeRatingsTab } from './ratingsTab';
 import { workbookFramework } from './setup';
@@ -17,7 +17,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A case tab as read once for generation: its name, width and table. */
 interface CaseTabRead {
+  /** The tab's name now (a user may have renamed it). */
   name: string;
+  /** The framework's name for it, which its standards give as their case tab. */
+  frameworkName: string;
   width: number;
   table: ReturnType<typeof readCaseTable>;
 }
@@ -61,13 +64,13 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
 /** One getValues per case tab the add-on made (SPEC §7: reads do not grow with calls per case). */
 export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
   return caseTabLayouts(framework).flatMap((layout) => {
-    const tab = tabs.get(layout.name);
+    const tab = findCaseTab(tabs, layout);
     if (!tab || tab.role !== 'case') return [];
     const values = tab.sheet.getDataRange().getValues();
     try {
-      return [{ name: layout.name, width: values[0].length, table: readCaseTable(values) }];
+      return [{ name: tab.name, frameworkName: layout.name, width: values[0].length, table: readCaseTable(values) }];
     } catch (error) {
-      throw new Error(`${layout.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
+      throw new Error(`${tab.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
     }
   });
 }
