@@ -224,11 +224,14 @@ function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layou
   const metadataByHeader = new Map<string, { values?: string[]; note: string }>(layout.metadata.map((column) => [column.header, column]));
   metadataByHeader.set(layout.marker, { note: markerNote(framework) });
   const provisional = provisionalHeaders(framework);
+  const freeText = new Set(layout.freeText);
   const answerColumns: number[] = [];
   headers.forEach((header, offset) => {
     const metadata = metadataByHeader.get(header);
     const column = first + offset;
-    if (!metadata) answerColumns.push(column);
+    // SPEC §3: evidence and the case summary are free text, never counted; long, so they wrap.
+    if (freeText.has(header)) sheet.getRange(2, column, rows, 1).setWrap(true);
+    else if (!metadata) answerColumns.push(column);
     else if (metadata.values) sheet.getRange(2, column, rows, 1).setDataValidation(dropdown(metadata.values));
   });
   sheet.getRange(1, first, 1, headers.length).setNotes([headers.map((header) => metadataByHeader.get(header)?.note ?? (provisional.has(header) ? PROVISIONAL_NOTE : ''))]);

@@ -20,8 +20,13 @@ export interface CaseTabLayout {
   metadata: MetadataColumn[];
   /** The `Framework: id` header after them, which tells every function over the tab its framework. */
   marker: string;
-  /** Metadata headers, the marker, then for each key question its prompts followed by the key question. */
+  /**
+   * Metadata headers, the marker, then for each key question its prompts, the key question and its
+   * evidence column, and last the case summary.
+   */
   headers: string[];
+  /** SPEC §3: the free-text columns (evidence and case summary), never counted. */
+  freeText: string[];
   /** How many leading columns are metadata (the marker included); every later column holds answers. */
   metadataCount: number;
 }
@@ -30,20 +35,30 @@ export function keyQuestionHeader(keyQuestion: KeyQuestion): string {
   return `${keyQuestion.id} ${keyQuestion.text}`;
 }
 
+/** SPEC §3: the evidence column beside a key question; it does not start with the id, so it is never read as one. */
+export function evidenceHeader(keyQuestionId: string): string {
+  return `Evidence ${keyQuestionId}`;
+}
+
+/** SPEC §3: the free-text column that ends each case tab. */
+export const CASE_SUMMARY_HEADER = 'Case summary';
+
 /** SPEC §3: one case tab per case sample, in framework order. R7: qualitative key questions get no column. */
 export function caseTabLayouts(framework: Framework): CaseTabLayout[] {
   const caseBased = caseBasedStandards(framework);
   return framework.caseTabs.flatMap((tab) => {
     const standards = caseBased.filter((standard) => standard.caseTab === tab.name);
     if (standards.length === 0) return [];
-    const answerHeaders = standards.flatMap((standard) =>
-      standard.keyQuestions
-        .filter((keyQuestion) => !keyQuestion.qualitative)
-        .flatMap((keyQuestion) => [...keyQuestion.prompts.map((prompt) => `${prompt.id} ${prompt.text}`), keyQuestionHeader(keyQuestion)]),
-    );
+    const counted = standards.flatMap((standard) => standard.keyQuestions.filter((keyQuestion) => !keyQuestion.qualitative));
+    const answerHeaders = counted.flatMap((keyQuestion) => [
+      ...keyQuestion.prompts.map((prompt) => `${prompt.id} ${prompt.text}`),
+      keyQuestionHeader(keyQuestion),
+      evidenceHeader(keyQuestion.id),
+    ]);
     const marker = markerHeader(framework);
-    const headers = [...tab.metadata.map((column) => column.header), marker, ...answerHeaders];
-    return [{ name: tab.name, standards, metadata: tab.metadata, marker, headers, metadataCount: tab.metadata.length + 1 }];
+    const headers = [...tab.metadata.map((column) => column.header), marker, ...answerHeaders, CASE_SUMMARY_HEADER];
+    const freeText = [...counted.map((keyQuestion) => evidenceHeader(keyQuestion.id)), CASE_SUMMARY_HEADER];
+    return [{ name: tab.name, standards, metadata: tab.metadata, marker, headers, freeText, metadataCount: tab.metadata.length + 1 }];
   });
 }
 
