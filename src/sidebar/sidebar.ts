@@ -4,6 +4,7 @@
  */
 import type { Overview } from '../addon/sidebarApi';
 import { byId, el, fill, hideMessage, option, showMessage } from './dom';
+import { BoundaryCases } from './boundaryCases';
 import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
 import { renderProgress } from './progress';
@@ -13,6 +14,7 @@ import { reasonOf, server } from './server';
 import { SummariesForm } from './summariesForm';
 
 const panelForm = new PanelForm();
+const boundaryCases = new BoundaryCases();
 const summariesForm = new SummariesForm();
 new SampleForm();
 new QualityForm();
@@ -29,6 +31,7 @@ function render(overview: Overview): void {
   if (!overview.isSetUp) return;
   renderProgress(overview.progress);
   panelForm.render(overview.panel);
+  void boundaryCases.show();
   summariesForm.render(overview.subSampleHeaders, overview.subSampleHeader);
 }
 

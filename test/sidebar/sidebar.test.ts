@@ -225,6 +225,25 @@ describe('sidebar › New inspection takes a framework', () => {
   });
 });
 
+describe('sidebar › the cases near a boundary, beside the panel form', () => {
+  it('lists the cases a move would change with their evidence, each a link to its cell', async () => {
+    const rt = newWorkbook();
+    typePublishedCases(rt);
+    const standardId = ['2.1', '2.2', '2.3', '2.4', '4.2'].find((id) => rt.call<unknown[]>('getBoundaryCases', id).length > 0)!;
+    const { page, calls } = await openSidebar(rt);
+    await page.locator('#panel-standard').selectOption(standardId);
+    const details = page.locator('#panel-boundary details').first();
+    await details.waitFor();
+    expect(await details.locator('summary').textContent()).toMatch(/^To (raise|lower) it to .*: the (No|Yes) answers on \d\.\d\.\d \(.*\) — \d+ cases?$/);
+    await details.locator('summary').click();
+    await details.locator('button.problem').first().click();
+    await until(() => calls.some((call) => call.name === 'goToCell'));
+    const [tab, row, column] = calls.find((call) => call.name === 'goToCell')!.args as [string, number, number];
+    expect(rt.values(tab, `${columnLetter(column)}${row}`)[0][0]).toMatch(/^(Yes|No)$/);
+    await page.close();
+  });
+});
+
 describe('sidebar › an inspection under way', () => {
   const { rt, kq211, kq212 } = workbookWithProblems();
 
