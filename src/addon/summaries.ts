@@ -97,7 +97,8 @@ function spillSpace(rows: number, width: number): Grid {
 
 const KEY_QUESTION_COLUMNS = ['Previous %', 'Previous n', 'Change significant', 'All providers %', 'All providers n', 'Difference significant'];
 /** R4's boundaries, as columns the chart draws as lines. */
-const BOUNDARIES: Array<[string, number]> = [['Requires improvement from', 0.5], ['Good from', 0.65], ['Outstanding from', 0.8]];
+/** The chart's threshold lines: one per band boundary, at the framework's thresholds (R4, SPEC §6). */
+const BOUNDARIES = ['Requires improvement from', 'Good from', 'Outstanding from'];
 
 /**
  * SPEC §5 "Key questions": per case tab, RATINGS_TABLE's spill (current percentage, n, band),
@@ -114,14 +115,14 @@ function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     grid.push(['']);
     const block = spillSpace(count + 1, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length);
     block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.width)})`;
-    [...KEY_QUESTION_COLUMNS, ...BOUNDARIES.map(([title]) => title)].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
+    [...KEY_QUESTION_COLUMNS, ...BOUNDARIES].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
     for (let row = first; row <= last; row += 1) {
       const cells = block[row - header];
       cells[8] = comparison('C', `B${row}`);
       cells[9] = comparison('D', `B${row}`);
       cells[11] = comparison('E', `B${row}`);
       cells[12] = comparison('F', `B${row}`);
-      BOUNDARIES.forEach(([, boundary], offset) => (cells[14 + offset] = boundary));
+      framework.thresholds.forEach((threshold, offset) => (cells[14 + offset] = threshold / 100));
     }
     block[1][10] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, I${first}:I${last}, J${first}:J${last})`;
     block[1][13] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, L${first}:L${last}, M${first}:M${last})`;
@@ -143,7 +144,7 @@ function formatKeyQuestions(sheet: Sheet, grid: Grid): void {
 }
 
 /**
- * A chart of key-question percentages against the band thresholds (50%, 65%, 80%): the
+ * A chart of key-question percentages against the band thresholds (50%, 65%, 80% by default): the
  * percentages as columns, each threshold a constant line from columns the chart reads.
  */
 function bandChart(sheet: Sheet, grid: Grid): GoogleAppsScript.Spreadsheet.EmbeddedChart {

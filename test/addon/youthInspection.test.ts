@@ -1,3 +1,4 @@
+import { columnLetter } from '../../src/core/a1';
 import { YJ_2018 } from '../../src/core/frameworks/youthJustice';
 import { caseTabLayouts, leadJudgementStandards } from '../../src/core/workbook';
 import { buildSpreadsheet, loadAddon, AddonRuntime } from '../../runtime';
@@ -31,6 +32,14 @@ describe('acceptance › a youth justice inspection (yj-2018) end to end in the 
     const ratings = rowsByLabel(rt, 'Ratings');
     expect([...ratings.keys()].filter((label) => /^\d\.\d$/.test(label))).toHaveLength(12);
     expect(ratings.get('Overall score')?.[3]).toBe('out of 36');
+  });
+
+  it('is never rated by the CRC framework: its tables carry the youth wording, marked provisional on the headers', () => {
+    const youth = YJ_2018.domains[1].standards[0].keyQuestions[0];
+    expect(rt.evaluate(`=INDEX(RATINGS_TABLE('Court disposals'!A:CZ), 2, 3)`)).toBe(youth.text);
+    const header = rt.sheetValues('Court disposals')[0].map(String);
+    const column = header.indexOf(`${youth.id} ${youth.text}`) + 1;
+    expect(rt.workbook.format('Court disposals', `${columnLetter(column)}1`).note).toBe('Provisional wording — not from a published source; correct it on the Framework tab.');
   });
 
   // R9 for twelve: 0–6 Inadequate, 7–18 Requires improvement, 19–30 Good, 31–36 Outstanding.
