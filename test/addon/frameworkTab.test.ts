@@ -64,4 +64,13 @@ describe('acceptance › a Framework tab drives New inspection and the ratings e
     const row = rt.sheetValues('Key questions').find((cells) => cells[1] === '2.1.1')!;
     expect(row.slice(14, 17)).toEqual([0.6, 0.75, 0.9]);
   });
+
+  it("passes the framework's own overall bands to OVERALL_RATING", () => {
+    const withBands = AUDIT.map((row) => (row[0] === 'Overall bands' ? ['Overall bands', "'3/7/10"] : row));
+    const banded = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Banded audit', sheets: { Framework: withBands }, maxRows: 30 }) });
+    banded.install();
+    banded.call('runNewInspection', 'framework-tab');
+    const labels = banded.sheetValues('Ratings').map((row) => String(row[0]));
+    expect(banded.sheetFormulas('Ratings')[labels.indexOf('Overall rating')][2]).toBe('=OVERALL_RATING(C2:C5, "3/7/10")');
+  });
 });
