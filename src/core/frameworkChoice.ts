@@ -164,7 +164,7 @@ function frameworkByColumns(table: CaseTable, frameworks: readonly Framework[]):
     );
   }
   // A framework that would miss a counted column of a standard the table has cannot rate it; prefer those that can.
-  const complete = hasAll.filter((framework) => presentStandards(table, framework).every((standard) => countedKeyQuestions(standard).every((keyQuestion) => table.answerColumns.has(keyQuestion.id))));
+  const complete = hasAll.filter((framework) => presentStandards(table, framework).every((standard) => ratable(table, standard)));
   const candidates = complete.length > 0 ? complete : hasAll;
   const first = candidates[0];
   const differing = candidates.filter((framework) => !ratesAlike(table, first, framework));
@@ -183,14 +183,22 @@ function presentStandards(table: CaseTable, framework: Framework): Standard[] {
   return standardsOf(framework).filter((standard) => standard.keyQuestions.some((keyQuestion) => table.answerColumns.has(keyQuestion.id)));
 }
 
-/** Whether two frameworks give the same answers for every standard the table has columns for. */
+/** Whether the table has a column for every counted key question of a standard, so that it can be rated. */
+function ratable(table: CaseTable, standard: Standard): boolean {
+  return countedKeyQuestions(standard).every((keyQuestion) => table.answerColumns.has(keyQuestion.id));
+}
+
+/**
+ * Whether two frameworks give the same answers for the standards the table can be rated on by
+ * either (a standard it has only some columns for is a missing-column error by both).
+ */
 function ratesAlike(table: CaseTable, a: Framework, b: Framework): boolean {
   if (a.thresholds.join('/') !== b.thresholds.join('/')) return false;
   const shape = (standard: Standard | undefined) =>
     standard ? `${standard.kind}:${standard.keyQuestions.map((keyQuestion) => `${keyQuestion.id}${keyQuestion.qualitative ? 'q' : ''}`).join(',')}` : 'none';
-  const ids = new Set([...presentStandards(table, a), ...presentStandards(table, b)].map((standard) => standard.id));
+  const rated = [...presentStandards(table, a), ...presentStandards(table, b)].filter((standard) => ratable(table, standard));
   const byId = (framework: Framework, id: string) => standardsOf(framework).find((standard) => standard.id === id);
-  return [...ids].every((id) => shape(byId(a, id)) === shape(byId(b, id)));
+  return rated.every(({ id }) => shape(byId(a, id)) === shape(byId(b, id)));
 }
 
 /** Whether every key-question header that carries wording has this framework's wording (spacing and case aside). */

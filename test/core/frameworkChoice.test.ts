@@ -64,6 +64,11 @@ describe('frameworkChoice: which framework a case table follows', () => {
       expect(frameworkForTable(table('4.1.1 a', '4.1.2 b', '4.1.3 c')).id).toBe('yj-2021');
     });
 
+    it('a tab with only some columns of a standard the candidates define differently uses the first: either way that standard is a missing column', () => {
+      // CRC 4.1 counts 4.1.1, 4.1.2, 4.1.4 (4.1.3 qualitative); yj-2021 4.1 counts 4.1.1–4.1.3.
+      expect(frameworkForTable(table('Case ID', '4.1.1 Personalised', '4.1.2 Safe')).id).toBe('crc-2018');
+    });
+
     it('is an error where the candidates would rate the table differently', () => {
       const strict: Framework = { ...CRC_2018, id: 'crc-strict', thresholds: [60, 75, 90] };
       expect(() => frameworkForTable(table('Case ID', '2.1.1 Engaging', '2.1.2 b', '2.1.3 c'), [...FRAMEWORKS, strict])).toThrow(
