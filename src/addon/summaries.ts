@@ -45,9 +45,9 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const properties = PropertiesService.getDocumentProperties();
     if (options.subSampleHeader) properties.setProperty(SUB_SAMPLE_PROPERTY, options.subSampleHeader);
-    const framework = workbookFramework();
-    const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || defaultSplitHeader(framework);
     const tabs = tabsByName(spreadsheet);
+    const framework = workbookFramework(tabs);
+    const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || defaultSplitHeader(framework);
     const caseTabs = readCaseTabs(tabs, framework);
     const lines = [
       writeRatingsTab(spreadsheet, tabs, framework),
