@@ -2,6 +2,7 @@
  * The public surface: every function Apps Script must see at the top level of the script.
  * The build turns each entry into a top-level `function NAME(…)` with its JSDoc.
  */
+import { getBoundaryCases } from './addon/boundaryCases';
 import { menuGenerateSummaries, menuNewInspection, onInstall, onOpen } from './addon/menu';
 import { runQualityCheck } from './addon/qualityCheck';
 import { getSampleSetup, previewSampleDraw, runSampleDraw } from './addon/sampleDraw';
@@ -43,6 +44,7 @@ export const api = {
   showSidebar,
   getOverview,
   recordPanelJudgement,
+  getBoundaryCases,
   goToCell,
   runNewInspection,
   runGenerateSummaries,

@@ -10,7 +10,7 @@ const CUSTOM_FUNCTIONS = {
   RATING_EXPLAIN: ['cases', 'standardId'],
   STANDARD_SCORE: ['rating'],
   OVERALL_SCORE: ['ratings'],
-  OVERALL_RATING: ['ratings'],
+  OVERALL_RATING: ['ratings', 'bands'],
   RATINGS_TABLE: ['cases', 'filterHeader', 'filterValue'],
   PROMPTS_TABLE: ['cases', 'filterHeader', 'filterValue'],
   CHANGE_SIGNIFICANT: ['p1', 'n1', 'p2', 'n2', 'alpha'],

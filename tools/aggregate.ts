@@ -19,7 +19,7 @@ import { asText } from '../src/addon/cells';
 import { wholePercent } from '../src/core/bands';
 import { readCaseTable, readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
-import { frameworkForKeyQuestions } from '../src/core/frameworks';
+import { frameworkForTable } from '../src/core/frameworkChoice';
 import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
@@ -66,8 +66,17 @@ export async function readProvider(file: string): Promise<ProgrammeProvider> {
   if (tables.length === 0) {
     throw new UnusableFile(`${file}: no case tab (a tab whose header row has key-question columns such as "2.1.1 …").`);
   }
-  const keyQuestionIds = new Set(tables.flatMap(({ table }) => [...table.answerColumns.values()].filter((column) => column.kind === 'keyQuestion').map((column) => column.id)));
-  return { name: file, file, tables, framework: frameworkForKeyQuestions(keyQuestionIds) };
+  // Each tab by its own header (its Framework: column, or the ids and wording it has); the workbook's tabs must agree.
+  const frameworks = tables.map(({ table }) => {
+    try {
+      return frameworkForTable(table);
+    } catch (error) {
+      throw new UnusableFile(`${file}: ${(error as Error).message}`);
+    }
+  });
+  const framework = frameworks[0];
+  if (frameworks.some((other) => other.id !== framework.id)) throw new UnusableFile(`${file}: its case tabs follow different frameworks (${[...new Set(frameworks.map((other) => other.id))].join(', ')}).`);
+  return { name: file, file, tables, framework };
 }
 
 /** Reads every workbook and pools them (SPEC §10); an unusable file or a framework mismatch is an UnusableFile. */

@@ -11,8 +11,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ratingsPageLines, RatingsReport, reportJson } from './ratingsReport';
 import { writeRatingsPage } from './ratingsPage';
-import { caseTabsWanted, commandLine, generateSummaries, openSession, readWorkbookFile, recognisedCaseTabs, sessionReport, InputError, writeWorkbook } from './workbookSession';
-import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
+import { caseTabsWanted, commandLine, generateSummaries, InputError, openSession, readWorkbookFile, recognisedCaseTabs, sessionReport, workbookFrameworkOf, writeWorkbook } from './workbookSession';
 
 export interface RateOptions {
   /** The repository root: dist/ and the default out/ are found from it. */
@@ -41,11 +40,18 @@ export async function rate(options: RateOptions): Promise<RateResult> {
     if (written && resolve(written) === resolve(file)) throw new InputError(`${file}: refusing to write over the input file; choose another --out or --html.`);
   }
   const workbook = await readWorkbookFile(file, name);
-  const framework = DEFAULT_FRAMEWORK;
+  const chosen = (() => {
+    try {
+      return workbookFrameworkOf(workbook);
+    } catch (error) {
+      throw new InputError(`${file}: ${(error as Error).message}`);
+    }
+  })();
+  const framework = chosen.framework;
   if (recognisedCaseTabs(workbook, framework).length === 0) {
     throw new InputError(`${file}: no recognisable case tab (expected ${caseTabsWanted(framework)}).`);
   }
-  const session = openSession(options.root, workbook, framework);
+  const session = openSession(options.root, workbook, chosen);
   const summaries = generateSummaries(session);
   const report = sessionReport(session);
   await writeWorkbook(session, outFile);

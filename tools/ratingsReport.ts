@@ -5,7 +5,7 @@
  */
 import { cellName } from '../src/core/a1';
 import { isEmptyCell } from '../src/core/answers';
-import { Band, BAND_LIST, bandScore, parseBand } from '../src/core/bands';
+import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from '../src/core/bands';
 import { CaseTable, readCaseTable, rowsWhere } from '../src/core/caseTable';
 import { checkCaseTab } from '../src/core/dataQuality';
 import { explainStandard } from '../src/core/explain';
@@ -83,9 +83,9 @@ export interface RatingsReport {
 /** A tab's values (row 1 first), or undefined when the workbook has no such tab. */
 export type TabValues = (tab: string) => unknown[][] | undefined;
 
-/** The standards that count towards the overall score (every standard of today's frameworks). */
+/** R9: the standards that count towards the overall score (youth justice's resettlement does not). */
 function countedStandards(framework: Framework): Standard[] {
-  return standardsOf(framework);
+  return standardsOf(framework).filter((standard) => standard.counts);
 }
 
 const text = (cell: unknown) => (isEmptyCell(cell) ? '' : String(cell).trim());
@@ -103,7 +103,13 @@ function comparison(cells: unknown[] | undefined, percentHeader: string, nHeader
 }
 
 /** R2, R3, R5, R6, R7, R12 for one case-based standard over its tab's rows. */
-function caseBasedFigure(standard: Standard, table: CaseTable | Error, panelRow: { cells: unknown[]; row: number } | undefined, problems: ReportProblem[]): StandardFigure {
+function caseBasedFigure(
+  standard: Standard,
+  thresholds: BandThresholds,
+  table: CaseTable | Error,
+  panelRow: { cells: unknown[]; row: number } | undefined,
+  problems: ReportProblem[],
+): StandardFigure {
   if (table instanceof Error) return { standard, indicative: null, rating: null, keyQuestions: [], error: table.message };
   const rows = rowsWhere(table);
   const counts: KeyQuestionCount[] = [];
@@ -114,7 +120,7 @@ function caseBasedFigure(standard: Standard, table: CaseTable | Error, panelRow:
     try {
       const count = countKeyQuestion(table, keyQuestion, rows);
       counts.push(count);
-      const result = resultOf(count);
+      const result = resultOf(count, thresholds);
       return { ...figure, yes: count.yes, applicable: count.applicable, percent: result?.percent ?? null, band: result?.band ?? null };
     } catch (thrown) {
       // R11 for this key question only: the standard's others are still counted.
@@ -124,7 +130,7 @@ function caseBasedFigure(standard: Standard, table: CaseTable | Error, panelRow:
   });
   if (error) return { standard, indicative: null, rating: null, keyQuestions, error };
   const panel = panelJudgement(panelRow);
-  const result = rateCounted(standard, counts);
+  const result = rateCounted(standard, counts, thresholds);
   if (isNotRated(result)) {
     // R12: work in progress, not an error; a judgement on it waits, and says why.
     if (panel) refusePanel(panel, `${standard.id} ${standard.name} is ${NOT_RATED} yet, so the panel cannot move its rating: ${describeWaiting(result.waiting)}.`, problems);
@@ -196,7 +202,7 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
   const comparisons = rowsById(tabValues('Comparison'));
   const standards = standardsOf(framework).map((standard) => {
     const figure =
-      standard.kind === 'caseBased' ? caseBasedFigure(standard, tables.get(standard.caseTab!)!, panelRows.get(standard.id), problems) : judgementFigure(standard, domainRows.get(standard.id), problems);
+      standard.kind === 'caseBased' ? caseBasedFigure(standard, framework.thresholds, tables.get(standard.caseTab!)!, panelRows.get(standard.id), problems) : judgementFigure(standard, domainRows.get(standard.id), problems);
     for (const keyQuestion of figure.keyQuestions) {
       const cells = comparisons.get(keyQuestion.id)?.cells;
       const previous = comparison(cells, 'Previous %', 'Previous n');
@@ -211,12 +217,12 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
   const bands = countedFigures.flatMap((figure) => (figure.rating && figure.rating !== NOT_RATED ? [figure.rating] : []));
   const failed = countedFigures.find((figure) => figure.error);
   const overall: RatingsReport['overall'] = {
-    score: failed ? null : overallScore(bands),
+    score: failed || bands.length === 0 ? null : overallScore(bands),
     outOf: 3 * countedFigures.length,
     rated: bands.length,
     of: countedFigures.length,
     // R12: the band for the k standards rated so far (R9 with n = k).
-    rating: failed ? null : bands.length > 0 ? overallRating(bands) : NOT_RATED,
+    rating: failed ? null : bands.length > 0 ? overallRating(bands, framework.overall, countedFigures.length) : NOT_RATED,
     ...(failed ? { error: `Standard ${failed.standard.id} ${failed.standard.name} has an error, so there is no overall rating: ${failed.error}` } : {}),
   };
   return { framework, standards, overall, problems };

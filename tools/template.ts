@@ -19,7 +19,7 @@ const USAGE = 'Usage: npm run template -- [--framework ID] [--out FILE]';
 export async function writeTemplate(options: { root: string; framework?: Framework; out?: string }): Promise<{ session: Session; outFile: string }> {
   const framework = options.framework ?? DEFAULT_FRAMEWORK;
   const outFile = options.out ?? join(options.root, TEMPLATE);
-  const session = openSession(options.root, buildSpreadsheet({ name: `${framework.name}: inspection workbook`, sheets: {} }), framework);
+  const session = openSession(options.root, buildSpreadsheet({ name: `${framework.name}: inspection workbook`, sheets: {} }), { framework, fromFrameworkTab: false });
   await writeWorkbook(session, outFile, { live: true });
   return { session, outFile };
 }

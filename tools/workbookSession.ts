@@ -7,9 +7,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
-import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
+import { isMarker, parseMarker } from '../src/core/frameworkChoice';
+import { parseFrameworkTab } from '../src/core/frameworkTab';
+import { DEFAULT_FRAMEWORK, FRAMEWORKS } from '../src/core/frameworks';
 import { caseTabLayouts } from '../src/core/workbook';
-import { FRAMEWORK_PROPERTY } from '../src/addon/setup';
+import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
 import { AddonRuntime, loadAddon, Workbook } from '../runtime';
 import { ratingsReport, RatingsReport } from './ratingsReport';
 import { readXlsxWorkbook, writeXlsx } from './xlsx';
@@ -68,14 +70,45 @@ export interface Session {
   setup: string[];
 }
 
-/** Loads the built add-on over the workbook, installs it and runs New inspection (from the menu, as a user would). */
-export function openSession(root: string, workbook: Workbook, framework: Framework = DEFAULT_FRAMEWORK): Session {
+/** A framework chosen for a workbook: built in, or defined on its Framework tab. */
+export interface WorkbookFramework {
+  framework: Framework;
+  fromFrameworkTab: boolean;
+}
+
+/**
+ * The framework a workbook follows, as the add-on reads it: the `Framework:` header of its case
+ * tabs (a built-in id, or the framework its Framework tab defines); without one, the built-in
+ * whose case tabs it has (by name and key-question columns), the first on a tie; else its
+ * Framework tab; else the default. An unusable Framework tab is an InputError naming its problems.
+ */
+export function workbookFrameworkOf(workbook: Workbook): WorkbookFramework {
+  const names = workbook.sheetNames();
+  const markers = names.flatMap((name) => (workbook.sheetValues(name)[0] ?? []).map(String).filter(isMarker));
+  const markedId = markers.length > 0 ? parseMarker(markers[0]).id : undefined;
+  const builtIn = FRAMEWORKS.find((framework) => framework.id === markedId);
+  if (builtIn) return { framework: builtIn, fromFrameworkTab: false };
+  const frameworkTab = names.find((name) => name.trim().toLowerCase() === 'framework');
+  if (markedId === undefined) {
+    const ranked = FRAMEWORKS.map((framework) => ({ framework, tabs: recognisedCaseTabs(workbook, framework).length })).filter((candidate) => candidate.tabs > 0);
+    const best = ranked.sort((a, b) => b.tabs - a.tabs)[0];
+    if (best) return { framework: best.framework, fromFrameworkTab: false };
+    if (!frameworkTab) return { framework: DEFAULT_FRAMEWORK, fromFrameworkTab: false };
+  }
+  if (!frameworkTab) {
+    throw new InputError(`its case tabs follow the framework "${markedId}", which is not built in (${FRAMEWORKS.map((known) => known.id).join(', ')}) and has no Framework tab.`);
+  }
+  const { framework, problems } = parseFrameworkTab(workbook.sheetValues(frameworkTab), frameworkTab);
+  if (!framework) throw new InputError(`its Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.slice(0, 3).map((problem) => problem.message).join(' ')}`);
+  return { framework, fromFrameworkTab: true };
+}
+
+/** Loads the built add-on over the workbook, installs it and runs New inspection for the framework, as a user would from the sidebar. */
+export function openSession(root: string, workbook: Workbook, chosen: WorkbookFramework = { framework: DEFAULT_FRAMEWORK, fromFrameworkTab: false }): Session {
   const runtime = loadAddon({ bundleDir: join(root, 'dist'), spreadsheet: workbook });
   runtime.install();
-  runtime.properties.document.set(FRAMEWORK_PROPERTY, framework.id);
-  runtime.clickMenuItem('New inspection');
-  const setup = runtime.ui.alerts[runtime.ui.alerts.length - 1].prompt.split('\n\n');
-  return { runtime, framework, setup };
+  const report = runtime.call('runNewInspection', chosen.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : chosen.framework.id) as SetupReport;
+  return { runtime, framework: chosen.framework, setup: report.lines };
 }
 
 /** Generate summaries, from the menu as a user would: a line per tab, or the one line saying why it could not run. */

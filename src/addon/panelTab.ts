@@ -1,8 +1,7 @@
 import { Framework } from '../core/framework';
 import { caseTabLayouts } from '../core/workbook';
-import { caseRange } from './a1';
 import { findTab, Tabs } from './ownTabs';
-import { gridColumns, runsOf } from './ratingsTab';
+import { caseTabRange, runsOf } from './ratingsTab';
 
 /**
  * The Panel tab's live indicative ratings (column C): one ranged RATE_STANDARD per run of
@@ -21,7 +20,7 @@ export function writePanelIndicative(tabs: Tabs, framework: Framework): void {
     const run = runs.get(index);
     if (!run) return [''];
     const layout = tabOf(id)!;
-    const cases = caseRange(layout.name, gridColumns(tabs, layout.name, layout.headers.length));
+    const cases = caseTabRange(tabs, layout);
     return [`=RATE_STANDARD(${cases}, A${index + 2}:A${index + run + 1})`];
   });
   panel.sheet.getRange(2, 3, cells.length, 1).setValues(cells);

@@ -1,30 +1,33 @@
 import { NOT_RATED } from '../core/bands';
 import { Framework, Standard } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
-import { caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
+import { maximumScore } from '../core/frameworkTab';
+import { CaseTabLayout, caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
 import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
 import { bandRules } from './formats';
 import { writeOwnTab } from './ownTab';
-import { findTab, FoundTab, Tabs } from './ownTabs';
+import { findCaseTab, findTab, FoundTab, Tabs } from './ownTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * SPEC §5 "Ratings": the report's ratings page as live formulas — every standard's rating and
- * score, the overall score and rating, panel moves marked. Few custom-function calls: the
- * indicative ratings are the Panel tab's (one RATE_STANDARD per case-based standard, so one
- * standard's bad data leaves the others rated), one more per applied panel move, and one each
- * for the scores and the overall rating.
+ * score, the overall score and rating, panel moves marked. Few custom-function calls (SPEC §7):
+ * the indicative ratings are the Panel tab's, the ratings after the panel one ranged RATE_STANDARD
+ * per case tab (a refused move or bad data shows in its own row, R12), and one each for the
+ * scores and the overall rating.
  */
 export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework: Framework): string {
-  const standards = standardsOf(framework);
+  // R9: the counted standards first, scored and in the overall ranges; any that do not count (yj-2021's 4.1) after them, rated only.
+  const counted = standardsOf(framework).filter((standard) => standard.counts);
+  const standards = [...counted, ...standardsOf(framework).filter((standard) => !standard.counts)];
   const domainOne = findTab(tabs, 'domainOne', 'Domain one');
   const panelTab = findTab(tabs, 'panel', 'Panel');
   const domainOneRows = rowsById(domainOne);
   const panelRows = rowsById(panelTab);
   const caseTabs = caseTabLayouts(framework);
-  const last = standards.length + 1;
+  const last = counted.length + 1;
 
   const caseTabOf = (standard: Standard) => caseTabs.find((layout) => layout.standards.includes(standard));
   const runs = runsOf(standards.map((standard) => (standard.kind === 'caseBased' ? caseTabOf(standard)?.name : undefined)));
@@ -37,7 +40,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
       return [asText(standard.id), asText(standard.name), rating, score, '', '', ''];
     }
     const tab = caseTabOf(standard)!;
-    const cases = caseRange(tab.name, gridColumns(tabs, tab.name, tab.headers.length));
+    const cases = caseTabRange(tabs, tab);
     const panel = panelRows.get(standard.id);
     const panelRef = (column: string) => `${tabRef(panelTab!.name)}${column}${panel}`;
     // One ranged call per case tab (SPEC §7: few custom-function calls): the first row of each run holds it.
@@ -53,14 +56,16 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
   });
   // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
   const scores = `D2:D${last}`;
+  // A framework's own overall bands (not R9's n-rule) are passed to OVERALL_RATING.
+  const bands = framework.overall.rule === 'scores' ? `, "${framework.overall.minimums.join('/')}"` : '';
   const overall: Array<Array<string | number>> = [
     ['', '', '', '', '', '', ''],
-    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${3 * standards.length}`), '', '', ''],
+    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${maximumScore(framework)}`), '', '', ''],
     [
       'Overall rating',
       '',
-      `=OVERALL_RATING(C2:C${last})`,
-      `=IF(COUNT(${scores})=${standards.length}, "", "provisional: " & COUNT(${scores}) & " of ${standards.length} standards rated")`,
+      `=OVERALL_RATING(C2:C${last}${bands})`,
+      `=IF(COUNT(${scores})=${counted.length}, "", "provisional: " & COUNT(${scores}) & " of ${counted.length} standards rated")`,
       '',
       '',
       '',
@@ -101,8 +106,8 @@ export function runsOf(caseTabNames: Array<string | undefined>): Map<number, num
   return runs;
 }
 
-/** A case tab's grid width (its ranges stay inside it), or the layout's width before the tab exists. */
-export function gridColumns(tabs: Tabs, name: string, layoutWidth: number): number {
-  const tab = findTab(tabs, 'case', name);
-  return tab ? Math.max(tab.sheet.getMaxColumns(), 1) : layoutWidth;
+/** A case tab as formulas pass it: its current name, whole columns up to its grid's last (never past it). */
+export function caseTabRange(tabs: Tabs, layout: CaseTabLayout): string {
+  const tab = findCaseTab(tabs, layout);
+  return caseRange(tab?.name ?? layout.name, tab ? tab.sheet.getMaxColumns() : layout.headers.length);
 }

@@ -1,7 +1,10 @@
 import { BANDS, NOT_RATED } from '../core/bands';
 import { Framework } from '../core/framework';
 import { readHeader } from '../core/caseTable';
-import { DEFAULT_FRAMEWORK, frameworkById } from '../core/frameworks';
+import { DataProblem } from '../core/dataQuality';
+import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '../core/frameworks';
+import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
+import { parseFrameworkTab } from '../core/frameworkTab';
 import {
   ANSWERS,
   caseBasedStandards,
@@ -17,19 +20,101 @@ import {
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
-import { markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
+import { findCaseTab, findTab, FoundTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const FRAMEWORK_PROPERTY = 'frameworkId';
+/** The sidebar's choice of New inspection's framework that means "the one on the Framework tab". */
+export const FRAMEWORK_TAB_CHOICE = 'framework-tab';
+const FRAMEWORK_TAB = 'Framework';
 
-/** The framework this workbook was set up with (document properties, not a hidden row). */
-export function workbookFramework(): Framework {
-  const id = PropertiesService.getDocumentProperties().getProperty(FRAMEWORK_PROPERTY);
-  return id ? frameworkById(id) : DEFAULT_FRAMEWORK;
+/** The workbook's framework as far as it can be read, and the Framework tab's problems (listed like data problems). */
+export interface WorkbookChoice {
+  framework: Framework;
+  problems: DataProblem[];
+  /** Whether the workbook has a Framework tab (a lead inspector's own framework). */
+  hasFrameworkTab: boolean;
+  /** Whether the framework is (or, once its problems are put right, will be) the Framework tab's. */
+  fromFrameworkTab: boolean;
+}
+
+/**
+ * The framework this workbook follows: the `Framework:` header of its case tabs, the same text
+ * the custom functions read (one source of truth) — a built-in by id, or the one on the
+ * Framework tab. Before any case tab has one, the Framework tab's if there is one, else the
+ * default. Where the Framework tab is needed and has problems, the default stands in and the
+ * problems say why.
+ */
+export function workbookChoice(tabs: Tabs): WorkbookChoice {
+  const id = markedFrameworkId(tabs);
+  const builtIn = id === undefined ? undefined : FRAMEWORKS.find((framework) => framework.id === id);
+  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  if (builtIn || (id === undefined && !tab)) return { framework: builtIn ?? DEFAULT_FRAMEWORK, problems: [], hasFrameworkTab: Boolean(tab), fromFrameworkTab: false };
+  if (!tab) throw new Error(`The case tabs follow the framework "${id}", which is not built in and has no Framework tab here. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
+  const read = readFrameworkTab(tab.name, tab.sheet);
+  if (read.framework && id !== undefined && read.framework.id !== id) {
+    throw new Error(`The case tabs follow "${id}" but the ${tab.name} tab defines "${read.framework.id}": make the Framework tab's Id "${id}" again, or set the new framework up in a new workbook.`);
+  }
+  return { framework: read.framework ?? DEFAULT_FRAMEWORK, problems: read.problems, hasFrameworkTab: true, fromFrameworkTab: true };
+}
+
+/** The workbook's framework (see workbookChoice); an error naming the first problems where its Framework tab has any. */
+export function workbookFramework(tabs: Tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet())): Framework {
+  const choice = workbookChoice(tabs);
+  if (choice.problems.length > 0) throw frameworkTabError(choice.problems);
+  return choice.framework;
+}
+
+/** The framework New inspection lays out: a built-in by id, the Framework tab's, or the workbook's. */
+export function chosenFramework(tabs: Tabs, frameworkId?: string): Framework {
+  if (!frameworkId) return workbookFramework(tabs);
+  if (frameworkId !== FRAMEWORK_TAB_CHOICE) return frameworkById(frameworkId);
+  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  if (!tab) throw new Error(`There is no ${FRAMEWORK_TAB} tab: add one (its layout is in the README) or choose a built-in framework.`);
+  const read = readFrameworkTab(tab.name, tab.sheet);
+  if (!read.framework) throw frameworkTabError(read.problems);
+  if (!tab.role) markOwn(tab.sheet, 'framework');
+  return read.framework;
+}
+
+function readFrameworkTab(name: string, sheet: Sheet): { framework?: Framework; problems: DataProblem[] } {
+  const { framework, problems } = parseFrameworkTab(sheet.getDataRange().getValues(), name);
+  return {
+    framework,
+    problems: problems.map((problem) => ({ ...problem, header: 'Framework tab', value: '', kind: 'framework' })),
+  };
+}
+
+function frameworkTabError(problems: readonly DataProblem[]): Error {
+  const first = problems.slice(0, 3).map((problem) => problem.message);
+  const more = problems.length > first.length ? ` (and ${problems.length - first.length} more, listed in the sidebar)` : '';
+  return new Error(`The Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}, so New inspection built nothing: ${first.join(' ')}${more}`);
+}
+
+/** The framework id the case tabs' `Framework:` headers name; undefined when none has one. */
+function markedFrameworkId(tabs: Tabs): string | undefined {
+  const byId = new Map<string, string[]>();
+  for (const [name, tab] of tabs) {
+    const marker = tab.role === 'case' ? markerOf(tab.sheet) : undefined;
+    if (marker) byId.set(marker.id, [...(byId.get(marker.id) ?? []), name]);
+  }
+  if (byId.size > 1) {
+    const which = [...byId].map(([id, names]) => `${names.join(', ')} ${names.length === 1 ? 'follows' : 'follow'} ${id}`).join('; ');
+    throw new Error(`The case tabs follow different frameworks (${which}). Make their "Framework:" headers the same, or keep each inspection in its own workbook.`);
+  }
+  return [...byId.keys()][0];
+}
+
+/** The `Framework:` header of a case tab's header row, if it has one. */
+function markerOf(sheet: Sheet): { id: string; column: number; header: string } | undefined {
+  const width = sheet.getLastColumn();
+  if (width === 0) return undefined;
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0].map((cell) => String(cell));
+  const index = header.findIndex(isMarker);
+  return index < 0 ? undefined : { id: parseMarker(header[index]).id, column: index + 1, header: header[index] };
 }
 
 export interface SetupReport {
@@ -41,24 +126,33 @@ export interface SetupReport {
  * SPEC §3, "New inspection": lays out every tab of the workbook. Safe to run again: it adds
  * what is missing and never writes over a filled cell or a tab the add-on did not make.
  */
-export function newInspection(framework: Framework = workbookFramework()): SetupReport {
+export function newInspection(frameworkId?: string): SetupReport {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    PropertiesService.getDocumentProperties().setProperty(FRAMEWORK_PROPERTY, framework.id);
     const tabs = tabsByName(spreadsheet);
+    const framework = chosenFramework(tabs, frameworkId);
+    const marked = markedFrameworkId(tabs);
+    if (marked !== undefined && framework.id !== marked) {
+      throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
+    }
     const lines = [
-      ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout)),
+      ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
       ensureListTab(spreadsheet, tabs, panelTab(framework)),
     ];
     writePanelIndicative(tabs, framework);
-    lines.push(ensureListTab(spreadsheet, tabs, comparisonTab(framework)), writeRatingsTab(spreadsheet, tabs, framework));
+    lines.push(
+      ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
+      writeRatingsTab(spreadsheet, tabs, framework),
+      ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
+    );
     return { lines };
   });
 }
 
 /**
- * A tab of the given name and role: the add-on's own, a new one, or a user's tab left alone.
+ * A tab of the given name and role: the add-on's own (found by role, whatever a user renamed it
+ * to), a new one, or a user's tab left alone.
  * A tab without the add-on's mark whose header row is the layout's (a workbook imported from
  * .xlsx, where developer metadata does not survive) is adopted: only missing parts are added.
  */
@@ -68,8 +162,8 @@ function claimTab(
   name: string,
   role: TabRole,
   isLayout: (header: string[]) => boolean,
+  existing: FoundTab | undefined = findTab(tabs, role, name),
 ): { sheet: Sheet; created: boolean; adopted?: boolean } | { clash: string } {
-  const existing = tabs.get(name);
   if (existing && existing.role === role) return { sheet: existing.sheet, created: false };
   if (existing && !existing.role && existing.sheet.getLastColumn() > 0) {
     const header = existing.sheet.getRange(1, 1, 1, existing.sheet.getLastColumn()).getValues()[0].map((cell) => String(cell).trim());
@@ -94,15 +188,25 @@ function adoptedNote(claim: { adopted?: boolean }): string {
 }
 
 /** A case tab: headers by SPEC §3's convention, dropdowns, answer colours, frozen protected header. */
-function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout): string {
+function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout, framework: Framework): string {
   const keyQuestionIds = layout.headers.map((header, index) => readHeader(header, index)).filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
   // A tab with any of the layout's key-question columns is the user's case tab: the rest are added below.
-  const claim = claimTab(spreadsheet, tabs, layout.name, 'case', (header) => {
-    const ids = new Set(header.map((cell, index) => readHeader(cell, index).id));
-    return keyQuestionIds.some((id) => ids.has(id));
-  });
+  const claim = claimTab(
+    spreadsheet,
+    tabs,
+    layout.name,
+    'case',
+    (header) => {
+      const ids = new Set(header.map((cell, index) => readHeader(cell, index).id));
+      return keyQuestionIds.some((id) => ids.has(id));
+    },
+    findCaseTab(tabs, layout),
+  );
   if ('clash' in claim) return `${claim.clash} A case tab's first row needs key-question columns headed by their ids, e.g. "${keyQuestionIds[0]} …" (${keyQuestionIds.join(', ')}).`;
   const { sheet, created } = claim;
+  // The same framework with new settings (a Framework tab edited): the header follows them.
+  const marker = created ? undefined : markerOf(sheet);
+  if (marker && marker.header !== layout.marker) sheet.getRange(1, marker.column).setValue(layout.marker);
   const width = created ? 0 : sheet.getLastColumn();
   const present = new Set(width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((cell, index) => readHeader(String(cell), index).id) : []);
   const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
@@ -113,7 +217,7 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   if (created) fitRows(sheet, CASE_ROWS + 1);
   ensureColumns(sheet, width + missing.length + (created ? SPARE_COLUMNS : 0));
   sheet.getRange(1, first, 1, missing.length).setValues([missing.map(asText)]);
-  formatCaseColumns(sheet, missing, first, layout);
+  formatCaseColumns(sheet, missing, first, layout, framework);
   if (created) {
     styleHeader(sheet, missing.length);
     return `${layout.name}: created with ${missing.length} columns for ${layout.standards.map((standard) => standard.id).join(', ')}.`;
@@ -123,20 +227,37 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
 }
 
 /** Dropdowns and colours for a block of new case columns: one call per dropdown kind, whatever the row count. */
-function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layout: CaseTabLayout): void {
+function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layout: CaseTabLayout, framework: Framework): void {
   const rows = sheet.getMaxRows() - 1;
-  const metadataByHeader = new Map(layout.metadata.map((column) => [column.header, column]));
+  const metadataByHeader = new Map<string, { values?: string[]; note: string }>(layout.metadata.map((column) => [column.header, column]));
+  metadataByHeader.set(layout.marker, { note: markerNote(framework) });
+  const provisional = provisionalHeaders(framework);
+  const freeText = new Set(layout.freeText);
   const answerColumns: number[] = [];
   headers.forEach((header, offset) => {
     const metadata = metadataByHeader.get(header);
     const column = first + offset;
-    if (!metadata) answerColumns.push(column);
+    // SPEC §3: evidence and the case summary are free text, never counted; long, so they wrap.
+    if (freeText.has(header)) sheet.getRange(2, column, rows, 1).setWrap(true);
+    else if (!metadata) answerColumns.push(column);
     else if (metadata.values) sheet.getRange(2, column, rows, 1).setDataValidation(dropdown(metadata.values));
   });
-  sheet.getRange(1, first, 1, headers.length).setNotes([headers.map((header) => metadataByHeader.get(header)?.note ?? '')]);
+  sheet.getRange(1, first, 1, headers.length).setNotes([headers.map((header) => metadataByHeader.get(header)?.note ?? (provisional.has(header) ? PROVISIONAL_NOTE : ''))]);
   const blocks = contiguousBlocks(answerColumns).map(([start, count]) => sheet.getRange(2, start, rows, count));
   for (const block of blocks) block.setDataValidation(dropdown(ANSWERS));
   if (blocks.length > 0) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...answerRules(blocks)]);
+}
+
+const PROVISIONAL_NOTE = 'Provisional wording — not from a published source; correct it on the Framework tab.';
+
+/** The answer headers whose key question or prompt is worded provisionally (SPEC §6). */
+function provisionalHeaders(framework: Framework): Set<string> {
+  const headers = new Set<string>();
+  for (const keyQuestion of keyQuestionsOf(framework)) {
+    if (keyQuestion.wording === 'provisional') headers.add(keyQuestionHeader(keyQuestion));
+    for (const prompt of keyQuestion.prompts) if (prompt.wording === 'provisional') headers.add(`${prompt.id} ${prompt.text}`);
+  }
+  return headers;
 }
 
 /** [start, count] runs of consecutive column numbers. */
@@ -223,20 +344,18 @@ function panelTab(framework: Framework): ListTab {
     role: 'panel',
     header: PANEL_HEADER,
     ids: [...standards.keys()],
-    rowFor: (id, row) => {
-      return [
-        asText(id),
-        asText(standards.get(id)!.name),
-        // The indicative rating lives here, beside the judgement on it: writePanelIndicative fills it.
-        '',
-        '',
-        '',
-        '',
-        // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
-        `=IF(OR(D${row}="", TRIM(E${row})=""), "", D${row})`,
-        `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", IF(C${row}="${NOT_RATED}", "Not applied yet: the standard is ${NOT_RATED}", "Applied")))`,
-      ];
-    },
+    rowFor: (id, row) => [
+      asText(id),
+      asText(standards.get(id)!.name),
+      // The indicative rating lives here, beside the judgement on it: writePanelIndicative fills it.
+      '',
+      '',
+      '',
+      '',
+      // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
+      `=IF(OR(D${row}="", TRIM(E${row})=""), "", D${row})`,
+      `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", IF(C${row}="${NOT_RATED}", "Not applied yet: the standard is ${NOT_RATED}", "Applied")))`,
+    ],
     format: (sheet, first, last) => {
       sheet.getRange(first, 4, last - first + 1, 1).setDataValidation(dropdown([...BANDS]));
       sheet.getRange(first, 6, last - first + 1, 1).setNumberFormat('yyyy-mm-dd');

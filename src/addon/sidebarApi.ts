@@ -1,19 +1,19 @@
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
-import { Standard } from '../core/framework';
+import { Framework, Standard } from '../core/framework';
 import { DataProblem, TabProgress } from '../core/dataQuality';
-import { findStandard } from '../core/frameworks';
+import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
-import { caseBasedStandards, splittableColumns } from '../core/workbook';
+import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog } from './panelLog';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
-import { newInspection, SetupReport, workbookFramework } from './setup';
+import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
 export interface Overview {
@@ -27,6 +27,9 @@ export interface Overview {
   panel: PanelRow[];
   subSampleHeaders: string[];
   subSampleHeader: string;
+  /** New inspection's framework choices (built-ins, then the Framework tab's when there is one) and the one chosen now. */
+  frameworkChoices: Array<{ id: string; name: string }>;
+  frameworkChoice: string;
   /** The Ratings tab's overall lines as they read now (R12: provisional while standards are Not rated). */
   overall: OverallLine | null;
 }
@@ -58,16 +61,21 @@ const PANEL_TAB = 'Panel';
 /** The sidebar's view of the workbook: one read per case tab and one of the Panel tab. */
 function overview(): Overview {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const framework = workbookFramework();
   const tabs = tabsByName(spreadsheet);
+  const choice = workbookChoice(tabs);
+  const framework = choice.framework;
   const caseTabs = readCaseTabs(tabs, framework);
-  const { problems, problemCount, progress } = checkCaseTabs(caseTabs, framework, PROBLEM_LIMIT);
+  const checked = checkCaseTabs(caseTabs, framework, PROBLEM_LIMIT);
+  // The Framework tab's problems come first: nothing can be set up until they are put right.
+  const problems = [...choice.problems, ...checked.problems].slice(0, PROBLEM_LIMIT);
+  const problemCount = choice.problems.length + checked.problemCount;
+  const progress = checked.progress;
   const panelValues = readPanel(tabs);
   const standards = caseBasedStandards(framework);
   const panel = standards.map((standard): PanelRow => {
     const row = panelValues.find((cells) => String(cells[0]).trim() === standard.id) ?? [];
     const text = (index: number) => (row[index] === undefined || row[index] === null ? '' : String(row[index]));
-    return { standardId: standard.id, name: standard.name, indicative: text(2), panelRating: text(3), rationale: text(4), status: text(7), ...panelOptions(caseTabs, standard) };
+    return { standardId: standard.id, name: standard.name, indicative: text(2), panelRating: text(3), rationale: text(4), status: text(7), ...panelOptions(caseTabs, framework, standard) };
   });
   return {
     frameworkName: framework.name,
@@ -78,7 +86,12 @@ function overview(): Overview {
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
     overall: readOverall(tabs),
-    subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || 'Sentence type',
+    subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
+    frameworkChoices: [
+      ...FRAMEWORKS.map((known) => ({ id: known.id, name: known.name })),
+      ...(choice.hasFrameworkTab ? [{ id: FRAMEWORK_TAB_CHOICE, name: choice.fromFrameworkTab && choice.problems.length === 0 ? `The Framework tab: ${framework.name}` : 'The Framework tab' }] : []),
+    ],
+    frameworkChoice: choice.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : framework.id,
   };
 }
 
@@ -96,11 +109,11 @@ function readOverall(tabs: Tabs): OverallLine | null {
 type CaseTabRead = ReturnType<typeof readCaseTabs>[number];
 
 /** What the panel form shows before saving: the explanation and the ratings the method allows now (R6, R7). */
-function panelOptions(caseTabs: CaseTabRead[], standard: Standard): Pick<PanelRow, 'explanation' | 'choices'> {
-  const caseTab = caseTabs.find((tab) => tab.name === standard.caseTab);
+function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: Standard): Pick<PanelRow, 'explanation' | 'choices'> {
+  const caseTab = caseTabs.find((tab) => tab.frameworkName === standard.caseTab);
   if (!caseTab) return { explanation: `There is no ${standard.caseTab} tab yet: run New inspection first.`, choices: [] };
   try {
-    const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));
+    const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table), framework.thresholds);
     // R12: a standard not rated yet has no moves; its explanation says what it waits for.
     if (isNotRated(result)) return { explanation: explainStandard(result), choices: [] };
     const { raise, lower } = panelMoves(result);
@@ -139,7 +152,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const panelTab = findTab(tabs, 'panel', PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
     const caseTabs = readCaseTabs(tabs, framework);
-    const indicative = band ? permittedMoveFrom(caseTabs, standard, band) : '';
+    const indicative = band ? permittedMoveFrom(caseTabs, framework, standard, band) : '';
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
     const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
     if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
@@ -156,7 +169,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
       panelRating: band ?? '',
       rationale: band ? rationale.trim() : '',
       status: band ? 'Applied' : '',
-      ...panelOptions(caseTabs, standard),
+      ...panelOptions(caseTabs, framework, standard),
     };
   });
 }
@@ -166,10 +179,10 @@ function textOf(value: unknown): string {
 }
 
 /** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
-function permittedMoveFrom(caseTabs: CaseTabRead[], standard: Standard, band: Band): string {
-  const caseTab = caseTabs.find((tab) => tab.name === standard.caseTab);
+function permittedMoveFrom(caseTabs: CaseTabRead[], framework: Framework, standard: Standard, band: Band): string {
+  const caseTab = caseTabs.find((tab) => tab.frameworkName === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
-  const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table));
+  const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table), framework.thresholds);
   const decision = judgePanelRating(result, band);
   if (!decision.allowed) throw new Error(decision.reason);
   return isNotRated(result) ? NOT_RATED : result.rating;
@@ -216,8 +229,12 @@ export const goToCell = serverFunction(
 );
 
 export const runNewInspection = serverFunction(
-  { summary: 'Sidebar: New inspection — sets up or completes the workbook.', params: [], returns: 'What was done, a line per tab.' },
-  (): SetupReport => newInspection(),
+  {
+    summary: 'Sidebar: New inspection — sets up or completes the workbook.',
+    params: [{ name: 'frameworkId', type: 'string', description: "Optional: the framework's id, e.g. \"yj-2018\"; by default the one the case tabs follow.", optional: true }],
+    returns: 'What was done, a line per tab.',
+  },
+  (frameworkId?: string): SetupReport => newInspection(frameworkId ? String(frameworkId) : undefined),
 );
 
 export const runGenerateSummaries = serverFunction(

@@ -1,14 +1,14 @@
 import { columnHeaded, readCaseTable } from '../core/caseTable';
 import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
-import { caseTabLayouts, SENTENCE_TYPE_HEADER } from '../core/workbook';
+import { caseTabLayouts, defaultSplitHeader } from '../core/workbook';
 import { keyQuestionRows, promptRows } from '../core/summary';
 import { caseRange, columnLetter, tabRef } from './a1';
 import { writeAgreementTab } from './agreementTab';
 import { asText, CellInput, literal } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
-import { Tabs, tabsByName } from './ownTabs';
+import { findCaseTab, Tabs, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
@@ -18,7 +18,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A case tab as read once for generation: its name, width, grid width and table. */
 export interface CaseTabRead {
+  /** The tab's name now (a user may have renamed it). */
   name: string;
+  /** The framework's name for it, which its standards give as their case tab. */
+  frameworkName: string;
   width: number;
   /** Columns of the tab's grid: ranges over the tab end there (never past it). */
   gridColumns: number;
@@ -45,9 +48,9 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const properties = PropertiesService.getDocumentProperties();
     if (options.subSampleHeader) properties.setProperty(SUB_SAMPLE_PROPERTY, options.subSampleHeader);
-    const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || SENTENCE_TYPE_HEADER;
-    const framework = workbookFramework();
     const tabs = tabsByName(spreadsheet);
+    const framework = workbookFramework(tabs);
+    const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || defaultSplitHeader(framework);
     const caseTabs = readCaseTabs(tabs, framework);
     writePanelIndicative(tabs, framework);
     const lines = [
@@ -65,13 +68,13 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
 /** One getValues per case tab the add-on made (SPEC §7: reads do not grow with calls per case). */
 export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
   return caseTabLayouts(framework).flatMap((layout) => {
-    const tab = tabs.get(layout.name);
+    const tab = findCaseTab(tabs, layout);
     if (!tab || tab.role !== 'case') return [];
     const values = tab.sheet.getDataRange().getValues();
     try {
-      return [{ name: layout.name, width: values[0].length, gridColumns: tab.sheet.getMaxColumns(), table: readCaseTable(values) }];
+      return [{ name: tab.name, frameworkName: layout.name, width: values[0].length, gridColumns: tab.sheet.getMaxColumns(), table: readCaseTable(values) }];
     } catch (error) {
-      throw new Error(`${layout.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
+      throw new Error(`${tab.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
     }
   });
 }
@@ -124,7 +127,8 @@ function addIntervals(block: Grid, at: number, header: number, first: number, la
 
 const KEY_QUESTION_COLUMNS = ['Previous %', 'Previous n', 'Change significant', 'All providers %', 'All providers n', 'Difference significant'];
 /** R4's boundaries, as columns the chart draws as lines. */
-const BOUNDARIES: Array<[string, number]> = [['Requires improvement from', 0.5], ['Good from', 0.65], ['Outstanding from', 0.8]];
+/** The chart's threshold lines: one per band boundary, at the framework's thresholds (R4, SPEC §6). */
+const BOUNDARIES = ['Requires improvement from', 'Good from', 'Outstanding from'];
 
 /**
  * SPEC §5 "Key questions": per case tab, RATINGS_TABLE's spill (current percentage, n, band),
@@ -141,14 +145,14 @@ function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     grid.push(['']);
     const block = spillSpace(count + 1, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length + INTERVAL_COLUMNS.length);
     block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.gridColumns)})`;
-    [...KEY_QUESTION_COLUMNS, ...BOUNDARIES.map(([title]) => title)].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
+    [...KEY_QUESTION_COLUMNS, ...BOUNDARIES].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
     for (let row = first; row <= last; row += 1) {
       const cells = block[row - header];
       cells[8] = comparison('C', `B${row}`);
       cells[9] = comparison('D', `B${row}`);
       cells[11] = comparison('E', `B${row}`);
       cells[12] = comparison('F', `B${row}`);
-      BOUNDARIES.forEach(([, boundary], offset) => (cells[14 + offset] = boundary));
+      framework.thresholds.forEach((threshold, offset) => (cells[14 + offset] = threshold / 100));
     }
     block[1][10] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, I${first}:I${last}, J${first}:J${last})`;
     block[1][13] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, L${first}:L${last}, M${first}:M${last})`;
@@ -172,7 +176,7 @@ function formatKeyQuestions(sheet: Sheet, grid: Grid): void {
 }
 
 /**
- * A chart of key-question percentages against the band thresholds (50%, 65%, 80%): the
+ * A chart of key-question percentages against the band thresholds (50%, 65%, 80% by default): the
  * percentages as columns, each threshold a constant line from columns the chart reads.
  */
 function bandChart(sheet: Sheet, grid: Grid): GoogleAppsScript.Spreadsheet.EmbeddedChart {

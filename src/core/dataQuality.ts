@@ -13,7 +13,8 @@ export interface DataProblem {
   cell: string;
   header: string;
   value: string;
-  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId';
+  /** `framework`: a problem in the Framework tab a lead inspector fills (SPEC §6). */
+  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId' | 'framework';
   message: string;
 }
 

@@ -48,7 +48,7 @@ function oneCaseChanges(result: StandardResult, change: 1 | -1): Array<{ keyQues
     .map((keyQuestion) => {
       const percent = wholePercent(keyQuestion.yes + change, keyQuestion.applicable);
       // The standard's rating is its lowest band: the changed key question's against every other one's.
-      const bands = result.keyQuestions.map((other) => bandScore(other === keyQuestion ? bandOf(percent) : other.band));
+      const bands = result.keyQuestions.map((other) => bandScore(other === keyQuestion ? bandOf(percent, result.thresholds) : other.band));
       return { keyQuestion, percent, standardBand: BANDS[Math.min(...bands)] };
     });
 }
@@ -56,7 +56,7 @@ function oneCaseChanges(result: StandardResult, change: 1 | -1): Array<{ keyQues
 /** R6: within five points below the upper boundary, or one No turned Yes raises the standard's rating. */
 function raise(result: StandardResult, to: Band): PanelMove {
   const lowest = result.lowest;
-  const boundary = upperBoundary(result.rating) as number;
+  const boundary = upperBoundary(result.rating, result.thresholds) as number;
   const gap = boundary - lowest.percent;
   const near = `${lowest.percent}% is ${points(gap)} below the ${boundary}% boundary`;
   if (gap <= NEAR) return { direction: 'raise', to, allowed: true, reason: `${near}, within ${NEAR}` };
@@ -71,7 +71,7 @@ function raise(result: StandardResult, to: Band): PanelMove {
 /** R6: within five points above the lower boundary, or one Yes turned No lowers the standard's rating. */
 function lower(result: StandardResult, to: Band): PanelMove {
   const lowest = result.lowest;
-  const boundary = lowerBoundary(result.rating);
+  const boundary = lowerBoundary(result.rating, result.thresholds);
   const gap = lowest.percent - boundary;
   const near = `${lowest.percent}% is ${points(gap)} above the ${boundary}% boundary`;
   if (gap <= NEAR) return { direction: 'lower', to, allowed: true, reason: `${near}, within ${NEAR}` };

@@ -26,6 +26,8 @@ export interface StandardResult {
   rating: Band;
   /** R7: a qualitative key question lets the panel move the rating without a proximity condition. */
   qualitative?: KeyQuestion;
+  /** R4: the thresholds it was banded at (the framework's), which the panel's boundaries are too (R6). */
+  thresholds: BandThresholds;
 }
 
 /** R12: a standard with a counted key question that has no Yes or No answer in scope yet. */
@@ -91,7 +93,7 @@ export function rateCounted(standard: Standard, counts: readonly KeyQuestionCoun
   const keyQuestions = counts.map((count) => resultOf(count, thresholds) as KeyQuestionResult);
   const lowest = keyQuestions.reduce((low, candidate) => (isLower(candidate, low) ? candidate : low));
   const qualitative = standard.keyQuestions.find((keyQuestion) => keyQuestion.qualitative);
-  return { standard, keyQuestions, lowest, rating: lowest.band, ...(qualitative ? { qualitative } : {}) };
+  return { standard, keyQuestions, lowest, rating: lowest.band, thresholds, ...(qualitative ? { qualitative } : {}) };
 }
 
 /** Compares exact proportions with integers, so ties and near-ties need no floating point. */

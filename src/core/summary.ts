@@ -31,12 +31,12 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
       countedKeyQuestions(standard).map((keyQuestion) => [keyQuestion.id, attempt(() => countKeyQuestion(table, keyQuestion, rowIndexes))]),
     );
     const good = [...counts.values()].filter((count): count is KeyQuestionCount => !(count instanceof Error));
-    const rating = good.length === counts.size ? rateCounted(standard, good) : undefined;
+    const rating = good.length === counts.size ? rateCounted(standard, good, framework.thresholds) : undefined;
     const standardRating = rating && !isNotRated(rating) ? rating.rating : undefined;
     return standard.keyQuestions.map((keyQuestion): KeyQuestionRow => {
       const count = counts.get(keyQuestion.id);
       if (count instanceof Error) return { standard, problem: count.message, keyQuestion, standardRating };
-      return { standard, count, result: count && resultOf(count), standardRating, keyQuestion };
+      return { standard, count, result: count && resultOf(count, framework.thresholds), standardRating, keyQuestion };
     });
   });
 }

@@ -1,5 +1,6 @@
 import { Framework, KeyQuestion, MetadataColumn, Standard } from './framework';
 import { standardsOf } from './frameworks';
+import { markerHeader } from './frameworkChoice';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, PANEL_LAYOUT, RATINGS_LAYOUT } from './tabLayouts';
 
 /**
@@ -17,9 +18,16 @@ export interface CaseTabLayout {
   standards: Standard[];
   /** The tab's metadata columns (the framework's), first in `headers`. */
   metadata: MetadataColumn[];
-  /** Metadata headers, then for each key question its prompts followed by the key question. */
+  /** The `Framework: id` header after them, which tells every function over the tab its framework. */
+  marker: string;
+  /**
+   * Metadata headers, the marker, then for each key question its prompts, the key question and its
+   * evidence column, and last the case summary.
+   */
   headers: string[];
-  /** How many leading columns are metadata; every later column holds answers. */
+  /** SPEC §3: the free-text columns (evidence and case summary), never counted. */
+  freeText: string[];
+  /** How many leading columns are metadata (the marker included); every later column holds answers. */
   metadataCount: number;
 }
 
@@ -27,19 +35,30 @@ export function keyQuestionHeader(keyQuestion: KeyQuestion): string {
   return `${keyQuestion.id} ${keyQuestion.text}`;
 }
 
+/** SPEC §3: the evidence column beside a key question; it does not start with the id, so it is never read as one. */
+export function evidenceHeader(keyQuestionId: string): string {
+  return `Evidence ${keyQuestionId}`;
+}
+
+/** SPEC §3: the free-text column that ends each case tab. */
+export const CASE_SUMMARY_HEADER = 'Case summary';
+
 /** SPEC §3: one case tab per case sample, in framework order. R7: qualitative key questions get no column. */
 export function caseTabLayouts(framework: Framework): CaseTabLayout[] {
   const caseBased = caseBasedStandards(framework);
   return framework.caseTabs.flatMap((tab) => {
     const standards = caseBased.filter((standard) => standard.caseTab === tab.name);
     if (standards.length === 0) return [];
-    const answerHeaders = standards.flatMap((standard) =>
-      standard.keyQuestions
-        .filter((keyQuestion) => !keyQuestion.qualitative)
-        .flatMap((keyQuestion) => [...keyQuestion.prompts.map((prompt) => `${prompt.id} ${prompt.text}`), keyQuestionHeader(keyQuestion)]),
-    );
-    const headers = [...tab.metadata.map((column) => column.header), ...answerHeaders];
-    return [{ name: tab.name, standards, metadata: tab.metadata, headers, metadataCount: tab.metadata.length }];
+    const counted = standards.flatMap((standard) => standard.keyQuestions.filter((keyQuestion) => !keyQuestion.qualitative));
+    const answerHeaders = counted.flatMap((keyQuestion) => [
+      ...keyQuestion.prompts.map((prompt) => `${prompt.id} ${prompt.text}`),
+      keyQuestionHeader(keyQuestion),
+      evidenceHeader(keyQuestion.id),
+    ]);
+    const marker = markerHeader(framework);
+    const headers = [...tab.metadata.map((column) => column.header), marker, ...answerHeaders, CASE_SUMMARY_HEADER];
+    const freeText = [...counted.map((keyQuestion) => evidenceHeader(keyQuestion.id)), CASE_SUMMARY_HEADER];
+    return [{ name: tab.name, standards, metadata: tab.metadata, marker, headers, freeText, metadataCount: tab.metadata.length + 1 }];
   });
 }
 
@@ -48,6 +67,12 @@ export function splittableColumns(framework: Framework): MetadataColumn[] {
   const byHeader = new Map<string, MetadataColumn>();
   for (const tab of framework.caseTabs) for (const column of tab.metadata) if (column.values && !byHeader.has(column.header)) byHeader.set(column.header, column);
   return [...byHeader.values()];
+}
+
+/** The column the Sub-samples tab splits by unless another is chosen: Sentence type, or the framework's first with values. */
+export function defaultSplitHeader(framework: Framework): string {
+  const headers = splittableColumns(framework).map((column) => column.header);
+  return headers.includes(SENTENCE_TYPE_HEADER) ? SENTENCE_TYPE_HEADER : (headers[0] ?? SENTENCE_TYPE_HEADER);
 }
 
 /** Domain one standards (R8), judged by the lead inspector. */

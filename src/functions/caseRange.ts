@@ -1,6 +1,6 @@
 import { CaseTable, findMetadataColumn, readCaseTable, rowsWhere } from '../core/caseTable';
 import { Framework } from '../core/framework';
-import { frameworkForKeyQuestions } from '../core/frameworks';
+import { frameworkForTable } from '../core/frameworkChoice';
 import { describeCell } from '../core/answers';
 import { Cell, CellArg, isBlank } from './cells';
 
@@ -22,11 +22,10 @@ export const FILTER_PARAMS = [
   { name: 'filterValue', type: 'string', description: 'Optional: count only the rows whose filterHeader column equals this, e.g. "Licence".', optional: true },
 ];
 
-/** Reads the cases range once, and the framework its headers follow. */
+/** Reads the cases range once, and the framework its headers follow (its `Framework:` column, or its key-question ids). */
 export function readCases(cases: CellArg): Omit<CasesInScope, 'rowIndexes'> {
   const table = readCaseTable(cases);
-  const keyQuestionIds = new Set(table.columns.filter((column) => column.kind === 'keyQuestion').map((column) => column.id));
-  return { table, framework: frameworkForKeyQuestions(keyQuestionIds) };
+  return { table, framework: frameworkForTable(table) };
 }
 
 /** The rows in scope: all of them, or, when a filter header is given, those matching its value. */

@@ -1,7 +1,8 @@
 import { NOT_RATED } from '../core/bands';
 import { overallRating, overallScore } from '../core/overall';
 import { customFunction } from '../publicFunction';
-import { CellArg, readRatings } from './cells';
+import { describeCell } from '../core/answers';
+import { Cell, CellArg, isBlank, readRatings } from './cells';
 
 const RATINGS_PARAM = {
   name: 'ratings',
@@ -28,12 +29,37 @@ export const OVERALL_RATING = customFunction(
     summary:
       'The overall rating from the standards\' ratings: for n standards, a score up to n/2 is Inadequate, up to 3n/2 Requires improvement, up to 5n/2 Good, above that Outstanding (0–5 / 6–15 / 16–25 / 26–30 for ten).',
     example: 'OVERALL_RATING(Ratings!C2:C11)',
-    params: [RATINGS_PARAM],
+    params: [
+      RATINGS_PARAM,
+      {
+        name: 'bands',
+        type: 'string',
+        description:
+          'Optional: a framework\'s own overall bands, the lowest score of Requires improvement, Good and Outstanding with every standard in the range rated, e.g. "7/19/31"; the range holds exactly the counted standards.',
+        optional: true,
+      },
+    ],
     returns: 'Inadequate, Requires improvement, Good or Outstanding, for the standards rated so far; Not rated while none is.',
   },
-  (ratings: CellArg) => {
-    const bands = readRatings(ratings);
+  (ratings: CellArg, bands?: Cell) => {
+    const rated = readRatings(ratings);
+    if (rated.length === 0) return NOT_RATED;
     // R12: the band for the k standards rated so far (R9 with n = k).
-    return bands.length === 0 ? NOT_RATED : overallRating(bands);
+    if (isBlank(bands)) return overallRating(rated);
+    // With a framework's bands, the range's size is the counted n, and a provisional score is scaled from k to n.
+    const counted = Array.isArray(ratings) ? ratings.reduce((cells, row) => cells + row.length, 0) : 1;
+    return overallRating(rated, { rule: 'scores', minimums: readOverallBands(bands, counted) }, counted);
   },
 );
+
+/** "7/19/31": three whole scores, each above the one before, none above the range's maximum (3 per standard). */
+function readOverallBands(bands: Cell, counted: number): readonly [number, number, number] {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(String(bands));
+  const minimums = match ? ([Number(match[1]), Number(match[2]), Number(match[3])] as const) : undefined;
+  if (!minimums || !(minimums[0] >= 1 && minimums[0] < minimums[1] && minimums[1] < minimums[2] && minimums[2] <= 3 * counted)) {
+    throw new Error(
+      `The overall bands ${describeCell(bands)} must be three whole scores from 1 to ${3 * counted} (3 for each of the ${counted} standards in the range), each above the one before, e.g. "7/19/31".`,
+    );
+  }
+  return minimums;
+}

@@ -26,7 +26,7 @@ export const RATE_STANDARD = customFunction(
   (cases: CellArg, standardId: CellArg, panelRating?: CellArg) => {
     const scope = casesInScope(cases);
     return mapCells([standardId, panelRating], (idCell: Cell, panelCell: Cell) => {
-      const result = rateStandard(scope.table, findStandard(scope.framework, readId(idCell, 'The standard id')), scope.rowIndexes);
+      const result = rateStandard(scope.table, findStandard(scope.framework, readId(idCell, 'The standard id')), scope.rowIndexes, scope.framework.thresholds);
       // R12: a standard still waiting for answers is Not rated, not an error; a panel rating on it is refused below.
       if (isBlank(panelCell)) return isNotRated(result) ? NOT_RATED : result.rating;
       const decision = judgePanelRating(result, requireBand(panelCell, `The panel rating for ${result.standard.id}`));

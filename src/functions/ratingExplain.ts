@@ -14,6 +14,6 @@ export const RATING_EXPLAIN = customFunction(
   },
   (cases: CellArg, standardId: CellArg) => {
     const scope = casesInScope(cases);
-    return mapCells([standardId], (idCell) => explainStandard(rateStandard(scope.table, findStandard(scope.framework, readId(idCell, 'The standard id')), scope.rowIndexes)));
+    return mapCells([standardId], (idCell) => explainStandard(rateStandard(scope.table, findStandard(scope.framework, readId(idCell, 'The standard id')), scope.rowIndexes, scope.framework.thresholds)));
   },
 );

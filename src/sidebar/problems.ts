@@ -4,7 +4,7 @@ import { reasonOf, server } from './server';
 
 /** SPEC §5 data-quality problems, each a button that selects its cell in the sheet. */
 export function renderProblems(problems: DataProblem[], problemCount: number): void {
-  fill(byId('problems-summary'), problemCount === 0 ? 'No data problems: every answer is valid.' : `${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the case tabs. Select one to go to its cell.`);
+  fill(byId('problems-summary'), problemCount === 0 ? 'No data problems: every answer is valid.' : `${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the workbook. Select one to go to its cell.`);
   fill(byId('problem-list'), ...problems.map((problem) => el('li', {}, problemButton(problem))));
   const more = byId('problems-more');
   const hidden = problemCount - problems.length;

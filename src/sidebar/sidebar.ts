@@ -3,7 +3,8 @@
  * shows progress, data problems, the panel judgement form and summary generation.
  */
 import type { Overview } from '../addon/sidebarApi';
-import { byId, el, fill, hideMessage, showMessage } from './dom';
+import { byId, el, fill, hideMessage, option, showMessage } from './dom';
+import { BoundaryCases } from './boundaryCases';
 import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
 import { renderOverall, renderProgress } from './progress';
@@ -13,6 +14,7 @@ import { reasonOf, server } from './server';
 import { SummariesForm } from './summariesForm';
 
 const panelForm = new PanelForm();
+const boundaryCases = new BoundaryCases();
 const summariesForm = new SummariesForm();
 new SampleForm();
 new QualityForm();
@@ -21,12 +23,16 @@ const refreshButton = byId<HTMLButtonElement>('refresh');
 function render(overview: Overview): void {
   fill(byId('framework-name'), overview.frameworkName);
   byId('setup').hidden = overview.isSetUp;
-  for (const id of ['progress', 'problems', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  fill(byId('setup-framework'), ...overview.frameworkChoices.map((choice) => option(choice.id, choice.name, choice.id === overview.frameworkChoice)));
+  for (const id of ['progress', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  // A Framework tab's problems show before set-up too: New inspection waits for them.
+  byId('problems').hidden = !overview.isSetUp && overview.problemCount === 0;
+  renderProblems(overview.problems, overview.problemCount);
   if (!overview.isSetUp) return;
   renderProgress(overview.progress);
   renderOverall(overview.overall);
-  renderProblems(overview.problems, overview.problemCount);
   panelForm.render(overview.panel);
+  void boundaryCases.show();
   summariesForm.render(overview.subSampleHeaders, overview.subSampleHeader);
 }
 
@@ -51,7 +57,7 @@ async function newInspection(): Promise<void> {
   button.disabled = true;
   showMessage(message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Setting up the workbook…');
   try {
-    const report = await server.runNewInspection();
+    const report = await server.runNewInspection(byId<HTMLSelectElement>('setup-framework').value || undefined);
     showMessage(message, 'success', el('strong', {}, 'The workbook is set up.'), el('ul', { className: 'lines' }, ...report.lines.map((line) => el('li', {}, line))));
     await refresh();
   } catch (error) {

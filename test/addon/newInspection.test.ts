@@ -1,3 +1,4 @@
+import { columnLetter } from '../../src/core/a1';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { caseTabLayouts, PANEL_HEADER } from '../../src/core/workbook';
 import { loadAddon, buildSpreadsheet } from '../../runtime';
@@ -50,7 +51,22 @@ describe('addon › New inspection', () => {
     expect(header).toEqual(layout.headers);
     const prompts = layout.standards.flatMap((standard) => standard.keyQuestions.flatMap((keyQuestion) => keyQuestion.prompts));
     for (const prompt of prompts) expect(header).toContain(`${prompt.id} ${prompt.text}`);
-    expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - layout.metadata.length);
+    expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - layout.metadataCount - layout.freeText.length);
+  });
+
+  it('lays an evidence column beside each key question and a case summary last: free text that wraps, never counted (SPEC §3)', () => {
+    const header = rt.sheetValues('Case supervision')[0].map(String).filter((cell) => cell !== '');
+    const keyQuestions = header.filter((cell) => /^\d+\.\d+\.\d+ /.test(cell)).map((cell) => cell.split(' ')[0]);
+    for (const id of keyQuestions) expect(header[header.findIndex((cell) => cell.startsWith(`${id} `)) + 1]).toBe(`Evidence ${id}`);
+    expect(header[header.length - 1]).toBe('Case summary');
+    const evidence = header.indexOf('Evidence 2.1.1') + 1;
+    const letter = columnLetter(evidence);
+    expect(rt.workbook.format('Case supervision', `${letter}2`)).toMatchObject({ wrap: true });
+    expect(rt.workbook.format('Case supervision', `${letter}2`).validation).toBeUndefined();
+    // Typed evidence is neither an answer problem nor counted.
+    rt.setCellValues('Case supervision', `${letter}2`, [['Assessment was thorough but late; see contact log 3 May.']]);
+    const overview = rt.call<{ problems: Array<{ header: string }> }>('getOverview');
+    expect(overview.problems.filter((problem) => problem.header.startsWith('Evidence'))).toEqual([]);
   });
 
   it('has every Annex 4 prompt somewhere, and no column for the qualitative 4.1.3', () => {
@@ -194,7 +210,7 @@ describe('addon › New inspection is safe to run twice', () => {
     const rt = loadAddon({ spreadsheet: buildSpreadsheet({ sheets: { 'Case supervision': data } }) });
     const report = rt.call('runNewInspection') as { lines: string[] };
     const line = report.lines.find((text) => text.startsWith('Case supervision: '));
-    expect(line).toMatch(/^Case supervision: recognised as an inspection tab; added \d+ missing columns \(Inspector, .*2\.2\.1.*2\.4\.3\) after the existing ones; no case data was changed\.$/);
+    expect(line).toMatch(/^Case supervision: recognised as an inspection tab; added \d+ missing columns \(Inspector, .*2\.2\.1.*2\.4\.3.*\) after the existing ones; no case data was changed\.$/);
     const after = rt.sheetValues('Case supervision');
     expect(after[1].slice(0, 4)).toEqual(data[1]);
     expect(after[0].map(String)).toEqual(expect.arrayContaining(caseTabLayouts(CRC_2018)[0].headers.filter((header) => !/^2\.1\.[123] |^Case ID$/.test(header))));

@@ -1,6 +1,6 @@
 import { typeCaseSample } from '../../examples/thames-valley-2019/workbook';
 import { PUBLISHED, publishedCases } from '../../examples/thames-valley-2019/published';
-import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
+import { AddonRuntime, buildSpreadsheet, columnLetters, loadAddon } from '../../runtime';
 
 /** A fresh spreadsheet with the built add-on installed, New inspection run. */
 export function newWorkbook(options: { maxRows?: number } = {}): AddonRuntime {
@@ -37,4 +37,9 @@ export function typeJudgements(rt: AddonRuntime): void {
 /** A tab's values as a map from its column A label to its row. */
 export function rowsByLabel(rt: AddonRuntime, tab: string): Map<string, unknown[]> {
   return new Map(rt.sheetValues(tab).map((row) => [String(row[0]), row]));
+}
+
+/** A case tab's whole range as a formula may pass it: whole columns up to the tab's last (never past its grid). */
+export function wholeTab(rt: AddonRuntime, tab: string): string {
+  return `'${tab.replace(/'/g, "''")}'!A:${columnLetters(rt.spreadsheet.getSheetByName(tab)!.getMaxColumns())}`;
 }

@@ -62,9 +62,10 @@ describe('parseFrameworkTab (SPEC §6)', () => {
     const audit = framework!;
     const [layout] = caseTabLayouts(audit);
     expect(layout.headers).toEqual([
-      'Case ID', 'Auditor', 'Child protection plan',
-      '2.1.1(a) Was it completed within ten working days?', '2.1.1 Is the assessment timely?', '2.1.2 Does it analyse risks to the child?',
-      '2.2.1 Is there a plan?', '2.2.2 Does the plan follow the child protection plan?', '2.3.1 Is the plan reviewed?', '2.3.2 Is the review recorded?',
+      'Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90',
+      '2.1.1(a) Was it completed within ten working days?', '2.1.1 Is the assessment timely?', 'Evidence 2.1.1', '2.1.2 Does it analyse risks to the child?', 'Evidence 2.1.2',
+      '2.2.1 Is there a plan?', 'Evidence 2.2.1', '2.2.2 Does the plan follow the child protection plan?', 'Evidence 2.2.2',
+      '2.3.1 Is the plan reviewed?', 'Evidence 2.3.1', '2.3.2 Is the review recorded?', 'Evidence 2.3.2', 'Case summary',
     ]);
     // Twenty cases; Yes counts per key question (2.2.2 over the 8 with a child protection plan).
     const yes: Record<string, number> = { '2.1.1': 18, '2.1.2': 15, '2.2.1': 19, '2.2.2': 6, '2.3.1': 12, '2.3.2': 19 };
@@ -97,7 +98,7 @@ describe('parseFrameworkTab (SPEC §6)', () => {
 
     cases[10][column('2.2.2')] = 'Yes';
     const outside = checkCaseTab(layout.name, readCaseTable([layout.headers, ...cases]), audit).problems.filter((problem) => problem.kind === 'notApplicableExpected');
-    expect(outside.map((problem) => problem.cell)).toEqual(['H12']);
+    expect(outside.map((problem) => problem.cell)).toEqual(['L12']);
   });
 
   it.each(FRAMEWORKS.map((builtIn) => [builtIn.id, builtIn] as const))('writes %s as a Framework tab that reads back the same', (_, builtIn) => {

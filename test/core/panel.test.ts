@@ -1,7 +1,7 @@
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { judgePanelRating, panelMoves } from '../../src/core/panel';
 import { isNotRated, KeyQuestionResult, rateCounted, StandardResult } from '../../src/core/standards';
-import { Band, BANDS, bandOf, wholePercent } from '../../src/core/bands';
+import { Band, BANDS, bandOf, DEFAULT_THRESHOLDS, wholePercent } from '../../src/core/bands';
 
 const planning = CRC_2018.domains[1].standards[1];
 const unpaidWork = CRC_2018.domains[2].standards[0];
@@ -11,7 +11,7 @@ function standardAt(yes: number, applicable: number, standard = planning): Stand
   const percent = wholePercent(yes, applicable);
   const lowest = { keyQuestion: standard.keyQuestions[0], column: { index: 0, header: '', kind: 'keyQuestion', id: '', text: '' }, yes, applicable, percent, band: bandOf(percent) } as KeyQuestionResult;
   const qualitative = standard.keyQuestions.find((keyQuestion) => keyQuestion.qualitative);
-  return { standard, keyQuestions: [lowest], lowest, rating: lowest.band, ...(qualitative ? { qualitative } : {}) };
+  return { standard, keyQuestions: [lowest], lowest, rating: lowest.band, thresholds: DEFAULT_THRESHOLDS, ...(qualitative ? { qualitative } : {}) };
 }
 
 describe('panel (R6, R7)', () => {
@@ -138,6 +138,24 @@ describe('panel (R6, R7)', () => {
         const expected = steps === 0 || (steps === 1 && moves.raise.allowed) || (steps === -1 && moves.lower.allowed);
         expect(decision.allowed).toBe(expected);
       }
+    });
+  });
+
+  describe("at a framework's own thresholds (SPEC §6)", () => {
+    const assessment = CRC_2018.domains[1].standards[0];
+    const count = (index: number, yes: number, applicable: number) => ({ keyQuestion: assessment.keyQuestions[index], column: { index, header: '', kind: 'keyQuestion' as const, id: '', text: '' }, yes, applicable });
+
+    it('bands and moves against 60/75/90, not 50/65/80', () => {
+      const counts = [count(0, 72, 100), count(1, 95, 100), count(2, 95, 100)];
+      const audit = rateCounted(assessment, counts, [60, 75, 90]);
+      const usual = rateCounted(assessment, counts);
+      if (isNotRated(audit) || isNotRated(usual)) throw new Error('rated expected');
+      expect(usual.rating).toBe('Good');
+      expect(audit.rating).toBe('Requires improvement');
+      const moves = panelMoves(audit);
+      expect(moves.raise).toMatchObject({ allowed: true, to: 'Good', reason: '72% is 3 points below the 75% boundary, within 5' });
+      expect(moves.lower.allowed).toBe(false);
+      expect(moves.lower.reason).toMatch(/^72% is 12 points above the 60% boundary/);
     });
   });
 });

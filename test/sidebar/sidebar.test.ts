@@ -180,11 +180,66 @@ describe('sidebar › a workbook not yet set up', () => {
     await page.getByRole('button', { name: 'New inspection' }).click();
     await page.locator('#setup-message.success').waitFor();
     await page.locator('#progress').waitFor();
-    expect(calls.map((call) => call.name)).toEqual(['getOverview', 'runNewInspection', 'getOverview']);
+    // (The panel form then asks for the cases near a boundary of its first standard.)
+    expect(calls.map((call) => call.name).filter((name) => name !== 'getBoundaryCases')).toEqual(['getOverview', 'runNewInspection', 'getOverview']);
     expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining([CASES, 'Panel', 'Ratings']));
     expect(await page.locator('#setup').isVisible()).toBe(false);
     // R12: nothing rated yet, and the sidebar says so rather than showing an error.
     expect(await text(page, '#overall')).toBe('Overall: Not rated, no score yet (provisional: 0 of 10 standards rated).');
+    await page.close();
+  });
+});
+
+describe('sidebar › New inspection takes a framework', () => {
+  it('a labelled select, usable from the keyboard, passes the chosen framework to New inspection', async () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Youth inspection' }) });
+    rt.install();
+    const { page, calls } = await openSidebar(rt);
+    const select = page.getByLabel('Framework');
+    expect(await select.inputValue()).toBe('crc-2018');
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await select.inputValue()).toBe('yj-2018');
+    await page.getByRole('button', { name: 'New inspection' }).click();
+    await page.locator('#setup-message.success').waitFor();
+    expect(calls.find((call) => call.name === 'runNewInspection')?.args).toEqual(['yj-2018']);
+    expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining(['Court disposals', 'Out-of-court disposals']));
+    expect(await text(page, '#setup-message')).toMatch(/provisional wording/);
+    await page.close();
+  });
+
+  it("lists a Framework tab's problems with links to their cells before anything is set up, and New inspection refuses", async () => {
+    const rt = loadAddon({
+      spreadsheet: buildSpreadsheet({ name: 'Audit', sheets: { Framework: [['Id', 'my-audit'], ['Name', 'My audit'], ['Band thresholds', '60/75'], [], ['Type', 'Id', 'Text', 'Case tab', 'Rated from', 'Counts'], ['Domain', '2', 'Casework'], ['Standard', '2.1', 'Assessment', 'Audit cases', 'Cases', 'Yes'], ['Key question', '2.1.1', 'Is it timely?']] } }),
+    });
+    rt.install();
+    const { page } = await openSidebar(rt);
+    await page.locator('#problem-list button').first().waitFor();
+    expect(await text(page, '#problem-list')).toMatch(/Framework!B3.*band thresholds/i);
+    expect(await page.getByLabel('Framework').inputValue()).toBe('framework-tab');
+    await page.getByRole('button', { name: 'New inspection' }).click();
+    await page.locator('#setup-message.error').waitFor();
+    expect(await text(page, '#setup-message')).toMatch(/The Framework tab has 1 problem, so New inspection built nothing: Framework!B3/);
+    expect(rt.workbook.sheetNames()).toEqual(['Framework']);
+    await page.close();
+  });
+});
+
+describe('sidebar › the cases near a boundary, beside the panel form', () => {
+  it('lists the cases a move would change with their evidence, each a link to its cell', async () => {
+    const rt = newWorkbook();
+    typePublishedCases(rt);
+    const standardId = ['2.1', '2.2', '2.3', '2.4', '4.2'].find((id) => rt.call<unknown[]>('getBoundaryCases', id).length > 0)!;
+    const { page, calls } = await openSidebar(rt);
+    await page.locator('#panel-standard').selectOption(standardId);
+    const details = page.locator('#panel-boundary details').first();
+    await details.waitFor();
+    expect(await details.locator('summary').textContent()).toMatch(/^To (raise|lower) it to .*: the (No|Yes) answers on \d\.\d\.\d \(.*\) — \d+ cases?$/);
+    await details.locator('summary').click();
+    await details.locator('button.problem').first().click();
+    await until(() => calls.some((call) => call.name === 'goToCell'));
+    const [tab, row, column] = calls.find((call) => call.name === 'goToCell')!.args as [string, number, number];
+    expect(rt.values(tab, `${columnLetter(column)}${row}`)[0][0]).toMatch(/^(Yes|No)$/);
     await page.close();
   });
 });

@@ -15,23 +15,6 @@ export function frameworkById(id: string): Framework {
 
 export { keyQuestionsOf, standardsOf };
 
-/**
- * The framework a case table follows: the one whose case-based key questions it has most
- * columns for (custom functions get only their arguments, so the headers must tell).
- */
-export function frameworkForKeyQuestions(keyQuestionIds: ReadonlySet<string>): Framework {
-  let best = DEFAULT_FRAMEWORK;
-  let bestMatches = -1;
-  for (const framework of FRAMEWORKS) {
-    const matches = keyQuestionsOf(framework).filter((keyQuestion) => keyQuestionIds.has(keyQuestion.id)).length;
-    if (matches > bestMatches) {
-      best = framework;
-      bestMatches = matches;
-    }
-  }
-  return best;
-}
-
 /** A standard by id ("2.1"), or an error listing the framework's standards. */
 export function findStandard(framework: Framework, standardId: unknown): Standard {
   const wanted = String(standardId ?? '').trim();

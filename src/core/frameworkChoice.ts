@@ -1,0 +1,214 @@
+import { BandThresholds } from './bands';
+import { CaseTable, Column } from './caseTable';
+import { Framework, KeyQuestion, Standard, standardsOf } from './framework';
+import { FRAMEWORKS } from './frameworks';
+import { countedKeyQuestions } from './standards';
+
+/**
+ * Which framework a case table follows, from the table alone (custom functions see only their
+ * arguments). New inspection writes a header `Framework: yj-2018` in each case tab's header row,
+ * so the choice is explicit and travels with every cases range; a hand-made tab without one is
+ * matched by its key-question ids, and only where that would be a guess is it an error.
+ */
+
+/** What a `Framework: …` header says: the framework id and, for a framework defined on a Framework tab, its settings. */
+export interface FrameworkMarker {
+  id: string;
+  /** `bands 60/75/90`: the band thresholds (R4). */
+  thresholds?: BandThresholds;
+  /** `qualitative 4.1.3, 4.2.3`: the key questions rated without case data (R7). */
+  qualitative?: string[];
+}
+
+const MARKER = /^framework\s*:\s*([\s\S]*)$/i;
+
+/** The marker header New inspection writes: settings only for a framework that is not built in (the bundle has those). */
+export function markerHeader(framework: Framework): string {
+  if (FRAMEWORKS.some((builtIn) => builtIn.id === framework.id)) return `Framework: ${framework.id}`;
+  const qualitative = standardsOf(framework)
+    .filter((standard) => standard.kind === 'caseBased')
+    .flatMap((standard) => standard.keyQuestions.filter((keyQuestion) => keyQuestion.qualitative).map((keyQuestion) => keyQuestion.id));
+  // A workbook-defined framework always states its bands, so its marker is never read as a mistyped built-in id.
+  return [`Framework: ${framework.id}`, `bands ${framework.thresholds.join('/')}`, ...(qualitative.length > 0 ? [`qualitative ${qualitative.join(', ')}`] : [])].join('; ');
+}
+
+/** The cell note on the marker header: what it is and how to change it. */
+export function markerNote(framework: Framework): string {
+  return (
+    `The framework this tab is rated by: ${framework.name} (${framework.id}). Every rating formula over this tab reads it from here. ` +
+    'To change it, run New inspection and choose the framework; editing this header by hand re-rates every formula over the tab.'
+  );
+}
+
+/** Whether a header is a framework marker. */
+export function isMarker(header: string): boolean {
+  return MARKER.test(header.trim());
+}
+
+/** Reads a `Framework: id; bands 60/75/90; qualitative 4.1.3` header; an unreadable setting is an error saying how to write it. */
+export function parseMarker(header: string): FrameworkMarker {
+  const match = MARKER.exec(header.trim());
+  if (!match) throw new Error(`"${header}" is not a framework header; write "Framework: " and the framework's id, e.g. "Framework: crc-2018".`);
+  const [id, ...settings] = match[1].split(';').map((part) => part.trim());
+  if (!id) throw new Error(`The header "${header.trim()}" names no framework; write its id after "Framework: ", e.g. "Framework: crc-2018".`);
+  const marker: FrameworkMarker = { id };
+  for (const setting of settings.filter((part) => part !== '')) {
+    const bands = /^bands\s+(\d+)\s*\/\s*(\d+)\s*\/\s*(\d+)$/i.exec(setting);
+    const qualitative = /^qualitative\s+(.+)$/i.exec(setting);
+    if (bands) {
+      const thresholds = [Number(bands[1]), Number(bands[2]), Number(bands[3])] as const;
+      if (!(thresholds[0] >= 1 && thresholds[0] < thresholds[1] && thresholds[1] < thresholds[2] && thresholds[2] <= 100)) {
+        throw new Error(`The header "${header.trim()}": bands ${thresholds.join('/')} must be three whole percentages from 1 to 100, each above the one before (e.g. bands 50/65/80).`);
+      }
+      marker.thresholds = thresholds;
+    } else if (qualitative) {
+      const ids = qualitative[1].split(',').map((part) => part.trim()).filter((part) => part !== '');
+      const bad = ids.find((part) => !/^\d+\.\d+\.\d+$/.test(part));
+      if (bad) throw new Error(`The header "${header.trim()}": "${bad}" is not a key question id (e.g. "qualitative 4.1.3").`);
+      marker.qualitative = ids;
+    } else {
+      throw new Error(`The header "${header.trim()}": "${setting}" is not a setting. Write "bands 60/75/90" or "qualitative 4.1.3", separated by ";".`);
+    }
+  }
+  return marker;
+}
+
+/**
+ * The framework a case table follows (R11 errors where it cannot tell):
+ * - a `Framework:` header names it (a built-in by id, or one defined on a Framework tab by its settings);
+ * - otherwise, among the built-in frameworks that have every key-question column of the table (and
+ *   every counted key question of the standards it has columns for), the one its header wording
+ *   matches, or the first, as long as they all rate those standards alike; where they would differ,
+ *   an error asks for the marker.
+ */
+export function frameworkForTable(table: CaseTable, frameworks: readonly Framework[] = FRAMEWORKS): Framework {
+  const markers = table.columns.filter((column) => column.kind === 'metadata' && isMarker(column.header));
+  if (markers.length > 1) {
+    throw new Error(`The header row has ${markers.length} framework columns (${markers.map((column) => `"${column.header.trim()}"`).join(', ')}): keep one, so the tab is rated by one framework.`);
+  }
+  if (markers.length === 1) return frameworkOfMarker(table, parseMarker(markers[0].header), frameworks);
+  return frameworkByColumns(table, frameworks);
+}
+
+function frameworkOfMarker(table: CaseTable, marker: FrameworkMarker, frameworks: readonly Framework[]): Framework {
+  const builtIn = frameworks.find((framework) => framework.id === marker.id);
+  if (builtIn) {
+    if (marker.thresholds || marker.qualitative) {
+      throw new Error(`The header "Framework: ${marker.id}; …" gives settings, but ${marker.id} is a built-in framework whose settings are fixed: make the header "Framework: ${marker.id}", or give a framework of your own a new id.`);
+    }
+    return builtIn;
+  }
+  if (!marker.thresholds) {
+    throw new Error(
+      `Unknown framework "${marker.id}" in the header "Framework: ${marker.id}". Known frameworks: ${frameworks.map((known) => known.id).join(', ')}. ` +
+        'For a framework defined on a Framework tab, run New inspection from that tab, which writes its settings into this header (e.g. "Framework: my-audit; bands 50/65/80").',
+    );
+  }
+  return frameworkFromColumns(table, marker, marker.thresholds);
+}
+
+/**
+ * A framework defined on a workbook's Framework tab, as far as the functions need it: each
+ * key-question column is a key question (its wording from the header) of the standard its id
+ * starts with, the marker's qualitative key questions are added, and its bands apply.
+ */
+function frameworkFromColumns(table: CaseTable, marker: FrameworkMarker, thresholds: BandThresholds): Framework {
+  const standards = new Map<string, Standard>();
+  const standardOf = (keyQuestionId: string): Standard => {
+    const id = keyQuestionId.split('.').slice(0, 2).join('.');
+    let standard = standards.get(id);
+    if (!standard) {
+      standard = { id, name: `(${marker.id})`, statement: '', kind: 'caseBased', keyQuestions: [], counts: true };
+      standards.set(id, standard);
+    }
+    return standard;
+  };
+  for (const column of table.columns.filter((candidate) => candidate.kind === 'keyQuestion')) {
+    standardOf(column.id).keyQuestions.push({ id: column.id, text: column.text, qualitative: false, prompts: promptsOf(table, column.id) });
+  }
+  for (const id of marker.qualitative ?? []) standardOf(id).keyQuestions.push({ id, text: '', qualitative: true, prompts: [] });
+  const domains = new Map<string, Standard[]>();
+  for (const standard of standards.values()) {
+    const domain = standard.id.split('.')[0];
+    domains.set(domain, [...(domains.get(domain) ?? []), standard]);
+  }
+  return {
+    id: marker.id,
+    name: marker.id,
+    source: { wording: 'published', note: 'Defined on the workbook\'s Framework tab.' },
+    domains: [...domains].map(([id, list]) => ({ id, name: '', standards: list })),
+    caseTabs: [],
+    thresholds,
+    overall: { rule: 'perStandard' },
+  };
+}
+
+function promptsOf(table: CaseTable, keyQuestionId: string): KeyQuestion['prompts'] {
+  return table.columns
+    .filter((column) => column.kind === 'prompt' && column.id.startsWith(`${keyQuestionId}(`))
+    .map((column) => ({ id: column.id, text: column.text }));
+}
+
+function frameworkByColumns(table: CaseTable, frameworks: readonly Framework[]): Framework {
+  const keyQuestionColumns = table.columns.filter((column) => column.kind === 'keyQuestion');
+  const hasAll = frameworks.filter((framework) => {
+    const ids = new Set(standardsOf(framework).flatMap((standard) => standard.keyQuestions.map((keyQuestion) => keyQuestion.id)));
+    return keyQuestionColumns.every((column) => ids.has(column.id));
+  });
+  if (hasAll.length === 0) {
+    const unknown = keyQuestionColumns.filter((column) => !frameworks.some((framework) => standardsOf(framework).some((standard) => standard.keyQuestions.some((keyQuestion) => keyQuestion.id === column.id))));
+    const which = unknown.length > 0 ? `no framework has key question${unknown.length === 1 ? '' : 's'} ${unknown.map((column) => column.id).join(', ')}` : 'no one framework has all of its key questions';
+    throw new Error(
+      `The cases range fits no framework: ${which}. Known frameworks: ${frameworks.map((framework) => framework.id).join(', ')}. ` +
+        'Check the ids in the header row, or add a column headed "Framework: " and the id of the framework the tab follows.',
+    );
+  }
+  // A framework that would miss a counted column of a standard the table has cannot rate it; prefer those that can.
+  const complete = hasAll.filter((framework) => presentStandards(table, framework).every((standard) => ratable(table, standard)));
+  const candidates = complete.length > 0 ? complete : hasAll;
+  const first = candidates[0];
+  const differing = candidates.filter((framework) => !ratesAlike(table, first, framework));
+  if (differing.length > 0) {
+    const ids = [first, ...differing].map((framework) => framework.id);
+    throw new Error(
+      `These columns fit more than one framework (${ids.join(', ')}), which rate them differently. Add a column headed "Framework: ${ids[0]}" (or the one you use) to the header row, ` +
+        'or run New inspection and choose the framework, so the ratings are never guessed.',
+    );
+  }
+  return candidates.find((framework) => wordingMatches(keyQuestionColumns, framework)) ?? first;
+}
+
+/** The case-based standards of a framework that the table has a key-question column for. */
+function presentStandards(table: CaseTable, framework: Framework): Standard[] {
+  return standardsOf(framework).filter((standard) => standard.keyQuestions.some((keyQuestion) => table.answerColumns.has(keyQuestion.id)));
+}
+
+/** Whether the table has a column for every counted key question of a standard, so that it can be rated. */
+function ratable(table: CaseTable, standard: Standard): boolean {
+  return countedKeyQuestions(standard).every((keyQuestion) => table.answerColumns.has(keyQuestion.id));
+}
+
+/**
+ * Whether two frameworks give the same answers for the standards the table can be rated on by
+ * either (a standard it has only some columns for is a missing-column error by both).
+ */
+function ratesAlike(table: CaseTable, a: Framework, b: Framework): boolean {
+  if (a.thresholds.join('/') !== b.thresholds.join('/')) return false;
+  const shape = (standard: Standard | undefined) =>
+    standard ? `${standard.kind}:${standard.keyQuestions.map((keyQuestion) => `${keyQuestion.id}${keyQuestion.qualitative ? 'q' : ''}`).join(',')}` : 'none';
+  const rated = [...presentStandards(table, a), ...presentStandards(table, b)].filter((standard) => ratable(table, standard));
+  const byId = (framework: Framework, id: string) => standardsOf(framework).find((standard) => standard.id === id);
+  return rated.every(({ id }) => shape(byId(a, id)) === shape(byId(b, id)));
+}
+
+/** Whether every key-question header that carries wording has this framework's wording (spacing and case aside). */
+function wordingMatches(columns: readonly Column[], framework: Framework): boolean {
+  const worded = columns.filter((column) => column.text !== '');
+  if (worded.length === 0) return false;
+  const texts = new Map(standardsOf(framework).flatMap((standard) => standard.keyQuestions.map((keyQuestion) => [keyQuestion.id, normalise(keyQuestion.text)] as const)));
+  return worded.every((column) => texts.get(column.id) === normalise(column.text));
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}

@@ -1,0 +1,21 @@
+import { newWorkbook, rowsByLabel, typeJudgements, typePublishedCases } from './support';
+
+describe('addon › tabs are found by role, so renaming any of them and running again makes no duplicate', () => {
+  it('renames every add-on tab, runs New inspection and Generate summaries again: same tabs, same ratings (17/30 Good)', () => {
+    const rt = newWorkbook();
+    typePublishedCases(rt);
+    typeJudgements(rt);
+    rt.call('runGenerateSummaries');
+    const before = rt.workbook.sheetNames();
+    expect(before).toEqual(expect.arrayContaining(['Case supervision', 'Domain one', 'Panel', 'Comparison', 'Ratings', 'Key questions', 'Prompts', 'Sub-samples', 'Data quality']));
+    for (const name of before) rt.spreadsheet.getSheetByName(name)!.setName(`My ${name}`);
+
+    const setUp = rt.call<{ lines: string[] }>('runNewInspection');
+    expect(setUp.lines.filter((line) => !/complete, nothing to add|Ratings: refreshed/.test(line))).toEqual([]);
+    rt.call('runGenerateSummaries');
+    expect(rt.workbook.sheetNames()).toEqual(before.map((name) => `My ${name}`));
+    const ratings = rowsByLabel(rt, 'My Ratings');
+    expect([ratings.get('Overall score')?.[2], ratings.get('Overall rating')?.[2]]).toEqual([17, 'Good']);
+    expect(rt.sheetFormulas('My Panel')[1][2]).toMatch(/^=RATE_STANDARD\('My Case supervision'!A:/);
+  });
+});
