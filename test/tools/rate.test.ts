@@ -269,3 +269,47 @@ describe('tools › rate refuses what it cannot use, in one line, writing nothin
     expect(result.report.standards.find((figure) => figure.standard.id === '2.2')).toMatchObject({ rating: 'Not rated' });
   });
 });
+
+describe('tools › a youth justice workbook (yj-2018): template, filled elsewhere, rated', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-youth-'));
+  const template = join(dir, 'youth.xlsx');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Court disposals: every key question at 9 of 10 (90%, Outstanding); out-of-court at 5 of 10 (50%, Requires improvement).
+  const court = Object.fromEntries(['2.1', '2.2', '2.3', '2.4'].flatMap((standard) => [1, 2, 3].map((k) => [`${standard}.${k}`, { yes: 9, na: 0 }])));
+  const outOfCourt = Object.fromEntries(['3.1', '3.2', '3.3'].flatMap((standard) => [1, 2, 3].map((k) => [`${standard}.${k}`, { yes: 5, na: 0 }])));
+
+  /** Rates the template filled with the cases above and the given judgement ratings (1.1–1.4, 3.4). */
+  async function rateWith(judgements: string[]): Promise<{ overall: Record<string, unknown>; standards: Array<{ id: string; rating: string; score: number | null; keyQuestions: Array<{ id: string; yes: number; applicable: number; percent: number | null }> }> }> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    fillCases(workbook.getWorksheet('Court disposals')!, court, 10);
+    fillCases(workbook.getWorksheet('Out-of-court disposals')!, outOfCourt, 10);
+    const ids = ['1.1', '1.2', '1.3', '1.4', '3.4'];
+    fillList(workbook.getWorksheet('Domain one')!, Object.fromEntries(ids.map((id, index) => [id, [judgements[index]]])), 4);
+    const filled = join(dir, `filled-${judgements.join('-').replace(/ /g, '')}.xlsx`);
+    await workbook.xlsx.writeFile(filled);
+    const rated = await command('rate.ts', [filled, '--json', '--out', join(dir, 'rated.xlsx')]);
+    expect(rated.status).toBe(0);
+    return JSON.parse(lastLine(rated.stdout));
+  }
+
+  beforeAll(async () => {
+    expect(await command('template.ts', ['--framework', 'yj-2018', '--out', template])).toMatchObject({ status: 0 });
+  });
+
+  // Cases give 4 × Outstanding (12) + 3 × Requires improvement (3) = 15 of 36; the five judgements add the rest.
+  it.each([
+    [['Inadequate', 'Inadequate', 'Inadequate', 'Requires improvement', 'Requires improvement'], 17, 'Requires improvement'],
+    [['Inadequate', 'Inadequate', 'Requires improvement', 'Requires improvement', 'Requires improvement'], 18, 'Requires improvement'],
+    [['Inadequate', 'Requires improvement', 'Requires improvement', 'Requires improvement', 'Requires improvement'], 19, 'Good'],
+    [['Good', 'Good', 'Good', 'Good', 'Outstanding'], 26, 'Good'],
+  ])('judgements %j: 12 standards counted, out of 36, score %i → %s', async (judgements, score, rating) => {
+    const json = await rateWith(judgements);
+    expect(json.overall).toMatchObject({ score, outOf: 36, rated: 12, of: 12, rating });
+    expect(json.standards).toHaveLength(12);
+    const byId = new Map(json.standards.map((standard) => [standard.id, standard]));
+    expect(byId.get('2.1')).toMatchObject({ rating: 'Outstanding', score: 3, keyQuestions: [1, 2, 3].map((k) => ({ id: `2.1.${k}`, yes: 9, applicable: 10, percent: 90 })) });
+    expect(byId.get('3.3')).toMatchObject({ rating: 'Requires improvement', score: 1 });
+  });
+});
