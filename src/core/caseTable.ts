@@ -180,11 +180,25 @@ function comparable(cell: unknown): string {
 
 /** R1, R11: counts one column's answers over the given rows; an invalid answer is an error naming its cell. */
 export function tallyColumn(table: CaseTable, column: Column, rowIndexes: readonly number[]): Tally {
+  const [tally] = tallyColumns(table, [column], rowIndexes);
+  if (tally instanceof Error) throw tally;
+  return tally;
+}
+
+/**
+ * R1, R11: counts several columns' answers over the given rows. A column with an invalid answer
+ * gets the error naming its first such cell; the others are still counted (R12).
+ */
+export function tallyColumns(table: CaseTable, columns: readonly Column[], rowIndexes: readonly number[]): Array<Tally | Error> {
+  return columns.map((column) => countOne(table.rows, column, rowIndexes));
+}
+
+/** One column, one tight loop: measured faster in V8 than a row-by-row pass over several columns. */
+function countOne(rows: unknown[][], column: Column, rowIndexes: readonly number[]): Tally | Error {
   let yes = 0;
   let no = 0;
   let na = 0;
   let blank = 0;
-  const rows = table.rows;
   const at = column.index;
   for (let position = 0; position < rowIndexes.length; position += 1) {
     const cell = rows[rowIndexes[position]][at];
@@ -203,7 +217,7 @@ export function tallyColumn(table: CaseTable, column: Column, rowIndexes: readon
         blank += 1;
         break;
       default:
-        throw invalidAnswer(rowIndexes[position], column, cell);
+        return invalidAnswer(rowIndexes[position], column, cell);
     }
   }
   return { yes, no, na, blank };

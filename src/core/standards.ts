@@ -1,5 +1,5 @@
 import { Band, bandOf, BandThresholds, DEFAULT_THRESHOLDS, wholePercent } from './bands';
-import { CaseTable, Column, requireColumn, tallyColumn } from './caseTable';
+import { CaseTable, Column, requireColumn, tallyColumns } from './caseTable';
 import { KeyQuestion, Standard } from './framework';
 
 /** A key question's counts over the cases in scope (R2). */
@@ -66,9 +66,31 @@ export function countedKeyQuestions(standard: Standard): KeyQuestion[] {
 
 /** R2 for one key question, found by id; a missing column is an error (R11). */
 export function countKeyQuestion(table: CaseTable, keyQuestion: KeyQuestion, rowIndexes: readonly number[]): KeyQuestionCount {
-  const column = requireColumn(table, keyQuestion.id, keyQuestion.text);
-  const tally = tallyColumn(table, column, rowIndexes);
-  return { keyQuestion, column, yes: tally.yes, applicable: tally.yes + tally.no };
+  const [count] = countKeyQuestions(table, [keyQuestion], rowIndexes);
+  if (count instanceof Error) throw count;
+  return count;
+}
+
+/**
+ * R2 for several key questions in one pass over the rows; each missing column or invalid answer
+ * is that key question's error (R11), and the others are still counted (R12).
+ */
+export function countKeyQuestions(table: CaseTable, keyQuestions: readonly KeyQuestion[], rowIndexes: readonly number[]): Array<KeyQuestionCount | Error> {
+  const columns = keyQuestions.map((keyQuestion) => {
+    try {
+      return requireColumn(table, keyQuestion.id, keyQuestion.text);
+    } catch (error) {
+      return error as Error;
+    }
+  });
+  const found = columns.filter((column): column is Column => !(column instanceof Error));
+  const tallies = new Map(tallyColumns(table, found, rowIndexes).map((tally, index) => [found[index], tally]));
+  return keyQuestions.map((keyQuestion, index) => {
+    const column = columns[index];
+    if (column instanceof Error) return column;
+    const tally = tallies.get(column)!;
+    return tally instanceof Error ? tally : { keyQuestion, column, yes: tally.yes, applicable: tally.yes + tally.no };
+  });
 }
 
 /** R3, R4: the percentage and band (at the framework's thresholds), or undefined while no case is applicable. */
@@ -83,7 +105,10 @@ export function rateStandard(table: CaseTable, standard: Standard, rowIndexes: r
   if (standard.kind !== 'caseBased') {
     throw new Error(`Standard ${standard.id} ${standard.name} is a lead inspector's judgement (recorded on the Domain one tab), not rated from cases.`);
   }
-  return rateCounted(standard, countedKeyQuestions(standard).map((keyQuestion) => countKeyQuestion(table, keyQuestion, rowIndexes)), thresholds);
+  const counts = countKeyQuestions(table, countedKeyQuestions(standard), rowIndexes);
+  const failed = counts.find((count): count is Error => count instanceof Error);
+  if (failed) throw failed;
+  return rateCounted(standard, counts as KeyQuestionCount[], thresholds);
 }
 
 /** R5, R12 from counts already taken, one per counted key question of the standard. */

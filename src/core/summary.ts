@@ -1,8 +1,8 @@
 import { Band } from './bands';
-import { CaseTable, Column, findColumn, shortHeader, tallyColumn } from './caseTable';
+import { CaseTable, Column, findColumn, shortHeader, tallyColumns } from './caseTable';
 import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
-import { countedKeyQuestions, countKeyQuestion, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
+import { countedKeyQuestions, countKeyQuestions, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
 
 /** One row of the key-question table (SPEC §4 RATINGS_TABLE). */
 export interface KeyQuestionRow {
@@ -26,10 +26,12 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
     (standard) => standard.kind === 'caseBased' && standard.keyQuestions.some((keyQuestion) => findColumn(table, keyQuestion.id)),
   );
   if (present.length === 0) throw noKeyQuestionColumns(table, framework);
+  // Every counted key question of the table in one pass over the rows.
+  const counted = present.flatMap(countedKeyQuestions);
+  const allCounts = countKeyQuestions(table, counted, rowIndexes);
+  const countOf = new Map(counted.map((keyQuestion, index) => [keyQuestion.id, allCounts[index]]));
   return present.flatMap((standard) => {
-    const counts = new Map<string, KeyQuestionCount | Error>(
-      countedKeyQuestions(standard).map((keyQuestion) => [keyQuestion.id, attempt(() => countKeyQuestion(table, keyQuestion, rowIndexes))]),
-    );
+    const counts = new Map<string, KeyQuestionCount | Error>(countedKeyQuestions(standard).map((keyQuestion) => [keyQuestion.id, countOf.get(keyQuestion.id)!]));
     const good = [...counts.values()].filter((count): count is KeyQuestionCount => !(count instanceof Error));
     const rating = good.length === counts.size ? rateCounted(standard, good, framework.thresholds) : undefined;
     const standardRating = rating && !isNotRated(rating) ? rating.rating : undefined;
@@ -39,15 +41,6 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
       return { standard, count, result: count && resultOf(count, framework.thresholds), standardRating, keyQuestion };
     });
   });
-}
-
-/** The error of a count, kept for its row instead of failing the whole table (R12). */
-function attempt<T>(count: () => T): T | Error {
-  try {
-    return count();
-  } catch (error) {
-    return error as Error;
-  }
 }
 
 /** R11: a range with no key-question column says what was expected and what it found. */
@@ -85,12 +78,12 @@ export function promptRows(table: CaseTable, framework: Framework, rowIndexes: r
   const rank = (column: Column) => (wording.has(column.id) ? order.indexOf(column.id) : order.length + column.index);
   const prompts = table.columns.filter((column) => column.kind === 'prompt');
   if (prompts.length === 0 && !table.columns.some((column) => column.kind === 'keyQuestion')) throw noKeyQuestionColumns(table, framework);
-  return prompts
-    .sort((a, b) => rank(a) - rank(b))
-    .map((column) => {
-      const text = wording.get(column.id) ?? column.text;
-      const tally = attempt(() => tallyColumn(table, column, rowIndexes));
-      if (tally instanceof Error) return { column, text, yes: 0, applicable: 0, problem: tally.message };
-      return { column, text, yes: tally.yes, applicable: tally.yes + tally.no };
-    });
+  const sorted = prompts.sort((a, b) => rank(a) - rank(b));
+  const tallies = tallyColumns(table, sorted, rowIndexes);
+  return sorted.map((column, index) => {
+    const text = wording.get(column.id) ?? column.text;
+    const tally = tallies[index];
+    if (tally instanceof Error) return { column, text, yes: 0, applicable: 0, problem: tally.message };
+    return { column, text, yes: tally.yes, applicable: tally.yes + tally.no };
+  });
 }
