@@ -55,8 +55,9 @@ describe('preview › typing in the workbook recalculates it, in Chromium', () =
 
   it('offers the dropdown values in answer cells, labelled for a screen reader', async () => {
     await page.goto(tabUrl('Through the Gate'));
-    const input = page.locator('#cell-2-8');
-    expect(await input.getAttribute('aria-label')).toMatch(/^Through the Gate H2, 4\.2\.1\(a\) /);
+    // After the seven metadata columns and the Framework: header, 4.2.1(a) is column I.
+    const input = page.locator('#cell-2-9');
+    expect(await input.getAttribute('aria-label')).toMatch(/^Through the Gate I2, 4\.2\.1\(a\) /);
     const list = await input.getAttribute('list');
     expect(await page.locator(`datalist#${list} option`).evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['Yes', 'No', 'N/A']);
   });
