@@ -11,20 +11,20 @@ export interface FrameworkListing {
   id: string;
   name: string;
   standards: number;
-  counted: number;
-  maximum: number;
+  countedStandards: number;
+  maximumScore: number;
 }
 
 export function listFrameworks(): FrameworkListing[] {
   return FRAMEWORKS.map((framework) => {
     const standards = standardsOf(framework);
-    return { id: framework.id, name: framework.name, standards: standards.length, counted: standards.filter((standard) => standard.counts).length, maximum: maximumScore(framework) };
+    return { id: framework.id, name: framework.name, standards: standards.length, countedStandards: standards.filter((standard) => standard.counts).length, maximumScore: maximumScore(framework) };
   });
 }
 
 /** The listing as a table for people; provisional wording is flagged. */
 export function frameworksTable(): string[] {
-  const rows = [['Id', 'Name', 'Standards', 'Counted', 'Maximum'], ...listFrameworks().map((row) => [row.id, row.name, String(row.standards), String(row.counted), String(row.maximum)])];
+  const rows = [['Id', 'Name', 'Standards', 'Counted', 'Maximum score'], ...listFrameworks().map((row) => [row.id, row.name, String(row.standards), String(row.countedStandards), String(row.maximumScore)])];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => row.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
   const provisional = FRAMEWORKS.filter((framework) => framework.source.wording === 'provisional').map((framework) => framework.id);

@@ -6,15 +6,15 @@ const root = join(__dirname, '..', '..');
 
 describe('npm run frameworks (SPEC §8)', () => {
   const expected = [
-    { id: 'crc-2018', name: 'Probation inspection standards 2018 — Community Rehabilitation Companies', standards: 10, counted: 10, maximum: 30 },
-    { id: 'yj-2018', name: 'Youth justice inspection standards 2018', standards: 12, counted: 12, maximum: 36 },
-    { id: 'yj-2021', name: 'Youth justice inspection standards 2021', standards: 13, counted: 12, maximum: 36 },
+    { id: 'crc-2018', name: 'Probation inspection standards 2018 — Community Rehabilitation Companies', standards: 10, countedStandards: 10, maximumScore: 30 },
+    { id: 'yj-2018', name: 'Youth justice inspection standards 2018', standards: 12, countedStandards: 12, maximumScore: 36 },
+    { id: 'yj-2021', name: 'Youth justice inspection standards 2021', standards: 13, countedStandards: 12, maximumScore: 36 },
   ];
 
   it('lists every built-in framework with its standards, counted standards and maximum score', () => {
     expect(listFrameworks()).toEqual(expected);
     const table = frameworksTable();
-    expect(table[0].split(/\s{2,}/)).toEqual(['Id', 'Name', 'Standards', 'Counted', 'Maximum']);
+    expect(table[0].split(/\s{2,}/)).toEqual(['Id', 'Name', 'Standards', 'Counted', 'Maximum score']);
     expect(table[3].split(/\s{2,}/)).toEqual(['yj-2021', 'Youth justice inspection standards 2021', '13', '12', '36']);
     expect(table[table.length - 1]).toContain('yj-2018, yj-2021');
   });
