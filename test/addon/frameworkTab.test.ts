@@ -1,30 +1,9 @@
+import { SAFEGUARDING_AUDIT, typedInSheets } from '../../examples/frameworks/safeguarding-audit';
 import { buildSpreadsheet, loadAddon } from '../../runtime';
 import { rowsByLabel, typeCases, wholeTab } from './support';
 
-/** A lead inspector's own framework, typed as Sheets needs (a leading ' keeps 2.1.1 from becoming a date): one judgement standard, three case standards of two key questions each, bands 60/75/90. */
-const AUDIT: string[][] = [
-  ['Id', 'safeguarding-audit'],
-  ['Name', 'Safeguarding case audit 2025'],
-  ['Band thresholds', "'60/75/90"],
-  ['Overall bands', 'Per standard'],
-  [],
-  ['Type', 'Id', 'Text', 'Case tab', 'Rated from', 'Counts', 'Qualitative', 'Applies when', 'Values'],
-  ['Metadata', '', 'Case ID', 'Audit cases'],
-  ['Metadata', '', 'Auditor', 'Audit cases'],
-  ['Metadata', '', 'Child protection plan', 'Audit cases', '', '', '', '', 'Yes, No'],
-  ['Domain', "'1", 'Leadership'],
-  ['Standard', "'1.1", 'Oversight', '', 'Judgement', 'Yes'],
-  ['Domain', "'2", 'Casework'],
-  ['Standard', "'2.1", 'Assessment', 'Audit cases', 'Cases', 'Yes'],
-  ['Key question', "'2.1.1", 'Is the assessment timely?'],
-  ['Key question', "'2.1.2", 'Does it analyse risks to the child?'],
-  ['Standard', "'2.2", 'Planning', 'Audit cases', 'Cases', 'Yes'],
-  ['Key question', "'2.2.1", 'Is there a plan?'],
-  ['Key question', "'2.2.2", 'Does the plan follow the child protection plan?', '', '', '', 'No', 'Child protection plan = Yes'],
-  ['Standard', "'2.3", 'Review', 'Audit cases', 'Cases', 'Yes'],
-  ['Key question', "'2.3.1", 'Is the plan reviewed?'],
-  ['Key question', "'2.3.2", 'Is the review recorded?'],
-];
+/** The README's worked example, typed as Sheets needs it. */
+const AUDIT = typedInSheets(SAFEGUARDING_AUDIT);
 
 const answers = (yes: number, of: number) => Array.from({ length: of }, (_, index) => (index < yes ? 'Yes' : 'No'));
 
@@ -34,7 +13,7 @@ describe('acceptance › a Framework tab drives New inspection and the ratings e
   const report = rt.call<{ lines: string[] }>('runNewInspection', 'framework-tab');
 
   it('lays out its case tab, marked with its id and bands, and its judgement standard', () => {
-    expect(report.lines[0]).toBe('Audit cases: created with 17 columns for 2.1, 2.2, 2.3.');
+    expect(report.lines[0]).toBe('Audit cases: created with 18 columns for 2.1, 2.2, 2.3.');
     const header = rt.sheetValues('Audit cases')[0].map(String);
     expect(header.slice(0, 4)).toEqual(['Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90']);
     expect(rt.sheetValues('Domain one').slice(1).map((row) => row[0])).toEqual(['1.1']);

@@ -1,3 +1,4 @@
+import { SAFEGUARDING_AUDIT } from '../../examples/frameworks/safeguarding-audit';
 import { Band } from '../../src/core/bands';
 import { readCaseTable, rowsWhere } from '../../src/core/caseTable';
 import { checkCaseTab } from '../../src/core/dataQuality';
@@ -8,33 +9,7 @@ import { overallRating } from '../../src/core/overall';
 import { rateStandard, requireRated } from '../../src/core/standards';
 import { caseTabLayouts, leadJudgementStandards } from '../../src/core/workbook';
 
-/** A small made-up audit, as a lead inspector would type it (README "Frameworks" worked example). */
-const AUDIT: string[][] = [
-  ['Id', 'safeguarding-audit'],
-  ['Name', 'Safeguarding case audit 2025'],
-  ['Band thresholds', '60/75/90'],
-  ['Overall bands', 'Per standard'],
-  ['Wording', 'Published'],
-  ['Source', 'Our quality team, March 2025'],
-  [],
-  ['Type', 'Id', 'Text', 'Case tab', 'Rated from', 'Counts', 'Qualitative', 'Applies when', 'Values'],
-  ['Metadata', '', 'Case ID', 'Audit cases'],
-  ['Metadata', '', 'Auditor', 'Audit cases'],
-  ['Metadata', '', 'Child protection plan', 'Audit cases', '', '', '', '', 'Yes, No'],
-  ['Domain', '1', 'Leadership'],
-  ['Standard', '1.1', 'Oversight', '', 'Judgement', 'Yes'],
-  ['Domain', '2', 'Casework'],
-  ['Standard', '2.1', 'Assessment', 'Audit cases', 'Cases', 'Yes'],
-  ['Key question', '2.1.1', 'Is the assessment timely?'],
-  ['Prompt', '2.1.1(a)', 'Was it completed within ten working days?'],
-  ['Key question', '2.1.2', 'Does it analyse risks to the child?'],
-  ['Standard', '2.2', 'Planning', 'Audit cases', 'Cases', 'Yes'],
-  ['Key question', '2.2.1', 'Is there a plan?'],
-  ['Key question', '2.2.2', 'Does the plan follow the child protection plan?', '', '', '', 'No', 'Child protection plan = Yes'],
-  ['Standard', '2.3', 'Review', 'Audit cases', 'Cases', 'Yes'],
-  ['Key question', '2.3.1', 'Is the plan reviewed?'],
-  ['Key question', '2.3.2', 'Is the review recorded?'],
-];
+const AUDIT = SAFEGUARDING_AUDIT;
 
 const parsed = (values: unknown[][]) => parseFrameworkTab(values);
 
