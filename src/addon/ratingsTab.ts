@@ -2,6 +2,7 @@ import { NOT_RATED } from '../core/bands';
 import { Framework, Standard } from '../core/framework';
 import { standardsOf } from '../core/frameworks';
 import { maximumScore } from '../core/frameworkTab';
+import { cellOf, columnNumber, DOMAIN_ONE_LAYOUT, KeyOf, PANEL_LAYOUT, rangeOf, RATINGS_LAYOUT, rowOf } from '../core/tabLayouts';
 import { CaseTabLayout, caseTabLayouts, RATINGS_HEADER } from '../core/workbook';
 import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
@@ -31,45 +32,46 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
 
   const caseTabOf = (standard: Standard) => caseTabs.find((layout) => layout.standards.includes(standard));
   const runs = runsOf(standards.map((standard) => (standard.kind === 'caseBased' ? caseTabOf(standard)?.name : undefined)));
-  const rows = standards.map((standard, index): Array<string | number> => {
+  // Every letter from the layouts (tabLayouts.ts): this tab's own, and the Panel's and Domain one's it reads.
+  const own = (key: KeyOf<typeof RATINGS_LAYOUT>, row: number) => cellOf(RATINGS_LAYOUT, key, row);
+  const column = (key: KeyOf<typeof RATINGS_LAYOUT>, first: number, lastRow: number) => rangeOf(RATINGS_LAYOUT, key, first, lastRow);
+  const rows = standards.map((standard, index) => {
     const row = index + 2;
-    const score = index === 0 ? `=STANDARD_SCORE(C2:C${last})` : '';
+    const base = { standard: asText(standard.id), name: asText(standard.name), score: index === 0 ? `=STANDARD_SCORE(${column('rating', 2, last)})` : '' };
     if (standard.kind === 'leadJudgement') {
       const source = domainOneRows.get(standard.id);
-      const rating = source ? `=IF(${tabRef(domainOne!.name)}D${source}="", "", ${tabRef(domainOne!.name)}D${source})` : '';
-      return [asText(standard.id), asText(standard.name), rating, score, '', '', ''];
+      const judged = source && `${tabRef(domainOne!.name)}${cellOf(DOMAIN_ONE_LAYOUT, 'rating', source)}`;
+      return rowOf(RATINGS_LAYOUT, { ...base, rating: judged ? `=IF(${judged}="", "", ${judged})` : '' });
     }
-    const tab = caseTabOf(standard)!;
-    const cases = caseTabRange(tabs, tab);
+    const cases = caseTabRange(tabs, caseTabOf(standard)!);
     const panel = panelRows.get(standard.id);
-    const panelRef = (column: string) => `${tabRef(panelTab!.name)}${column}${panel}`;
+    const panelCell = (key: KeyOf<typeof PANEL_LAYOUT>) => `${tabRef(panelTab!.name)}${cellOf(PANEL_LAYOUT, key, panel!)}`;
     // One ranged call per case tab (SPEC §7: few custom-function calls): the first row of each run holds it.
     const run = runs.get(index);
+    const ids = run && column('standard', row, row + run - 1);
     // The Panel tab holds the indicative rating beside the judgement; without it, compute it here.
-    const indicative = panel ? `=${panelRef('C')}` : run ? `=RATE_STANDARD(${cases}, A${row}:A${row + run - 1})` : '';
+    const indicative = panel ? `=${panelCell('indicative')}` : ids ? `=RATE_STANDARD(${cases}, ${ids})` : '';
     // R6: the judgement applied (with its rationale); it waits while the standard is Not rated.
-    const judgement = panel ? `=IF(E${row}="${NOT_RATED}", "", ${panelRef('G')})` : '';
+    const judgement = panel ? `=IF(${own('indicative', row)}="${NOT_RATED}", "", ${panelCell('applied')})` : '';
     // R5–R7 after the panel: a blank judgement gives the indicative rating; a refused one says why, in its row (R12).
-    const rating = run ? `=RATE_STANDARD(${cases}, A${row}:A${row + run - 1}, G${row}:G${row + run - 1})` : '';
-    const move = `=IF(OR(C${row}=E${row}, LEFT(C${row}, 6)="Error:"), "", "Panel: " & E${row} & " → " & C${row})`;
-    return [asText(standard.id), asText(standard.name), rating, score, indicative, move, judgement];
+    const rating = ids ? `=RATE_STANDARD(${cases}, ${ids}, ${column('judgement', row, row + run! - 1)})` : '';
+    const [after, before] = [own('rating', row), own('indicative', row)];
+    const panelMove = `=IF(OR(${after}=${before}, LEFT(${after}, 6)="Error:"), "", "Panel: " & ${before} & " → " & ${after})`;
+    return rowOf(RATINGS_LAYOUT, { ...base, rating, indicative, panelMove, judgement });
   });
   // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
-  const scores = `D2:D${last}`;
+  const ratings = column('rating', 2, last);
+  const scores = column('score', 2, last);
   // A framework's own overall bands (not R9's n-rule) are passed to OVERALL_RATING.
   const bands = framework.overall.rule === 'scores' ? `, "${framework.overall.minimums.join('/')}"` : '';
-  const overall: Array<Array<string | number>> = [
-    ['', '', '', '', '', '', ''],
-    ['Overall score', '', `=OVERALL_SCORE(C2:C${last})`, asText(`out of ${maximumScore(framework)}`), '', '', ''],
-    [
-      'Overall rating',
-      '',
-      `=OVERALL_RATING(C2:C${last}${bands})`,
-      `=IF(COUNT(${scores})=${counted.length}, "", "provisional: " & COUNT(${scores}) & " of ${counted.length} standards rated")`,
-      '',
-      '',
-      '',
-    ],
+  const overall = [
+    rowOf(RATINGS_LAYOUT, {}),
+    rowOf(RATINGS_LAYOUT, { standard: 'Overall score', rating: `=OVERALL_SCORE(${ratings})`, score: asText(`out of ${maximumScore(framework)}`) }),
+    rowOf(RATINGS_LAYOUT, {
+      standard: 'Overall rating',
+      rating: `=OVERALL_RATING(${ratings}${bands})`,
+      score: `=IF(COUNT(${scores})=${counted.length}, "", "provisional: " & COUNT(${scores}) & " of ${counted.length} standards rated")`,
+    }),
   ];
   return writeOwnTab(spreadsheet, tabs, {
     name: 'Ratings',
@@ -79,7 +81,8 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     format: (sheet, grid) => {
       sheet.getRange(1, 1, 1, RATINGS_HEADER.length).setFontWeight('bold');
       sheet.setFrozenRows(1);
-      sheet.setConditionalFormatRules(bandRules([sheet.getRange(2, 3, grid.length - 1, 1), sheet.getRange(2, 5, grid.length - 1, 1)]));
+      const bandColumns = (['rating', 'indicative'] as const).map((key) => sheet.getRange(2, columnNumber(RATINGS_LAYOUT, key), grid.length - 1, 1));
+      sheet.setConditionalFormatRules(bandRules(bandColumns));
     },
   });
 }

@@ -5,6 +5,7 @@ import { DataProblem } from '../core/dataQuality';
 import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '../core/frameworks';
 import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
 import { parseFrameworkTab } from '../core/frameworkTab';
+import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
   ANSWERS,
   caseBasedStandards,
@@ -49,7 +50,11 @@ export interface WorkbookChoice {
  * problems say why.
  */
 export function workbookChoice(tabs: Tabs): WorkbookChoice {
-  const id = markedFrameworkId(tabs);
+  return choiceFor(tabs, markedFrameworkId(tabs));
+}
+
+/** workbookChoice for the framework id the case tabs' headers name (read once by the caller). */
+function choiceFor(tabs: Tabs, id: string | undefined): WorkbookChoice {
   const builtIn = id === undefined ? undefined : FRAMEWORKS.find((framework) => framework.id === id);
   const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
   if (builtIn || (id === undefined && !tab)) return { framework: builtIn ?? DEFAULT_FRAMEWORK, problems: [], hasFrameworkTab: Boolean(tab), fromFrameworkTab: false };
@@ -63,14 +68,17 @@ export function workbookChoice(tabs: Tabs): WorkbookChoice {
 
 /** The workbook's framework (see workbookChoice); an error naming the first problems where its Framework tab has any. */
 export function workbookFramework(tabs: Tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet())): Framework {
-  const choice = workbookChoice(tabs);
+  return usable(workbookChoice(tabs));
+}
+
+function usable(choice: WorkbookChoice): Framework {
   if (choice.problems.length > 0) throw frameworkTabError(choice.problems);
   return choice.framework;
 }
 
-/** The framework New inspection lays out: a built-in by id, the Framework tab's, or the workbook's. */
-export function chosenFramework(tabs: Tabs, frameworkId?: string): Framework {
-  if (!frameworkId) return workbookFramework(tabs);
+/** The framework New inspection lays out: a built-in by id, the Framework tab's, or the workbook's (its headers naming `marked`). */
+function chosenFramework(tabs: Tabs, marked: string | undefined, frameworkId?: string): Framework {
+  if (!frameworkId) return usable(choiceFor(tabs, marked));
   if (frameworkId !== FRAMEWORK_TAB_CHOICE) return frameworkById(frameworkId);
   const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
   if (!tab) throw new Error(`There is no ${FRAMEWORK_TAB} tab: add one (its layout is in the README) or choose a built-in framework.`);
@@ -98,7 +106,7 @@ function frameworkTabError(problems: readonly DataProblem[]): Error {
 function markedFrameworkId(tabs: Tabs): string | undefined {
   const byId = new Map<string, string[]>();
   for (const [name, tab] of tabs) {
-    const marker = tab.role === 'case' ? markerOf(tab.sheet) : undefined;
+    const marker = tab.role === 'case' ? markerIn(headerRow(tab.sheet)) : undefined;
     if (marker) byId.set(marker.id, [...(byId.get(marker.id) ?? []), name]);
   }
   if (byId.size > 1) {
@@ -108,11 +116,14 @@ function markedFrameworkId(tabs: Tabs): string | undefined {
   return [...byId.keys()][0];
 }
 
-/** The `Framework:` header of a case tab's header row, if it has one. */
-function markerOf(sheet: Sheet): { id: string; column: number; header: string } | undefined {
+/** A tab's header row as text (one read; empty for an empty tab). */
+function headerRow(sheet: Sheet): string[] {
   const width = sheet.getLastColumn();
-  if (width === 0) return undefined;
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0].map((cell) => String(cell));
+  return width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0].map((cell) => String(cell));
+}
+
+/** The `Framework:` header of a case tab's header row, if it has one. */
+function markerIn(header: readonly string[]): { id: string; column: number; header: string } | undefined {
   const index = header.findIndex(isMarker);
   return index < 0 ? undefined : { id: parseMarker(header[index]).id, column: index + 1, header: header[index] };
 }
@@ -130,8 +141,8 @@ export function newInspection(frameworkId?: string): SetupReport {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = tabsByName(spreadsheet);
-    const framework = chosenFramework(tabs, frameworkId);
     const marked = markedFrameworkId(tabs);
+    const framework = chosenFramework(tabs, marked, frameworkId);
     if (marked !== undefined && framework.id !== marked) {
       throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
     }
@@ -165,16 +176,12 @@ function claimTab(
   existing: FoundTab | undefined = findTab(tabs, role, name),
 ): { sheet: Sheet; created: boolean; adopted?: boolean } | { clash: string } {
   if (existing && existing.role === role) return { sheet: existing.sheet, created: false };
-  if (existing && !existing.role && existing.sheet.getLastColumn() > 0) {
-    const header = existing.sheet.getRange(1, 1, 1, existing.sheet.getLastColumn()).getValues()[0].map((cell) => String(cell).trim());
-    if (isLayout(header)) {
-      markOwn(existing.sheet, role);
-      tabs.set(name, { sheet: existing.sheet, role });
-      return { sheet: existing.sheet, created: false, adopted: true };
-    }
-  }
   if (existing) {
-    return { clash: notOurs(name, 'run New inspection again') };
+    const header = existing.role ? [] : headerRow(existing.sheet).map((cell) => cell.trim());
+    if (header.length === 0 || !isLayout(header)) return { clash: notOurs(name, 'run New inspection again') };
+    markOwn(existing.sheet, role);
+    tabs.set(name, { sheet: existing.sheet, role });
+    return { sheet: existing.sheet, created: false, adopted: true };
   }
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
   markOwn(sheet, role);
@@ -204,11 +211,12 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   );
   if ('clash' in claim) return `${claim.clash} A case tab's first row needs key-question columns headed by their ids, e.g. "${keyQuestionIds[0]} …" (${keyQuestionIds.join(', ')}).`;
   const { sheet, created } = claim;
+  const header = created ? [] : headerRow(sheet);
   // The same framework with new settings (a Framework tab edited): the header follows them.
-  const marker = created ? undefined : markerOf(sheet);
+  const marker = markerIn(header);
   if (marker && marker.header !== layout.marker) sheet.getRange(1, marker.column).setValue(layout.marker);
-  const width = created ? 0 : sheet.getLastColumn();
-  const present = new Set(width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((cell, index) => readHeader(String(cell), index).id) : []);
+  const width = header.length;
+  const present = new Set(header.map((cell, index) => readHeader(cell, index).id));
   const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
   if (missing.length === 0) return `${layout.name}: ${adoptedNote(claim)}complete, nothing to add.`;
   const first = width + 1;
@@ -328,11 +336,12 @@ function domainOneTab(framework: Framework): ListTab {
     ids: [...standards.keys()],
     rowFor: (id) => {
       const standard = standards.get(id)!;
-      return [asText(id), asText(standard.name), asText(standard.keyQuestions.map(keyQuestionHeader).join('\n')), '', ''];
+      return rowOf(DOMAIN_ONE_LAYOUT, { standard: asText(id), name: asText(standard.name), keyQuestions: asText(standard.keyQuestions.map(keyQuestionHeader).join('\n')) });
     },
     format: (sheet, first, last) => {
-      sheet.getRange(first, 4, last - first + 1, 1).setDataValidation(dropdown([...BANDS]));
-      sheet.getRange(first, 3, last - first + 1, 3).setWrap(true).setVerticalAlignment('top');
+      const column = (key: KeyOf<typeof DOMAIN_ONE_LAYOUT>) => sheet.getRange(first, columnNumber(DOMAIN_ONE_LAYOUT, key), last - first + 1, 1);
+      column('rating').setDataValidation(dropdown([...BANDS]));
+      for (const key of ['keyQuestions', 'rating', 'evidence'] as const) column(key).setWrap(true).setVerticalAlignment('top');
     },
   };
 }
@@ -344,22 +353,22 @@ function panelTab(framework: Framework): ListTab {
     role: 'panel',
     header: PANEL_HEADER,
     ids: [...standards.keys()],
-    rowFor: (id, row) => [
-      asText(id),
-      asText(standards.get(id)!.name),
-      // The indicative rating lives here, beside the judgement on it: writePanelIndicative fills it.
-      '',
-      '',
-      '',
-      '',
-      // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
-      `=IF(OR(D${row}="", TRIM(E${row})=""), "", D${row})`,
-      `=IF(D${row}="", "", IF(TRIM(E${row})="", "Not applied: add a rationale", IF(C${row}="${NOT_RATED}", "Not applied yet: the standard is ${NOT_RATED}", "Applied")))`,
-    ],
+    rowFor: (id, row) => {
+      const [panelRating, rationale, indicative] = (['panelRating', 'rationale', 'indicative'] as const).map((key) => cellOf(PANEL_LAYOUT, key, row));
+      // The indicative rating lives in this row, beside the judgement on it: writePanelIndicative fills it.
+      return rowOf(PANEL_LAYOUT, {
+        standard: asText(id),
+        name: asText(standards.get(id)!.name),
+        // R6: a panel judgement must carry a rationale; without one it is not applied, and says so.
+        applied: `=IF(OR(${panelRating}="", TRIM(${rationale})=""), "", ${panelRating})`,
+        status: `=IF(${panelRating}="", "", IF(TRIM(${rationale})="", "Not applied: add a rationale", IF(${indicative}="${NOT_RATED}", "Not applied yet: the standard is ${NOT_RATED}", "Applied")))`,
+      });
+    },
     format: (sheet, first, last) => {
-      sheet.getRange(first, 4, last - first + 1, 1).setDataValidation(dropdown([...BANDS]));
-      sheet.getRange(first, 6, last - first + 1, 1).setNumberFormat('yyyy-mm-dd');
-      sheet.getRange(first, 5, last - first + 1, 1).setWrap(true);
+      const column = (key: KeyOf<typeof PANEL_LAYOUT>) => sheet.getRange(first, columnNumber(PANEL_LAYOUT, key), last - first + 1, 1);
+      column('panelRating').setDataValidation(dropdown([...BANDS]));
+      column('date').setNumberFormat('yyyy-mm-dd');
+      column('rationale').setWrap(true);
     },
   };
 }
@@ -371,11 +380,9 @@ function comparisonTab(framework: Framework): ListTab {
     role: 'comparison',
     header: COMPARISON_HEADER,
     ids: [...questions.keys()],
-    rowFor: (id) => [asText(id), asText(questions.get(id)!), '', '', '', ''],
+    rowFor: (id) => rowOf(COMPARISON_LAYOUT, { id: asText(id), question: asText(questions.get(id)!) }),
     format: (sheet, first, last) => {
-      const rows = last - first + 1;
-      sheet.getRange(first, 3, rows, 1).setNumberFormat('0%');
-      sheet.getRange(first, 5, rows, 1).setNumberFormat('0%');
+      for (const key of ['previousPercent', 'aggregatePercent'] as const) sheet.getRange(first, columnNumber(COMPARISON_LAYOUT, key), last - first + 1, 1).setNumberFormat('0%');
     },
   };
 }

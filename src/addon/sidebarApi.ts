@@ -7,6 +7,7 @@ import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
+import { columnNumber, PANEL_LAYOUT, RATINGS_LAYOUT, readRow } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
@@ -73,9 +74,16 @@ function overview(): Overview {
   const panelValues = readPanel(tabs);
   const standards = caseBasedStandards(framework);
   const panel = standards.map((standard): PanelRow => {
-    const row = panelValues.find((cells) => String(cells[0]).trim() === standard.id) ?? [];
-    const text = (index: number) => (row[index] === undefined || row[index] === null ? '' : String(row[index]));
-    return { standardId: standard.id, name: standard.name, indicative: text(2), panelRating: text(3), rationale: text(4), status: text(7), ...panelOptions(caseTabs, framework, standard) };
+    const row = readRow(PANEL_LAYOUT, panelValues.find((cells) => String(cells[0]).trim() === standard.id) ?? []);
+    return {
+      standardId: standard.id,
+      name: standard.name,
+      indicative: textOf(row.indicative),
+      panelRating: textOf(row.panelRating),
+      rationale: textOf(row.rationale),
+      status: textOf(row.status),
+      ...panelOptions(caseTabs, framework, standard),
+    };
   });
   return {
     frameworkName: framework.name,
@@ -100,10 +108,10 @@ function readOverall(tabs: Tabs): OverallLine | null {
   const ratings = findTab(tabs, 'ratings', 'Ratings');
   if (!ratings || ratings.role !== 'ratings') return null;
   const values = ratings.sheet.getDataRange().getValues();
-  const line = (label: string) => values.find((row) => String(row[0]).trim() === label) ?? [];
-  const text = (cell: unknown) => (cell === undefined || cell === null ? '' : String(cell));
+  // The overall lines are labelled in the standard column, their figures under rating and score (ratingsTab.ts).
+  const line = (label: string) => readRow(RATINGS_LAYOUT, values.find((row) => String(row[0]).trim() === label) ?? []);
   const [score, rating] = [line('Overall score'), line('Overall rating')];
-  return { score: text(score[2]), outOf: text(score[3]), rating: text(rating[2]), provisional: text(rating[3]) };
+  return { score: textOf(score.rating), outOf: textOf(score.score), rating: textOf(rating.rating), provisional: textOf(rating.score) };
 }
 
 type CaseTabRead = ReturnType<typeof readCaseTabs>[number];
@@ -127,7 +135,7 @@ function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: S
 function readPanel(tabs: Tabs): unknown[][] {
   const tab = findTab(tabs, 'panel', PANEL_TAB);
   if (!tab || tab.role !== 'panel' || tab.sheet.getLastRow() < 2) return [];
-  return tab.sheet.getRange(2, 1, tab.sheet.getLastRow() - 1, 8).getValues();
+  return tab.sheet.getRange(2, 1, tab.sheet.getLastRow() - 1, PANEL_LAYOUT.columns.length).getValues();
 }
 
 /**
@@ -156,8 +164,11 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
     const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
     if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
-    const [before, beforeRationale] = panelTab.sheet.getRange(row, 4, 1, 2).getValues()[0].map((cell) => String(cell).trim());
-    panelTab.sheet.getRange(row, 4, 1, 3).setValues([[band ?? '', band ? asText(rationale.trim()) : '', band ? new Date() : '']]);
+    // The judgement's cells, side by side in the layout: panel rating, rationale, date.
+    const first = columnNumber(PANEL_LAYOUT, 'panelRating');
+    const judgement = panelTab.sheet.getRange(row, first, 1, columnNumber(PANEL_LAYOUT, 'date') - first + 1);
+    const [before, beforeRationale] = judgement.getValues()[0].map((cell) => String(cell).trim());
+    judgement.setValues([[band ?? '', band ? asText(rationale.trim()) : '', band ? new Date() : '']]);
     // The panel's record: a change of rating or of its rationale is appended; clearing keeps the rationale cleared.
     if (before !== (band ?? '') || (band && beforeRationale !== rationale.trim())) {
       appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale });

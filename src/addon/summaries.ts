@@ -3,12 +3,13 @@ import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
 import { caseTabLayouts, defaultSplitHeader } from '../core/workbook';
 import { keyQuestionRows, promptRows } from '../core/summary';
+import { columnOf, COMPARISON_LAYOUT, KeyOf } from '../core/tabLayouts';
 import { caseRange, columnLetter, tabRef } from './a1';
 import { writeAgreementTab } from './agreementTab';
 import { asText, CellInput, literal } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
-import { findCaseTab, Tabs, tabsByName } from './ownTabs';
+import { findCaseTab, findTab, Tabs, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
@@ -53,10 +54,13 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || defaultSplitHeader(framework);
     const caseTabs = readCaseTabs(tabs, framework);
     writePanelIndicative(tabs, framework);
+    // Lookups follow the Comparison tab wherever a user renamed it (found by role).
+    const comparisonTab = findTab(tabs, 'comparison', COMPARISON_LAYOUT.name)?.name ?? COMPARISON_LAYOUT.name;
+    const lookup = (key: KeyOf<typeof COMPARISON_LAYOUT>, idCell: string) => comparison(comparisonTab, key, idCell);
     const lines = [
       writeRatingsTab(spreadsheet, tabs, framework),
-      writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework), format: formatKeyQuestions }),
-      writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs, framework), format: formatPrompts }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework, lookup), format: formatKeyQuestions }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs, framework, lookup), format: formatPrompts }),
       writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, framework, subSampleHeader), format: formatSubSamples }),
       writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework), rows: DATA_QUALITY_LIMIT + 2 }),
       ...writeAgreementTab(spreadsheet, tabs, caseTabs),
@@ -97,10 +101,14 @@ export function checkCaseTabs(
  * A figure from the Comparison tab's `column` for the id in `idCell`; blank where there is none
  * (a bare reference to an empty cell is 0 in Excel and LibreOffice, which is not "no data").
  */
-function comparison(column: string, idCell: string): string {
-  const figure = `INDEX(${tabRef('Comparison')}${column}:${column}, MATCH(${idCell}, ${tabRef('Comparison')}A:A, 0))`;
+function comparison(tab: string, key: KeyOf<typeof COMPARISON_LAYOUT>, idCell: string): string {
+  const [column, ids] = [columnOf(COMPARISON_LAYOUT, key), columnOf(COMPARISON_LAYOUT, 'id')];
+  const figure = `INDEX(${tabRef(tab)}${column}:${column}, MATCH(${idCell}, ${tabRef(tab)}${ids}:${ids}, 0))`;
   return `=IFERROR(IF(${figure}="", "", ${figure}), "")`;
 }
+
+/** A Comparison tab figure for the id in a cell, as a formula. */
+type ComparisonLookup = (key: KeyOf<typeof COMPARISON_LAYOUT>, idCell: string) => string;
 
 /** Rows the grid's custom-function tables will spill into are left empty. */
 function spillSpace(rows: number, width: number): Grid {
@@ -135,7 +143,7 @@ const BOUNDARIES = ['Requires improvement from', 'Good from', 'Outstanding from'
  * then previous and all-providers figures looked up on the Comparison tab and one ranged
  * CHANGE_SIGNIFICANT per comparison (R10).
  */
-function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
+function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework, comparison: ComparisonLookup): Grid {
   const grid: Grid = [[asText('Key questions: current inspection against the previous inspection and all providers (significance: two-sided z-test, 0.1)')]];
   for (const tab of caseTabs) {
     const count = keyQuestionRows(tab.table, framework, []).length;
@@ -148,10 +156,10 @@ function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     [...KEY_QUESTION_COLUMNS, ...BOUNDARIES].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
     for (let row = first; row <= last; row += 1) {
       const cells = block[row - header];
-      cells[8] = comparison('C', `B${row}`);
-      cells[9] = comparison('D', `B${row}`);
-      cells[11] = comparison('E', `B${row}`);
-      cells[12] = comparison('F', `B${row}`);
+      cells[8] = comparison('previousPercent', `B${row}`);
+      cells[9] = comparison('previousN', `B${row}`);
+      cells[11] = comparison('aggregatePercent', `B${row}`);
+      cells[12] = comparison('aggregateN', `B${row}`);
       framework.thresholds.forEach((threshold, offset) => (cells[14 + offset] = threshold / 100));
     }
     block[1][10] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, I${first}:I${last}, J${first}:J${last})`;
@@ -195,7 +203,7 @@ function bandChart(sheet: Sheet, grid: Grid): GoogleAppsScript.Spreadsheet.Embed
 }
 
 /** SPEC §5 "Prompts": the report's Annex 4 — every prompt's current and previous percentage. */
-function promptsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
+function promptsGrid(caseTabs: CaseTabRead[], framework: Framework, comparison: ComparisonLookup): Grid {
   const grid: Grid = [[asText('Prompts (the report\'s Annex 4): current inspection against the previous inspection')]];
   for (const tab of caseTabs) {
     const count = promptRows(tab.table, framework, []).length;
@@ -207,8 +215,8 @@ function promptsGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
     block[0][5] = asText('Previous %');
     block[0][6] = asText('Previous n');
     for (let row = header + 1; row <= header + count; row += 1) {
-      block[row - header][5] = comparison('C', `A${row}`);
-      block[row - header][6] = comparison('D', `A${row}`);
+      block[row - header][5] = comparison('previousPercent', `A${row}`);
+      block[row - header][6] = comparison('previousN', `A${row}`);
     }
     grid.push(...block);
   }

@@ -60,6 +60,9 @@ export const RATINGS_LAYOUT = layout('ratings', 'Ratings', [
   ['judgement', 'Panel judgement'],
 ] as const);
 
+/** The keys of a layout's columns, e.g. "rating" | "score". */
+export type KeyOf<Layout> = Layout extends TabLayout<infer Key> ? Key : never;
+
 /** The header row. */
 export function headersOf<Key extends string>(tab: TabLayout<Key>): string[] {
   return tab.columns.map((column) => column.header);
@@ -88,8 +91,8 @@ export function rangeOf<Key extends string>(tab: TabLayout<Key>, key: Key, first
 }
 
 /** A row in column order from values by key; a column not given is blank. */
-export function rowOf<Key extends string>(tab: TabLayout<Key>, values: Partial<Record<Key, unknown>>): unknown[] {
-  return tab.columns.map((column) => (column.key in values ? values[column.key] : ''));
+export function rowOf<Key extends string, Value>(tab: TabLayout<Key>, values: Partial<Record<Key, Value>>): Array<Value | ''> {
+  return tab.columns.map((column) => values[column.key] ?? '');
 }
 
 /** A row read back by key (a short row reads as blanks). */

@@ -17,5 +17,9 @@ describe('addon › tabs are found by role, so renaming any of them and running 
     const ratings = rowsByLabel(rt, 'My Ratings');
     expect([ratings.get('Overall score')?.[2], ratings.get('Overall rating')?.[2]]).toEqual([17, 'Good']);
     expect(rt.sheetFormulas('My Panel')[1][2]).toMatch(/^=RATE_STANDARD\('My Case supervision'!A:/);
+    // The Key questions lookups follow the renamed Comparison tab: a figure typed there shows.
+    const comparisonRow = rt.sheetValues('My Comparison').findIndex((row) => row[0] === '2.2.3') + 1;
+    rt.setCellValues('My Comparison', `C${comparisonRow}`, [[0.57, 72]]);
+    expect(rt.sheetValues('My Key questions').find((row) => row[1] === '2.2.3')?.slice(8, 10)).toEqual([0.57, 72]);
   });
 });
