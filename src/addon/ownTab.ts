@@ -55,3 +55,15 @@ function hasOwnHeader(sheet: Sheet, header: CellInput[] | undefined): boolean {
   const row = sheet.getRange(1, 1, 1, titles.length).getValues()[0];
   return titles.every((title, index) => String(row[index]).trim() === title);
 }
+
+/**
+ * Writes rows below a tab's last filled row in one block, growing the grid when it is full:
+ * never over a filled cell. Returns the first row written.
+ */
+export function appendRows(sheet: Sheet, rows: unknown[][]): number {
+  const first = Math.max(sheet.getLastRow(), 1) + 1;
+  const last = first + rows.length - 1;
+  if (sheet.getMaxRows() < last) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
+  sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
+  return first;
+}

@@ -1,6 +1,7 @@
 import { asText } from './cells';
 import { protectWholeTab } from './formats';
-import { markOwn, Tabs } from './ownTabs';
+import { appendRows } from './ownTab';
+import { findTab, markOwn, Tabs } from './ownTabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,8 +33,8 @@ function activeUserEmail(): string {
 
 /** The log tab, found by role (a user may rename it), or made with a free name the first time. */
 function logSheet(spreadsheet: Spreadsheet, tabs: Tabs): Sheet {
-  const existing = [...tabs.values()].find((tab) => tab.role === 'panelLog');
-  if (existing) return existing.sheet;
+  const existing = findTab(tabs, 'panelLog', PANEL_LOG_NAME);
+  if (existing?.role === 'panelLog') return existing.sheet;
   let name = PANEL_LOG_NAME;
   for (let suffix = 2; tabs.has(name); suffix += 1) name = `${PANEL_LOG_NAME} ${suffix}`;
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
@@ -48,9 +49,8 @@ function logSheet(spreadsheet: Spreadsheet, tabs: Tabs): Sheet {
 /** Appends one entry to the panel log, in one write. */
 export function appendPanelLog(spreadsheet: Spreadsheet, tabs: Tabs, entry: PanelLogEntry): void {
   const sheet = logSheet(spreadsheet, tabs);
-  const row = sheet.getLastRow() + 1;
   const cells = [entry.standardId, entry.name, entry.from || NO_MOVE, entry.to || NO_MOVE, entry.rationale].map(asText);
-  sheet.getRange(row, 1, 1, PANEL_LOG_HEADER.length).setValues([[...cells, new Date(), asText(activeUserEmail())]]);
+  const row = appendRows(sheet, [[...cells, new Date(), asText(activeUserEmail())]]);
   sheet.getRange(row, PANEL_LOG_HEADER.indexOf('When') + 1).setNumberFormat('yyyy-mm-dd hh:mm');
   sheet.getRange(row, PANEL_LOG_HEADER.indexOf('Rationale') + 1).setWrap(true);
 }

@@ -1,11 +1,12 @@
 import { readAnswer } from '../core/answers';
 import { CaseTable, columnHeaded, readCaseTable, readHeader } from '../core/caseTable';
-import { CASE_ID_HEADER, caseIdColumn, caseIdText, drawFromStrata, strataOf, stratumValue } from '../core/sampling';
+import { CASE_ID_HEADER, caseIdColumn, caseIdText, drawFromStrata, newSeed, strataOf, stratumValue } from '../core/sampling';
 import { ANSWERS, caseTabLayouts } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
+import { appendRows } from './ownTab';
 import { markOwn, notOurs, Tabs, tabsByName } from './ownTabs';
 import { workbookFramework } from './setup';
 
@@ -111,16 +112,13 @@ export function qualityCheck(request: QualityCheckRequest): QualityCheckReport {
     });
     const strata = strataOf({ ...cases, rows: eligible }, [inspectorColumn]);
     const quotas = strata.map((stratum) => Math.max(0, request.perInspector - (alreadyChecked.get(stratumValue(stratum.values[0])) ?? 0)));
-    const seed = request.seed ?? 1 + Math.floor(Math.random() * 999999);
+    const seed = request.seed ?? newSeed();
     const chosen = drawFromStrata(strata, quotas, seed).map((rowIndex) => eligible[rowIndex]);
 
     const lines: string[] = [];
     if (chosen.length > 0) {
-      const first = Math.max(qa.sheet.getLastRow(), 1) + 1;
-      const last = first + chosen.length - 1;
-      if (qa.sheet.getMaxRows() < last) qa.sheet.insertRowsAfter(qa.sheet.getMaxRows(), last - qa.sheet.getMaxRows());
       const block = chosen.map((row) => [asText(caseIdText(row[idColumn.index])), asText(String(row[inspectorColumn.index]).trim()), ...Array<string>(headers.length - 2).fill('')]);
-      qa.sheet.getRange(first, 1, block.length, headers.length).setValues(block);
+      const first = appendRows(qa.sheet, block);
       qa.sheet.getRange(first, 3, block.length, headers.length - 2).setDataValidation(dropdown(ANSWERS));
       const perInspector = strata
         .map((stratum) => [String(stratum.values[0]).trim(), chosen.filter((row) => stratumValue(row[inspectorColumn.index]) === stratumValue(stratum.values[0])).length] as const)

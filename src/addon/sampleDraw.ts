@@ -1,9 +1,10 @@
 import { CaseTable, columnHeaded, readCaseTable } from '../core/caseTable';
-import { CASE_ID_HEADER, caseIdColumn, caseIdRows, caseIdText, drawSample, sampleBalance, strataColumns } from '../core/sampling';
+import { CASE_ID_HEADER, caseIdColumn, caseIdRows, caseIdText, drawSample, newSeed, sampleBalance, strataColumns } from '../core/sampling';
 import { plannedSampleSize } from '../core/statistics';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
+import { appendRows } from './ownTab';
 import { Tabs, tabsByName } from './ownTabs';
 
 /**
@@ -85,11 +86,6 @@ interface Draw {
   preview: SamplePreview;
 }
 
-/** A new seed for a fresh draw: a whole number a user can type back in. */
-function newSeed(): number {
-  return 1 + Math.floor(Math.random() * 999999);
-}
-
 function draw(tabs: Tabs, request: SampleRequest): Draw {
   const tab = tabs.get(request.populationTab);
   if (!tab || tab.role) throw new Error(`There is no population tab named "${request.populationTab}": paste the eligible cases into a tab of their own, header row first.`);
@@ -140,11 +136,8 @@ export function writeSample(request: SampleRequest, caseTab: string): SampleDraw
         });
         return cells;
       });
-      const first = Math.max(sheet.getLastRow(), 1) + 1;
-      const last = first + block.length - 1;
-      if (sheet.getMaxRows() < last) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
-      sheet.getRange(first, 1, block.length, width).setValues(block);
-      lines.push(`${caseTab}: ${block.length} case${block.length === 1 ? '' : 's'} written to rows ${first}–${last}.`);
+      const first = appendRows(sheet, block);
+      lines.push(`${caseTab}: ${block.length} case${block.length === 1 ? '' : 's'} written to rows ${first}–${first + block.length - 1}.`);
     }
     const skipped = chosen.length - newRows.length;
     if (skipped > 0) lines.push(`${skipped} chosen case${skipped === 1 ? ' was' : 's were'} already on ${caseTab} and left as ${skipped === 1 ? 'it was' : 'they were'}.`);

@@ -5,6 +5,11 @@ import { CaseTable, Column, columnHeaded, sheetRow } from './caseTable';
 
 export const CASE_ID_HEADER = 'Case ID';
 
+/** A seed for a fresh draw: a whole number a person can note and type back in to repeat it. */
+export function newSeed(): number {
+  return 1 + Math.floor(Math.random() * 999999);
+}
+
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed always gives the
  * same sequence, in Node and in Apps Script alike. Returns numbers in [0, 1).
