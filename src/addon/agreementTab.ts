@@ -12,7 +12,6 @@ import { qaTabOf } from './qualityCheck';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-
 const AGREEMENT_TAB = 'Agreement';
 const MARK_LABELS = { yes: 'Yes', no: 'No', na: 'N/A' };
 

@@ -136,13 +136,6 @@ export function requireColumn(table: CaseTable, id: string, wording?: string): C
   return column;
 }
 
-/** R11: a column with no Yes or No answer has no percentage. */
-export function noApplicableCases(column: Column, rowCount: number): Error {
-  return new Error(
-    `Column "${shortHeader(column.header)}" has no Yes or No answer in the ${rowCount} case rows in scope, so it has no percentage yet.`,
-  );
-}
-
 /** The metadata column whose header is `header` (case-insensitive), or an error saying which exist. */
 export function findMetadataColumn(table: CaseTable, header: string): Column {
   const column = columnHeaded(table, header);
