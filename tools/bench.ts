@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { eligiblePopulation } from '../examples/eligible-population';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
+import { promptHeader } from '../src/core/workbook';
 import { buildSpreadsheet, columnLetters, loadAddon } from '../runtime';
 import { readCaseTable } from '../src/core/caseTable';
 import { checkCaseTab } from '../src/core/dataQuality';
@@ -57,7 +58,7 @@ function caseSupervision(cases: number): unknown[][] {
   const header = ['Case ID', 'Inspector', 'Sentence type', 'Gender', 'Responsible officer grade', 'Risk of serious harm level', 'Harm factors present'];
   for (const standard of standards) {
     for (const keyQuestion of standard.keyQuestions) {
-      for (const prompt of keyQuestion.prompts) header.push(`${prompt.id} ${prompt.text}`);
+      for (const prompt of keyQuestion.prompts) header.push(promptHeader(prompt));
       header.push(`${keyQuestion.id} ${keyQuestion.text}`);
     }
   }

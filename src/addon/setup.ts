@@ -15,6 +15,7 @@ import {
   comparisonQuestions,
   DOMAIN_ONE_HEADER,
   keyQuestionHeader,
+  promptHeader,
   leadJudgementStandards,
   PANEL_HEADER,
 } from '../core/workbook';
@@ -263,7 +264,7 @@ function provisionalHeaders(framework: Framework): Set<string> {
   const headers = new Set<string>();
   for (const keyQuestion of keyQuestionsOf(framework)) {
     if (keyQuestion.wording === 'provisional') headers.add(keyQuestionHeader(keyQuestion));
-    for (const prompt of keyQuestion.prompts) if (prompt.wording === 'provisional') headers.add(`${prompt.id} ${prompt.text}`);
+    for (const prompt of keyQuestion.prompts) if (prompt.wording === 'provisional') headers.add(promptHeader(prompt));
   }
   return headers;
 }

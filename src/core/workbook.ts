@@ -1,6 +1,7 @@
-import { Framework, KeyQuestion, MetadataColumn, Standard } from './framework';
+import { Framework, KeyQuestion, MetadataColumn, Prompt, Standard } from './framework';
 import { standardsOf } from './frameworks';
 import { markerHeader } from './frameworkChoice';
+import { countedKeyQuestions } from './standards';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, PANEL_LAYOUT, RATINGS_LAYOUT } from './tabLayouts';
 
 /**
@@ -35,6 +36,11 @@ export function keyQuestionHeader(keyQuestion: KeyQuestion): string {
   return `${keyQuestion.id} ${keyQuestion.text}`;
 }
 
+/** SPEC §3: a prompt's header, its id then its wording. */
+export function promptHeader(prompt: Prompt): string {
+  return `${prompt.id} ${prompt.text}`;
+}
+
 /** SPEC §3: the evidence column beside a key question; it does not start with the id, so it is never read as one. */
 export function evidenceHeader(keyQuestionId: string): string {
   return `Evidence ${keyQuestionId}`;
@@ -49,9 +55,9 @@ export function caseTabLayouts(framework: Framework): CaseTabLayout[] {
   return framework.caseTabs.flatMap((tab) => {
     const standards = caseBased.filter((standard) => standard.caseTab === tab.name);
     if (standards.length === 0) return [];
-    const counted = standards.flatMap((standard) => standard.keyQuestions.filter((keyQuestion) => !keyQuestion.qualitative));
+    const counted = standards.flatMap(countedKeyQuestions);
     const answerHeaders = counted.flatMap((keyQuestion) => [
-      ...keyQuestion.prompts.map((prompt) => `${prompt.id} ${prompt.text}`),
+      ...keyQuestion.prompts.map(promptHeader),
       keyQuestionHeader(keyQuestion),
       evidenceHeader(keyQuestion.id),
     ]);
@@ -92,9 +98,7 @@ export const RATINGS_HEADER = headersOf(RATINGS_LAYOUT);
 
 /** The Comparison tab's rows: each counted key question (R7) followed by its prompts, in framework order. */
 export function comparisonQuestions(framework: Framework): Array<{ id: string; text: string }> {
-  return caseBasedStandards(framework).flatMap((standard) =>
-    standard.keyQuestions
-      .filter((keyQuestion) => !keyQuestion.qualitative)
-      .flatMap((keyQuestion) => [{ id: keyQuestion.id, text: keyQuestion.text }, ...keyQuestion.prompts.map((prompt) => ({ id: prompt.id, text: prompt.text }))]),
-  );
+  return caseBasedStandards(framework)
+    .flatMap(countedKeyQuestions)
+    .flatMap((keyQuestion) => [{ id: keyQuestion.id, text: keyQuestion.text }, ...keyQuestion.prompts.map((prompt) => ({ id: prompt.id, text: prompt.text }))]);
 }
