@@ -31,7 +31,7 @@ function ratingsTable(report: RatingsReport): string {
   const provisional = overall.rated < overall.of ? ` (provisional: ${overall.rated} of ${overall.of} standards rated)` : '';
   const summary = overall.error
     ? `<td colspan="4" class="error">${escapeHtml(overall.error)}</td>`
-    : `<td${bandClass(overall.rating)}>${escapeHtml(String(overall.rating))}</td><td class="number">${overall.score} / ${overall.outOf}</td><td colspan="2">${escapeHtml(provisional)}</td>`;
+    : `<td${bandClass(overall.rating)}>${escapeHtml(String(overall.rating))}</td><td class="number">${overall.score === null ? '—' : `${overall.score} / ${overall.outOf}`}</td><td colspan="2">${escapeHtml(provisional)}</td>`;
   return `<table class="ratings">
 <caption>Ratings</caption>
 <thead><tr><th scope="col">Standard</th><th scope="col">Name</th><th scope="col">Indicative rating</th><th scope="col">Rating</th><th scope="col">Score</th><th scope="col">Panel move</th></tr></thead>

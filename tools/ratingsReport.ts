@@ -272,6 +272,6 @@ export function ratingsPageLines(report: RatingsReport): string[] {
   }
   const { overall } = report;
   const provisional = overall.rated < overall.of ? ` (provisional: ${overall.rated} of ${overall.of} standards rated)` : '';
-  lines.push('', overall.error ? `Overall: ${overall.error}` : `Overall: ${overall.score}/${overall.outOf}, ${overall.rating}${provisional}`);
+  lines.push('', overall.error ? `Overall: ${overall.error}` : `Overall: ${overall.score === null ? 'no score yet' : `${overall.score}/${overall.outOf}`}, ${overall.rating}${provisional}`);
   return lines;
 }

@@ -184,6 +184,15 @@ describe('tools › template then rate, as a user would', () => {
     expect(rated.stdout).toMatch(/^ {2}Panel!D3: The panel may move 2\.2 Planning by one band only/m);
   });
 
+  it('rates the blank template too: every standard Not rated, no score yet, nothing in error (R12)', async () => {
+    const blank = await command('rate.ts', [template, '--json', '--out', join(dir, 'blank-rated.xlsx')]);
+    expect(blank.status).toBe(0);
+    expect(blank.stdout).toMatch(/^Overall: no score yet, Not rated \(provisional: 0 of 10 standards rated\)$/m);
+    const result = JSON.parse(lastLine(blank.stdout));
+    expect(result.overall).toEqual({ score: null, outOf: 30, rated: 0, of: 10, rating: 'Not rated' });
+    expect(result.standards.every((standard: { rating: string; score: unknown }) => standard.rating === 'Not rated' && standard.score === null)).toBe(true);
+  });
+
   it('never changes the input file', async () => {
     const before = { bytes: readFileSync(filled), mtime: statSync(filled).mtimeMs };
     const again = await command('rate.ts', [filled, '--out', join(dir, 'again.xlsx')]);
