@@ -14,6 +14,11 @@ describe('addon â€º the cases a panel move rests on, with their evidence (SPEC Â
       for (const move of list) {
         const explained = String(rt.evaluate(`=RATING_EXPLAIN(${wholeTab(rt, 'Case supervision')}, "${id}")`));
         if (id.startsWith('2.')) expect(explained).toContain(`${move.direction} it to ${move.to}`);
+        // Every such case is listed (up to 50), not just some.
+        const tab = move.cases[0]?.tab ?? 'Case supervision';
+        const column = move.cases[0]?.column ?? 1;
+        const wanted = rt.sheetValues(tab).slice(1).filter((row) => row[column - 1] === (move.direction === 'raise' ? 'No' : 'Yes')).length;
+        expect(move.cases.length).toBe(Math.min(50, wanted));
         expect(move.cases.length).toBeGreaterThan(0);
         for (const boundaryCase of move.cases) {
           const answer = rt.values(boundaryCase.tab, `${columnLetter(boundaryCase.column)}${boundaryCase.row}`)[0][0];
