@@ -114,7 +114,7 @@ export function poolKeyQuestions(providers: readonly Provider[], framework: Fram
       keyQuestion,
       yes,
       applicable,
-      ...(percent === undefined ? {} : { percent, band: bandOf(percent) }),
+      ...(percent === undefined ? {} : { percent, band: bandOf(percent, framework.thresholds) }),
       providers: counts.map((count) => {
         const significant = differsFromRest(count, total);
         return significant === undefined ? count : { ...count, significant };

@@ -1,3 +1,5 @@
+import { parseFrameworkTab } from '../../src/core/frameworkTab';
+import { SAFEGUARDING_AUDIT } from '../../examples/frameworks/safeguarding-audit';
 import { readCaseTable } from '../../src/core/caseTable';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { commonFramework, differsFromRest, poolKeyQuestions, wilsonInterval } from '../../src/core/programme';
@@ -129,5 +131,15 @@ describe('programme', () => {
         /a\.xlsx follows .* but b\.xlsx follows Youth justice 2018/,
       );
     });
+  });
+});
+
+describe('programme › pooled bands at the framework\'s thresholds', () => {
+  it('bands 72% as Requires improvement under 60/75/90 (Good at the default 50/65/80)', () => {
+    const { framework } = parseFrameworkTab(SAFEGUARDING_AUDIT);
+    const table = (yes: number) => readCaseTable([['Case ID', '2.1.1 Timely?'], ...Array.from({ length: 25 }, (_, index) => [`C${index}`, index < yes ? 'Yes' : 'No'])]);
+    // 18 + 18 of 50 is 72%.
+    const [row] = poolKeyQuestions([{ name: 'A', tables: [{ table: table(18) }] }, { name: 'B', tables: [{ table: table(18) }] }], framework!);
+    expect([row.keyQuestion.id, row.percent, row.band]).toEqual(['2.1.1', 72, 'Requires improvement']);
   });
 });
