@@ -5,7 +5,7 @@
 
 export interface ParamDoc {
   name: string;
-  /** The JSDoc type Sheets shows, e.g. "A1:CZ" for a range or "string". */
+  /** The JSDoc type Sheets shows, e.g. "A:CM" for a range or "string". */
   type: string;
   description: string;
   optional?: boolean;

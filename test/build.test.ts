@@ -52,7 +52,7 @@ describe('build › dist/Code.js', () => {
     expect(stub).not.toBeNull();
     const [, doc, body] = stub as RegExpExecArray;
     expect(body).toContain('.apply(null, arguments)');
-    expect(doc).toMatch(/@param \{A1:CZ=\} cases2 .*Further ranges like it may follow/);
+    expect(doc).toMatch(/@param \{A:CM=\} cases2 .*Further ranges like it may follow/);
     const range = (answer: string) => [['Case ID', '2.1.1 Assessment?'], ['C1', answer]];
     const table = loadBundle().PROGRAMME_TABLE(range('Yes'), range('No'), range('Yes'), range('Yes'));
     expect(table[0]).toHaveLength(6 + 2 * 4);

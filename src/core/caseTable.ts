@@ -73,12 +73,12 @@ export function sheetRow(rowIndex: number): number {
 
 /**
  * Reads the range passed to a custom function. Trailing empty rows and columns of an
- * open-ended range (A1:CZ) are dropped; a column id that appears twice is refused, since
+ * open-ended range (A:CM) are dropped; a column id that appears twice is refused, since
  * counting either would be a guess.
  */
 export function readCaseTable(range: unknown): CaseTable {
   if (!Array.isArray(range) || range.length === 0 || !Array.isArray(range[0])) {
-    throw new Error('The cases argument must be a range that starts at the header row, e.g. \'Case supervision\'!A1:CZ.');
+    throw new Error('The cases argument must be a range that starts at the header row, e.g. \'Case supervision\'!A:CM.');
   }
   const values = range as unknown[][];
   const headerRow = values[0];

@@ -13,8 +13,8 @@ export interface CasesInScope {
 
 export const CASES_PARAM = {
   name: 'cases',
-  type: 'A1:CZ',
-  description: "A case tab's range, starting at its header row, e.g. 'Case supervision'!A1:CZ.",
+  type: 'A:CM',
+  description: "A case tab's range, starting at its header row, e.g. 'Case supervision'!A:CM.",
 };
 
 export const FILTER_PARAMS = [

@@ -7,7 +7,7 @@ import { CellArg, mapCells, readId } from './cells';
 export const KQ_SCORE = customFunction(
   {
     summary: 'The share of applicable cases answered Yes for a key question (or a prompt): Yes / (Yes + No). N/A and blank answers are left out.',
-    example: `KQ_SCORE('Case supervision'!A1:CZ, "2.1.1", "Sentence type", "Licence")`,
+    example: `KQ_SCORE('Case supervision'!A:CM, "2.1.1", "Sentence type", "Licence")`,
     params: [
       CASES_PARAM,
       { name: 'keyQuestionId', type: 'string', description: 'The key question id, e.g. "2.1.1", or a prompt id, e.g. "2.1.1(a)"; or a range of ids.' },

@@ -10,7 +10,7 @@ export const MARKING_AGREEMENT = customFunction(
   {
     summary:
       "How often a quality lead's re-marking agrees with the inspectors': rows are paired by Case ID and, for every key question in both ranges, it counts the cases answered in both, the agreements, the agreement fraction and Cohen's kappa over Yes, No and N/A.",
-    example: `MARKING_AGREEMENT('Case supervision'!A1:CZ, QA!A1:Z)`,
+    example: `MARKING_AGREEMENT('Case supervision'!A:CM, QA!A1:Z)`,
     params: [
       CASES_PARAM,
       { name: 'checks', type: 'A1:Z', description: "The re-marked cases with their header row: Case ID and key-question columns, e.g. QA!A1:Z." },

@@ -14,9 +14,9 @@ export const PROGRAMME_TABLE = customFunction(
   {
     summary:
       'Key questions pooled over several inspections: one row per key question with its pooled Yes, applicable cases, percent and band, then for each range its own percent and whether it differs significantly from all the other ranges pooled (two-sided z-test, 0.1). Spills from the cell; the first row is its header.',
-    example: `PROGRAMME_TABLE('Case supervision'!A1:CZ, IMPORTRANGE("https://docs.google.com/spreadsheets/d/…", "'Case supervision'!A1:CZ"))`,
+    example: `PROGRAMME_TABLE('Case supervision'!A:CM, IMPORTRANGE("https://docs.google.com/spreadsheets/d/…", "'Case supervision'!A:CM"))`,
     params: [
-      { ...CASES_PARAM, name: 'cases1', description: `The first inspection's case range, starting at its header row, e.g. 'Case supervision'!A1:CZ.` },
+      { ...CASES_PARAM, name: 'cases1', description: `The first inspection's case range, starting at its header row, e.g. 'Case supervision'!A:CM.` },
       {
         ...CASES_PARAM,
         name: 'cases2',

@@ -10,7 +10,7 @@ export const RATE_STANDARD = customFunction(
   {
     summary:
       "A case-based standard's rating: the band of its lowest key-question percentage. Given a panel rating, returns it if the ratings panel may make that move (one band, near a boundary), otherwise an error saying why.",
-    example: `RATE_STANDARD('Case supervision'!A1:CZ, "2.2", "Good")`,
+    example: `RATE_STANDARD('Case supervision'!A:CM, "2.2", "Good")`,
     params: [
       CASES_PARAM,
       { name: 'standardId', type: 'string', description: 'The standard, e.g. "2.1"; or a range of standard ids.' },

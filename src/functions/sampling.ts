@@ -67,7 +67,7 @@ export const SAMPLE_BALANCE = customFunction(
     example: `SAMPLE_BALANCE('Eligible population'!A1:F, 'Case supervision'!A1:F, "Gender")`,
     params: [
       POPULATION_PARAM,
-      { name: 'sample', type: 'A1:Z', description: "The sample with its header row, e.g. the case tab 'Case supervision'!A1:CZ or a SAMPLE_CASES spill." },
+      { name: 'sample', type: 'A1:Z', description: "The sample with its header row, e.g. the case tab 'Case supervision'!A:CM or a SAMPLE_CASES spill." },
       { name: 'stratum', type: 'string', description: 'The header of the stratum column, in both ranges, e.g. "Gender".' },
     ],
     returns: 'A table with a header row; one row per value, shares as fractions, the difference in points (1.5 is 1.5 points).',

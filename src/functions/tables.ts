@@ -9,7 +9,7 @@ export const RATINGS_TABLE = customFunction(
   {
     summary:
       'A table of every key question of the standards in the cases range, one row each: standard, key question id and text, Yes, applicable cases, percent, band and the standard\'s indicative rating (before any panel move). Spills from the cell; the first row is its header.',
-    example: `RATINGS_TABLE('Case supervision'!A1:CZ, "Sentence type", "Community")`,
+    example: `RATINGS_TABLE('Case supervision'!A:CM, "Sentence type", "Community")`,
     params: [CASES_PARAM, ...FILTER_PARAMS],
     returns: 'A table with a header row; a key question with no applicable case yet has a blank percent, and one whose column holds an invalid answer shows the problem there.',
   },
@@ -35,7 +35,7 @@ export const PROMPTS_TABLE_HEADER = ['Prompt', 'Prompt text', 'Yes', 'Applicable
 export const PROMPTS_TABLE = customFunction(
   {
     summary: 'A table of every prompt in the cases range, one row each: prompt id, text, Yes, applicable cases and percent (the report\'s Annex 4). Spills from the cell; the first row is its header.',
-    example: `PROMPTS_TABLE('Case supervision'!A1:CZ)`,
+    example: `PROMPTS_TABLE('Case supervision'!A:CM)`,
     params: [CASES_PARAM, ...FILTER_PARAMS],
     returns: 'A table with a header row; a prompt with no applicable case yet has a blank percent, and one whose column holds an invalid answer shows the problem there.',
   },
