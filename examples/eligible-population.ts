@@ -1,5 +1,5 @@
 /**
- * An eligible population as pasted from a case management system (SPEC §9): Case ID,
+ * An eligible population as pasted from a case management system (docs/sampling-and-qa.md): Case ID,
  * gender, type of disposal and risk of serious harm level, in realistic proportions.
  * Deterministic, so the same list is built every time.
  */

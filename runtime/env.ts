@@ -84,7 +84,7 @@ const ALLOWED_WITHOUT_AUTHORIZATION = new Set(['SpreadsheetApp.getUi', 'Ui.creat
 
 export class Env {
   readonly counter = new CallCounter();
-  /** Service calls made while the script's top level ran (SPEC §7 wants none). */
+  /** Service calls made while the script's top level ran (docs/design.md wants none). */
   readonly loadCalls: string[] = [];
   realm: Realm = { Array, Object, Date, Error };
   private readonly internals = new WeakMap<object, unknown>();
@@ -132,7 +132,7 @@ export class Env {
     const restricted = !name.startsWith('Logger.');
     if (restricted && execution?.kind === 'customFunction') {
       throw new Error(
-        `${name} was called from the custom function ${execution.functionName}. A custom function must get everything through its arguments (SPEC §4); in Sheets such reads do not recalculate and writes are refused.`,
+        `${name} was called from the custom function ${execution.functionName}. A custom function must get everything through its arguments (docs/functions.md); in Sheets such reads do not recalculate and writes are refused.`,
       );
     }
     if (restricted && execution?.kind === 'script' && execution.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTHORIZATION.has(name)) {

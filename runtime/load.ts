@@ -123,7 +123,7 @@ export class AddonRuntime {
     return this.workbook.env.counter;
   }
 
-  /** Service calls made while the script's top level ran; SPEC §7 wants none. */
+  /** Service calls made while the script's top level ran; docs/design.md wants none. */
   get loadCalls(): string[] {
     return this.workbook.env.loadCalls;
   }

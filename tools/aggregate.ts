@@ -1,11 +1,11 @@
 /**
- * `npm run aggregate -- FILE… [--out FILE] [--json]` (SPEC §10): pools the case tabs of several
+ * `npm run aggregate -- FILE… [--out FILE] [--json]` (docs/programme.md): pools the case tabs of several
  * inspection workbooks of one framework, key question by key question, and marks each provider
  * that differs significantly from all the others pooled (R10).
  *
  * - prints one line per key question: pooled Yes/applicable and percentage, then each provider's
  *   percentage with "*" where it differs;
- * - `--json`: the last line of stdout is SPEC §10's JSON object;
+ * - `--json`: the last line of stdout is docs/programme.md's JSON object;
  * - `--out FILE`: a programme workbook whose Comparison tab is laid out like an inspection's
  *   (same header, same rows in the same order) with the pooled figures in its All providers
  *   columns, and a Providers tab with each provider's figures.
@@ -39,7 +39,7 @@ export interface Programme {
   rows: ProgrammeRow[];
 }
 
-/** SPEC §3: a case tab is one whose header row has a key-question column ("2.1.1 …"). */
+/** docs/user-guide.md: a case tab is one whose header row has a key-question column ("2.1.1 …"). */
 function caseTabsOf(workbook: Workbook, file: string): ProgrammeProvider['tables'] {
   return workbook.sheetNames().flatMap((name) => {
     const values = workbook.sheetValues(name);
@@ -79,7 +79,7 @@ export async function readProvider(file: string): Promise<ProgrammeProvider> {
   return { name: file, file, tables, framework };
 }
 
-/** Reads every workbook and pools them (SPEC §10); an unusable file or a framework mismatch is an UnusableFile. */
+/** Reads every workbook and pools them (docs/programme.md); an unusable file or a framework mismatch is an UnusableFile. */
 export async function aggregate(files: readonly string[]): Promise<Programme> {
   const providers: ProgrammeProvider[] = [];
   for (const file of files) providers.push(await readProvider(file));
@@ -96,7 +96,7 @@ function percentOf(count: { yes: number; applicable: number }): number | null {
   return count.applicable > 0 ? wholePercent(count.yes, count.applicable) : null;
 }
 
-/** SPEC §10's JSON: percentages as whole numbers (R3) or null, providers in argument order. */
+/** docs/programme.md's JSON: percentages as whole numbers (R3) or null, providers in argument order. */
 export function programmeJson(programme: Programme): object {
   return {
     framework: programme.framework.id,

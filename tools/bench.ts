@@ -10,7 +10,7 @@
  * - data_quality: the Data quality pass over 100,000 rows, time and heap.
  * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
  *   cases, counted by the offline runtime; equal when reads and writes are batched.
- * - programme_table_ms: PROGRAMME_TABLE over 30 ranges of 150 cases (SPEC §10), median of several runs.
+ * - programme_table_ms: PROGRAMME_TABLE over 30 ranges of 150 cases (docs/programme.md), median of several runs.
  * - aggregate_ms: `npm run aggregate` over 30 workbooks of 150 cases, reading the .xlsx files included.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -182,14 +182,14 @@ const dataQuality = dataQualityCost(100000);
 const PROGRAMME_PROVIDERS = 30;
 const PROGRAMME_CASES = 150;
 
-/** SPEC §10: PROGRAMME_TABLE over 30 inspections' Case supervision ranges of 150 cases each. */
+/** docs/programme.md: PROGRAMME_TABLE over 30 inspections' Case supervision ranges of 150 cases each. */
 function programmeTableMs(): number {
   const ranges = Array.from({ length: PROGRAMME_PROVIDERS }, () => caseSupervision(PROGRAMME_CASES));
   bundle.PROGRAMME_TABLE(...ranges); // warm up
   return Number(time(() => bundle.PROGRAMME_TABLE(...ranges), 5).toFixed(2));
 }
 
-/** SPEC §10: aggregate over 30 workbooks of 150 cases, from reading the files to the pooled figures. */
+/** docs/programme.md: aggregate over 30 workbooks of 150 cases, from reading the files to the pooled figures. */
 async function aggregateMs(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-bench-'));
   try {

@@ -101,7 +101,7 @@ async function bundleSidebar() {
 async function main() {
   const bundle = await bundleServer();
   const functions = publicFunctions(bundle);
-  // @OnlyCurrentDoc: the add-on asks only for the spreadsheet it is used in (SPEC §7).
+  // @OnlyCurrentDoc: the add-on asks only for the spreadsheet it is used in (docs/design.md).
   const code = `/** @OnlyCurrentDoc */\n${bundle}\n${functions.map(jsdoc).join('\n')}`;
   assertPlainScript(code);
   rmSync(dist, { recursive: true, force: true });

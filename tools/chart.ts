@@ -1,5 +1,5 @@
 /**
- * SPEC §5's chart, key-question percentages against the band boundaries, drawn as an SVG string
+ * docs/user-guide.md's chart, key-question percentages against the band boundaries, drawn as an SVG string
  * by Vega-Lite (compiled to Vega, rendered headless in Node): inlined in the ratings page and the
  * preview, so neither needs a script or a network.
  */
@@ -7,7 +7,7 @@ import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
 import { BANDS, lowerBoundary } from '../src/core/bands';
 import { BAND_COLOURS } from '../src/addon/formats';
-import { RatingsReport } from './ratingsReport';
+import { RatingsReport } from '../src/core/report';
 
 /** R4: the whole percentages at which Requires improvement, Good and Outstanding start (50, 65, 80). */
 export const BOUNDARIES = BANDS.slice(1).map((band) => lowerBoundary(band));

@@ -12,7 +12,7 @@ import type { Overview } from '../src/addon/sidebarApi';
 import { caseTabLayouts } from '../src/core/workbook';
 import { WORKBOOK_NAME } from '../examples/thames-valley-2019/workbook';
 import { AddonRuntime } from '../runtime';
-import { ratingsPageLines } from './ratingsReport';
+import { ratingsPageLines } from './ratingsText';
 import { generateSummaries, openSession, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
 
 export interface DemoOptions {

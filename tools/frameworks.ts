@@ -1,5 +1,5 @@
 /**
- * `npm run frameworks -- [--json]` (SPEC §8): lists the built-in frameworks: id, name, standards,
+ * `npm run frameworks -- [--json]` (docs/commands.md): lists the built-in frameworks: id, name, standards,
  * counted standards and maximum score (3 × counted). With --json, one line: a JSON array.
  */
 import { join } from 'node:path';

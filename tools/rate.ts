@@ -1,5 +1,5 @@
 /**
- * `npm run rate -- FILE [--out FILE] [--json] [--html PAGE]` (SPEC §8): rates a user's .xlsx offline.
+ * `npm run rate -- FILE [--out FILE] [--json] [--html PAGE]` (docs/commands.md): rates a user's .xlsx offline.
  *
  * Opens the workbook in the offline runtime with the built add-on, runs New inspection (which
  * recognises the case tabs and completes them) and Generate summaries, prints the ratings page
@@ -9,7 +9,8 @@
  */
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ratingsPageLines, RatingsReport, reportJson } from './ratingsReport';
+import { RatingsReport, reportJson } from '../src/core/report';
+import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
 import { caseTabsWanted, commandLine, generateSummaries, InputError, openSession, readWorkbookFile, recognisedCaseTabs, sessionReport, workbookFrameworkOf, writeWorkbook } from './workbookSession';
 

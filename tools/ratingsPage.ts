@@ -1,5 +1,5 @@
 /**
- * `rate --html PAGE` (SPEC §8): the printable ratings page, one self-contained HTML file (no
+ * `rate --html PAGE` (docs/commands.md): the printable ratings page, one self-contained HTML file (no
  * scripts, no links out): the ratings table, every key question with its band colour and the
  * Comparison tab's previous and all-providers figures, the panel's judgements with their
  * rationales, the chart against the band boundaries (inline SVG), and the data problems.
@@ -10,7 +10,7 @@ import { Band, BANDS, bandScore } from '../src/core/bands';
 import { BAND_COLOURS } from '../src/addon/formats';
 import { BOUNDARIES, keyQuestionChart } from './chart';
 import { escapeHtml } from './html';
-import { ComparisonFigure, KeyQuestionFigure, NOT_RATED, RatingsReport, StandardFigure } from './ratingsReport';
+import { ComparisonFigure, KeyQuestionFigure, NOT_RATED, RatingsReport, StandardFigure } from '../src/core/report';
 
 const bandClass = (band: string | null) => (band && (BANDS as readonly string[]).includes(band) ? ` class="band band-${bandScore(band as Band)}"` : '');
 

@@ -1,5 +1,5 @@
 /**
- * `npm run template -- [--framework ID] [--out FILE]` (SPEC §8): a blank inspection workbook laid
+ * `npm run template -- [--framework ID] [--out FILE]` (docs/commands.md): a blank inspection workbook laid
  * out by the built add-on's New inspection (every tab, dropdown and format), written to .xlsx
  * (default out/inspection-template.xlsx) to be filled in any spreadsheet program and then rated
  * with `npm run rate`. The add-on's formulas stay formulas, so the rating sees them live.

@@ -13,7 +13,7 @@ import { DEFAULT_FRAMEWORK, FRAMEWORKS } from '../src/core/frameworks';
 import { caseTabLayouts } from '../src/core/workbook';
 import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
 import { AddonRuntime, loadAddon, Workbook } from '../runtime';
-import { ratingsReport, RatingsReport } from './ratingsReport';
+import { ratingsReport, RatingsReport } from '../src/core/report';
 import { readXlsxWorkbook, writeXlsx } from './xlsx';
 
 /** An input a command cannot use (a file, an argument): one line saying what is wrong; the command exits 2 and writes nothing. */

@@ -2,7 +2,7 @@ import figures from './figures.json';
 import { CRC_2018, HARM_FACTORS } from '../../src/core/frameworks/crc2018';
 import { caseTable, Cell, KeyQuestionFigure } from '../synthetic-cases';
 
-/** The example report's published figures (SPEC §2.1), as case tables Sheets would pass. */
+/** The example report's published figures (docs/method.md), as case tables Sheets would pass. */
 export const PUBLISHED = figures;
 
 export type Series = 'current' | 'previous' | 'aggregate';

@@ -24,7 +24,7 @@ export const DOMAIN_ONE_EVIDENCE: Record<string, string> = {
   '1.4': 'The new case recording system supports assessment; premises are safe; a quality assurance framework is in place.',
 };
 
-/** Types a case sample into its case tab in one edit, matching columns by id (SPEC §3), as a paste would. */
+/** Types a case sample into its case tab in one edit, matching columns by id (docs/user-guide.md), as a paste would. */
 export function typeCaseSample(rt: AddonRuntime, tab: string, table: unknown[][]): void {
   const sheetIds = rt.sheetValues(tab)[0].map((cell, index) => readHeader(String(cell), index).id);
   const columns = table[0].map((header) => {

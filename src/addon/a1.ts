@@ -9,7 +9,7 @@ export function tabRef(name: string): string {
 }
 
 /**
- * SPEC §4: a case range starts at the header row. Whole columns (A:CE) start at row 1 and grow
+ * docs/functions.md: a case range starts at the header row. Whole columns (A:CE) start at row 1 and grow
  * with the tab as rows are added; they end at the tab's last column, never past its grid.
  */
 export function caseRange(tabName: string, gridColumns: number): string {

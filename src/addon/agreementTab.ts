@@ -16,7 +16,7 @@ const AGREEMENT_TAB = 'Agreement';
 const MARK_LABELS = { yes: 'Yes', no: 'No', na: 'N/A' };
 
 /**
- * SPEC §9, the *Agreement* tab: for each case tab with a QA tab, MARKING_AGREEMENT per key
+ * docs/sampling-and-qa.md, the *Agreement* tab: for each case tab with a QA tab, MARKING_AGREEMENT per key
  * question (live), agreement and kappa per inspector, and every disagreement with links to
  * the case tab's cell and the QA tab's. Written only once a QA tab exists; one read per QA tab.
  */

@@ -35,7 +35,7 @@ export interface BoundaryMove {
 const CASE_LIMIT = 50;
 
 /**
- * SPEC §3 evidence for the ratings panel: for each move R6 allows on a standard, the cases on its
+ * docs/user-guide.md evidence for the ratings panel: for each move R6 allows on a standard, the cases on its
  * lowest key question that the move would need to change — the Nos for a raise, the Yeses for a
  * lower — each with its evidence text. None for a qualitative standard (R7: its move rests on the
  * qualitative key question, not on cases) or one not rated yet.

@@ -36,7 +36,7 @@ export function dropdown(values: string[]): GoogleAppsScript.Spreadsheet.DataVal
   return SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).build();
 }
 
-/** SPEC §3: header rows frozen, bold and protected with a warning only, so a deliberate edit is still possible. */
+/** docs/user-guide.md: header rows frozen, bold and protected with a warning only, so a deliberate edit is still possible. */
 export function styleHeader(sheet: Sheet, columns: number): void {
   const header = sheet.getRange(1, 1, 1, columns);
   header.setFontWeight('bold').setWrap(true).setVerticalAlignment('top');

@@ -1,4 +1,4 @@
-/** SPEC §7: generation runs under the document lock; a second run is told the add-on is busy. */
+/** docs/design.md: generation runs under the document lock; a second run is told the add-on is busy. */
 export const BUSY_MESSAGE = 'Inspection Ratings is already updating this spreadsheet for someone else. Try again in a minute.';
 
 export function withDocumentLock<T>(work: () => T): T {

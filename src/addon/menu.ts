@@ -2,7 +2,7 @@ import { serverFunction } from '../publicFunction';
 import { newInspection } from './setup';
 import { generateSummaries } from './summaries';
 
-/** Editor add-on menu (Extensions › Inspection Ratings); see STYLE.md, the Sheets add-on template. */
+/** Editor add-on menu (Extensions › Inspection Ratings), shaped like Google's Sheets add-on template. */
 export const onOpen = serverFunction(
   {
     summary: 'Adds the Inspection Ratings menu. Runs in any authorisation mode: it only builds the menu.',

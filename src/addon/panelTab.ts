@@ -7,7 +7,7 @@ import { caseTabRange, runsOf } from './ratingsTab';
 /**
  * The Panel tab's live indicative ratings: one ranged RATE_STANDARD per run of
  * standards rated from the same case tab, so typing an answer re-runs one call per tab, not
- * one per standard (SPEC §7). Column C is the add-on's own; written in one block, it follows the
+ * one per standard (docs/design.md). Column C is the add-on's own; written in one block, it follows the
  * rows as they are now and the case tab's grid as it is now.
  */
 export function writePanelIndicative(tabs: Tabs, framework: Framework): void {

@@ -13,7 +13,7 @@ import { workbookFramework } from './setup';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * Sidebar, "Quality check" (SPEC §9): a seeded draw of each inspector's marked cases, put on a
+ * Sidebar, "Quality check" (docs/sampling-and-qa.md): a seeded draw of each inspector's marked cases, put on a
  * QA tab laid out like the case tab (Case ID, Inspector, every key question with the same
  * dropdowns) for a quality lead to re-mark. Generate summaries then compares the two.
  */

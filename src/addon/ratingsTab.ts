@@ -13,8 +13,8 @@ import { findCaseTab, findTab, FoundTab, Tabs } from './ownTabs';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * SPEC §5 "Ratings": the report's ratings page as live formulas — every standard's rating and
- * score, the overall score and rating, panel moves marked. Few custom-function calls (SPEC §7):
+ * docs/user-guide.md "Ratings": the report's ratings page as live formulas — every standard's rating and
+ * score, the overall score and rating, panel moves marked. Few custom-function calls (docs/design.md):
  * the indicative ratings are the Panel tab's, the ratings after the panel one ranged RATE_STANDARD
  * per case tab (a refused move or bad data shows in its own row, R12), and one each for the
  * scores and the overall rating.
@@ -46,7 +46,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     const cases = caseTabRange(tabs, caseTabOf(standard)!);
     const panel = panelRows.get(standard.id);
     const panelCell = (key: KeyOf<typeof PANEL_LAYOUT>) => `${tabRef(panelTab!.name)}${cellOf(PANEL_LAYOUT, key, panel!)}`;
-    // One ranged call per case tab (SPEC §7: few custom-function calls): the first row of each run holds it.
+    // One ranged call per case tab (docs/design.md: few custom-function calls): the first row of each run holds it.
     const run = runs.get(index);
     const ids = run && column('standard', row, row + run - 1);
     // The Panel tab holds the indicative rating beside the judgement; without it, compute it here.

@@ -8,7 +8,7 @@ import { appendRows } from './ownTab';
 import { Tabs, tabsByName } from './ownTabs';
 
 /**
- * Sidebar, "Draw sample" (SPEC §9): draws a stratified sample from a tab holding the
+ * Sidebar, "Draw sample" (docs/sampling-and-qa.md): draws a stratified sample from a tab holding the
  * eligible population, shows its balance, and writes the chosen cases into the first empty
  * rows of a case tab. The seed is kept in document properties so the draw can be repeated.
  */

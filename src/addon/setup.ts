@@ -135,7 +135,7 @@ export interface SetupReport {
 }
 
 /**
- * SPEC §3, "New inspection": lays out every tab of the workbook. Safe to run again: it adds
+ * docs/user-guide.md, "New inspection": lays out every tab of the workbook. Safe to run again: it adds
  * what is missing and never writes over a filled cell or a tab the add-on did not make.
  */
 export function newInspection(frameworkId?: string): SetupReport {
@@ -195,7 +195,7 @@ function adoptedNote(claim: { adopted?: boolean }): string {
   return claim.adopted ? 'recognised as an inspection tab; ' : '';
 }
 
-/** A case tab: headers by SPEC §3's convention, dropdowns, answer colours, frozen protected header. */
+/** A case tab: headers by docs/user-guide.md's convention, dropdowns, answer colours, frozen protected header. */
 function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayout, framework: Framework): string {
   const keyQuestionIds = layout.headers.map((header, index) => readHeader(header, index)).filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
   // A tab with any of the layout's key-question columns is the user's case tab: the rest are added below.
@@ -221,7 +221,7 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
   if (missing.length === 0) return `${layout.name}: ${adoptedNote(claim)}complete, nothing to add.`;
   const first = width + 1;
-  // A new tab's grid is what the work needs (every formula passes the whole grid, SPEC §7): room
+  // A new tab's grid is what the work needs (every formula passes the whole grid, docs/design.md): room
   // for a sample, a few spare columns; rows added at the bottom later are counted all the same.
   if (created) fitRows(sheet, CASE_ROWS + 1);
   ensureColumns(sheet, width + missing.length + (created ? SPARE_COLUMNS : 0));
@@ -246,7 +246,7 @@ function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layou
   headers.forEach((header, offset) => {
     const metadata = metadataByHeader.get(header);
     const column = first + offset;
-    // SPEC §3: evidence and the case summary are free text, never counted; long, so they wrap.
+    // docs/user-guide.md: evidence and the case summary are free text, never counted; long, so they wrap.
     if (freeText.has(header)) sheet.getRange(2, column, rows, 1).setWrap(true);
     else if (!metadata) answerColumns.push(column);
     else if (metadata.values) sheet.getRange(2, column, rows, 1).setDataValidation(dropdown(metadata.values));
@@ -259,7 +259,7 @@ function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layou
 
 const PROVISIONAL_NOTE = 'Provisional wording — not from a published source; correct it on the Framework tab.';
 
-/** The answer headers whose key question or prompt is worded provisionally (SPEC §6). */
+/** The answer headers whose key question or prompt is worded provisionally (docs/frameworks.md). */
 function provisionalHeaders(framework: Framework): Set<string> {
   const headers = new Set<string>();
   for (const keyQuestion of keyQuestionsOf(framework)) {

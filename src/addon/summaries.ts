@@ -41,7 +41,7 @@ export interface GenerateReport {
 }
 
 /**
- * SPEC §5: generates or refreshes the summary tabs in place, under the document lock. Reads
+ * docs/user-guide.md: generates or refreshes the summary tabs in place, under the document lock. Reads
  * each case tab once; writes each tab in one block; never writes a case tab or a user's tab.
  */
 export function generateSummaries(options: GenerateOptions = {}): GenerateReport {
@@ -69,7 +69,7 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
   });
 }
 
-/** One getValues per case tab the add-on made (SPEC §7: reads do not grow with calls per case). */
+/** One getValues per case tab the add-on made (docs/design.md: reads do not grow with calls per case). */
 export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
   return caseTabLayouts(framework).flatMap((layout) => {
     const tab = findCaseTab(tabs, layout);
@@ -118,7 +118,7 @@ function spillSpace(rows: number, width: number): Grid {
 const INTERVAL_COLUMNS = ['Interval n', 'Interval from (80%)', 'Interval to (80%)', 'Precision'];
 
 /**
- * SPEC §10: beside a spilled RATINGS_TABLE (Yes in D, applicable in E), each percentage's 80%
+ * docs/programme.md: beside a spilled RATINGS_TABLE (Yes in D, applicable in E), each percentage's 80%
  * interval from one ranged PERCENT_INTERVAL, and a mark where its half-width exceeds 5 points.
  * The interval's n is blank while nothing is applicable, so work in progress stays blank (R12).
  */
@@ -135,11 +135,11 @@ function addIntervals(block: Grid, at: number, header: number, first: number, la
 
 const KEY_QUESTION_COLUMNS = ['Previous %', 'Previous n', 'Change significant', 'All providers %', 'All providers n', 'Difference significant'];
 /** R4's boundaries, as columns the chart draws as lines. */
-/** The chart's threshold lines: one per band boundary, at the framework's thresholds (R4, SPEC §6). */
+/** The chart's threshold lines: one per band boundary, at the framework's thresholds (R4, docs/frameworks.md). */
 const BOUNDARIES = ['Requires improvement from', 'Good from', 'Outstanding from'];
 
 /**
- * SPEC §5 "Key questions": per case tab, RATINGS_TABLE's spill (current percentage, n, band),
+ * docs/user-guide.md "Key questions": per case tab, RATINGS_TABLE's spill (current percentage, n, band),
  * then previous and all-providers figures looked up on the Comparison tab and one ranged
  * CHANGE_SIGNIFICANT per comparison (R10).
  */
@@ -202,7 +202,7 @@ function bandChart(sheet: Sheet, grid: Grid): GoogleAppsScript.Spreadsheet.Embed
     .build();
 }
 
-/** SPEC §5 "Prompts": the report's Annex 4 — every prompt's current and previous percentage. */
+/** docs/user-guide.md "Prompts": the report's Annex 4 — every prompt's current and previous percentage. */
 function promptsGrid(caseTabs: CaseTabRead[], framework: Framework, comparison: ComparisonLookup): Grid {
   const grid: Grid = [[asText('Prompts (the report\'s Annex 4): current inspection against the previous inspection')]];
   for (const tab of caseTabs) {
@@ -228,7 +228,7 @@ function formatPrompts(sheet: Sheet, grid: Grid): void {
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
 }
 
-/** SPEC §5 "Sub-samples": every key question's table again for each value of a metadata column. */
+/** docs/user-guide.md "Sub-samples": every key question's table again for each value of a metadata column. */
 function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: string): Grid {
   const grid: Grid = [[asText(`Sub-samples by ${header}`)]];
   for (const tab of caseTabs) {
@@ -296,7 +296,7 @@ function subSampleCount(tab: string, letter: string, value: string | boolean): s
 /** More problems than this are counted, not listed: the first ones show what needs fixing. */
 const DATA_QUALITY_LIMIT = 2000;
 
-/** SPEC §5 "Data quality": every problem, each naming tab, row, column and value, as text. */
+/** docs/user-guide.md "Data quality": every problem, each naming tab, row, column and value, as text. */
 function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
   const { problems: listed, problemCount } = checkCaseTabs(caseTabs, framework, DATA_QUALITY_LIMIT);
   const count = `${problemCount} problem${problemCount === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@
 export const BANDS = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'] as const;
 export type Band = (typeof BANDS)[number];
 
-/** R4: the lowest whole percentage of Requires improvement, Good and Outstanding; a framework may set its own (SPEC §6). */
+/** R4: the lowest whole percentage of Requires improvement, Good and Outstanding; a framework may set its own (docs/frameworks.md). */
 export type BandThresholds = readonly [number, number, number];
 
 export const DEFAULT_THRESHOLDS: BandThresholds = [50, 65, 80];

@@ -2,7 +2,7 @@ import { columnLetter } from './a1';
 import { describeCell, isEmptyCell, readAnswer } from './answers';
 
 /**
- * SPEC §3: the case table as Sheets passes it to a custom function — a 2-D array whose
+ * docs/user-guide.md: the case table as Sheets passes it to a custom function — a 2-D array whose
  * first row is the header row. Columns are found by id, never by position.
  */
 
@@ -39,7 +39,7 @@ export interface CaseTable {
 const KEY_QUESTION_HEADER = /^(\d+\.\d+\.\d+)(?:\s+([\s\S]*))?$/;
 const PROMPT_HEADER = /^(\d+\.\d+\.\d+)\s*\(([a-z]|s\d+)\)\s*([\s\S]*)$/i;
 
-/** Reads one header cell by SPEC §3's convention. */
+/** Reads one header cell by docs/user-guide.md's convention. */
 export function readHeader(header: string, index: number): Column {
   const trimmed = header.trim();
   const prompt = PROMPT_HEADER.exec(trimmed);

@@ -3,7 +3,7 @@ import { describeCell, isEmptyCell, quoteText, readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, shortHeader, sheetRow } from './caseTable';
 import { describeSubSample, Framework, inSubSample, keyQuestionsOf, SubSampleRule } from './framework';
 
-/** SPEC §5 "Data quality": one problem in one cell of a case tab. */
+/** docs/user-guide.md "Data quality": one problem in one cell of a case tab. */
 export interface DataProblem {
   tab: string;
   /** Sheet row (1-based) and column (1-based) of the cell. */
@@ -13,7 +13,7 @@ export interface DataProblem {
   cell: string;
   header: string;
   value: string;
-  /** `framework`: a problem in the Framework tab a lead inspector fills (SPEC §6). */
+  /** `framework`: a problem in the Framework tab a lead inspector fills (docs/frameworks.md). */
   kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId' | 'framework';
   message: string;
 }
@@ -30,7 +30,7 @@ const CASE_ID = 'case id';
 const INSPECTOR = 'inspector';
 
 /**
- * Checks every cell of a case tab against R1 and the sub-samples of SPEC §2: invalid answers,
+ * Checks every cell of a case tab against R1 and the sub-samples of docs/method.md: invalid answers,
  * unanswered key questions, N/A where an answer is needed or answers where N/A is expected,
  * duplicate case ids. One pass over the rows.
  */

@@ -2,7 +2,7 @@ import { describeLowest, panelMoves, PanelMove } from './panel';
 import { NOT_RATED } from './bands';
 import { describeWaiting, isNotRated, StandardRating } from './standards';
 
-/** SPEC §4 RATING_EXPLAIN, in one sentence: the lowest key question, its counts, the band, and the panel's options. */
+/** docs/functions.md RATING_EXPLAIN, in one sentence: the lowest key question, its counts, the band, and the panel's options. */
 export function explainStandard(result: StandardRating): string {
   if (isNotRated(result)) {
     return `${result.standard.id} ${result.standard.name} is ${NOT_RATED} yet: ${describeWaiting(result.waiting)}, so the panel cannot move it.`;

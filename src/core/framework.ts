@@ -2,7 +2,7 @@ import { isEmptyCell } from './answers';
 import { BandThresholds } from './bands';
 
 /**
- * Frameworks are data (SPEC §6): domains of standards, each rated from cases on a named case
+ * Frameworks are data (docs/frameworks.md): domains of standards, each rated from cases on a named case
  * tab or by judgement; key questions with their wording, prompts, which are qualitative and
  * which answer a sub-sample only; each case tab's metadata columns; which standards count;
  * the band thresholds and the overall bands. `validateFramework` checks one on load.
@@ -76,7 +76,7 @@ export interface MetadataColumn {
   note: string;
 }
 
-/** SPEC §3: one case tab per case sample, with its metadata columns (answer columns come from the standards). */
+/** docs/user-guide.md: one case tab per case sample, with its metadata columns (answer columns come from the standards). */
 export interface CaseTab {
   name: string;
   metadata: MetadataColumn[];
@@ -141,7 +141,7 @@ export function inSubSample(rule: SubSampleRule, cell: unknown): boolean | undef
 }
 
 /**
- * SPEC §6: checks a framework on load. Each message names the item and the problem; an empty
+ * docs/frameworks.md: checks a framework on load. Each message names the item and the problem; an empty
  * list means the framework can be used.
  */
 export function validateFramework(framework: Framework): FrameworkProblem[] {

@@ -18,7 +18,7 @@ import {
 } from './framework';
 
 /**
- * SPEC §6: a framework defined in the workbook, on a *Framework* tab a lead inspector fills or
+ * docs/frameworks.md: a framework defined in the workbook, on a *Framework* tab a lead inspector fills or
  * pastes. Layout (the README's "Frameworks" section has a worked example):
  * - a settings block from A1, one `Setting | Value` pair a row: Id, Name, Band thresholds
  *   (`60/75/90`; default 50/65/80), Overall bands (`Per standard`, the default R9 rule, or the
@@ -76,7 +76,7 @@ const text = (cell: unknown) => (isEmptyCell(cell) ? '' : String(cell).trim());
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * Reads a Framework tab's values (row 1 first) into a framework, validated (SPEC §6). The
+ * Reads a Framework tab's values (row 1 first) into a framework, validated (docs/frameworks.md). The
  * framework is given only when there are no problems; every problem names its cell.
  */
 export function parseFrameworkTab(values: unknown[][], tab = 'Framework'): { framework?: Framework; problems: FrameworkTabProblem[] } {
@@ -245,7 +245,7 @@ export function frameworkTabValues(framework: Framework): string[][] {
   return [...settings, pad([]), [...FRAMEWORK_TAB_COLUMNS], ...metadata, ...items];
 }
 
-/** The maximum overall score: 3 for each counted standard (R9, SPEC §8). */
+/** The maximum overall score: 3 for each counted standard (R9, docs/commands.md). */
 export function maximumScore(framework: Framework): number {
   return 3 * standardsOf(framework).filter((standard) => standard.counts).length;
 }

@@ -5,7 +5,7 @@ import { standardsOf } from './frameworks';
 import { countedKeyQuestions } from './standards';
 import { changeIsSignificant, normalQuantile } from './statistics';
 
-/** SPEC §10: pooling key questions over several inspections, and how sure each percentage is. */
+/** docs/programme.md: pooling key questions over several inspections, and how sure each percentage is. */
 
 export interface Interval {
   lower: number;
@@ -13,7 +13,7 @@ export interface Interval {
 }
 
 /**
- * SPEC §10: Wilson's score interval of yes/applicable: centre (p + z²/2n)/(1 + z²/n), half-width
+ * docs/programme.md: Wilson's score interval of yes/applicable: centre (p + z²/2n)/(1 + z²/n), half-width
  * z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), z the two-sided normal quantile for the confidence.
  */
 export function wilsonInterval(yes: number, applicable: number, confidence = 0.8): Interval {
@@ -45,7 +45,7 @@ export interface ProviderCount {
   significant?: boolean;
 }
 
-/** A key question pooled over every provider, with each provider's own counts (SPEC §10). */
+/** A key question pooled over every provider, with each provider's own counts (docs/programme.md). */
 export interface ProgrammeRow {
   standard: Standard;
   keyQuestion: KeyQuestion;
@@ -69,7 +69,7 @@ export interface ProviderTable {
   tab?: string;
 }
 
-/** SPEC §10: the one framework every provider follows; providers of different frameworks cannot be pooled. */
+/** docs/programme.md: the one framework every provider follows; providers of different frameworks cannot be pooled. */
 export function commonFramework(providers: ReadonlyArray<{ name: string; framework: Framework }>): Framework {
   const [first] = providers;
   const other = providers.find((provider) => provider.framework.id !== first.framework.id);
@@ -93,7 +93,7 @@ export function differsFromRest(provider: { yes: number; applicable: number }, t
 }
 
 /**
- * SPEC §10: every counted key question (R7) of the case-based standards the providers have
+ * docs/programme.md: every counted key question (R7) of the case-based standards the providers have
  * columns for, in framework order, with Yes and applicable summed exactly over all providers.
  * A provider without a column another has is an error naming both (R11), and so is an invalid
  * answer, named by provider, row, column and value.

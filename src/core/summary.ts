@@ -4,7 +4,7 @@ import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
 import { countedKeyQuestions, countKeyQuestions, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
 
-/** One row of the key-question table (SPEC §4 RATINGS_TABLE). */
+/** One row of the key-question table (docs/functions.md RATINGS_TABLE). */
 export interface KeyQuestionRow {
   standard: Standard;
   count?: KeyQuestionCount;
@@ -58,7 +58,7 @@ function noKeyQuestionColumns(table: CaseTable, framework: Framework): Error {
 
 const LOOKS_LIKE_AN_ID = /^\d+\.\d+\.\d+\s*[:.)\-]/;
 
-/** One row of the prompts table (SPEC §4 PROMPTS_TABLE; the report's Annex 4). */
+/** One row of the prompts table (docs/functions.md PROMPTS_TABLE; the report's Annex 4). */
 export interface PromptRow {
   column: Column;
   text: string;

@@ -1,7 +1,7 @@
 import { columnLetter } from './a1';
 
 /**
- * Each add-on tab's columns, defined once (SPEC §3, §5): a key the code uses and the header the
+ * Each add-on tab's columns, defined once (docs/user-guide.md, §5): a key the code uses and the header the
  * user sees, in order. Setup, the Ratings tab, the sidebar and the summaries derive every column
  * letter, range and row from these, so reordering or adding a column is one edit here and no
  * formula can point at the wrong column.
@@ -39,7 +39,7 @@ export const PANEL_LAYOUT = layout('panel', 'Panel', [
   ['status', 'Status'],
 ] as const);
 
-/** SPEC §3: previous-inspection and aggregate figures per key question and prompt. */
+/** docs/user-guide.md: previous-inspection and aggregate figures per key question and prompt. */
 export const COMPARISON_LAYOUT = layout('comparison', 'Comparison', [
   ['id', 'Id'],
   ['question', 'Question'],
@@ -49,7 +49,7 @@ export const COMPARISON_LAYOUT = layout('comparison', 'Comparison', [
   ['aggregateN', 'All providers n'],
 ] as const);
 
-/** SPEC §5: the report's ratings page. */
+/** docs/user-guide.md: the report's ratings page. */
 export const RATINGS_LAYOUT = layout('ratings', 'Ratings', [
   ['standard', 'Standard'],
   ['name', 'Name'],

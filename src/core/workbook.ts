@@ -5,7 +5,7 @@ import { countedKeyQuestions } from './standards';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, PANEL_LAYOUT, RATINGS_LAYOUT } from './tabLayouts';
 
 /**
- * SPEC §3: what an inspection workbook holds, as data. The add-on lays it out in Sheets;
+ * docs/user-guide.md: what an inspection workbook holds, as data. The add-on lays it out in Sheets;
  * the custom functions read it back by header, so this is the one place it is defined.
  */
 
@@ -26,7 +26,7 @@ export interface CaseTabLayout {
    * evidence column, and last the case summary.
    */
   headers: string[];
-  /** SPEC §3: the free-text columns (evidence and case summary), never counted. */
+  /** docs/user-guide.md: the free-text columns (evidence and case summary), never counted. */
   freeText: string[];
   /** How many leading columns are metadata (the marker included); every later column holds answers. */
   metadataCount: number;
@@ -36,20 +36,20 @@ export function keyQuestionHeader(keyQuestion: KeyQuestion): string {
   return `${keyQuestion.id} ${keyQuestion.text}`;
 }
 
-/** SPEC §3: a prompt's header, its id then its wording. */
+/** docs/user-guide.md: a prompt's header, its id then its wording. */
 export function promptHeader(prompt: Prompt): string {
   return `${prompt.id} ${prompt.text}`;
 }
 
-/** SPEC §3: the evidence column beside a key question; it does not start with the id, so it is never read as one. */
+/** docs/user-guide.md: the evidence column beside a key question; it does not start with the id, so it is never read as one. */
 export function evidenceHeader(keyQuestionId: string): string {
   return `Evidence ${keyQuestionId}`;
 }
 
-/** SPEC §3: the free-text column that ends each case tab. */
+/** docs/user-guide.md: the free-text column that ends each case tab. */
 export const CASE_SUMMARY_HEADER = 'Case summary';
 
-/** SPEC §3: one case tab per case sample, in framework order. R7: qualitative key questions get no column. */
+/** docs/user-guide.md: one case tab per case sample, in framework order. R7: qualitative key questions get no column. */
 export function caseTabLayouts(framework: Framework): CaseTabLayout[] {
   const caseBased = caseBasedStandards(framework);
   return framework.caseTabs.flatMap((tab) => {

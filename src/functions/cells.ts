@@ -11,7 +11,7 @@ export type CellArg = Cell | Cell[][];
 export type CellResult = string | number | boolean;
 
 /**
- * SPEC §4: a function of single values also takes equal-shaped ranges and returns that
+ * docs/functions.md: a function of single values also takes equal-shaped ranges and returns that
  * shape; single values are used for every cell. One call for a whole column, not one per row.
  * R12: over a range it answers element by element — a row whose `blankWhen` arguments are all
  * blank gives a blank, a bad element gives its message as text beginning "Error:", so one bad

@@ -3,7 +3,7 @@ import { byId, el, fill } from './dom';
 import { reasonOf, server } from './server';
 
 /**
- * SPEC §3 evidence beside the panel form: for the chosen standard, when it is near a boundary,
+ * docs/user-guide.md evidence beside the panel form: for the chosen standard, when it is near a boundary,
  * the cases whose answer on the lowest key question a move would change, each with its evidence
  * and a link to its cell. It follows the panel form's standard choice on its own.
  */

@@ -1,6 +1,6 @@
 /**
  * Building page content. Sheet text only ever goes in through textContent (never innerHTML),
- * so a cell holding markup shows as the characters typed (SPEC §7: sheet text is escaped).
+ * so a cell holding markup shows as the characters typed (docs/design.md: sheet text is escaped).
  */
 
 type Child = Node | string;

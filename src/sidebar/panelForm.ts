@@ -6,7 +6,7 @@ import { reasonOf, server } from './server';
 const NO_MOVE = 'No panel move';
 
 /**
- * SPEC §5 panel judgements (R6): choose a standard, a rating (or none) and a rationale; the
+ * docs/user-guide.md panel judgements (R6): choose a standard, a rating (or none) and a rationale; the
  * server records it only if the method permits the move, otherwise the box shows its reason.
  */
 export class PanelForm {

@@ -2,7 +2,7 @@ import type { DataProblem } from '../core/dataQuality';
 import { byId, el, fill, hideMessage, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
-/** SPEC §5 data-quality problems, each a button that selects its cell in the sheet. */
+/** docs/user-guide.md data-quality problems, each a button that selects its cell in the sheet. */
 export function renderProblems(problems: DataProblem[], problemCount: number): void {
   fill(byId('problems-summary'), problemCount === 0 ? 'No data problems: every answer is valid.' : `${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the workbook. Select one to go to its cell.`);
   fill(byId('problem-list'), ...problems.map((problem) => el('li', {}, problemButton(problem))));

@@ -2,7 +2,7 @@ import type { TabProgress } from '../core/dataQuality';
 import type { OverallLine } from '../addon/sidebarApi';
 import { byId, el, fill } from './dom';
 
-/** SPEC §5 live progress: cases complete of cases started, per case tab and per inspector. */
+/** docs/user-guide.md live progress: cases complete of cases started, per case tab and per inspector. */
 export function renderProgress(progress: TabProgress[]): void {
   const rows = progress.flatMap((tab) => [
     progressRow(tab.tab, tab.complete, tab.started, 'tab-row'),

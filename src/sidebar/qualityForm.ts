@@ -2,7 +2,7 @@ import { byId, el, fill, hideMessage, option, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
 /**
- * SPEC §9 "Quality check": choose a case tab and how many cases per inspector; the server
+ * docs/sampling-and-qa.md "Quality check": choose a case tab and how many cases per inspector; the server
  * draws them (seeded) onto the tab's QA tab for a quality lead to re-mark. Loaded when opened.
  */
 export class QualityForm {

@@ -6,7 +6,7 @@ import { reasonOf, server } from './server';
 const USUAL_STRATA = ['gender', 'sentence type', 'risk of serious harm level'];
 
 /**
- * SPEC §9 "Draw sample": choose the population tab, the strata and the size (suggested by
+ * docs/sampling-and-qa.md "Draw sample": choose the population tab, the strata and the size (suggested by
  * SAMPLE_SIZE); show the balance; write the chosen cases into a case tab. Loaded when opened.
  */
 export class SampleForm {

@@ -1,5 +1,5 @@
 /**
- * The Inspection Ratings sidebar (SPEC §5): reads the workbook's overview from the server and
+ * The Inspection Ratings sidebar (docs/user-guide.md): reads the workbook's overview from the server and
  * shows progress, data problems, the panel judgement form and summary generation.
  */
 import type { Overview } from '../addon/sidebarApi';

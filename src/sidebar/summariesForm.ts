@@ -3,7 +3,7 @@ import { reasonOf, server } from './server';
 
 const LABEL = 'Generate summaries';
 
-/** SPEC §5: generates or refreshes the summary tabs, split by the chosen sub-sample column. */
+/** docs/user-guide.md: generates or refreshes the summary tabs, split by the chosen sub-sample column. */
 export class SummariesForm {
   private readonly subSample = byId<HTMLSelectElement>('sub-sample');
   private readonly generate = byId<HTMLButtonElement>('generate');

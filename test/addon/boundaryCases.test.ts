@@ -2,7 +2,7 @@ import type { BoundaryMove } from '../../src/addon/boundaryCases';
 import { columnLetter } from '../../src/core/a1';
 import { newWorkbook, typePublishedCases, wholeTab } from './support';
 
-describe('addon › the cases a panel move rests on, with their evidence (SPEC §3)', () => {
+describe('addon › the cases a panel move rests on, with their evidence (docs/user-guide.md)', () => {
   const rt = newWorkbook();
   typePublishedCases(rt);
   const moves = new Map(['2.1', '2.2', '2.3', '2.4', '4.1', '4.2'].map((id) => [id, rt.call<BoundaryMove[]>('getBoundaryCases', id)]));

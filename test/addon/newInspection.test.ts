@@ -42,7 +42,7 @@ describe('addon › menu', () => {
 describe('addon › New inspection', () => {
   const rt = newWorkbook();
 
-  it('creates the workbook of SPEC §3', () => {
+  it('creates the workbook of docs/user-guide.md', () => {
     expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining(['Ratings', ...FRAMEWORK_TABS, 'Domain one', 'Panel', 'Comparison']));
   });
 
@@ -54,7 +54,7 @@ describe('addon › New inspection', () => {
     expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - layout.metadataCount - layout.freeText.length);
   });
 
-  it('lays an evidence column beside each key question and a case summary last: free text that wraps, never counted (SPEC §3)', () => {
+  it('lays an evidence column beside each key question and a case summary last: free text that wraps, never counted (docs/user-guide.md)', () => {
     const header = rt.sheetValues('Case supervision')[0].map(String).filter((cell) => cell !== '');
     const keyQuestions = header.filter((cell) => /^\d+\.\d+\.\d+ /.test(cell)).map((cell) => cell.split(' ')[0]);
     for (const id of keyQuestions) expect(header[header.findIndex((cell) => cell.startsWith(`${id} `)) + 1]).toBe(`Evidence ${id}`);

@@ -81,7 +81,7 @@ describe('addon › Generate summaries', () => {
     expect(new Set(boundaries.map(String))).toEqual(new Set(['0.5,0.65,0.8']));
   });
 
-  it("shows each key question's 80% interval and marks a half-width over 5 points (SPEC §10)", () => {
+  it("shows each key question's 80% interval and marks a half-width over 5 points (docs/programme.md)", () => {
     const z = 1.2815515655446004;
     const wilson = (yes: number, n: number) => {
       const p = yes / n;

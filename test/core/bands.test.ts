@@ -31,7 +31,7 @@ describe('bands', () => {
     });
   });
 
-  describe('a framework\'s own thresholds (SPEC §6)', () => {
+  describe('a framework\'s own thresholds (docs/frameworks.md)', () => {
     it.each([
       [59, 'Inadequate'], [60, 'Requires improvement'], [74, 'Requires improvement'], [75, 'Good'], [89, 'Good'], [90, 'Outstanding'],
     ])('%i%% is %s at 60/75/90', (percent, band) => {

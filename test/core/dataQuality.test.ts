@@ -8,7 +8,7 @@ function check(rows: unknown[][]) {
   return checkCaseTab('Case supervision', readCaseTable([HEADER, ...rows]), CRC_2018);
 }
 
-describe('dataQuality › checkCaseTab (SPEC §5)', () => {
+describe('dataQuality › checkCaseTab (docs/user-guide.md)', () => {
   it('finds nothing wrong with complete, consistent cases and counts them complete', () => {
     const { problems, progress } = check([
       ['C1', 'Ann', 'Licence', 'Yes', 'Yes', 'Yes', 'No', 'Yes'],

@@ -10,7 +10,7 @@ function explain(standardId: string, figures: Array<[string, number, number]>): 
   return explainStandard(rateStandard(table, findStandard(CRC_2018, standardId), rowsWhere(table)));
 }
 
-describe('explain › explainStandard (SPEC §4 RATING_EXPLAIN)', () => {
+describe('explain › explainStandard (docs/functions.md RATING_EXPLAIN)', () => {
   it('says, in one sentence, the lowest key question, its counts, the band and a permitted raise', () => {
     expect(explain('2.2', [['2.2.1', 74, 100], ['2.2.2', 74, 100], ['2.2.3', 61, 79]])).toBe(
       '2.2 Planning is Requires improvement: its lowest key question, 2.2.3, is 61% (48 of 79 applicable cases); ' +

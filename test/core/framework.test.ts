@@ -36,7 +36,7 @@ function audit(): Framework {
 const caseBased = (framework: Framework) => framework.domains[1].standards[0];
 const messagesOf = (framework: Framework) => validateFramework(framework).map((problem) => `${problem.item ?? '(settings)'} [${problem.field}] ${problem.message}`);
 
-describe('validateFramework (SPEC §6)', () => {
+describe('validateFramework (docs/frameworks.md)', () => {
   it('accepts a valid framework', () => {
     expect(validateFramework(audit())).toEqual([]);
     expect(checkedFramework(audit()).id).toBe('audit');

@@ -13,7 +13,7 @@ const AUDIT = SAFEGUARDING_AUDIT;
 
 const parsed = (values: unknown[][]) => parseFrameworkTab(values);
 
-describe('parseFrameworkTab (SPEC §6)', () => {
+describe('parseFrameworkTab (docs/frameworks.md)', () => {
   const { framework, problems } = parsed(AUDIT);
 
   it('reads the worked example into a valid framework', () => {

@@ -17,7 +17,7 @@ function standardAt(yes: number, applicable: number, standard = planning): Stand
 describe('panel (R6, R7)', () => {
   describe('panelMoves', () => {
     it.each([
-      // [yes, applicable, raise allowed, lower allowed] — SPEC R6 examples first
+      // [yes, applicable, raise allowed, lower allowed] — the R6 examples of docs/method.md first
       [61, 100, true, false], // 61% may be raised to Good
       [79, 100, true, false], // 79% may be raised to Outstanding
       [66, 100, false, true], // 66% may be lowered to Requires improvement
@@ -68,7 +68,7 @@ describe('panel (R6, R7)', () => {
       return result;
     }
 
-    it("SPEC's example: 2.1.1 50 of 100 and 2.1.2 1 of 2 — raising to Good refused, lowering allowed, in either column order", () => {
+    it("R6's worked example: 2.1.1 50 of 100 and 2.1.2 1 of 2 — raising to Good refused, lowering allowed, in either column order", () => {
       for (const result of [standardOf([50, 100], [1, 2], [9, 10]), standardOf([1, 2], [50, 100], [9, 10])]) {
         const moves = panelMoves(result);
         expect(result.rating).toBe('Requires improvement');
@@ -141,7 +141,7 @@ describe('panel (R6, R7)', () => {
     });
   });
 
-  describe("at a framework's own thresholds (SPEC §6)", () => {
+  describe("at a framework's own thresholds (docs/frameworks.md)", () => {
     const assessment = CRC_2018.domains[1].standards[0];
     const count = (index: number, yes: number, applicable: number) => ({ keyQuestion: assessment.keyQuestions[index], column: { index, header: '', kind: 'keyQuestion' as const, id: '', text: '' }, yes, applicable });
 

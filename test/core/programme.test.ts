@@ -5,7 +5,7 @@ import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { commonFramework, differsFromRest, poolKeyQuestions, wilsonInterval } from '../../src/core/programme';
 import { publishedCases } from '../../examples/thames-valley-2019/published';
 
-/** Wilson's interval written out from SPEC §10 with an explicit z, independently of the code under test. */
+/** Wilson's interval written out from docs/programme.md with an explicit z, independently of the code under test. */
 function handWilson(yes: number, n: number, z: number): [number, number] {
   const p = yes / n;
   const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);

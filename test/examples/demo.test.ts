@@ -16,7 +16,7 @@ const PROMPTS = figures.prompts as Record<string, Figure>;
 
 const whole = (fraction: unknown) => Math.round(Number(fraction) * 100);
 
-/** SPEC §2.1: each standard's printed line, as the report's ratings page shows it. */
+/** docs/method.md: each standard's printed line, as the report's ratings page shows it. */
 const EXPECTED_LINES: Array<[string, RegExp]> = [
   ['1.1', /^ {2}1\.1 Leadership +Good$/],
   ['1.2', /^ {2}1\.2 Staff +Good$/],
@@ -62,7 +62,7 @@ describe('demo › the example workbook through the built add-on', () => {
     expect(demo.summaries.join('\n')).not.toMatch(/not made by/);
   });
 
-  it.each(EXPECTED_LINES)('prints standard %s with its key-question percentages and rating (SPEC §2.1)', (standardId, line) => {
+  it.each(EXPECTED_LINES)('prints standard %s with its key-question percentages and rating (docs/method.md)', (standardId, line) => {
     expect(demo.lines.filter((printed) => printed.startsWith(`  ${standardId} `))).toEqual([expect.stringMatching(line)]);
   });
 

@@ -82,7 +82,7 @@ describe('functions › accepted spellings count (R1)', () => {
   });
 });
 
-describe('functions › ranges in, same shape out (SPEC §4)', () => {
+describe('functions › ranges in, same shape out (docs/functions.md)', () => {
   it('RATING_BAND, STANDARD_SCORE and CHANGE_SIGNIFICANT map over equal-shaped ranges', () => {
     expect(bundle.RATING_BAND([[0.49, 0.5], [0.645, '']])).toEqual([['Inadequate', 'Requires improvement'], ['Good', '']]);
     expect(bundle.STANDARD_SCORE([['Good', 'outstanding']])).toEqual([[2, 3]]);

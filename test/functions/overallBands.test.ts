@@ -4,7 +4,7 @@ const bundle = loadBundle();
 const column = (...ratings: string[]) => ratings.map((rating) => [rating]);
 const twelve = (good: number, requiresImprovement: number) => column(...Array(good).fill('Good'), ...Array(requiresImprovement).fill('Requires improvement'), ...Array(12 - good - requiresImprovement).fill('Inadequate'));
 
-describe('OVERALL_RATING with a framework\'s own overall bands (SPEC §6)', () => {
+describe('OVERALL_RATING with a framework\'s own overall bands (docs/frameworks.md)', () => {
   it('bands the score at the given minimums over the counted standards in the range', () => {
     // 6 Good + 6 Requires improvement = 18 of 36: R9's n-rule says Requires improvement; bands starting Good at 18 say Good.
     expect(bundle.OVERALL_RATING(twelve(6, 6))).toBe('Requires improvement');

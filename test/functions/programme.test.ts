@@ -4,7 +4,7 @@ import { publishedCases } from '../../examples/thames-valley-2019/published';
 
 const bundle = loadBundle();
 
-/** SPEC §10 written out with an explicit z, independently of the bundle. */
+/** docs/programme.md written out with an explicit z, independently of the bundle. */
 function handWilson(yes: number, n: number, z: number): [number, number] {
   const p = yes / n;
   const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);

@@ -26,7 +26,7 @@ describe('loadAddon', () => {
       expect(runtime().context.leftover).toBeUndefined();
     });
 
-    it('records service calls made at the top level of the script, which SPEC §7 forbids', () => {
+    it('records service calls made at the top level of the script, which docs/design.md forbids', () => {
       expect(runtime().loadCalls).toEqual([]);
       const eager = loadAddon({ code: `var NAME = SpreadsheetApp.getActive().getName();\nfunction name() { return NAME; }` });
       expect(eager.loadCalls).toEqual(['SpreadsheetApp.getActive', 'Spreadsheet.getName']);

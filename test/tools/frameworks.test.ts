@@ -4,7 +4,7 @@ import { frameworksTable, listFrameworks } from '../../tools/frameworks';
 
 const root = join(__dirname, '..', '..');
 
-describe('npm run frameworks (SPEC §8)', () => {
+describe('npm run frameworks (docs/commands.md)', () => {
   const expected = [
     { id: 'crc-2018', name: 'Probation inspection standards 2018 — Community Rehabilitation Companies', standards: 10, countedStandards: 10, maximumScore: 30 },
     { id: 'yj-2018', name: 'Youth justice inspection standards 2018', standards: 12, countedStandards: 12, maximumScore: 36 },

@@ -1,5 +1,5 @@
 /**
- * `npm run template` and `npm run rate` as a user runs them (SPEC §8): a template laid out by New
+ * `npm run template` and `npm run rate` as a user runs them (docs/commands.md): a template laid out by New
  * inspection, filled in by another program (exceljs here), rated through the real command line;
  * the expected figures are worked out here from the answers typed, by the method's rules, without
  * the project's code.

@@ -1,6 +1,6 @@
 /**
  * HM Inspectorate of Probation standards framework (2018) for Community Rehabilitation
- * Companies, as data (SPEC §6).
+ * Companies, as data (docs/frameworks.md).
  *
  * Source: HM Inspectorate of Probation, "An inspection of probation services in Thames
  * Valley CRC" (2019) — reference/thames-valley-crc-inspection-2019.txt:
@@ -16,7 +16,7 @@
 import type { Framework, MetadataColumn, SubSampleRule } from '../framework';
 import { DEFAULT_THRESHOLDS } from '../bands';
 
-/** The metadata columns of every CRC case tab (SPEC §3). */
+/** The metadata columns of every CRC case tab (docs/user-guide.md). */
 const METADATA: MetadataColumn[] = [
   { header: 'Case ID', note: 'The case reference, unique in this tab.' },
   { header: 'Inspector', note: 'Who assessed the case.' },

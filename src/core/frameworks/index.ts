@@ -2,7 +2,7 @@ import { Framework, keyQuestionsOf, Standard, standardsOf } from '../framework';
 import { CRC_2018 } from './crc2018';
 import { YJ_2018, YJ_2021 } from './youthJustice';
 
-/** Every framework the add-on knows; adding one is adding its data here (SPEC §6). */
+/** Every framework the add-on knows; adding one is adding its data here (docs/frameworks.md). */
 export const FRAMEWORKS: readonly Framework[] = [CRC_2018, YJ_2018, YJ_2021];
 
 export const DEFAULT_FRAMEWORK = CRC_2018;

@@ -1,5 +1,5 @@
 /**
- * HM Inspectorate of Probation youth justice inspection frameworks, as data (SPEC §6): 2018
+ * HM Inspectorate of Probation youth justice inspection frameworks, as data (docs/frameworks.md): 2018
  * (twelve standards, overall out of 36) and from 2021 (a thirteenth, resettlement, rated but not
  * counted).
  *
@@ -109,7 +109,7 @@ const COURT_DISPOSALS: Domain = {
 };
 
 /**
- * SPEC §6: whether 3.4 is rated from cases or by judgement is not verified; it names its case tab
+ * docs/frameworks.md: whether 3.4 is rated from cases or by judgement is not verified; it names its case tab
  * and has key questions, so changing `kind` to 'caseBased' is the one edit needed.
  */
 function outOfCourtDisposals(name34: string): Domain {

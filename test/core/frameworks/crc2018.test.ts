@@ -161,7 +161,7 @@ describe('CRC_2018 framework', () => {
         });
         for (const p of k.prompts) {
           expect(p.id.startsWith(`${k.id}(`)).toBe(true);
-          // SPEC §3 header convention: key-question id then a letter or sN in brackets.
+          // docs/user-guide.md header convention: key-question id then a letter or sN in brackets.
           expect(p.id).toMatch(/^\d\.\d\.\d\((?:[a-z]|s\d)\)$/);
         }
       });

@@ -11,7 +11,7 @@ import { caseTabLayouts, leadJudgementStandards } from '../../../src/core/workbo
 const counted = (framework: Framework) => standardsOf(framework).filter((standard) => standard.counts);
 const rows = (framework: Framework) => standardsOf(framework).map((standard) => [standard.id, standard.name, standard.kind === 'caseBased' ? standard.caseTab : 'judgement', standard.counts]);
 
-describe('youth justice frameworks (SPEC §6)', () => {
+describe('youth justice frameworks (docs/frameworks.md)', () => {
   it.each([[YJ_2018.id, YJ_2018], [YJ_2021.id, YJ_2021]] as const)('%s passes validation and is built in', (_, framework) => {
     expect(validateFramework(framework)).toEqual([]);
     expect(frameworkById(framework.id)).toBe(framework);

@@ -1,20 +1,20 @@
 /**
- * The ratings of a workbook, computed from its cell values with the method's own code (src/core),
- * never by reading the text the summary tabs display: `npm run rate` prints it, its `--json` line
- * and `--html` page are drawn from it, and the demo prints its page.
+ * The report model: the ratings of a workbook, computed from its cell values with the method's own
+ * code, never by reading the text the summary tabs display. The command line prints it, its
+ * `--json` line and `--html` page are drawn from it, and the demo prints its page.
  */
-import { cellName } from '../src/core/a1';
-import { isEmptyCell } from '../src/core/answers';
-import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from '../src/core/bands';
-import { CaseTable, readCaseTable, rowsWhere } from '../src/core/caseTable';
-import { checkCaseTab } from '../src/core/dataQuality';
-import { explainStandard } from '../src/core/explain';
-import { Framework, Standard } from '../src/core/framework';
-import { standardsOf } from '../src/core/frameworks';
-import { overallRating, overallScore } from '../src/core/overall';
-import { judgePanelRating } from '../src/core/panel';
-import { countKeyQuestion, describeWaiting, isNotRated, KeyQuestionCount, rateCounted, resultOf } from '../src/core/standards';
-import { caseTabLayouts, COMPARISON_HEADER, DOMAIN_ONE_HEADER, PANEL_HEADER } from '../src/core/workbook';
+import { cellName } from './a1';
+import { isEmptyCell } from './answers';
+import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from './bands';
+import { CaseTable, readCaseTable, rowsWhere } from './caseTable';
+import { checkCaseTab } from './dataQuality';
+import { explainStandard } from './explain';
+import { Framework, Standard } from './framework';
+import { standardsOf } from './frameworks';
+import { overallRating, overallScore } from './overall';
+import { judgePanelRating } from './panel';
+import { countKeyQuestion, describeWaiting, isNotRated, KeyQuestionCount, rateCounted, resultOf } from './standards';
+import { caseTabLayouts, COMPARISON_HEADER, DOMAIN_ONE_HEADER, PANEL_HEADER } from './workbook';
 
 /** R12: the label of a standard that cannot be rated yet. */
 export const NOT_RATED = 'Not rated' as const;
@@ -181,7 +181,7 @@ function judgementFigure(standard: Standard, domainRow: { cells: unknown[]; row:
   return { ...base, indicative: band, rating: band };
 }
 
-/** The whole report: every standard, the overall rating (R9, R12) and the data problems (SPEC §5). */
+/** The whole report: every standard, the overall rating (R9, R12) and the data problems (docs/user-guide.md). */
 export function ratingsReport(framework: Framework, tabValues: TabValues): RatingsReport {
   const problems: ReportProblem[] = [];
   const tables = new Map<string, CaseTable | Error>();
@@ -228,7 +228,7 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
   return { framework, standards, overall, problems };
 }
 
-/** SPEC §8's `--json` object. */
+/** docs/commands.md's `--json` object. */
 export function reportJson(report: RatingsReport): object {
   return {
     framework: report.framework.id,
@@ -246,32 +246,4 @@ export function reportJson(report: RatingsReport): object {
     overall: report.overall,
     problems: report.problems,
   };
-}
-
-function keyQuestionText(keyQuestion: KeyQuestionFigure): string {
-  if (keyQuestion.qualitative) return 'qualitative';
-  if (keyQuestion.error) return 'invalid answer';
-  return keyQuestion.percent === null ? 'no Yes/No yet' : `${keyQuestion.percent}%`;
-}
-
-/** The ratings page as text, domain by domain: each standard, its rating, its key questions, any panel move. */
-export function ratingsPageLines(report: RatingsReport): string[] {
-  const width = Math.max(...report.standards.map((figure) => `${figure.standard.id} ${figure.standard.name}`.length));
-  const byStandard = new Map(report.standards.map((figure) => [figure.standard, figure]));
-  const lines: string[] = [];
-  for (const domain of report.framework.domains) {
-    lines.push(`${domain.id}. ${domain.name}`);
-    for (const standard of domain.standards) {
-      const figure = byStandard.get(standard)!;
-      const questions = figure.keyQuestions.map((keyQuestion) => `${keyQuestion.id} ${keyQuestionText(keyQuestion)}`).join('  ');
-      const move = figure.panel?.applied ? `  (panel: ${figure.indicative} → ${figure.rating})` : '';
-      const rating = figure.rating ?? 'Error';
-      lines.push(`  ${`${standard.id} ${standard.name}`.padEnd(width)}  ${rating.padEnd(20)}  ${questions}${move}`.trimEnd());
-      if (figure.error) lines.push(`      ${figure.error}`);
-    }
-  }
-  const { overall } = report;
-  const provisional = overall.rated < overall.of ? ` (provisional: ${overall.rated} of ${overall.of} standards rated)` : '';
-  lines.push('', overall.error ? `Overall: ${overall.error}` : `Overall: ${overall.score === null ? 'no score yet' : `${overall.score}/${overall.outOf}`}, ${overall.rating}${provisional}`);
-  return lines;
 }
