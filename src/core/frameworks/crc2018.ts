@@ -3,7 +3,7 @@
  * Companies, as data (docs/frameworks.md).
  *
  * Source: HM Inspectorate of Probation, "An inspection of probation services in Thames
- * Valley CRC" (2019) — reference/thames-valley-crc-inspection-2019.txt:
+ * Valley CRC" (2019):
  * - standard names and statements, domain one key questions and the wording of 4.1.3:
  *   the report body (sections 1.1–1.4, 2.1–2.4, 4.1, 4.2);
  * - domain two and three key questions and every prompt, in order: Annex 4 (Inspection data).
