@@ -51,14 +51,16 @@ export function caseIdText(cell: unknown): string {
 }
 
 /**
- * R11: the rows of each Case ID (trimmed); a blank or repeated ID is an error naming its
- * sheet row, since a sample or a check must say which case it means.
+ * R11: the rows of each Case ID (trimmed); a repeated ID is an error naming its sheet rows, since
+ * a sample or a check must say which case it means. A blank ID is an error too, unless
+ * `skipBlank` (rows not yet given a case are work in progress, R12).
  */
-export function caseIdRows(table: CaseTable, idColumn: Column, what: string): Map<string, number> {
+export function caseIdRows(table: CaseTable, idColumn: Column, what: string, skipBlank = false): Map<string, number> {
   const rows = new Map<string, number>();
   table.rows.forEach((row, rowIndex) => {
     const cell = row[idColumn.index];
     const id = caseIdText(cell);
+    if (id === '' && skipBlank) return;
     if (id === '') throw new Error(`Row ${sheetRow(rowIndex)} of the ${what} range has no Case ID. Give every case its ID.`);
     const earlier = rows.get(id);
     if (earlier !== undefined) {
