@@ -80,7 +80,8 @@ export function readCaseTable(range: unknown): CaseTable {
   if (!Array.isArray(range) || range.length === 0 || !Array.isArray(range[0])) {
     throw new Error('The cases argument must be a range that starts at the header row, e.g. \'Case supervision\'!A:CM.');
   }
-  const values = range as unknown[][];
+  // A row that arrives as null (or anything but a row) is read as a blank row, never a TypeError.
+  const values = (range as unknown[]).map((row) => (Array.isArray(row) ? row : [])) as unknown[][];
   const headerRow = values[0];
   let width = headerRow.length;
   while (width > 0 && isEmptyCell(headerRow[width - 1])) width -= 1;
