@@ -84,6 +84,17 @@ describe('functions › work in progress (R12)', () => {
 });
 
 describe('functions › careless and hostile input (R11)', () => {
+  it('a filter value no case has is named with the values present, not an all-blank table', () => {
+    const cases = assessment();
+    const message = 'No case has Sentence type = "Comunity"; values present: Licence, Community.';
+    expect(() => bundle.RATINGS_TABLE(cases, 'Sentence type', 'Comunity')).toThrow(message);
+    expect(() => bundle.KQ_SCORE(cases, '2.1.1', 'Sentence type', 'Comunity')).toThrow(message);
+    expect(bundle.KQ_SCORE(cases, '2.1.1', 'Sentence type', [['Community'], ['Comunity']])).toEqual([[expect.any(Number)], [`Error: ${message}`]]);
+    // A column nobody has filled in yet is work in progress (R12): blank, not an error.
+    const unfilled = cases.map((row, index) => (index === 0 ? row : row.map((cell, at) => (cases[0][at] === 'Sentence type' ? '' : cell))));
+    expect(bundle.KQ_SCORE(unfilled, '2.1.1', 'Sentence type', 'Licence')).toBe('');
+  });
+
   it('two columns with the same filter header are refused, as for key questions', () => {
     const cases = assessment().map((row, index) => [...row, index === 0 ? 'Sentence type' : 'Licence']);
     expect(() => bundle.KQ_SCORE(cases, '2.1.1', 'Sentence type', 'Licence')).toThrow(/Two columns are headed "Sentence type"/);
