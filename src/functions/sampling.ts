@@ -1,5 +1,5 @@
 import { isEmptyCell } from '../core/answers';
-import { readCaseTable } from '../core/caseTable';
+import { CaseTable, readCaseTable } from '../core/caseTable';
 import { caseIdColumn, caseIdRows, drawSample, sampleBalance, strataColumns } from '../core/sampling';
 import { plannedSampleSize } from '../core/statistics';
 import { customFunction } from '../publicFunction';
@@ -58,6 +58,15 @@ function asResult(cell: unknown): CellResult {
   return isEmptyCell(cell) ? '' : (cell as CellResult);
 }
 
+/**
+ * §9: the rows that are cases: a row with no Case ID yet (a case tab's unfilled row) is left out;
+ * a Case ID listed twice is an error naming both rows, since counting it twice would skew the shares.
+ */
+function casesWithIds(table: CaseTable, what: string): CaseTable {
+  const rows = caseIdRows(table, caseIdColumn(table, what), what, true);
+  return { ...table, rows: [...rows.values()].sort((a, b) => a - b).map((rowIndex) => table.rows[rowIndex]) };
+}
+
 export const SAMPLE_BALANCE_HEADER = ['Population count', 'Population share', 'Sample count', 'Sample share', 'Difference (points)'];
 
 export const SAMPLE_BALANCE = customFunction(
@@ -70,13 +79,13 @@ export const SAMPLE_BALANCE = customFunction(
       { name: 'sample', type: 'A1:Z', description: "The sample with its header row, e.g. the case tab 'Case supervision'!A:CM or a SAMPLE_CASES spill." },
       { name: 'stratum', type: 'string', description: 'The header of the stratum column, in both ranges, e.g. "Gender".' },
     ],
-    returns: 'A table with a header row; one row per value, shares as fractions, the difference in points (1.5 is 1.5 points).',
+    returns: 'A table with a header row; one row per value, shares as fractions, the difference in points (1.5 is 1.5 points). Rows with no Case ID are left out; a Case ID listed twice is an error naming its rows.',
   },
   (population: CellArg, sample: CellArg, stratum: Cell): CellResult[][] => {
     if (isBlank(stratum)) throw new Error('Name the stratum column to compare, e.g. "Gender".');
     const header = String(stratum).trim();
-    const populationTable = readCaseTable(population);
-    const sampleTable = readCaseTable(sample);
+    const populationTable = casesWithIds(readCaseTable(population), 'population');
+    const sampleTable = casesWithIds(readCaseTable(sample), 'sample');
     const [populationColumn] = strataColumns(populationTable, [header], 'population');
     const [sampleColumn] = strataColumns(sampleTable, [header], 'sample');
     const rows = sampleBalance(populationTable, populationColumn, sampleTable, sampleColumn).map((row): CellResult[] => [

@@ -82,6 +82,18 @@ describe('SAMPLE_CASES and SAMPLE_BALANCE through the built bundle (§9)', () =>
     );
   });
 
+  it('SAMPLE_BALANCE leaves out rows with no Case ID, and names a Case ID the sample lists twice', () => {
+    const header = ['Case ID', 'Gender'];
+    const pop = [header, ['P1', 'Male'], ['P2', 'Male'], ['P3', 'Female'], ['P4', 'Female']];
+    // A case tab with two unfilled rows (no Case ID, a stray value): the sample is P1 and P3, one of each.
+    const sample = [header, ['P1', 'Male'], ['', 'Male'], ['P3', 'Female'], ['', '']];
+    expect(bundle.SAMPLE_BALANCE(pop, sample, 'Gender').slice(1)).toEqual([
+      ['Male', 2, 0.5, 1, 0.5, 0],
+      ['Female', 2, 0.5, 1, 0.5, 0],
+    ]);
+    expect(() => bundle.SAMPLE_BALANCE(pop, [header, ['P1', 'Male'], ['P3', 'Female'], [' P1', 'Male']], 'Gender')).toThrow('Case ID " P1" appears twice in the sample range, at rows 2 and 4.');
+  });
+
   it('fails with a clear message (R11)', () => {
     expect(() => bundle.SAMPLE_CASES(population.slice(0, 11), 11)).toThrow('The sample size 11 is more than the 10 cases in the population.');
     expect(() => bundle.SAMPLE_CASES(population, 10, 'Gender, Ethnicity')).toThrow(/no column headed "Ethnicity" in the population range.*"Case ID", "Gender"/);
