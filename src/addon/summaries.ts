@@ -100,11 +100,15 @@ export function checkCaseTabs(
 /**
  * A figure from the Comparison tab's `column` for the id in `idCell`; blank where there is none
  * (a bare reference to an empty cell is 0 in Excel and LibreOffice, which is not "no data").
+ * R10: a percentage outside 0–1 (74 typed for 74%) shows as an error naming its cell, never as 7400%.
  */
 function comparison(tab: string, key: KeyOf<typeof COMPARISON_LAYOUT>, idCell: string): string {
   const [column, ids] = [columnOf(COMPARISON_LAYOUT, key), columnOf(COMPARISON_LAYOUT, 'id')];
-  const figure = `INDEX(${tabRef(tab)}${column}:${column}, MATCH(${idCell}, ${tabRef(tab)}${ids}:${ids}, 0))`;
-  return `=IFERROR(IF(${figure}="", "", ${figure}), "")`;
+  const row = `MATCH(${idCell}, ${tabRef(tab)}${ids}:${ids}, 0)`;
+  const figure = `INDEX(${tabRef(tab)}${column}:${column}, ${row})`;
+  if (key !== 'previousPercent' && key !== 'aggregatePercent') return `=IFERROR(IF(${figure}="", "", ${figure}), "")`;
+  const refused = `"Error: ${tab.replace(/"/g, '""')} tab cell ${column}"&${row}&" holds "&${figure}&", not a percentage from 0% to 100% (74% is 0.74): type it with its % sign."`;
+  return `=IFERROR(IF(${figure}="", "", IF(ISNUMBER(${figure}), IF(OR(${figure}<0, ${figure}>1), ${refused}, ${figure}), ${figure})), "")`;
 }
 
 /** A Comparison tab figure for the id in a cell, as a formula. */
