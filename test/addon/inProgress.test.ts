@@ -142,6 +142,23 @@ describe('addon › sub-samples count what the filter counts', () => {
     expect(applicable).toBe(12);
   });
 
+  it('a column of dates: each heading shows the day as the sheet does, and counts what its table counts', () => {
+    const rt = newWorkbook();
+    typeCases(rt, 'Case supervision', publishedCases('Case supervision', 'current'));
+    const days = [new Date(Date.UTC(2024, 0, 15)), new Date(Date.UTC(2024, 1, 29))];
+    setColumn(rt, 'Responsible officer grade', Array.from({ length: 100 }, (_, index) => (index < 4 ? days[0] : index < 10 ? days[1] : '')));
+    rt.call('runGenerateSummaries', { subSampleHeader: 'Responsible officer grade' });
+    const headings = subSampleHeadings(rt);
+    const grade = 'Case supervision — Responsible officer grade: ';
+    expect([...headings.entries()]).toEqual([
+      [`${grade}2024-01-15`, 4],
+      [`${grade}2024-02-29`, 6],
+    ]);
+    const values = rt.sheetValues('Sub-samples');
+    const first = values.findIndex((row) => row[0] === `${grade}2024-01-15`);
+    expect(values.slice(first + 1).find((row) => row[1] === '2.1.1')?.[4]).toBe(4);
+  });
+
   it('values that COUNTIF would read as comparisons or patterns are matched whole', () => {
     const rt = newWorkbook();
     typeCases(rt, 'Case supervision', publishedCases('Case supervision', 'current'));
