@@ -3,7 +3,7 @@ import { CaseTable, findColumn, rowsWhere, shortHeader, tallyColumn } from './ca
 import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
 import { countedKeyQuestions } from './standards';
-import { changeIsSignificant, normalQuantile } from './statistics';
+import { changeIsSignificant, DEFAULT_CONFIDENCE, normalQuantile } from './statistics';
 
 /** docs/programme.md: pooling key questions over several inspections, and how sure each percentage is. */
 
@@ -16,7 +16,7 @@ export interface Interval {
  * docs/programme.md: Wilson's score interval of yes/applicable: centre (p + z²/2n)/(1 + z²/n), half-width
  * z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), z the two-sided normal quantile for the confidence.
  */
-export function wilsonInterval(yes: number, applicable: number, confidence = 0.8): Interval {
+export function wilsonInterval(yes: number, applicable: number, confidence = DEFAULT_CONFIDENCE): Interval {
   requireCount(applicable, 'The number applicable');
   requireCount(yes, 'The number of Yes answers');
   if (applicable === 0) throw new Error('The number applicable is 0: with no applicable case there is no percentage, so no interval.');

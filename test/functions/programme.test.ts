@@ -42,7 +42,8 @@ describe('PERCENT_INTERVAL through the built bundle', () => {
     [80, 79, undefined, /more than the number applicable/],
     [-1, 79, undefined, /0 or more; got -1/],
     [2.5, 79, undefined, /whole number.*got 2\.5/],
-    [61, 79, 1.5, /confidence must be between 0 and 1/],
+    [61, 79, 1.5, /The confidence must be from 0\.5 to 0\.999 \(80% is 0\.8\); got 1\.5\./],
+    [61, 79, 0.1, /The confidence must be from 0\.5 to 0\.999 \(80% is 0\.8\); got 0\.1\./],
     ['many', 79, undefined, /Yes must be a number; got "many"/],
   ])('fails on one cell for %p of %p (confidence %p) (R11)', (yes, applicable, confidence, message) => {
     expect(() => bundle.PERCENT_INTERVAL(yes, applicable, confidence)).toThrow(message);
