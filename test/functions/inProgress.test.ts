@@ -67,6 +67,7 @@ describe('functions › work in progress (R12)', () => {
   it('a null row in a range is a blank row everywhere, never a TypeError', () => {
     expect(bundle.RATING_BAND([[0.5], null, [0.8]])).toEqual([['Requires improvement'], [''], ['Outstanding']]);
     expect(bundle.OVERALL_SCORE([['Good'], null, ['Outstanding']])).toBe(5);
+    expect(bundle.OVERALL_RATING([['Good'], null, ['Outstanding']], '2/4/6')).toBe('Outstanding');
     const cases: Array<Cell[] | null> = assessment();
     const blanked = cases.slice();
     blanked.splice(3, 0, null);

@@ -147,6 +147,20 @@ describe('MARKING_AGREEMENT through the built bundle (§9)', () => {
     expect(bundle.MARKING_AGREEMENT(cases, checks)[1]).toEqual(['2.1.1', 2, 2, 1, '']);
   });
 
+  it('skips a blank row in the QA tab: the same table as without it (R12)', () => {
+    const withBlank = qaTab();
+    withBlank.splice(5, 0, ['', '', '', ''], [null, null, null, null]);
+    expect(bundle.MARKING_AGREEMENT(cases, withBlank)).toEqual(bundle.MARKING_AGREEMENT(cases, qaTab()));
+    expect(bundle.MARKING_AGREEMENT(cases, withBlank)[1].slice(0, 4)).toEqual(['2.1.1', 10, 8, 0.8]);
+  });
+
+  it('with QA headers it does not recognise, says what it expected and found instead of a bare header row', () => {
+    const unrecognised = qaTab().map((row, index) => (index === 0 ? ['Case ID', 'Engaging', 'Desistance', 'Safety'] : row));
+    expect(() => bundle.MARKING_AGREEMENT(cases, unrecognised)).toThrow(
+      /The checks range has no key-question column the cases range has: expected headers starting with a key-question id \(2\.1\.1, 2\.1\.2, .*found "Case ID", "Engaging", "Desistance", "Safety"\./,
+    );
+  });
+
   it('names a checked ID missing from the case tab, and invalid answers (R11)', () => {
     const missing = qaTab();
     missing[4][0] = 'C999';
