@@ -70,6 +70,8 @@ export function readId(cell: Cell, what: string): string {
 /** A number argument, or an error naming the argument and what was given. */
 export function requireNumber(cell: Cell, what: string): number {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
+  // Another formula's message (a refused Comparison figure) is passed on, not quoted as a value.
+  if (typeof cell === 'string' && cell.startsWith('Error: ')) throw new Error(`${what} holds an error: ${cell.slice('Error: '.length)}`);
   throw new Error(`${what} must be a number; got ${isEmptyCell(cell) ? 'an empty cell' : describeCell(cell)}.`);
 }
 

@@ -95,7 +95,8 @@ describe('addon › a workbook being filled in (R12)', () => {
       const rowOf = (id: string) => comparison.findIndex((cells) => cells[0] === id) + 1;
       rt.setCellValues('Comparison', `C${rowOf('2.2.3')}`, [[79, 72]]);
       rt.setCellValues('Comparison', `C${rowOf('2.3.3')}`, [[0.34, 70]]);
-      expect(keyQuestionRow(rt, 'Key questions', '2.2.3')?.[10]).toMatch(/^Error: p2 must be a fraction from 0 to 1 \(65% is 0\.65\); got 79\./);
+      expect(keyQuestionRow(rt, 'Key questions', '2.2.3')?.[8]).toMatch(/^Error: Comparison tab cell C\d+ holds 79, not a percentage from 0% to 100%/);
+      expect(keyQuestionRow(rt, 'Key questions', '2.2.3')?.[10]).toMatch(/^Error: p2 holds an error: Comparison tab cell C\d+ holds 79, not a percentage/);
       expect(keyQuestionRow(rt, 'Key questions', '2.3.3')?.[10]).toBe(false);
       expect(keyQuestionRow(rt, 'Key questions', '2.1.1')?.[10]).toBe('');
     });
