@@ -11,7 +11,21 @@ export interface ParamDoc {
   optional?: boolean;
   /** The last parameter only: further arguments like it may follow (cases2, cases3, …). */
   repeating?: boolean;
+  /** What a value must be, checked by one wrapper before the function runs (R11), and shown in the JSDoc. */
+  check?: ParamCheck;
 }
+
+/**
+ * A parameter's kind, range and default, declared once: the wrapper in src/functions/params.ts
+ * checks each value (each cell, over a range the function maps) and the build writes the same
+ * range and default into the JSDoc Sheets shows. `label` names the argument in messages.
+ */
+export type ParamCheck =
+  | { kind: 'number'; label: string; min: number; max: number; example: string; default?: number }
+  | { kind: 'count'; label: string; min: 0 | 1; default?: number }
+  | { kind: 'whole'; label: string; default?: number }
+  | { kind: 'fraction'; label: string; default?: number }
+  | { kind: 'thresholds'; label: string };
 
 export interface PublicFunctionDoc {
   /** One or two sentences for the person in the cell. */

@@ -4,7 +4,7 @@ import { CODE_PATH, loadBundle } from './support/bundle';
 
 const code = readFileSync(CODE_PATH, 'utf8');
 const CUSTOM_FUNCTIONS = {
-  RATING_BAND: ['percent'],
+  RATING_BAND: ['percent', 'thresholds'],
   KQ_SCORE: ['cases', 'keyQuestionId', 'filterHeader', 'filterValue'],
   RATE_STANDARD: ['cases', 'standardId', 'panelRating'],
   RATING_EXPLAIN: ['cases', 'standardId'],

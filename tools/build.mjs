@@ -46,7 +46,7 @@ function jsdoc({ name, doc }) {
   for (const param of doc.params) {
     const type = param.optional ? `${param.type}=` : param.type;
     const further = param.repeating ? ' Further ranges like it may follow, separated by commas.' : '';
-    lines.push(`@param {${type}} ${param.name} ${param.description}${further}`);
+    lines.push(`@param {${type}} ${param.name} ${param.description}${checkText(param.check)}${further}`);
   }
   lines.push(`@return ${doc.returns}`);
   if (doc.customFunction) lines.push('@customfunction');
@@ -55,6 +55,24 @@ function jsdoc({ name, doc }) {
   // A function taking any number of arguments passes on all it was given, not just the named ones.
   const call = doc.params.some((param) => param.repeating) ? 'run.apply(null, arguments)' : `run(${params})`;
   return `/**\n${body}\n */\nfunction ${name}(${params}) {\n  return ${GLOBAL}.api.${name}.${call};\n}\n`;
+}
+
+/** A parameter's declared range and default (src/publicFunction.ts ParamCheck), as Sheets' help shows it. */
+function checkText(check) {
+  if (!check) return '';
+  const blank = check.default === undefined ? '' : `; ${check.default} if blank`;
+  switch (check.kind) {
+    case 'number':
+      return ` From ${check.min} to ${check.max}${blank}.`;
+    case 'count':
+      return ` A whole number, ${check.min} or more${blank}.`;
+    case 'whole':
+      return ` A whole number${blank}.`;
+    case 'fraction':
+      return ` From 0 to 1${blank}.`;
+    default:
+      return '';
+  }
 }
 
 function wrap(text, width = 88) {

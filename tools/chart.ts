@@ -9,8 +9,10 @@ import { BANDS, lowerBoundary } from '../src/core/bands';
 import { BAND_COLOURS } from '../src/addon/formats';
 import { RatingsReport } from '../src/core/report';
 
-/** R4: the whole percentages at which Requires improvement, Good and Outstanding start (50, 65, 80). */
-export const BOUNDARIES = BANDS.slice(1).map((band) => lowerBoundary(band));
+/** R4: the whole percentages at which Requires improvement, Good and Outstanding start, by the report's framework (50, 65, 80 unless it sets its own). */
+export function boundaries(report: RatingsReport): number[] {
+  return BANDS.slice(1).map((band) => lowerBoundary(band, report.framework.thresholds));
+}
 
 /** The bars: every counted key question with a percentage, in framework order. */
 export function chartBars(report: RatingsReport): Array<{ id: string; percent: number; band: string; label: string }> {
@@ -23,9 +25,10 @@ export function chartBars(report: RatingsReport): Array<{ id: string; percent: n
 
 function chartSpec(report: RatingsReport): TopLevelSpec {
   const bars = chartBars(report);
+  const lines = boundaries(report);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    description: `Key-question percentages against the band boundaries at ${BOUNDARIES.join(', ')}%`,
+    description: `Key-question percentages against the band boundaries at ${lines.join(', ')}%`,
     width: { step: 26 },
     height: 240,
     background: 'white',
@@ -42,7 +45,7 @@ function chartSpec(report: RatingsReport): TopLevelSpec {
         },
       },
       {
-        data: { values: BOUNDARIES.map((boundary) => ({ boundary, label: `${boundary}% boundary` })) },
+        data: { values: lines.map((boundary) => ({ boundary, label: `${boundary}% boundary` })) },
         mark: { type: 'rule', strokeDash: [5, 3], color: '#3c4043' },
         encoding: { y: { field: 'boundary', type: 'quantitative' }, description: { field: 'label', type: 'nominal' } },
       },

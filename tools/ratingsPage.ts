@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Band, BANDS, bandScore } from '../src/core/bands';
 import { BAND_COLOURS } from '../src/addon/formats';
-import { BOUNDARIES, keyQuestionChart } from './chart';
+import { boundaries, keyQuestionChart } from './chart';
 import { escapeHtml } from './html';
 import { ComparisonFigure, KeyQuestionFigure, NOT_RATED, RatingsReport, StandardFigure } from '../src/core/report';
 
@@ -115,7 +115,7 @@ export async function ratingsPageHtml(report: RatingsReport, title: string): Pro
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(report.framework.name)}</p>
 ${ratingsTable(report)}
-<figure><figcaption><strong>Key-question percentages against the band boundaries (${BOUNDARIES.join(', ')}%)</strong></figcaption>${chart}</figure>
+<figure><figcaption><strong>Key-question percentages against the band boundaries (${boundaries(report).join(', ')}%)</strong></figcaption>${chart}</figure>
 ${keyQuestionsTable(report)}
 ${panelSection(report)}
 ${problemsSection(report)}

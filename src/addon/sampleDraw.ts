@@ -1,6 +1,7 @@
 import { CaseTable, columnHeaded, readCaseTable } from '../core/caseTable';
 import { CASE_ID_HEADER, caseIdColumn, caseIdRows, caseIdText, drawSample, newSeed, sampleBalance, strataColumns } from '../core/sampling';
 import { plannedSampleSize } from '../core/statistics';
+import { describeCell } from '../core/answers';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
@@ -92,7 +93,7 @@ function draw(tabs: Tabs, request: SampleRequest): Draw {
   const population = readCaseTable(tab.sheet.getDataRange().getValues());
   caseIdRows(population, caseIdColumn(population, 'population'), 'population');
   if (!Number.isInteger(request.size) || request.size < 1) throw new Error(`The sample size must be a whole number of cases, 1 or more; got ${request.size}.`);
-  const seed = request.seed ?? newSeed();
+  const seed = requestedSeed(request.seed) ?? newSeed();
   const strata = strataColumns(population, request.strata, 'population');
   const chosen = drawSample(population, request.size, strata, seed);
   const sample: CaseTable = { ...population, rows: chosen.map((rowIndex) => population.rows[rowIndex]) };
@@ -101,6 +102,16 @@ function draw(tabs: Tabs, request: SampleRequest): Draw {
     rows: sampleBalance(population, column, sample, column).map((row) => ({ ...row, value: String(row.value) })),
   }));
   return { population, chosen, preview: { seed, size: request.size, population: population.rows.length, balance } };
+}
+
+/** The seed to repeat a draw: blank for a new one; anything but a whole number is refused, never replaced. */
+function requestedSeed(seed: unknown): number | undefined {
+  if (seed === undefined || seed === null || (typeof seed === 'string' && seed.trim() === '')) return undefined;
+  const value = typeof seed === 'string' ? Number(seed.trim()) : seed;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new Error(`The seed must be a whole number, e.g. 4821; got ${describeCell(seed)}. Leave it blank for a new draw.`);
+  }
+  return value;
 }
 
 /** Draws without writing: the balance table, and the seed that repeats this draw. */

@@ -1,3 +1,4 @@
+import { isDate, sheetDate } from '../core/answers';
 import { columnHeaded, readCaseTable } from '../core/caseTable';
 import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
@@ -100,11 +101,15 @@ export function checkCaseTabs(
 /**
  * A figure from the Comparison tab's `column` for the id in `idCell`; blank where there is none
  * (a bare reference to an empty cell is 0 in Excel and LibreOffice, which is not "no data").
+ * R10: a percentage outside 0–1 (74 typed for 74%) shows as an error naming its cell, never as 7400%.
  */
 function comparison(tab: string, key: KeyOf<typeof COMPARISON_LAYOUT>, idCell: string): string {
   const [column, ids] = [columnOf(COMPARISON_LAYOUT, key), columnOf(COMPARISON_LAYOUT, 'id')];
-  const figure = `INDEX(${tabRef(tab)}${column}:${column}, MATCH(${idCell}, ${tabRef(tab)}${ids}:${ids}, 0))`;
-  return `=IFERROR(IF(${figure}="", "", ${figure}), "")`;
+  const row = `MATCH(${idCell}, ${tabRef(tab)}${ids}:${ids}, 0)`;
+  const figure = `INDEX(${tabRef(tab)}${column}:${column}, ${row})`;
+  if (key !== 'previousPercent' && key !== 'aggregatePercent') return `=IFERROR(IF(${figure}="", "", ${figure}), "")`;
+  const refused = `"Error: ${tab.replace(/"/g, '""')} tab cell ${column}"&${row}&" holds "&${figure}&", not a percentage from 0% to 100% (74% is 0.74): type it with its % sign."`;
+  return `=IFERROR(IF(${figure}="", "", IF(ISNUMBER(${figure}), IF(OR(${figure}<0, ${figure}>1), ${refused}, ${figure}), ${figure})), "")`;
 }
 
 /** A Comparison tab figure for the id in a cell, as a formula. */
@@ -243,7 +248,7 @@ function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: s
     const letter = columnLetter(column.index + 1);
     for (const value of values) {
       grid.push(['']);
-      grid.push([asText(`${tab.name} — ${column.header}: ${String(value)}`), subSampleCount(tabRef(tab.name), letter, value), asText('cases')]);
+      grid.push([asText(`${tab.name} — ${column.header}: ${shownValue(value)}`), subSampleCount(tabRef(tab.name), letter, value), asText('cases')]);
       const header = grid.length + 1;
       const block = spillSpace(count + 1, 8 + INTERVAL_COLUMNS.length);
       block[0][0] = `=RATINGS_TABLE(${cases}, ${literal(column.header)}, ${valueLiteral(value)})`;
@@ -263,13 +268,15 @@ function formatSubSamples(sheet: Sheet, grid: Grid): void {
 
 /**
  * The distinct non-blank values of a column as the filter reads them (trimmed, case-insensitive),
- * first spelling kept, in order of first appearance; checkboxes stay TRUE and FALSE.
+ * first spelling kept, in order of first appearance; checkboxes stay TRUE and FALSE, and dates are
+ * one value per day, as the sheet shows them.
  */
-function distinctValues(cells: unknown[]): Array<string | boolean> {
-  const seen = new Map<string, string | boolean>();
+function distinctValues(cells: unknown[]): SplitValue[] {
+  const seen = new Map<string, SplitValue>();
   for (const cell of cells) {
-    if (typeof cell === 'boolean') {
-      if (!seen.has(String(cell))) seen.set(String(cell), cell);
+    if (typeof cell === 'boolean' || isDate(cell)) {
+      const key = shownValue(cell);
+      if (!seen.has(key)) seen.set(key, cell);
       continue;
     }
     const text = cell === '' || cell === null || cell === undefined ? '' : String(cell).trim();
@@ -278,18 +285,30 @@ function distinctValues(cells: unknown[]): Array<string | boolean> {
   return [...seen.values()];
 }
 
-function valueLiteral(value: string | boolean): string {
-  return typeof value === 'boolean' ? String(value).toUpperCase() : literal(value);
+type SplitValue = string | boolean | Date;
+
+/** A value as the sheet shows it: a date as its day (yyyy-mm-dd), never JavaScript's "Mon Jan 15 2024 …". */
+function shownValue(value: SplitValue): string {
+  return isDate(value) ? sheetDate(value) : String(value);
+}
+
+/** The filter value RATINGS_TABLE is given: a date as its day's text, which the filter matches against date cells. */
+function valueLiteral(value: SplitValue): string {
+  return typeof value === 'boolean' ? String(value).toUpperCase() : literal(shownValue(value));
 }
 
 /**
  * How many cases a sub-sample holds, counted as RATINGS_TABLE's filter matches: the whole cell,
- * trimmed and case-insensitive. COUNTIF would read "<18" as a comparison and "PO*" as a pattern.
+ * trimmed and case-insensitive; a date by its day. COUNTIF would read "<18" as a comparison and "PO*" as a pattern.
  */
-function subSampleCount(tab: string, letter: string, value: string | boolean): string {
+function subSampleCount(tab: string, letter: string, value: SplitValue): string {
   // The whole column grows with the tab; its header cell is taken off again.
   const matches = (range: string) =>
-    typeof value === 'boolean' ? `(${range}=${valueLiteral(value)})` : `(LOWER(TRIM(${range}&""))=${literal(value.toLowerCase())})`;
+    typeof value === 'boolean'
+      ? `(${range}=${valueLiteral(value)})`
+      : isDate(value)
+        ? `(IFERROR(TEXT(${range}, "yyyy-mm-dd"), "")=${valueLiteral(value)})`
+        : `(LOWER(TRIM(${range}&""))=${literal(value.toLowerCase())})`;
   return `=ARRAYFORMULA(SUMPRODUCT(--${matches(`${tab}${letter}:${letter}`)}) - N(${matches(`${tab}${letter}1`)}))`;
 }
 

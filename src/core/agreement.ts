@@ -1,5 +1,5 @@
 import { Answer, readAnswer } from './answers';
-import { CaseTable, Column, invalidAnswer, sheetRow } from './caseTable';
+import { CaseTable, Column, invalidAnswer, sheetRow, shortHeader } from './caseTable';
 import { caseIdColumn, caseIdRows, caseIdText } from './sampling';
 
 /** §9: how often a quality lead's re-marking agrees with the inspector's, and Cohen's kappa. */
@@ -38,8 +38,12 @@ export interface Agreement {
  */
 export function markedPairs(cases: CaseTable, checks: CaseTable): MarkedPair[] {
   const caseRows = rowsById(cases);
-  const checkIds = caseIdRows(checks, caseIdColumn(checks, 'checks'), 'checks');
-  const keyQuestions = sharedKeyQuestions(cases, checks);
+  const keyQuestions = requireSharedKeyQuestions(cases, checks);
+  // R12: a row left wholly blank between checks is skipped, not an error; a row with marks still needs its Case ID.
+  const idColumn = caseIdColumn(checks, 'checks');
+  const unnamed = checks.rows.findIndex((row) => caseIdText(row[idColumn.index]) === '' && !isBlankCheck(row, keyQuestions, checks));
+  if (unnamed >= 0) throw new Error(`Row ${sheetRow(unnamed)} of the checks range has marks but no Case ID. Give the row its case's ID, or clear it.`);
+  const checkIds = caseIdRows(checks, idColumn, 'checks', true);
   const pairs: MarkedPair[] = [];
   checkIds.forEach((checkRowIndex, id) => {
     const matches = caseRows.get(id) ?? [];
@@ -72,6 +76,24 @@ function rowsById(cases: CaseTable): Map<string, number[]> {
     else rows.set(id, [rowIndex]);
   });
   return rows;
+}
+
+function isBlankCheck(row: unknown[], keyQuestions: readonly Column[], checks: CaseTable): boolean {
+  return keyQuestions.every((column) => readAnswer(row[(checks.answerColumns.get(column.id) as Column).index]) === 'blank');
+}
+
+/**
+ * R11: the key questions both ranges have, or an error saying what the checks' header row
+ * should hold and what it holds, rather than a table with no rows.
+ */
+export function requireSharedKeyQuestions(cases: CaseTable, checks: CaseTable): Column[] {
+  const shared = sharedKeyQuestions(cases, checks);
+  if (shared.length > 0) return shared;
+  const expected = cases.columns.filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
+  const found = checks.columns.map((column) => `"${shortHeader(column.header)}"`).slice(0, 12);
+  throw new Error(
+    `The checks range has no key-question column the cases range has: expected headers starting with a key-question id (${expected.slice(0, 6).join(', ') || 'none in the cases range'}${expected.length > 6 ? ', …' : ''}, e.g. "${expected[0] ?? '2.1.1'} …"); found ${found.join(', ')}${checks.columns.length > 12 ? ', …' : ''}.`,
+  );
 }
 
 /** The key-question columns of the cases that the checks also have, in the cases' order. */
@@ -125,5 +147,5 @@ export function groupPairs(pairs: readonly MarkedPair[], keyOf: (pair: MarkedPai
 /** §9: per key question present in both ranges, in the cases' column order: its agreement. */
 export function agreementByKeyQuestion(cases: CaseTable, checks: CaseTable): { keyQuestionId: string; agreement: Agreement }[] {
   const groups = groupPairs(markedPairs(cases, checks), (pair) => pair.keyQuestionId);
-  return sharedKeyQuestions(cases, checks).map((column) => ({ keyQuestionId: column.id, agreement: agreementOf(groups.get(column.id) ?? []) }));
+  return requireSharedKeyQuestions(cases, checks).map((column) => ({ keyQuestionId: column.id, agreement: agreementOf(groups.get(column.id) ?? []) }));
 }

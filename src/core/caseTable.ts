@@ -1,5 +1,5 @@
 import { columnLetter } from './a1';
-import { describeCell, isEmptyCell, readAnswer } from './answers';
+import { describeCell, isDate, isEmptyCell, readAnswer, sheetDate } from './answers';
 
 /**
  * docs/user-guide.md: the case table as Sheets passes it to a custom function — a 2-D array whose
@@ -80,7 +80,8 @@ export function readCaseTable(range: unknown): CaseTable {
   if (!Array.isArray(range) || range.length === 0 || !Array.isArray(range[0])) {
     throw new Error('The cases argument must be a range that starts at the header row, e.g. \'Case supervision\'!A:CM.');
   }
-  const values = range as unknown[][];
+  // A row that arrives as null (or anything but a row) is read as a blank row, never a TypeError.
+  const values = (range as unknown[]).map((row) => (Array.isArray(row) ? row : [])) as unknown[][];
   const headerRow = values[0];
   let width = headerRow.length;
   while (width > 0 && isEmptyCell(headerRow[width - 1])) width -= 1;
@@ -154,7 +155,7 @@ export function findMetadataColumn(table: CaseTable, header: string): Column {
 
 /**
  * The rows in scope: all of them, or those whose `filter` column equals `value`
- * (case-insensitive, surrounding spaces ignored; TRUE matches "Yes").
+ * (case-insensitive, surrounding spaces ignored; TRUE matches "Yes"; a date matches its day, "2024-01-15").
  */
 export function rowsWhere(table: CaseTable, filter?: { column: Column; value: unknown }): number[] {
   const indexes: number[] = [];
@@ -168,6 +169,8 @@ export function rowsWhere(table: CaseTable, filter?: { column: Column; value: un
 function comparable(cell: unknown): string {
   if (cell === true) return 'yes';
   if (cell === false) return 'no';
+  // A date is matched by its day as the sheet shows it (yyyy-mm-dd), whether the filter gives a date or that text.
+  if (isDate(cell)) return sheetDate(cell);
   return isEmptyCell(cell) ? '' : String(cell).trim().toLowerCase();
 }
 

@@ -3,7 +3,7 @@ import { CaseTable, findColumn, rowsWhere, shortHeader, tallyColumn } from './ca
 import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
 import { countedKeyQuestions } from './standards';
-import { changeIsSignificant, normalQuantile } from './statistics';
+import { changeIsSignificant, DEFAULT_CONFIDENCE, normalQuantile } from './statistics';
 
 /** docs/programme.md: pooling key questions over several inspections, and how sure each percentage is. */
 
@@ -16,7 +16,7 @@ export interface Interval {
  * docs/programme.md: Wilson's score interval of yes/applicable: centre (p + z²/2n)/(1 + z²/n), half-width
  * z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), z the two-sided normal quantile for the confidence.
  */
-export function wilsonInterval(yes: number, applicable: number, confidence = 0.8): Interval {
+export function wilsonInterval(yes: number, applicable: number, confidence = DEFAULT_CONFIDENCE): Interval {
   requireCount(applicable, 'The number applicable');
   requireCount(yes, 'The number of Yes answers');
   if (applicable === 0) throw new Error('The number applicable is 0: with no applicable case there is no percentage, so no interval.');
@@ -69,7 +69,12 @@ export interface ProviderTable {
   tab?: string;
 }
 
-/** docs/programme.md: the one framework every provider follows; providers of different frameworks cannot be pooled. */
+/**
+ * docs/programme.md: the one framework every provider follows. Providers of different frameworks, or
+ * of one framework id with different bands (R4, R9), cannot be pooled, whatever their order. A
+ * framework read from a range's own columns (a Framework tab's) is the union over the providers,
+ * so a key question one range lacks is that range's error, not dropped from the table.
+ */
 export function commonFramework(providers: ReadonlyArray<{ name: string; framework: Framework }>): Framework {
   const [first] = providers;
   const other = providers.find((provider) => provider.framework.id !== first.framework.id);
@@ -78,7 +83,34 @@ export function commonFramework(providers: ReadonlyArray<{ name: string; framewo
       `${first.name} follows ${first.framework.name} but ${other.name} follows ${other.framework.name}: pool only inspections of one framework.`,
     );
   }
-  return first.framework;
+  const bands = (framework: Framework) => `bands ${framework.thresholds.join('/')}${framework.overall.rule === 'scores' ? `, overall ${framework.overall.minimums.join('/')}` : ''}`;
+  const differing = providers.find((provider) => bands(provider.framework) !== bands(first.framework));
+  if (differing) {
+    throw new Error(
+      `${first.name} and ${differing.name} both follow ${first.framework.name}, but with ${bands(first.framework)} against ${bands(differing.framework)}: make their "Framework:" headers agree, so the pooled bands do not depend on the order of the ranges.`,
+    );
+  }
+  return providers.slice(1).reduce((union, provider) => (provider.framework === union ? union : unionOf(union, provider.framework)), first.framework);
+}
+
+/** Every standard and key question of either framework: the first's in its order, then any the second adds. */
+function unionOf(framework: Framework, other: Framework): Framework {
+  const domains = framework.domains.map((domain) => ({ ...domain, standards: domain.standards.map((standard) => ({ ...standard, keyQuestions: standard.keyQuestions.slice() })) }));
+  for (const otherDomain of other.domains) {
+    let domain = domains.find((candidate) => candidate.id === otherDomain.id);
+    if (!domain) domains.push((domain = { ...otherDomain, standards: [] }));
+    for (const otherStandard of otherDomain.standards) {
+      const standard = domain.standards.find((candidate) => candidate.id === otherStandard.id);
+      if (!standard) {
+        domain.standards.push({ ...otherStandard, keyQuestions: otherStandard.keyQuestions.slice() });
+        continue;
+      }
+      for (const keyQuestion of otherStandard.keyQuestions) {
+        if (!standard.keyQuestions.some((candidate) => candidate.id === keyQuestion.id)) standard.keyQuestions.push(keyQuestion);
+      }
+    }
+  }
+  return { ...framework, domains };
 }
 
 /**

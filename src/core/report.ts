@@ -14,6 +14,7 @@ import { standardsOf } from './frameworks';
 import { overallRating, overallScore } from './overall';
 import { judgePanelRating } from './panel';
 import { countKeyQuestion, describeWaiting, isNotRated, KeyQuestionCount, rateCounted, resultOf } from './standards';
+import { comparisonPercentProblem } from './summary';
 import { caseTabLayouts, COMPARISON_HEADER, DOMAIN_ONE_HEADER, PANEL_HEADER } from './workbook';
 
 /** R12: the label of a standard that cannot be rated yet. */
@@ -95,9 +96,17 @@ function rowsById(values: unknown[][] | undefined): Map<string, { cells: unknown
   return new Map((values ?? []).slice(1).map((cells, index) => [text(cells[0]), { cells, row: index + 2 }]));
 }
 
-function comparison(cells: unknown[] | undefined, percentHeader: string, nHeader: string): ComparisonFigure | undefined {
+function comparison(line: { cells: unknown[]; row: number } | undefined, percentHeader: string, nHeader: string, problems: ReportProblem[]): ComparisonFigure | undefined {
+  const cells = line?.cells;
   const percent = cells?.[COMPARISON_HEADER.indexOf(percentHeader)];
   if (typeof percent !== 'number') return undefined;
+  // R10: a figure outside 0–1 (74 typed for 74%) is a problem naming its cell, never shown as 7400%.
+  const cell = cellName(line!.row, COMPARISON_HEADER.indexOf(percentHeader) + 1);
+  const problem = comparisonPercentProblem(percent, cell);
+  if (problem) {
+    problems.push({ tab: 'Comparison', cell, message: problem });
+    return undefined;
+  }
   const n = cells?.[COMPARISON_HEADER.indexOf(nHeader)];
   return { percent: Math.round(percent * 100), n: typeof n === 'number' ? n : null };
 }
@@ -204,9 +213,9 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
     const figure =
       standard.kind === 'caseBased' ? caseBasedFigure(standard, framework.thresholds, tables.get(standard.caseTab!)!, panelRows.get(standard.id), problems) : judgementFigure(standard, domainRows.get(standard.id), problems);
     for (const keyQuestion of figure.keyQuestions) {
-      const cells = comparisons.get(keyQuestion.id)?.cells;
-      const previous = comparison(cells, 'Previous %', 'Previous n');
-      const aggregate = comparison(cells, 'All providers %', 'All providers n');
+      const line = comparisons.get(keyQuestion.id);
+      const previous = comparison(line, 'Previous %', 'Previous n', problems);
+      const aggregate = comparison(line, 'All providers %', 'All providers n', problems);
       if (previous) keyQuestion.previous = previous;
       if (aggregate) keyQuestion.aggregate = aggregate;
     }

@@ -11,17 +11,31 @@ export function newSeed(): number {
 }
 
 /**
- * A small seeded pseudo-random generator (mulberry32): the same seed always gives the
- * same sequence, in Node and in Apps Script alike. Returns numbers in [0, 1).
+ * A seeded pseudo-random generator: the same seed always gives the same sequence, in Node and in
+ * Apps Script alike. Returns numbers in [0, 1). The 128-bit state comes from the seed's whole
+ * decimal text (FNV-1a, four offsets), so 1 and 4294967297 are different seeds, as a reader expects.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+export function seededRandom(seed: number | string): () => number {
+  const text = String(seed);
+  const state = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((offset, word) => {
+    let hash = (offset ^ word) >>> 0;
+    for (let position = 0; position < text.length; position += 1) hash = Math.imul(hash ^ text.charCodeAt(position), 0x01000193) >>> 0;
+    return hash || 1;
+  });
+  // xorshift128: a full-period generator over the four words; a few turns mix the hashed seed in.
+  const next = () => {
+    let first = state[0];
+    const last = state[3];
+    state[0] = state[1];
+    state[1] = state[2];
+    state[2] = last;
+    first ^= first << 11;
+    first ^= first >>> 8;
+    state[3] = (first ^ last ^ (last >>> 19)) >>> 0;
+    return state[3] / 4294967296;
   };
+  for (let turn = 0; turn < 16; turn += 1) next();
+  return next;
 }
 
 /** The Case ID column of a table, or an error saying the range needs one. */
@@ -37,14 +51,16 @@ export function caseIdText(cell: unknown): string {
 }
 
 /**
- * R11: the rows of each Case ID (trimmed); a blank or repeated ID is an error naming its
- * sheet row, since a sample or a check must say which case it means.
+ * R11: the rows of each Case ID (trimmed); a repeated ID is an error naming its sheet rows, since
+ * a sample or a check must say which case it means. A blank ID is an error too, unless
+ * `skipBlank` (rows not yet given a case are work in progress, R12).
  */
-export function caseIdRows(table: CaseTable, idColumn: Column, what: string): Map<string, number> {
+export function caseIdRows(table: CaseTable, idColumn: Column, what: string, skipBlank = false): Map<string, number> {
   const rows = new Map<string, number>();
   table.rows.forEach((row, rowIndex) => {
     const cell = row[idColumn.index];
     const id = caseIdText(cell);
+    if (id === '' && skipBlank) return;
     if (id === '') throw new Error(`Row ${sheetRow(rowIndex)} of the ${what} range has no Case ID. Give every case its ID.`);
     const earlier = rows.get(id);
     if (earlier !== undefined) {
@@ -87,16 +103,18 @@ export function strataOf(table: CaseTable, columns: readonly Column[]): Stratum[
 /**
  * §9: splits `size` over groups of the given counts by largest remainder: each group gets
  * the floor or the ceiling of size × its share, and the total is `size`. Remainders are
- * compared as integers (size·count mod total), so no rounding decides a tie; ties go to
- * the earlier group.
+ * compared as integers (size·count mod total), so no rounding decides a tie; a tie goes to the
+ * group with the lower `tieRank` (drawn from the seed, so list order favours no one), or, without
+ * ranks, to the earlier group.
  */
-export function allocate(counts: readonly number[], size: number): number[] {
+export function allocate(counts: readonly number[], size: number, tieRanks?: readonly number[]): number[] {
   const total = counts.reduce((sum, count) => sum + count, 0);
   if (total === 0) return counts.map(() => 0);
   const shares = counts.map((count) => Math.floor((size * count) / total));
   const remainders = counts.map((count, index) => size * count - shares[index] * total);
   let left = size - shares.reduce((sum, share) => sum + share, 0);
-  const order = counts.map((_, index) => index).sort((a, b) => remainders[b] - remainders[a] || a - b);
+  const rank = (index: number) => (tieRanks ? tieRanks[index] : index);
+  const order = counts.map((_, index) => index).sort((a, b) => remainders[b] - remainders[a] || rank(a) - rank(b) || a - b);
   for (let position = 0; left > 0; position += 1, left -= 1) shares[order[position]] += 1;
   return shares;
 }
@@ -115,22 +133,26 @@ function pick(rowIndexes: readonly number[], count: number, random: () => number
 
 /**
  * §9: the row indexes of a stratified random sample of `size` rows, in population order.
- * Strata are drawn in order of first appearance from one generator seeded by `seed`, so
- * the same inputs always give the same sample.
+ * Strata are drawn in order of first appearance from one generator seeded by `seed`, and ties
+ * between strata for an extra case are broken by the seed, so the same inputs always give the
+ * same sample and every stratum has its chance of the extra case.
  */
-export function drawSample(table: CaseTable, size: number, strata: readonly Column[], seed: number): number[] {
+export function drawSample(table: CaseTable, size: number, strata: readonly Column[], seed: number | string): number[] {
   if (size > table.rows.length) {
     throw new Error(`The sample size ${size} is more than the ${table.rows.length} cases in the population.`);
   }
   const groups = strataOf(table, strata);
-  return drawFromStrata(groups, allocate(groups.map((group) => group.rowIndexes.length), size), seed);
+  // Ties between equal remainders are broken by the seed too, not by which stratum is listed first.
+  const tieRandom = seededRandom(`${seed} ties`);
+  const tieRanks = groups.map(() => tieRandom());
+  return drawFromStrata(groups, allocate(groups.map((group) => group.rowIndexes.length), size, tieRanks), seed);
 }
 
 /**
  * Draws `quotas[i]` rows of stratum i (at most all of them), strata in order, from one
  * generator seeded by `seed`; the row indexes come back in table order.
  */
-export function drawFromStrata(strata: readonly Stratum[], quotas: readonly number[], seed: number): number[] {
+export function drawFromStrata(strata: readonly Stratum[], quotas: readonly number[], seed: number | string): number[] {
   const random = seededRandom(seed);
   const chosen = strata.flatMap((stratum, index) => pick(stratum.rowIndexes, Math.min(quotas[index], stratum.rowIndexes.length), random));
   return chosen.sort((a, b) => a - b);

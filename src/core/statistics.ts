@@ -1,3 +1,8 @@
+/** R10's defaults: 80% confidence, a 5-point margin of error, significance at 0.1 (docs/method.md). */
+export const DEFAULT_CONFIDENCE = 0.8;
+export const DEFAULT_MARGIN = 0.05;
+export const DEFAULT_ALPHA = 0.1;
+
 /** R10: significance of a change, and planned sample sizes. */
 
 /**
@@ -31,7 +36,7 @@ export function twoProportionZ(p1: number, n1: number, p2: number, n2: number): 
 }
 
 /** R10: two-sided test at significance level alpha (0.1 unless given). */
-export function changeIsSignificant(p1: number, n1: number, p2: number, n2: number, alpha = 0.1): boolean {
+export function changeIsSignificant(p1: number, n1: number, p2: number, n2: number, alpha = DEFAULT_ALPHA): boolean {
   return Math.abs(twoProportionZ(p1, n1, p2, n2)) > normalQuantile(1 - alpha / 2);
 }
 
@@ -39,7 +44,7 @@ export function changeIsSignificant(p1: number, n1: number, p2: number, n2: numb
  * R10: Cochran's n0 = z²·p(1−p)/e² with p = 0.5, then the finite-population correction
  * n = n0 / (1 + (n0 − 1)/N), rounded up.
  */
-export function plannedSampleSize(population: number, confidence = 0.8, margin = 0.05): number {
+export function plannedSampleSize(population: number, confidence = DEFAULT_CONFIDENCE, margin = DEFAULT_MARGIN): number {
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const n0 = (z * z * 0.25) / (margin * margin);
   const n = n0 / (1 + (n0 - 1) / population);

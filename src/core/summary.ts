@@ -87,3 +87,14 @@ export function promptRows(table: CaseTable, framework: Framework, rowIndexes: r
     return { column, text, yes: tally.yes, applicable: tally.yes + tally.no };
   });
 }
+
+/**
+ * R10: a Comparison tab percentage is a fraction from 0 to 1, as Sheets stores 74%. A 74 or a −0.5
+ * is refused, never read as 7,400% nor guessed to mean 74%: the message names the cell and says how
+ * to type it. Undefined for a good figure.
+ */
+export function comparisonPercentProblem(value: number, cell: string): string | undefined {
+  if (value >= 0 && value <= 1) return undefined;
+  const example = value > 1 && value <= 100 ? `${value}%` : 'a percentage such as 74%';
+  return `Comparison tab cell ${cell} holds ${value}, which is not a percentage from 0% to 100% as Sheets stores it (74% is 0.74). Type it as ${example}.`;
+}

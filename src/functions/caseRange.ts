@@ -1,7 +1,7 @@
-import { CaseTable, findMetadataColumn, readCaseTable, rowsWhere } from '../core/caseTable';
+import { CaseTable, Column, findMetadataColumn, readCaseTable, rowsWhere, shortHeader } from '../core/caseTable';
 import { Framework } from '../core/framework';
 import { frameworkForTable } from '../core/frameworkChoice';
-import { describeCell } from '../core/answers';
+import { describeCell, isDate, quoteText, sheetDate } from '../core/answers';
 import { Cell, CellArg, isBlank } from './cells';
 
 /** A cases argument read once: its table, the framework its headers follow, and the rows in scope. */
@@ -39,7 +39,29 @@ export function rowsInScope(table: CaseTable, filterHeader?: Cell, filterValue?:
   if (isBlank(filterValue)) {
     throw new Error(`A filter on "${String(filterHeader)}" needs a value to match, e.g. "Licence".`);
   }
-  return rowsWhere(table, { column: findMetadataColumn(table, String(filterHeader)), value: filterValue });
+  const column = findMetadataColumn(table, String(filterHeader));
+  const rows = rowsWhere(table, { column, value: filterValue });
+  const present = presentValues(table, column);
+  // R12: a column with nothing in it yet is work in progress (blank results); a value no case has is named.
+  if (rows.length === 0 && present.length > 0) {
+    const listed = present.slice(0, 20).map((value) => quoteText(value)).join(', ');
+    throw new Error(
+      `No case has ${shortHeader(column.header)} = ${describeCell(filterValue)}; values present: ${listed}${present.length > 20 ? `, and ${present.length - 20} more` : ''}.`,
+    );
+  }
+  return rows;
+}
+
+/** The column's distinct non-blank values as the sheet shows them, first spelling kept, in order of first appearance. */
+function presentValues(table: CaseTable, column: Column): string[] {
+  const seen = new Map<string, string>();
+  for (const row of table.rows) {
+    const cell = row[column.index];
+    if (isBlank(cell)) continue;
+    const text = isDate(cell) ? sheetDate(cell) : String(cell).trim();
+    if (!seen.has(text.toLowerCase())) seen.set(text.toLowerCase(), text);
+  }
+  return [...seen.values()];
 }
 
 /** Reads the cases range and keeps the rows the filter (if any) selects. */

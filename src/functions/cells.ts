@@ -22,8 +22,9 @@ export function mapCells(
   scalar: (...cells: Cell[]) => CellResult,
   blankWhen: readonly number[] = [0],
 ): CellResult | CellResult[][] {
+  if (!args.some(Array.isArray)) return scalar(...(args as Cell[]));
+  args = args.map((arg) => (Array.isArray(arg) ? blankNullRows(arg) : arg));
   const ranges = args.filter((arg): arg is Cell[][] => Array.isArray(arg));
-  if (ranges.length === 0) return scalar(...(args as Cell[]));
   ranges.forEach(requireGrid);
   const rows = ranges[0].length;
   const columns = ranges[0][0].length;
@@ -43,11 +44,13 @@ export function mapCells(
   );
 }
 
-/** A range as Sheets passes it: rows of cells. Anything else is named, not a TypeError. */
+/** A range as Sheets passes it: rows of cells. A null row is a blank row as wide as the widest. */
+export function blankNullRows(range: readonly unknown[]): Cell[][] {
+  const width = Math.max(0, ...range.map((row) => (Array.isArray(row) ? row.length : 0)));
+  return range.map((row) => (Array.isArray(row) ? (row as Cell[]) : Array<Cell>(width).fill('')));
+}
+
 function requireGrid(range: unknown[]): void {
-  range.forEach((row, index) => {
-    if (!Array.isArray(row)) throw new Error(`Row ${index + 1} of a range given is ${describeCell(row)}, not a row of cells: pass a range such as A2:A10.`);
-  });
   if (range.length === 0 || (range[0] as unknown[]).length === 0) throw new Error('A range given is empty: pass a range of at least one cell.');
 }
 
@@ -67,6 +70,8 @@ export function readId(cell: Cell, what: string): string {
 /** A number argument, or an error naming the argument and what was given. */
 export function requireNumber(cell: Cell, what: string): number {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
+  // Another formula's message (a refused Comparison figure) is passed on, not quoted as a value.
+  if (typeof cell === 'string' && cell.startsWith('Error: ')) throw new Error(`${what} holds an error: ${cell.slice('Error: '.length)}`);
   throw new Error(`${what} must be a number; got ${isEmptyCell(cell) ? 'an empty cell' : describeCell(cell)}.`);
 }
 
@@ -92,10 +97,7 @@ export function requireBand(cell: Cell, where: string): Band {
  * or any other text fails the call, naming the entry's place and value.
  */
 export function readRatings(ratings: unknown): Band[] {
-  const rows = Array.isArray(ratings) ? (ratings as Cell[][]) : [[ratings as Cell]];
-  rows.forEach((row, index) => {
-    if (!Array.isArray(row)) throw new Error(`Row ${index + 1} of the ratings range is ${describeCell(row)}, not a row of cells.`);
-  });
+  const rows = Array.isArray(ratings) ? blankNullRows(ratings) : [[ratings as Cell]];
   const bands: Band[] = [];
   rows.forEach((row, rowIndex) =>
     row.forEach((cell, columnIndex) => {

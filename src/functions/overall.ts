@@ -2,7 +2,7 @@ import { NOT_RATED } from '../core/bands';
 import { overallRating, overallScore } from '../core/overall';
 import { customFunction } from '../publicFunction';
 import { describeCell } from '../core/answers';
-import { Cell, CellArg, isBlank, readRatings } from './cells';
+import { blankNullRows, Cell, CellArg, isBlank, readRatings } from './cells';
 
 const RATINGS_PARAM = {
   name: 'ratings',
@@ -47,7 +47,7 @@ export const OVERALL_RATING = customFunction(
     // R12: the band for the k standards rated so far (R9 with n = k).
     if (isBlank(bands)) return overallRating(rated);
     // With a framework's bands, the range's size is the counted n, and a provisional score is scaled from k to n.
-    const counted = Array.isArray(ratings) ? ratings.reduce((cells, row) => cells + row.length, 0) : 1;
+    const counted = Array.isArray(ratings) ? blankNullRows(ratings).reduce((cells, row) => cells + row.length, 0) : 1;
     return overallRating(rated, { rule: 'scores', minimums: readOverallBands(bands, counted) }, counted);
   },
 );

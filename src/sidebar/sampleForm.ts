@@ -70,7 +70,17 @@ export class SampleForm {
   private request(): SampleRequest {
     const strata = Array.from(this.strata.querySelectorAll<HTMLInputElement>('input[type=checkbox]')).filter((box) => box.checked).map((box) => box.value);
     const request: SampleRequest = { populationTab: this.population.value, strata, size: Number(this.size.value) };
-    if (this.seed.value.trim() !== '') request.seed = Number(this.seed.value);
+    // A number field holding text reads as "" (badInput): refuse it rather than draw afresh over it.
+    const seed = this.seed.value.trim();
+    const badSeed = this.seed.validity.badInput || (seed !== '' && !Number.isInteger(Number(seed)));
+    this.seed.setCustomValidity(badSeed ? 'The seed must be a whole number.' : '');
+    if (badSeed) {
+      this.seed.setAttribute('aria-invalid', 'true');
+      this.seed.focus();
+      throw new Error('Seed: the seed must be a whole number, e.g. 4821, the one an earlier draw showed; leave it blank for a new draw.');
+    }
+    this.seed.removeAttribute('aria-invalid');
+    if (seed !== '') request.seed = Number(seed);
     return request;
   }
 

@@ -95,7 +95,8 @@ describe('addon › a workbook being filled in (R12)', () => {
       const rowOf = (id: string) => comparison.findIndex((cells) => cells[0] === id) + 1;
       rt.setCellValues('Comparison', `C${rowOf('2.2.3')}`, [[79, 72]]);
       rt.setCellValues('Comparison', `C${rowOf('2.3.3')}`, [[0.34, 70]]);
-      expect(keyQuestionRow(rt, 'Key questions', '2.2.3')?.[10]).toMatch(/^Error: p2 must be a fraction from 0 to 1 \(65% is 0\.65\); got 79\./);
+      expect(keyQuestionRow(rt, 'Key questions', '2.2.3')?.[8]).toMatch(/^Error: Comparison tab cell C\d+ holds 79, not a percentage from 0% to 100%/);
+      expect(keyQuestionRow(rt, 'Key questions', '2.2.3')?.[10]).toMatch(/^Error: p2 holds an error: Comparison tab cell C\d+ holds 79, not a percentage/);
       expect(keyQuestionRow(rt, 'Key questions', '2.3.3')?.[10]).toBe(false);
       expect(keyQuestionRow(rt, 'Key questions', '2.1.1')?.[10]).toBe('');
     });
@@ -140,6 +141,23 @@ describe('addon › sub-samples count what the filter counts', () => {
     const first = values.findIndex((row) => row[0] === 'Case supervision — Gender: true');
     const applicable = values.slice(first + 1).find((row) => row[1] === '2.1.1')?.[4];
     expect(applicable).toBe(12);
+  });
+
+  it('a column of dates: each heading shows the day as the sheet does, and counts what its table counts', () => {
+    const rt = newWorkbook();
+    typeCases(rt, 'Case supervision', publishedCases('Case supervision', 'current'));
+    const days = [new Date(Date.UTC(2024, 0, 15)), new Date(Date.UTC(2024, 1, 29))];
+    setColumn(rt, 'Responsible officer grade', Array.from({ length: 100 }, (_, index) => (index < 4 ? days[0] : index < 10 ? days[1] : '')));
+    rt.call('runGenerateSummaries', { subSampleHeader: 'Responsible officer grade' });
+    const headings = subSampleHeadings(rt);
+    const grade = 'Case supervision — Responsible officer grade: ';
+    expect([...headings.entries()]).toEqual([
+      [`${grade}2024-01-15`, 4],
+      [`${grade}2024-02-29`, 6],
+    ]);
+    const values = rt.sheetValues('Sub-samples');
+    const first = values.findIndex((row) => row[0] === `${grade}2024-01-15`);
+    expect(values.slice(first + 1).find((row) => row[1] === '2.1.1')?.[4]).toBe(4);
   });
 
   it('values that COUNTIF would read as comparisons or patterns are matched whole', () => {

@@ -47,8 +47,15 @@ describe('addon › New inspection', () => {
   });
 
   it.each(caseTabLayouts(CRC_2018).map((layout) => [layout.name, layout]))('%s has metadata, then each key question\'s prompts and its judgement column', (name, layout) => {
-    const header = rt.sheetValues(name)[0].filter((cell) => cell !== '');
-    expect(header).toEqual(layout.headers);
+    const header = rt.sheetValues(name)[0].filter((cell) => cell !== '').map(String);
+    // From the framework's own definition, not the layout that wrote the tab: its metadata columns first,
+    // then every counted key question of the tab's standards, in the framework's order.
+    const tab = CRC_2018.caseTabs.find((candidate) => candidate.name === name)!;
+    expect(header.slice(0, tab.metadata.length)).toEqual(tab.metadata.map((column) => column.header));
+    const standards = CRC_2018.domains.flatMap((domain) => domain.standards).filter((standard) => standard.caseTab === name);
+    const keyQuestions = standards.flatMap((standard) => standard.keyQuestions).filter((keyQuestion) => !keyQuestion.qualitative);
+    const positions = keyQuestions.map((keyQuestion) => header.indexOf(`${keyQuestion.id} ${keyQuestion.text}`));
+    expect(positions.every((position, index) => position >= tab.metadata.length && (index === 0 || position > positions[index - 1]))).toBe(true);
     const prompts = layout.standards.flatMap((standard) => standard.keyQuestions.flatMap((keyQuestion) => keyQuestion.prompts));
     for (const prompt of prompts) expect(header).toContain(`${prompt.id} ${prompt.text}`);
     expect(header.filter((cell) => / /.test(String(cell)) && /^\d/.test(String(cell)))).toHaveLength(header.length - layout.metadataCount - layout.freeText.length);

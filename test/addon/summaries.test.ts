@@ -56,6 +56,19 @@ describe('addon › Generate summaries', () => {
     expect(rows.get('2.1.2')?.slice(8, 11)).toEqual(['', '', '']);
   });
 
+  it('refuses a Comparison percentage outside 0–1 (74 typed for 74%), naming its cell, never showing 7400% (R10)', () => {
+    const comparison = rt.sheetValues('Comparison');
+    const row = comparison.findIndex((cells) => cells[0] === '2.1.1') + 1;
+    rt.setCellValues('Comparison', `C${row}`, [[74, 80, -0.5, 5000]]);
+    const cells = keyQuestionRows(rt.sheetValues('Key questions')).get('2.1.1');
+    expect(cells?.[8]).toBe(`Error: Comparison tab cell C${row} holds 74, not a percentage from 0% to 100% (74% is 0.74): type it with its % sign.`);
+    expect(cells?.[11]).toBe(`Error: Comparison tab cell E${row} holds -0.5, not a percentage from 0% to 100% (74% is 0.74): type it with its % sign.`);
+    // The significance tests do not take the refused figures as percentages either.
+    expect(String(cells?.[10])).toMatch(/^Error: /);
+    expect(String(cells?.[13])).toMatch(/^Error: /);
+    rt.setCellValues('Comparison', `C${row}`, [['', '', '', '']]);
+  });
+
   it('splits key questions by sentence type on the Sub-samples tab, adding up to the whole sample', () => {
     const values = rt.sheetValues('Sub-samples');
     const titleRow = (value: string) => values.findIndex((row) => row[0] === `Case supervision — Sentence type: ${value}`);

@@ -88,6 +88,24 @@ describe('agreement (§9)', () => {
       expect(() => markedPairs(clean, readCaseTable([['Case ID', '2.1.1 x'], ['A', 'Yes']]))).toThrow('In the cases range: Row 2, column "2.1.1 Engaging": "Sure" is not an answer.');
     });
 
+    it('skips a wholly blank row between checks (R12), but names a row with marks and no Case ID', () => {
+      const marked = readCaseTable([HEADER, ['A', 'Jo', 'Yes', 'No'], ['C', 'Jo', 'No', 'No']]);
+      const withGap = readCaseTable([['Case ID', '2.1.1 x'], ['A', 'Yes'], ['', ''], [null, '  '], ['C', 'No']]);
+      const pairs = markedPairs(marked, withGap);
+      expect(pairs.map((pair) => [pair.checkRowIndex, pair.original, pair.check])).toEqual([
+        [0, 'yes', 'yes'],
+        [3, 'no', 'no'],
+      ]);
+      expect(() => markedPairs(cases, readCaseTable([['Case ID', '2.1.1 x'], ['A', 'Yes'], ['', 'No']]))).toThrow('Row 3 of the checks range has marks but no Case ID.');
+    });
+
+    it('names what it expected and found when the checks have no key-question column the cases have', () => {
+      const checks = readCaseTable([['Case ID', 'Engaging', 'Desistance'], ['A', 'Yes', 'No']]);
+      expect(() => agreementByKeyQuestion(cases, checks)).toThrow(
+        'The checks range has no key-question column the cases range has: expected headers starting with a key-question id (2.1.1, 2.1.2, e.g. "2.1.1 …"); found "Case ID", "Engaging", "Desistance".',
+      );
+    });
+
     it('names a repeated or blank ID in the checks', () => {
       expect(() => markedPairs(cases, readCaseTable([['Case ID', '2.1.1 x'], ['A', 'Yes'], ['A', 'No']]))).toThrow('Case ID "A" appears twice in the checks range, at rows 2 and 3.');
     });

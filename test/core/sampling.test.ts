@@ -62,10 +62,12 @@ describe('sampling (§9)', () => {
           expect(new Set(chosen).size).toBe(size);
           expect(chosen.every((rowIndex, position) => rowIndex >= 0 && rowIndex < table.rows.length && (position === 0 || rowIndex > chosen[position - 1]))).toBe(true);
           expect(drawSample(table, size, strata, seed)).toEqual(chosen);
-          // Each stratum gets its largest-remainder share.
+          // Each stratum gets the floor or the ceiling of its share of the sample (§9, largest remainder).
           const groups = strataOf(table, strata);
-          const quotas = allocate(groups.map((group) => group.rowIndexes.length), size);
-          groups.forEach((group, index) => expect(chosen.filter((rowIndex) => group.rowIndexes.includes(rowIndex))).toHaveLength(quotas[index]));
+          groups.forEach((group) => {
+            const quota = (size * group.rowIndexes.length) / table.rows.length;
+            expect([Math.floor(quota), Math.ceil(quota)]).toContain(chosen.filter((rowIndex) => group.rowIndexes.includes(rowIndex)).length);
+          });
         }),
       );
     });
@@ -78,6 +80,30 @@ describe('sampling (§9)', () => {
     it('changes the sample with the seed', () => {
       const table = readCaseTable(population(Array.from({ length: 100 }, (_, index) => (index % 3 ? 'Male' : 'Female'))));
       expect(drawSample(table, 10, [], 1)).not.toEqual(drawSample(table, 10, [], 2));
+    });
+
+    it('breaks ties for the extra cases by the seed: 20 of 200 cases over 40 officers reaches every officer over some seeds', () => {
+      // 5 cases per officer: each officer's quota is 20 × 5/200 = 0.5, so which 20 officers get one is a tie.
+      const rows = Array.from({ length: 200 }, (_, index) => [`C${index}`, `Officer ${Math.floor(index / 5)}`]);
+      const table = readCaseTable([['Case ID', 'Officer'], ...rows]);
+      const strata = strataColumns(table, ['Officer'], 'population');
+      const drawn = new Set<number>();
+      for (let seed = 1; seed <= 30; seed += 1) {
+        const chosen = drawSample(table, 20, strata, seed);
+        const officers = chosen.map((rowIndex) => Math.floor(rowIndex / 5));
+        expect(new Set(officers).size).toBe(20); // at most one case per officer (the ceiling of 0.5)
+        officers.forEach((officer) => drawn.add(officer));
+      }
+      expect([...drawn].filter((officer) => officer >= 20).length).toBeGreaterThan(0);
+      expect(drawn.size).toBe(40);
+    });
+
+    it('reads the whole seed: 1 and 4294967297 (2^32 + 1) draw different samples, each the same every time', () => {
+      const table = readCaseTable(population(Array.from({ length: 100 }, () => 'Male')));
+      const low = drawSample(table, 10, [], 1);
+      const high = drawSample(table, 10, [], 2 ** 32 + 1);
+      expect(high).not.toEqual(low);
+      expect(drawSample(table, 10, [], 2 ** 32 + 1)).toEqual(high);
     });
 
     it('refuses a size above the population', () => {

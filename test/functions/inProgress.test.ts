@@ -64,9 +64,20 @@ describe('functions › work in progress (R12)', () => {
     expect(() => bundle.RATE_STANDARD(cases, '')).toThrow(/no standard ""/);
   });
 
-  it('a null row or an invalid date in a range gets a message, not a TypeError or RangeError', () => {
-    expect(() => bundle.RATING_BAND([[0.5], null])).toThrow(/Row 2 of a range given is null, not a row of cells/);
-    expect(() => bundle.OVERALL_SCORE([['Good'], null])).toThrow(/Row 2 of the ratings range is null/);
+  it('a null row in a range is a blank row everywhere, never a TypeError', () => {
+    expect(bundle.RATING_BAND([[0.5], null, [0.8]])).toEqual([['Requires improvement'], [''], ['Outstanding']]);
+    expect(bundle.OVERALL_SCORE([['Good'], null, ['Outstanding']])).toBe(5);
+    expect(bundle.OVERALL_RATING([['Good'], null, ['Outstanding']], '2/4/6')).toBe('Outstanding');
+    const cases: Array<Cell[] | null> = assessment();
+    const blanked = cases.slice();
+    blanked.splice(3, 0, null);
+    // 2.1.1 is 6 Yes of 10 with or without a null row among the cases.
+    expect(bundle.KQ_SCORE(blanked, '2.1.1')).toBe(0.6);
+    expect(bundle.RATINGS_TABLE(blanked)[1].slice(1, 6)).toEqual(['2.1.1', expect.any(String), 6, 10, 0.6]);
+    expect(bundle.PERCENT_INTERVAL([[6], null], [[10], null])).toEqual([[expect.any(Number), expect.any(Number)], ['', '']]);
+  });
+
+  it('an invalid date in a range gets a message, not a RangeError', () => {
     const cases = assessment();
     cases[3][column(cases, '2.1.1')] = new Date(Number.NaN) as unknown as Cell;
     expect(() => bundle.KQ_SCORE(cases, '2.1.1')).toThrow(/Row 4, column "2\.1\.1 .*": an invalid date is not an answer/);
@@ -74,6 +85,17 @@ describe('functions › work in progress (R12)', () => {
 });
 
 describe('functions › careless and hostile input (R11)', () => {
+  it('a filter value no case has is named with the values present, not an all-blank table', () => {
+    const cases = assessment();
+    const message = 'No case has Sentence type = "Comunity"; values present: Licence, Community.';
+    expect(() => bundle.RATINGS_TABLE(cases, 'Sentence type', 'Comunity')).toThrow(message);
+    expect(() => bundle.KQ_SCORE(cases, '2.1.1', 'Sentence type', 'Comunity')).toThrow(message);
+    expect(bundle.KQ_SCORE(cases, '2.1.1', 'Sentence type', [['Community'], ['Comunity']])).toEqual([[expect.any(Number)], [`Error: ${message}`]]);
+    // A column nobody has filled in yet is work in progress (R12): blank, not an error.
+    const unfilled = cases.map((row, index) => (index === 0 ? row : row.map((cell, at) => (cases[0][at] === 'Sentence type' ? '' : cell))));
+    expect(bundle.KQ_SCORE(unfilled, '2.1.1', 'Sentence type', 'Licence')).toBe('');
+  });
+
   it('two columns with the same filter header are refused, as for key questions', () => {
     const cases = assessment().map((row, index) => [...row, index === 0 ? 'Sentence type' : 'Licence']);
     expect(() => bundle.KQ_SCORE(cases, '2.1.1', 'Sentence type', 'Licence')).toThrow(/Two columns are headed "Sentence type"/);

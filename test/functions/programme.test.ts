@@ -42,7 +42,8 @@ describe('PERCENT_INTERVAL through the built bundle', () => {
     [80, 79, undefined, /more than the number applicable/],
     [-1, 79, undefined, /0 or more; got -1/],
     [2.5, 79, undefined, /whole number.*got 2\.5/],
-    [61, 79, 1.5, /confidence must be between 0 and 1/],
+    [61, 79, 1.5, /The confidence must be from 0\.5 to 0\.999 \(80% is 0\.8\); got 1\.5\./],
+    [61, 79, 0.1, /The confidence must be from 0\.5 to 0\.999 \(80% is 0\.8\); got 0\.1\./],
     ['many', 79, undefined, /Yes must be a number; got "many"/],
   ])('fails on one cell for %p of %p (confidence %p) (R11)', (yes, applicable, confidence, message) => {
     expect(() => bundle.PERCENT_INTERVAL(yes, applicable, confidence)).toThrow(message);
@@ -117,6 +118,35 @@ describe('PROGRAMME_TABLE through the built bundle', () => {
     const column = bad[0].findIndex((header) => String(header).startsWith('2.4.1 '));
     bad[7][column] = 'Yess';
     expect(() => bundle.PROGRAMME_TABLE(current, bad)).toThrow(/Range 2 \(argument cases2\): Row 8, column "2\.4\.1 [^"]*": "Yess" is not an answer/);
+  });
+
+  describe('ranges of a framework defined on a Framework tab', () => {
+    /** 20 cases of a "my-audit" framework: 12 Yes then 8 No on every key question given. */
+    const range = (bands: string, keyQuestions: string[]) => [
+      ['Case ID', `Framework: my-audit; bands ${bands}`, ...keyQuestions],
+      ...Array.from({ length: 20 }, (_, index) => [`C${index}`, '', ...keyQuestions.map(() => (index < 12 ? 'Yes' : 'No'))]),
+    ];
+
+    it('takes every key question of every range: one missing from the first range is its error, not dropped', () => {
+      const first = range('60/75/90', ['2.1.1 Timely?']);
+      const second = range('60/75/90', ['2.1.1 Timely?', '2.1.2 Recorded?']);
+      expect(() => bundle.PROGRAMME_TABLE(first, second)).toThrow(/Range 1 \(argument cases1\) has no column for 2\.1\.2 \("2\.1\.2 Recorded\?"\), which Range 2 \(argument cases2\) has/);
+      expect(() => bundle.PROGRAMME_TABLE(second, first)).toThrow(/Range 2 \(argument cases2\) has no column for 2\.1\.2/);
+      // With both columns in both, 24 of 40 is 60%: Requires improvement under these bands (Good at 50/65/80 would start at 65).
+      const rows = bundle.PROGRAMME_TABLE(second, second);
+      expect(rows.slice(1).map((row: unknown[]) => row.slice(1, 6))).toEqual([
+        ['2.1.1', 24, 40, 0.6, 'Requires improvement'],
+        ['2.1.2', 24, 40, 0.6, 'Requires improvement'],
+      ]);
+    });
+
+    it('refuses ranges whose bands disagree, whatever their order', () => {
+      const strict = range('60/75/90', ['2.1.1 Timely?']);
+      const usual = range('50/65/80', ['2.1.1 Timely?']);
+      for (const [a, b] of [[strict, usual], [usual, strict]]) {
+        expect(() => bundle.PROGRAMME_TABLE(a, b)).toThrow(/Range 1 \(argument cases1\) and Range 2 \(argument cases2\) both follow my-audit, but with bands (60\/75\/90|50\/65\/80) against bands (50\/65\/80|60\/75\/90)/);
+      }
+    });
   });
 
   it('refuses ranges of different case tabs, and an argument that is not a range', () => {

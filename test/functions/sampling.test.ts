@@ -82,6 +82,18 @@ describe('SAMPLE_CASES and SAMPLE_BALANCE through the built bundle (§9)', () =>
     );
   });
 
+  it('SAMPLE_BALANCE leaves out rows with no Case ID, and names a Case ID the sample lists twice', () => {
+    const header = ['Case ID', 'Gender'];
+    const pop = [header, ['P1', 'Male'], ['P2', 'Male'], ['P3', 'Female'], ['P4', 'Female']];
+    // A case tab with two unfilled rows (no Case ID, a stray value): the sample is P1 and P3, one of each.
+    const sample = [header, ['P1', 'Male'], ['', 'Male'], ['P3', 'Female'], ['', '']];
+    expect(bundle.SAMPLE_BALANCE(pop, sample, 'Gender').slice(1)).toEqual([
+      ['Male', 2, 0.5, 1, 0.5, 0],
+      ['Female', 2, 0.5, 1, 0.5, 0],
+    ]);
+    expect(() => bundle.SAMPLE_BALANCE(pop, [header, ['P1', 'Male'], ['P3', 'Female'], [' P1', 'Male']], 'Gender')).toThrow('Case ID " P1" appears twice in the sample range, at rows 2 and 4.');
+  });
+
   it('fails with a clear message (R11)', () => {
     expect(() => bundle.SAMPLE_CASES(population.slice(0, 11), 11)).toThrow('The sample size 11 is more than the 10 cases in the population.');
     expect(() => bundle.SAMPLE_CASES(population, 10, 'Gender, Ethnicity')).toThrow(/no column headed "Ethnicity" in the population range.*"Case ID", "Gender"/);
@@ -133,6 +145,20 @@ describe('MARKING_AGREEMENT through the built bundle (§9)', () => {
   it('leaves kappa blank where chance agreement is 1', () => {
     const checks = [['Case ID', header[keyQuestions[0]]], ['C002', 'Yes'], ['C004', 'Yes']];
     expect(bundle.MARKING_AGREEMENT(cases, checks)[1]).toEqual(['2.1.1', 2, 2, 1, '']);
+  });
+
+  it('skips a blank row in the QA tab: the same table as without it (R12)', () => {
+    const withBlank = qaTab();
+    withBlank.splice(5, 0, ['', '', '', ''], [null, null, null, null]);
+    expect(bundle.MARKING_AGREEMENT(cases, withBlank)).toEqual(bundle.MARKING_AGREEMENT(cases, qaTab()));
+    expect(bundle.MARKING_AGREEMENT(cases, withBlank)[1].slice(0, 4)).toEqual(['2.1.1', 10, 8, 0.8]);
+  });
+
+  it('with QA headers it does not recognise, says what it expected and found instead of a bare header row', () => {
+    const unrecognised = qaTab().map((row, index) => (index === 0 ? ['Case ID', 'Engaging', 'Desistance', 'Safety'] : row));
+    expect(() => bundle.MARKING_AGREEMENT(cases, unrecognised)).toThrow(
+      /The checks range has no key-question column the cases range has: expected headers starting with a key-question id \(2\.1\.1, 2\.1\.2, .*found "Case ID", "Engaging", "Desistance", "Safety"\./,
+    );
   });
 
   it('names a checked ID missing from the case tab, and invalid answers (R11)', () => {

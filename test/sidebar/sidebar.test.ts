@@ -460,6 +460,22 @@ describe('sidebar › Draw sample and Quality check (§9)', () => {
     await page.close();
   });
 
+  it('refuses a seed that is not a whole number, at the field, instead of drawing afresh over it', async () => {
+    const { page, calls } = await openSidebar(rt);
+    await page.locator('#sample-details > summary').click();
+    await page.locator('#sample-population option').first().waitFor({ state: 'attached' });
+    const seed = page.getByRole('region', { name: 'Draw sample' }).getByLabel('Seed');
+    await seed.pressSequentially('12e');
+    const before = calls.length;
+    await page.getByRole('button', { name: 'Show balance' }).click();
+    await page.locator('#sample-message.error').waitFor();
+    expect(await text(page, '#sample-message')).toContain('Seed: the seed must be a whole number');
+    expect(await seed.getAttribute('aria-invalid')).toBe('true');
+    expect(await seed.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(calls.slice(before).filter((call) => call.name === 'previewSampleDraw')).toEqual([]);
+    await page.close();
+  });
+
   it('draws cases per inspector onto the QA tab', async () => {
     const { page } = await openSidebar(rt);
     await page.locator('#quality-details > summary').click();
