@@ -1,7 +1,7 @@
 import { CaseTable, findMetadataColumn, readCaseTable, rowsWhere } from '../core/caseTable';
 import { Framework } from '../core/framework';
 import { frameworkForTable } from '../core/frameworkChoice';
-import { describeCell } from '../core/answers';
+import { describeCell, quoteText } from '../core/answers';
 import { Cell, CellArg, isBlank } from './cells';
 
 /** A cases argument read once: its table, the framework its headers follow, and the rows in scope. */
@@ -37,7 +37,7 @@ export function rowsInScope(table: CaseTable, filterHeader?: Cell, filterValue?:
     return rowsWhere(table);
   }
   if (isBlank(filterValue)) {
-    throw new Error(`A filter on "${String(filterHeader)}" needs a value to match, e.g. "Licence".`);
+    throw new Error(`A filter on "${quoteText(String(filterHeader))}" needs a value to match, e.g. "Licence".`);
   }
   return rowsWhere(table, { column: findMetadataColumn(table, String(filterHeader)), value: filterValue });
 }

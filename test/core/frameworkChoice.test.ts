@@ -25,7 +25,7 @@ describe('frameworkChoice: which framework a case table follows', () => {
   });
 
   it('builds a workbook-defined framework from the columns and the header settings', () => {
-    const framework = frameworkForTable(table('Case ID', '5.1.1 Are records kept?', '5.1.2(a) Signed?', '5.1.2 Are visits made?', '5.2.1 Is consent sought?', 'Framework: my-audit; bands 60/75/90; qualitative 5.2.2'));
+    const framework = frameworkForTable(table('Case ID', '5.1.1 Are records kept?', '5.1.2(a) Signed?', '5.1.2 Are visits made?', '5.2.1 Is consent sought?', 'Framework: my-audit; bands 60/75/90; key questions 5.1.1-2, 5.2.1; qualitative 5.2.2'));
     expect(framework.id).toBe('my-audit');
     expect(framework.thresholds).toEqual([60, 75, 90]);
     const standards = framework.domains.flatMap((domain) => domain.standards);
@@ -42,8 +42,11 @@ describe('frameworkChoice: which framework a case table follows', () => {
     expect(() => parseMarker('Framework: a; colour red')).toThrow(/"colour red" is not a setting/);
     expect(markerHeader(YJ_2021)).toBe('Framework: yj-2021');
     const audit: Framework = { ...CRC_2018, id: 'my-audit', thresholds: [60, 75, 90] };
-    expect(markerHeader(audit)).toBe('Framework: my-audit; bands 60/75/90; qualitative 4.1.3');
-    expect(parseMarker(markerHeader(audit))).toEqual({ id: 'my-audit', thresholds: [60, 75, 90], qualitative: ['4.1.3'] });
+    expect(markerHeader(audit)).toBe('Framework: my-audit; bands 60/75/90; key questions 2.1.1-3, 2.2.1-3, 2.3.1-3, 2.4.1-3, 4.1.1-2, 4.1.4, 4.2.1-3; qualitative 4.1.3');
+    expect(parseMarker(markerHeader(audit))).toEqual({
+      id: 'my-audit', thresholds: [60, 75, 90], qualitative: ['4.1.3'],
+      keyQuestions: ['2.1.1', '2.1.2', '2.1.3', '2.2.1', '2.2.2', '2.2.3', '2.3.1', '2.3.2', '2.3.3', '2.4.1', '2.4.2', '2.4.3', '4.1.1', '4.1.2', '4.1.4', '4.2.1', '4.2.2', '4.2.3'],
+    });
   });
 
   describe('without a marker', () => {

@@ -37,7 +37,7 @@ describe('parseFrameworkTab (docs/frameworks.md)', () => {
     const audit = framework!;
     const [layout] = caseTabLayouts(audit);
     expect(layout.headers).toEqual([
-      'Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90',
+      'Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90; key questions 2.1.1-2, 2.2.1-2, 2.3.1-2',
       '2.1.1(a) Was it completed within ten working days?', '2.1.1 Is the assessment timely?', 'Evidence 2.1.1', '2.1.2 Does it analyse risks to the child?', 'Evidence 2.1.2',
       '2.2.1 Is there a plan?', 'Evidence 2.2.1', '2.2.2 Does the plan follow the child protection plan?', 'Evidence 2.2.2',
       '2.3.1 Is the plan reviewed?', 'Evidence 2.3.1', '2.3.2 Is the review recorded?', 'Evidence 2.3.2', 'Case summary',
