@@ -1,0 +1,45 @@
+import { SAFEGUARDING_AUDIT, typedInSheets } from '../../examples/frameworks/safeguarding-audit';
+import { buildSpreadsheet, loadAddon } from '../../runtime';
+import { rowsByLabel, typeCases, wholeTab } from './support';
+
+/** docs/method.md R13 end to end: the README's worked example, its case tab laid out by New inspection. */
+const AUDIT = typedInSheets(SAFEGUARDING_AUDIT);
+const answers = (yes: number, of: number) => Array.from({ length: of }, (_, index) => (index < yes ? 'Yes' : 'No'));
+
+interface Problem { tab: string; cell: string; kind: string; message: string }
+
+describe('acceptance › R13: a Framework-tab framework is held to the same completeness as a built-in one', () => {
+  const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Safeguarding audit', sheets: { Framework: AUDIT }, maxRows: 60 }) });
+  rt.install();
+  rt.call('runNewInspection', 'framework-tab');
+  // 2.1.1 at 90% and 2.1.2 at 70% of 20 cases: 2.1 is Requires improvement at 60/75/90.
+  const rows = answers(18, 20).map((kq211, index) => [`A${index + 1}`, kq211, answers(14, 20)[index], 'Yes', 'N/A', 'Yes', 'Yes']);
+  typeCases(rt, 'Audit cases', [['Case ID', '2.1.1', '2.1.2', '2.2.1', '2.2.2', '2.3.1', '2.3.2'], ...rows]);
+  const header = () => rt.sheetValues('Audit cases')[0].map(String);
+  const problems = () => rt.call<{ problems: Problem[] }>('getOverview').problems;
+
+  it('rates 2.1 Requires improvement with every column there, and lists no column problem', () => {
+    expect(rowsByLabel(rt, 'Ratings').get('2.1')?.[2]).toBe('Requires improvement');
+    expect(problems().filter((problem) => /Column$/.test(problem.kind))).toEqual([]);
+  });
+
+  it('with 2.1.2 deleted, 2.1 is an error naming 2.1.2 (never Outstanding from 2.1.1 alone), listed in the sidebar and on Data quality', () => {
+    const column = header().findIndex((cell) => cell.startsWith('2.1.2 ')) + 1;
+    rt.spreadsheet.getSheetByName('Audit cases')!.deleteColumns(column, 1);
+    rt.setCellValues('Ratings', 'H1', [[`=RATE_STANDARD(${wholeTab(rt, 'Audit cases')}, "2.1")`]]);
+    expect(rt.cellError('Ratings', 'H1')?.message).toMatch(/no column for "?2\.1\.2/);
+    expect(rowsByLabel(rt, 'Ratings').get('2.1')?.[2]).not.toBe('Outstanding');
+    const listed = problems().filter((problem) => problem.kind === 'missingColumn');
+    expect(listed.map((problem) => problem.tab)).toEqual(['Audit cases']);
+    expect(listed[0].message).toBe('Audit cases: there is no column for key question 2.1.2 ("Does it analyse risks to the child?"), so standard 2.1 cannot be rated. Run New inspection to add the column back at the end; no case data is changed.');
+    rt.call('runGenerateSummaries');
+    expect(rt.sheetValues('Data quality').map((row) => String(row[4])).some((message) => /no column for key question 2\.1\.2/.test(message))).toBe(true);
+  });
+
+  it('a key-question column the framework does not have is flagged, not counted', () => {
+    const width = header().filter((cell) => cell !== '').length;
+    rt.setCellValues('Audit cases', `${String.fromCharCode(64 + width + 1)}1`, [['2.1.3 An extra question']]);
+    const flagged = problems().filter((problem) => problem.kind === 'unknownColumn');
+    expect(flagged.map((problem) => problem.message)).toEqual(['Column "2.1.3 An extra question": Safeguarding case audit 2025 has no key question 2.1.3, so its answers are not counted. Check the id (a mistyped one?), or remove the column.']);
+  });
+});
