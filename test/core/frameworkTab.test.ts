@@ -76,12 +76,13 @@ describe('parseFrameworkTab (docs/frameworks.md)', () => {
     expect(outside.map((problem) => problem.cell)).toEqual(['L12']);
   });
 
-  it.each(FRAMEWORKS.map((builtIn) => [builtIn.id, builtIn] as const))('writes %s as a Framework tab that reads back the same', (_, builtIn) => {
+  it.each(FRAMEWORKS.map((builtIn) => [builtIn.id, builtIn] as const))('writes %s as a Framework tab, under a new id, that reads back the same', (_, builtIn) => {
     const values = frameworkTabValues(builtIn);
     expect(values[7]).toEqual([...FRAMEWORK_TAB_COLUMNS]);
+    expect(values[0]).toEqual(['Id', `${builtIn.id}-own`, ...Array(9).fill('')]);
     const back = parsed(values);
     expect(back.problems).toEqual([]);
-    expect(back.framework).toEqual(builtIn);
+    expect(back.framework).toEqual({ ...builtIn, id: `${builtIn.id}-own` });
   });
 });
 
