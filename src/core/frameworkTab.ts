@@ -124,8 +124,11 @@ interface Built {
  */
 export function parseFrameworkTab(values: unknown[][], tab = 'Framework'): { framework?: Framework; problems: FrameworkTabProblem[] } {
   const problems: FrameworkTabProblem[] = [];
-  const problem: Report = (rowIndex, columnIndex, message) =>
-    problems.push({ tab, row: rowIndex + 1, column: columnIndex + 1, cell: cellName(rowIndex + 1, columnIndex + 1), message: `${quoteText(tab)}!${cellName(rowIndex + 1, columnIndex + 1)}: ${message}` });
+  // One problem a cell, the first found (a date where an id was typed is not also "no id").
+  const problem: Report = (rowIndex, columnIndex, message) => {
+    const cell = cellName(rowIndex + 1, columnIndex + 1);
+    if (!problems.some((earlier) => earlier.cell === cell)) problems.push({ tab, row: rowIndex + 1, column: columnIndex + 1, cell, message: `${quoteText(tab)}!${cell}: ${message}` });
+  };
   const layout = readLayout(values, problem);
   if (!layout || problems.length > 0) return { problems };
   const built = buildFramework(values, layout, problem);
