@@ -4,7 +4,7 @@ import { readHeader } from '../core/caseTable';
 import { DataProblem } from '../core/dataQuality';
 import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '../core/frameworks';
 import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
-import { parseFrameworkTab } from '../core/frameworkTab';
+import { frameworkTabName, parseFrameworkTab } from '../core/frameworkTab';
 import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
   ANSWERS,
@@ -57,7 +57,7 @@ export function workbookChoice(tabs: Tabs): WorkbookChoice {
 /** workbookChoice for the framework id the case tabs' headers name (read once by the caller). */
 function choiceFor(tabs: Tabs, id: string | undefined): WorkbookChoice {
   const builtIn = id === undefined ? undefined : FRAMEWORKS.find((framework) => framework.id === id);
-  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  const tab = findFrameworkTab(tabs);
   if (builtIn || (id === undefined && !tab)) return { framework: builtIn ?? DEFAULT_FRAMEWORK, problems: [], hasFrameworkTab: Boolean(tab), fromFrameworkTab: false };
   if (!tab) throw new Error(`The case tabs follow the framework "${id}", which is not built in and has no Framework tab here. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
   const read = readFrameworkTab(tab.name, tab.sheet);
@@ -81,12 +81,17 @@ function usable(choice: WorkbookChoice): Framework {
 function chosenFramework(tabs: Tabs, marked: string | undefined, frameworkId?: string): Framework {
   if (!frameworkId) return usable(choiceFor(tabs, marked));
   if (frameworkId !== FRAMEWORK_TAB_CHOICE) return frameworkById(frameworkId);
-  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  const tab = findFrameworkTab(tabs);
   if (!tab) throw new Error(`There is no ${FRAMEWORK_TAB} tab: add one (its layout is in the README) or choose a built-in framework.`);
   const read = readFrameworkTab(tab.name, tab.sheet);
   if (!read.framework) throw frameworkTabError(read.problems);
   if (!tab.role) markOwn(tab.sheet, 'framework');
   return read.framework;
+}
+
+/** The Framework tab: the add-on's (by its mark), else the tab named "Framework" in any capitals, as the tools find it. */
+function findFrameworkTab(tabs: Tabs): FoundTab | undefined {
+  return findTab(tabs, 'framework', frameworkTabName(tabs.keys()) ?? FRAMEWORK_TAB);
 }
 
 function readFrameworkTab(name: string, sheet: Sheet): { framework?: Framework; problems: DataProblem[] } {

@@ -43,3 +43,31 @@ describe('acceptance › R13: a Framework-tab framework is held to the same comp
     expect(flagged.map((problem) => problem.message)).toEqual(['Column "2.1.3 An extra question": Safeguarding case audit 2025 has no key question 2.1.3, so its answers are not counted. Check the id (a mistyped one?), or remove the column.']);
   });
 });
+
+describe('acceptance › a Framework tab New inspection cannot lay out is refused before anything changes', () => {
+  const open = (rows: string[][], tabName = 'Framework') => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Audit', sheets: { [tabName]: rows }, maxRows: 40 }) });
+    rt.install();
+    return rt;
+  };
+  const set = (name: string, value: string) => AUDIT.map((row) => (row[0] === name ? [name, value] : row));
+
+  it.each<[string, string[][], RegExp]>([
+    ['a built-in id', set('Id', 'crc-2018'), /B1: the id "crc-2018" is a built-in framework's; choose another id/],
+    ["a case tab named like the add-on's Ratings tab", AUDIT.map((row) => row.map((cell, at) => (at === 3 && cell === 'Audit cases' ? 'Ratings' : cell))), /the case tab "Ratings" would take the name of the add-on's Ratings tab/],
+  ])('%s', (_, rows, message) => {
+    const rt = open(rows);
+    const before = rt.workbook.sheetNames();
+    expect(() => rt.call('runNewInspection', 'framework-tab')).toThrow(message);
+    expect(rt.workbook.sheetNames()).toEqual(before);
+    expect(rt.call<{ problems: Problem[] }>('getOverview').problems[0].message).toMatch(message);
+  });
+
+  it('a tab named "framework" in lower case is read the same way', () => {
+    const rt = open(AUDIT, 'framework');
+    const overview = rt.call<{ frameworkChoices: Array<{ id: string; name: string }> }>('getOverview');
+    expect(overview.frameworkChoices.map((choice) => choice.name)).toContain('The Framework tab: Safeguarding case audit 2025');
+    rt.call('runNewInspection', 'framework-tab');
+    expect(rt.workbook.sheetNames()).toContain('Audit cases');
+  });
+});
