@@ -130,8 +130,8 @@ export function columnHeaded(table: CaseTable, header: string): Column | undefin
 export function requireColumn(table: CaseTable, id: string, wording?: string): Column {
   const column = findColumn(table, id);
   if (!column) {
-    const what = wording ? `${id} ("${shortHeader(wording)}")` : `"${id}"`;
-    throw new Error(`The cases range has no column for ${what}. Its header must start with "${id} ", in the range's first row; Run New inspection to add the column back at the end.`);
+    const what = wording ? `${id} ("${shortHeader(wording)}")` : `"${quoteText(id)}"`;
+    throw new Error(`The cases range has no column for ${what}. Its header must start with "${quoteText(id)} ", in the range's first row; Run New inspection to add the column back at the end.`);
   }
   return column;
 }
