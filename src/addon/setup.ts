@@ -4,7 +4,8 @@ import { readHeader } from '../core/caseTable';
 import { DataProblem } from '../core/dataQuality';
 import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '../core/frameworks';
 import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
-import { frameworkTabName, parseFrameworkTab } from '../core/frameworkTab';
+import { ADDON_TAB_NAMES, frameworkTabName, parseFrameworkTab } from '../core/frameworkTab';
+import { quoteText } from '../core/answers';
 import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
   ANSWERS,
@@ -108,6 +109,19 @@ function frameworkTabError(problems: readonly DataProblem[]): Error {
   return new Error(`The Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}, so New inspection built nothing: ${first.join(' ')}${more}`);
 }
 
+/**
+ * Sheets takes tab names without regard to capitals: a user's tab "audit cases" stops New inspection
+ * adding "Audit cases" half-way. Refused before anything changes, naming both.
+ */
+function refuseNameClashes(tabs: Tabs, wanted: readonly string[]): void {
+  const clashes = wanted.flatMap((name) =>
+    [...tabs].filter(([existing, tab]) => !tab.role && existing !== name && existing.toLowerCase() === name.toLowerCase()).map(([existing]) => `"${quoteText(existing)}" (New inspection adds "${quoteText(name)}")`),
+  );
+  if (clashes.length > 0) {
+    throw new Error(`This workbook has the tab ${clashes.join(', ')}; Sheets takes tab names without regard to capitals. Rename your tab, then run New inspection again; nothing was changed.`);
+  }
+}
+
 /** The framework id the case tabs' `Framework:` headers name; undefined when none has one. */
 function markedFrameworkId(tabs: Tabs): string | undefined {
   const byId = new Map<string, string[]>();
@@ -152,6 +166,7 @@ export function newInspection(frameworkId?: string): SetupReport {
     if (marked !== undefined && framework.id !== marked) {
       throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
     }
+    refuseNameClashes(tabs, [...caseTabLayouts(framework).map((layout) => layout.name), ...ADDON_TAB_NAMES.filter((name) => name !== FRAMEWORK_TAB)]);
     const lines = [
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),

@@ -71,3 +71,14 @@ describe('acceptance › a Framework tab New inspection cannot lay out is refuse
     expect(rt.workbook.sheetNames()).toContain('Audit cases');
   });
 });
+
+describe('acceptance › a user tab whose name differs only in capitals from one New inspection adds', () => {
+  it('is refused before anything changes, naming both', () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Audit', sheets: { Framework: AUDIT, 'audit CASES': [['my notes']] }, maxRows: 40 }) });
+    rt.install();
+    const before = rt.workbook.sheetNames();
+    expect(() => rt.call('runNewInspection', 'framework-tab')).toThrow('This workbook has the tab "audit CASES" (New inspection adds "Audit cases"); Sheets takes tab names without regard to capitals. Rename your tab, then run New inspection again; nothing was changed.');
+    expect(rt.workbook.sheetNames()).toEqual(before);
+    expect(rt.sheetValues('audit CASES')).toEqual([['my notes']]);
+  });
+});
