@@ -39,7 +39,7 @@ export function markerHeader(framework: Framework): string {
   return [
     `Framework: ${framework.id}`,
     `bands ${framework.thresholds.join('/')}`,
-    `key questions ${idRanges(ids(false))}`,
+    ...(ids(false).length > 0 ? [`key questions ${idRanges(ids(false))}`] : []),
     ...(qualitative.length > 0 ? [`qualitative ${qualitative.join(', ')}`] : []),
   ].join('; ');
 }
@@ -56,7 +56,7 @@ function idRanges(ids: readonly string[]): string {
   return runs.map((run) => `${run.standard}.${run.from}${run.to > run.from ? `-${run.to}` : ''}`).join(', ');
 }
 
-/** The ids of "2.1.1-3, 2.2.1"; undefined where a part is not an id or a range of them. */
+/** The ids of "2.1.1-3, 2.2.1", or the first part that is not an id or a range of them. */
 function readIdRanges(text: string): { ids: string[] } | { bad: string } {
   const ids: string[] = [];
   for (const part of text.split(',').map((piece) => piece.trim()).filter((piece) => piece !== '')) {
