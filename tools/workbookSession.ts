@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
 import { isMarker, parseMarker } from '../src/core/frameworkChoice';
-import { parseFrameworkTab } from '../src/core/frameworkTab';
+import { frameworkTabName, parseFrameworkTab } from '../src/core/frameworkTab';
 import { DEFAULT_FRAMEWORK, FRAMEWORKS } from '../src/core/frameworks';
 import { caseTabLayouts } from '../src/core/workbook';
 import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
@@ -88,7 +88,7 @@ export function workbookFrameworkOf(workbook: Workbook): WorkbookFramework {
   const markedId = markers.length > 0 ? parseMarker(markers[0]).id : undefined;
   const builtIn = FRAMEWORKS.find((framework) => framework.id === markedId);
   if (builtIn) return { framework: builtIn, fromFrameworkTab: false };
-  const frameworkTab = names.find((name) => name.trim().toLowerCase() === 'framework');
+  const frameworkTab = frameworkTabName(names);
   if (markedId === undefined) {
     const ranked = FRAMEWORKS.map((framework) => ({ framework, tabs: recognisedCaseTabs(workbook, framework).length })).filter((candidate) => candidate.tabs > 0);
     const best = ranked.sort((a, b) => b.tabs - a.tabs)[0];

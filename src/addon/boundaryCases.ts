@@ -6,6 +6,7 @@ import { panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
 import { evidenceHeader } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
+import { STANDARD_ID, validated } from './serverArgs';
 import { tabsByName } from './ownTabs';
 import { workbookFramework } from './setup';
 import { readCaseTabs } from './summaries';
@@ -79,5 +80,5 @@ export const getBoundaryCases = serverFunction(
     params: [{ name: 'standardId', type: 'string', description: 'The standard, e.g. "2.1".' }],
     returns: 'One entry per move the panel may make, each listing its cases.',
   },
-  boundaryMoves,
+  validated('getBoundaryCases', [STANDARD_ID], boundaryMoves),
 );

@@ -1,8 +1,9 @@
-import { readAnswer } from '../core/answers';
+import { quoteText, readAnswer } from '../core/answers';
 import { CaseTable, columnHeaded, readCaseTable, readHeader } from '../core/caseTable';
 import { CASE_ID_HEADER, caseIdColumn, caseIdText, drawFromStrata, newSeed, strataOf, stratumValue } from '../core/sampling';
 import { ANSWERS, caseTabLayouts } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
+import { SEED, TAB_NAME, validated } from './serverArgs';
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
@@ -50,7 +51,7 @@ export function qaTabOf(tabs: Tabs, caseTab: string): { name: string; sheet: She
 /** The QA tab's header row: Case ID, Inspector, then the case tab's key questions in order. */
 function qaHeaders(caseTab: string): string[] {
   const layout = caseTabLayouts(workbookFramework()).find((candidate) => candidate.name === caseTab);
-  if (!layout) throw new Error(`"${caseTab}" is not a case tab of this inspection's framework.`);
+  if (!layout) throw new Error(`"${quoteText(caseTab)}" is not a case tab of this inspection's framework.`);
   const keyQuestions = layout.headers.filter((header, index) => readHeader(header, index).kind === 'keyQuestion');
   return [CASE_ID_HEADER, INSPECTOR_HEADER, ...keyQuestions];
 }
@@ -93,7 +94,7 @@ export function qualityCheck(request: QualityCheckRequest): QualityCheckReport {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const caseSheet = tabs.get(request.caseTab);
-    if (!caseSheet || caseSheet.role !== 'case') throw new Error(`There is no case tab named "${request.caseTab}": run New inspection first.`);
+    if (!caseSheet || caseSheet.role !== 'case') throw new Error(`There is no case tab named "${quoteText(request.caseTab)}": run New inspection first.`);
     const cases = readCaseTable(caseSheet.sheet.getDataRange().getValues());
     const idColumn = caseIdColumn(cases, `${request.caseTab} tab's`);
     const inspectorColumn = columnHeaded(cases, INSPECTOR_HEADER);
@@ -140,5 +141,9 @@ export const runQualityCheck = serverFunction(
     params: [{ name: 'request', type: 'Object', description: '{ caseTab, perInspector, seed? }: the case tab, how many cases per inspector the QA tab should hold, a seed to repeat a draw.' }],
     returns: 'The QA tab, the seed and what was done, a line each.',
   },
-  qualityCheck,
+  validated(
+    'runQualityCheck',
+    [{ label: 'The quality check', type: 'object', fields: { caseTab: { ...TAB_NAME, label: 'The case tab' }, perInspector: { label: 'Cases per inspector', type: 'number' }, seed: SEED } }],
+    qualityCheck,
+  ),
 );

@@ -1,8 +1,10 @@
+import { quoteText } from '../core/answers';
 import { CaseTable, columnHeaded, readCaseTable } from '../core/caseTable';
 import { CASE_ID_HEADER, caseIdColumn, caseIdRows, caseIdText, drawSample, newSeed, sampleBalance, strataColumns } from '../core/sampling';
 import { plannedSampleSize } from '../core/statistics';
 import { describeCell } from '../core/answers';
 import { serverFunction } from '../publicFunction';
+import { ArgRule, LIMITS, SEED, TAB_NAME, validated } from './serverArgs';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
@@ -89,7 +91,7 @@ interface Draw {
 
 function draw(tabs: Tabs, request: SampleRequest): Draw {
   const tab = tabs.get(request.populationTab);
-  if (!tab || tab.role) throw new Error(`There is no population tab named "${request.populationTab}": paste the eligible cases into a tab of their own, header row first.`);
+  if (!tab || tab.role) throw new Error(`There is no population tab named "${quoteText(request.populationTab)}": paste the eligible cases into a tab of their own, header row first.`);
   const population = readCaseTable(tab.sheet.getDataRange().getValues());
   caseIdRows(population, caseIdColumn(population, 'population'), 'population');
   if (!Number.isInteger(request.size) || request.size < 1) throw new Error(`The sample size must be a whole number of cases, 1 or more; got ${request.size}.`);
@@ -127,7 +129,7 @@ export function writeSample(request: SampleRequest, caseTab: string): SampleDraw
   return withDocumentLock(() => {
     const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
     const target = tabs.get(caseTab);
-    if (!target || target.role !== 'case') throw new Error(`There is no case tab named "${caseTab}": run New inspection first, or choose another tab.`);
+    if (!target || target.role !== 'case') throw new Error(`There is no case tab named "${quoteText(caseTab)}": run New inspection first, or choose another tab.`);
     const { population, chosen, preview } = draw(tabs, request);
     const sheet = target.sheet;
     const caseTable = readCaseTable(sheet.getDataRange().getValues());
@@ -166,9 +168,21 @@ function cellFor(cell: unknown): unknown {
   return typeof cell === 'string' ? asText(cell.trim()) : cell;
 }
 
+/** A draw as the sidebar asks for it (serverArgs.ts checks it before any work). */
+const SAMPLE_REQUEST: ArgRule = {
+  label: 'The sample request',
+  type: 'object',
+  fields: {
+    populationTab: { ...TAB_NAME, label: 'The population tab' },
+    strata: { label: 'The strata', type: 'texts', maxItems: 20, maxLength: LIMITS.shortText },
+    size: { label: 'The sample size', type: 'number' },
+    seed: SEED,
+  },
+};
+
 export const getSampleSetup = serverFunction(
   { summary: 'Sidebar: the tabs that can hold an eligible population (with their headers and suggested sample size), the case tabs, and the last draw.', params: [], returns: 'A SampleSetup object.' },
-  sampleSetup,
+  validated('getSampleSetup', [], sampleSetup),
 );
 
 export const previewSampleDraw = serverFunction(
@@ -177,7 +191,7 @@ export const previewSampleDraw = serverFunction(
     params: [{ name: 'request', type: 'Object', description: '{ populationTab, strata, size, seed? }: the population tab, the strata headers, the size; a seed to repeat a draw.' }],
     returns: 'The seed, size and a balance table per stratum.',
   },
-  previewSample,
+  validated('previewSampleDraw', [SAMPLE_REQUEST], previewSample),
 );
 
 export const runSampleDraw = serverFunction(
@@ -189,5 +203,5 @@ export const runSampleDraw = serverFunction(
     ],
     returns: 'The balance and what was written, a line each.',
   },
-  writeSample,
+  validated('runSampleDraw', [SAMPLE_REQUEST, { ...TAB_NAME, label: 'The case tab' }], writeSample),
 );

@@ -4,7 +4,8 @@ import { readHeader } from '../core/caseTable';
 import { DataProblem } from '../core/dataQuality';
 import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '../core/frameworks';
 import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
-import { parseFrameworkTab } from '../core/frameworkTab';
+import { ADDON_TAB_NAMES, frameworkTabName, parseFrameworkTab } from '../core/frameworkTab';
+import { quoteText } from '../core/answers';
 import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
   ANSWERS,
@@ -57,7 +58,7 @@ export function workbookChoice(tabs: Tabs): WorkbookChoice {
 /** workbookChoice for the framework id the case tabs' headers name (read once by the caller). */
 function choiceFor(tabs: Tabs, id: string | undefined): WorkbookChoice {
   const builtIn = id === undefined ? undefined : FRAMEWORKS.find((framework) => framework.id === id);
-  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  const tab = findFrameworkTab(tabs);
   if (builtIn || (id === undefined && !tab)) return { framework: builtIn ?? DEFAULT_FRAMEWORK, problems: [], hasFrameworkTab: Boolean(tab), fromFrameworkTab: false };
   if (!tab) throw new Error(`The case tabs follow the framework "${id}", which is not built in and has no Framework tab here. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
   const read = readFrameworkTab(tab.name, tab.sheet);
@@ -81,12 +82,17 @@ function usable(choice: WorkbookChoice): Framework {
 function chosenFramework(tabs: Tabs, marked: string | undefined, frameworkId?: string): Framework {
   if (!frameworkId) return usable(choiceFor(tabs, marked));
   if (frameworkId !== FRAMEWORK_TAB_CHOICE) return frameworkById(frameworkId);
-  const tab = findTab(tabs, 'framework', FRAMEWORK_TAB);
+  const tab = findFrameworkTab(tabs);
   if (!tab) throw new Error(`There is no ${FRAMEWORK_TAB} tab: add one (its layout is in the README) or choose a built-in framework.`);
   const read = readFrameworkTab(tab.name, tab.sheet);
   if (!read.framework) throw frameworkTabError(read.problems);
   if (!tab.role) markOwn(tab.sheet, 'framework');
   return read.framework;
+}
+
+/** The Framework tab: the add-on's (by its mark), else the tab named "Framework" in any capitals, as the tools find it. */
+function findFrameworkTab(tabs: Tabs): FoundTab | undefined {
+  return findTab(tabs, 'framework', frameworkTabName(tabs.keys()) ?? FRAMEWORK_TAB);
 }
 
 function readFrameworkTab(name: string, sheet: Sheet): { framework?: Framework; problems: DataProblem[] } {
@@ -101,6 +107,19 @@ function frameworkTabError(problems: readonly DataProblem[]): Error {
   const first = problems.slice(0, 3).map((problem) => problem.message);
   const more = problems.length > first.length ? ` (and ${problems.length - first.length} more, listed in the sidebar)` : '';
   return new Error(`The Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}, so New inspection built nothing: ${first.join(' ')}${more}`);
+}
+
+/**
+ * Sheets takes tab names without regard to capitals: a user's tab "audit cases" stops New inspection
+ * adding "Audit cases" half-way. Refused before anything changes, naming both.
+ */
+function refuseNameClashes(tabs: Tabs, wanted: readonly string[]): void {
+  const clashes = wanted.flatMap((name) =>
+    [...tabs].filter(([existing, tab]) => !tab.role && existing !== name && existing.toLowerCase() === name.toLowerCase()).map(([existing]) => `"${quoteText(existing)}" (New inspection adds "${quoteText(name)}")`),
+  );
+  if (clashes.length > 0) {
+    throw new Error(`This workbook has the tab ${clashes.join(', ')}; Sheets takes tab names without regard to capitals. Rename your tab, then run New inspection again; nothing was changed.`);
+  }
 }
 
 /** The framework id the case tabs' `Framework:` headers name; undefined when none has one. */
@@ -147,6 +166,7 @@ export function newInspection(frameworkId?: string): SetupReport {
     if (marked !== undefined && framework.id !== marked) {
       throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
     }
+    refuseNameClashes(tabs, [...caseTabLayouts(framework).map((layout) => layout.name), ...ADDON_TAB_NAMES.filter((name) => name !== FRAMEWORK_TAB)]);
     const lines = [
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),

@@ -1,3 +1,4 @@
+import { quoteText } from '../core/answers';
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
@@ -10,6 +11,7 @@ import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../co
 import { columnNumber, PANEL_LAYOUT, RATINGS_LAYOUT, readRow } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
+import { LIMITS, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
 import { findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog } from './panelLog';
@@ -154,7 +156,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const rating = textOf(ratingGiven);
     const rationale = textOf(rationaleGiven);
     const band = rating === '' ? undefined : parseBand(rating);
-    if (rating !== '' && !band) throw new Error(`"${rating}" is not a rating. Use one of ${BAND_LIST}.`);
+    if (rating !== '' && !band) throw new Error(`"${quoteText(rating)}" is not a rating. Use one of ${BAND_LIST}.`);
     if (band && rationale.trim() === '') throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
     const tabs = tabsByName(spreadsheet);
     const panelTab = findTab(tabs, 'panel', PANEL_TAB);
@@ -202,15 +204,15 @@ function permittedMoveFrom(caseTabs: CaseTabRead[], framework: Framework, standa
 /** Selects a cell named by the sidebar (a data-quality problem's link). */
 function selectCell(tab: string, row: number, column: number): void {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
-  if (!sheet) throw new Error(`There is no tab named "${tab}" any more.`);
+  if (!sheet) throw new Error(`There is no tab named "${quoteText(tab)}" any more.`);
   sheet.activate();
   sheet.getRange(row, column).activate();
 }
 
-/** The sidebar's server calls: each a top-level function google.script.run can reach. */
+/** The sidebar's server calls: each a top-level function google.script.run can reach; each checks its arguments first. */
 export const getOverview = serverFunction(
   { summary: 'Sidebar: progress per case tab and inspector, data-quality problems and the panel judgements.', params: [], returns: 'An Overview object.' },
-  overview,
+  validated('getOverview', [], overview),
 );
 
 export const recordPanelJudgement = serverFunction(
@@ -223,7 +225,7 @@ export const recordPanelJudgement = serverFunction(
     ],
     returns: 'The recorded Panel row.',
   },
-  recordJudgement,
+  validated('recordPanelJudgement', [STANDARD_ID, { label: 'The rating', type: 'text', optional: true, maxLength: LIMITS.shortText }, { label: 'The rationale', type: 'text', optional: true, maxLength: LIMITS.cellText }], recordJudgement),
 );
 
 export const goToCell = serverFunction(
@@ -236,7 +238,11 @@ export const goToCell = serverFunction(
     ],
     returns: 'Nothing.',
   },
-  selectCell,
+  validated(
+    'goToCell',
+    [TAB_NAME, { label: 'The row', type: 'number', whole: true, min: 1, max: LIMITS.rows }, { label: 'The column', type: 'number', whole: true, min: 1, max: LIMITS.columns }],
+    selectCell,
+  ),
 );
 
 export const runNewInspection = serverFunction(
@@ -245,7 +251,7 @@ export const runNewInspection = serverFunction(
     params: [{ name: 'frameworkId', type: 'string', description: "Optional: the framework's id, e.g. \"yj-2018\"; by default the one the case tabs follow.", optional: true }],
     returns: 'What was done, a line per tab.',
   },
-  (frameworkId?: string): SetupReport => newInspection(frameworkId ? String(frameworkId) : undefined),
+  validated('runNewInspection', [{ label: "The framework's id", type: 'text', optional: true, maxLength: LIMITS.shortText }], (frameworkId?: string): SetupReport => newInspection(frameworkId || undefined)),
 );
 
 export const runGenerateSummaries = serverFunction(
@@ -254,13 +260,17 @@ export const runGenerateSummaries = serverFunction(
     params: [{ name: 'options', type: 'Object', description: 'Optional: { subSampleHeader } — the column the Sub-samples tab splits by.', optional: true }],
     returns: 'What was done, a line per tab.',
   },
-  (options?: GenerateOptions): GenerateReport => generateSummaries(options ?? {}),
+  validated(
+    'runGenerateSummaries',
+    [{ label: 'The options', type: 'object', optional: true, fields: { subSampleHeader: { label: 'The sub-sample column', type: 'text', optional: true, maxLength: LIMITS.shortText } } }],
+    (options?: GenerateOptions): GenerateReport => generateSummaries(options ?? {}),
+  ),
 );
 
 export const showSidebar = serverFunction(
   { summary: 'Menu: opens the Inspection Ratings sidebar.', params: [], returns: 'Nothing.' },
-  () => {
+  validated('showSidebar', [], () => {
     const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Inspection Ratings');
     SpreadsheetApp.getUi().showSidebar(html);
-  },
+  }),
 );

@@ -90,7 +90,7 @@ export function checkCaseTabs(
   framework: Framework,
   limit: number,
 ): { problems: DataProblem[]; problemCount: number; progress: TabProgress[] } {
-  const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework, limit));
+  const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework, limit, tab.frameworkName));
   return {
     problems: checks.flatMap((check) => check.problems).slice(0, limit),
     problemCount: checks.reduce((sum, check) => sum + check.problemCount, 0),

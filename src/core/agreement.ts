@@ -1,4 +1,4 @@
-import { Answer, readAnswer } from './answers';
+import { Answer, quoteText, readAnswer } from './answers';
 import { CaseTable, Column, invalidAnswer, sheetRow, shortHeader } from './caseTable';
 import { caseIdColumn, caseIdRows, caseIdText } from './sampling';
 
@@ -48,10 +48,10 @@ export function markedPairs(cases: CaseTable, checks: CaseTable): MarkedPair[] {
   checkIds.forEach((checkRowIndex, id) => {
     const matches = caseRows.get(id) ?? [];
     if (matches.length === 0) {
-      throw new Error(`Row ${sheetRow(checkRowIndex)} of the checks range: Case ID "${id}" is not in the cases range. Check the ID, or remove the row.`);
+      throw new Error(`Row ${sheetRow(checkRowIndex)} of the checks range: Case ID "${quoteText(id)}" is not in the cases range. Check the ID, or remove the row.`);
     }
     if (matches.length > 1) {
-      throw new Error(`Case ID "${id}" (row ${sheetRow(checkRowIndex)} of the checks range) appears more than once in the cases range, at rows ${matches.map(sheetRow).join(', ')}. Each case must be listed once.`);
+      throw new Error(`Case ID "${quoteText(id)}" (row ${sheetRow(checkRowIndex)} of the checks range) appears more than once in the cases range, at rows ${matches.map(sheetRow).join(', ')}. Each case must be listed once.`);
     }
     const caseRowIndex = matches[0];
     for (const caseColumn of keyQuestions) {

@@ -49,11 +49,24 @@ export function describeCell(cell: unknown): string {
   return String(cell);
 }
 
-/** Text for a message: the first 200 characters, invisible characters shown as U+XXXX. */
+/**
+ * Text for a message: the first 200 characters, invisible characters shown as [U+XXXX], and so are
+ * look-alikes (a Cyrillic "а" in a Latin name), which a reader could not otherwise tell apart.
+ */
 export function quoteText(text: string): string {
   const characters = Array.from(text);
-  const shown = characters.slice(0, QUOTE_LIMIT).join('').replace(INVISIBLE, (character) => `[U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  const shown = showHidden(characters.slice(0, QUOTE_LIMIT).join(''));
   return characters.length > QUOTE_LIMIT ? `${shown}… (${characters.length} characters)` : shown;
+}
+
+// Letters that look like Latin ones: Greek, Cyrillic, Armenian, Cherokee, full-width and mathematical forms.
+const LOOK_ALIKE = /[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uff01-\uff5e]|\ud835[\udc00-\udfff]/g;
+
+/** Invisible characters by code point; look-alikes too, where the text also has Latin letters (a mixed name). */
+export function showHidden(text: string): string {
+  const codePoint = (character: string) => `[U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
+  const visible = text.replace(INVISIBLE, codePoint);
+  return /[A-Za-z]/.test(visible) ? visible.replace(LOOK_ALIKE, codePoint) : visible;
 }
 
 export function isDate(cell: unknown): cell is Date {

@@ -1,5 +1,5 @@
 import { columnLetter } from './a1';
-import { describeCell, isDate, isEmptyCell, readAnswer, sheetDate } from './answers';
+import { describeCell, isDate, isEmptyCell, quoteText, readAnswer, sheetDate, showHidden } from './answers';
 
 /**
  * docs/user-guide.md: the case table as Sheets passes it to a custom function — a 2-D array whose
@@ -60,10 +60,10 @@ export function normaliseId(id: string): string {
   return readHeader(id, 0).id;
 }
 
-/** Headers can be long questions; messages quote the first words. */
+/** Headers can be long questions; messages quote the first words, hidden and look-alike characters by code point. */
 export function shortHeader(header: string): string {
-  const flat = header.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+  const flat = Array.from(header.replace(/[ \t\r\n]+/g, ' ').trim());
+  return showHidden(flat.length > 80 ? `${flat.slice(0, 77).join('')}…` : flat.join(''));
 }
 
 /** The sheet row of a case row: the range starts at the header row, which is row 1. */
@@ -131,8 +131,8 @@ export function columnHeaded(table: CaseTable, header: string): Column | undefin
 export function requireColumn(table: CaseTable, id: string, wording?: string): Column {
   const column = findColumn(table, id);
   if (!column) {
-    const what = wording ? `${id} ("${shortHeader(wording)}")` : `"${id}"`;
-    throw new Error(`The cases range has no column for ${what}. Its header must start with "${id} ", in the range's first row; Run New inspection to add the column back at the end.`);
+    const what = wording ? `${id} ("${shortHeader(wording)}")` : `"${quoteText(id)}"`;
+    throw new Error(`The cases range has no column for ${what}. Its header must start with "${quoteText(id)} ", in the range's first row; Run New inspection to add the column back at the end.`);
   }
   return column;
 }
@@ -147,8 +147,9 @@ export function findMetadataColumn(table: CaseTable, header: string): Column {
     );
   }
   if (!column) {
-    const names = table.columns.filter((candidate) => candidate.kind === 'metadata').map((candidate) => `"${candidate.header}"`);
-    throw new Error(`There is no column headed "${header}" in the cases range. Columns you can filter on: ${names.join(', ') || 'none'}.`);
+    const names = table.columns.filter((candidate) => candidate.kind === 'metadata').map((candidate) => `"${shortHeader(candidate.header)}"`);
+    const listed = names.length > 20 ? [...names.slice(0, 20), `and ${names.length - 20} more`] : names;
+    throw new Error(`There is no column headed "${quoteText(header)}" in the cases range. Columns you can filter on: ${listed.join(', ') || 'none'}.`);
   }
   return column;
 }

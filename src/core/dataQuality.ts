@@ -1,7 +1,7 @@
 import { cellName } from './a1';
 import { describeCell, isEmptyCell, quoteText, readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, shortHeader, sheetRow } from './caseTable';
-import { describeSubSample, Framework, inSubSample, keyQuestionsOf, SubSampleRule } from './framework';
+import { describeSubSample, Framework, inSubSample, keyQuestionsOf, standardsOf, SubSampleRule } from './framework';
 
 /** docs/user-guide.md "Data quality": one problem in one cell of a case tab. */
 export interface DataProblem {
@@ -13,8 +13,12 @@ export interface DataProblem {
   cell: string;
   header: string;
   value: string;
-  /** `framework`: a problem in the Framework tab a lead inspector fills (docs/frameworks.md). */
-  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId' | 'framework';
+  /**
+   * `framework`: a problem in the Framework tab a lead inspector fills (docs/frameworks.md);
+   * `missingColumn`, `unknownColumn`: a header row without a key question its standard expects, or
+   * with a question the framework does not have (R13).
+   */
+  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId' | 'framework' | 'missingColumn' | 'unknownColumn';
   message: string;
 }
 
@@ -30,6 +34,38 @@ const CASE_ID = 'case id';
 const INSPECTOR = 'inspector';
 
 /**
+ * R13: the header row against the framework. Every counted key question of the tab's standards
+ * (those on `caseTab`, or, without it, those the table has any column of) needs its column; a
+ * key-question or prompt column the framework does not have is flagged, since it is never counted.
+ */
+export function checkColumns(tab: string, table: CaseTable, framework: Framework, caseTab?: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const known = new Set(keyQuestionsOf(framework).flatMap((keyQuestion) => [keyQuestion.id, ...keyQuestion.prompts.map((prompt) => prompt.id)]));
+  const standards = standardsOf(framework).filter((standard) =>
+    standard.kind === 'caseBased' && (caseTab !== undefined ? standard.caseTab === caseTab : standard.keyQuestions.some((keyQuestion) => table.answerColumns.has(keyQuestion.id))),
+  );
+  for (const standard of standards) {
+    const near = standard.keyQuestions.map((keyQuestion) => table.answerColumns.get(keyQuestion.id)).find((column) => column !== undefined);
+    for (const keyQuestion of standard.keyQuestions.filter((candidate) => !candidate.qualitative && !table.answerColumns.has(candidate.id))) {
+      const column = near ? near.index + 1 : 1;
+      problems.push({
+        tab, row: 1, column, cell: cellName(1, column), header: `${keyQuestion.id} ${shortHeader(keyQuestion.text)}`, value: '', kind: 'missingColumn',
+        message: `${quoteText(tab)}: there is no column for key question ${keyQuestion.id} ("${shortHeader(keyQuestion.text)}"), so standard ${standard.id} cannot be rated. Run New inspection to add the column back at the end; no case data is changed.`,
+      });
+    }
+  }
+  for (const column of table.answerColumns.values()) {
+    if (known.has(column.id)) continue;
+    const what = column.kind === 'keyQuestion' ? 'key question' : 'prompt';
+    problems.push({
+      tab, row: 1, column: column.index + 1, cell: cellName(1, column.index + 1), header: column.header, value: quoteText(column.header), kind: 'unknownColumn',
+      message: `Column "${shortHeader(column.header)}": ${framework.name} has no ${what} ${column.id}, so its answers are not counted. Check the id (a mistyped one?), or remove the column.`,
+    });
+  }
+  return problems;
+}
+
+/**
  * Checks every cell of a case tab against R1 and the sub-samples of docs/method.md: invalid answers,
  * unanswered key questions, N/A where an answer is needed or answers where N/A is expected,
  * duplicate case ids. One pass over the rows.
@@ -39,6 +75,7 @@ export function checkCaseTab(
   table: CaseTable,
   framework: Framework,
   limit = Number.POSITIVE_INFINITY,
+  caseTab?: string,
 ): { problems: DataProblem[]; problemCount: number; progress: TabProgress } {
   const subSampleOf = new Map<string, SubSampleRule | undefined>();
   const counted = new Set<string>();
@@ -53,12 +90,14 @@ export function checkCaseTab(
   const answerColumns = [...table.answerColumns.values()];
   const keyQuestionColumns = answerColumns.filter((column) => column.kind === 'keyQuestion' && counted.has(column.id));
 
-  const problems: DataProblem[] = [];
+  // The header row's problems first: while one stands, the tab's standards cannot be rated at all.
+  const columnProblems = checkColumns(tab, table, framework, caseTab);
+  const problems: DataProblem[] = columnProblems.slice(0, limit);
   const firstRowOfCase = new Map<string, number>();
   const inspectors = new Map<string, { started: number; complete: number }>();
   let started = 0;
   let complete = 0;
-  let problemCount = 0;
+  let problemCount = columnProblems.length;
   // Past the limit a problem is only counted: its message is never built (100,000 rows stay cheap).
   const add = (rowIndex: number, column: Column, cell: unknown, kind: DataProblem['kind'], message: () => string) => {
     problemCount += 1;

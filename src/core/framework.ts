@@ -1,4 +1,4 @@
-import { isEmptyCell } from './answers';
+import { isEmptyCell, quoteText } from './answers';
 import { BandThresholds } from './bands';
 
 /**
@@ -127,7 +127,7 @@ export function keyQuestionsOf(framework: Framework): KeyQuestion[] {
 
 /** A sub-sample rule in words, for messages: `"Harm factors present" is Yes`. */
 export function describeSubSample(rule: SubSampleRule): string {
-  return `"${rule.header}" is ${rule.equals.join(' or ')}`;
+  return `"${quoteText(rule.header)}" is ${rule.equals.join(' or ')}`;
 }
 
 /**
@@ -154,49 +154,49 @@ export function validateFramework(framework: Framework): FrameworkProblem[] {
 
   const caseTabs = new Map<string, CaseTab>();
   for (const tab of framework.caseTabs) {
-    if (caseTabs.has(tab.name)) add({ item: tab.name, field: 'caseTab', message: `Case tab "${tab.name}" is defined twice.` });
+    if (caseTabs.has(tab.name)) add({ item: tab.name, field: 'caseTab', message: `Case tab "${quoteText(tab.name)}" is defined twice.` });
     caseTabs.set(tab.name, tab);
     const headers = new Set<string>();
     for (const column of tab.metadata) {
       const key = column.header.trim().toLowerCase();
-      if (!key) add({ item: tab.name, field: 'header', message: `Case tab "${tab.name}" has a metadata column with no header.` });
-      else if (headers.has(key)) add({ item: tab.name, field: 'header', message: `Case tab "${tab.name}" has the metadata column "${column.header}" twice.` });
-      else if (/^\d+\.\d+\.\d+(\s|\(|$)/.test(column.header.trim())) add({ item: tab.name, field: 'header', message: `Case tab "${tab.name}": metadata column "${column.header}" starts like a question id, so it would be read as one; reword it.` });
+      if (!key) add({ item: tab.name, field: 'header', message: `Case tab "${quoteText(tab.name)}" has a metadata column with no header.` });
+      else if (headers.has(key)) add({ item: tab.name, field: 'header', message: `Case tab "${quoteText(tab.name)}" has the metadata column "${quoteText(column.header)}" twice.` });
+      else if (/^\d+\.\d+\.\d+(\s|\(|$)/.test(column.header.trim())) add({ item: tab.name, field: 'header', message: `Case tab "${quoteText(tab.name)}": metadata column "${quoteText(column.header)}" starts like a question id, so it would be read as one; reword it.` });
       headers.add(key);
-      if (column.values && column.values.length === 0) add({ item: tab.name, field: 'values', message: `Case tab "${tab.name}": metadata column "${column.header}" lists no allowed values; give some or none at all.` });
+      if (column.values && column.values.length === 0) add({ item: tab.name, field: 'values', message: `Case tab "${quoteText(tab.name)}": metadata column "${quoteText(column.header)}" lists no allowed values; give some or none at all.` });
     }
   }
 
   const seen = new Set<string>();
   const unique = (id: string, what: string) => {
-    if (seen.has(id)) add({ item: id, field: 'id', message: `${what} "${id}": this id is used twice.` });
+    if (seen.has(id)) add({ item: id, field: 'id', message: `${what} "${quoteText(id)}": this id is used twice.` });
     seen.add(id);
   };
   for (const domain of framework.domains) {
     unique(domain.id, 'Domain');
-    if (!/^\d+$/.test(domain.id)) add({ item: domain.id, field: 'id', message: `Domain "${domain.id}": a domain id is a whole number, e.g. "2".` });
-    if (domain.standards.length === 0) add({ item: domain.id, field: 'id', message: `Domain "${domain.id}" has no standards.` });
+    if (!/^\d+$/.test(domain.id)) add({ item: domain.id, field: 'id', message: `Domain "${quoteText(domain.id)}": a domain id is a whole number, e.g. "2".` });
+    if (domain.standards.length === 0) add({ item: domain.id, field: 'id', message: `Domain "${quoteText(domain.id)}" has no standards.` });
     for (const standard of domain.standards) {
       unique(standard.id, 'Standard');
-      if (!/^\d+\.\d+$/.test(standard.id)) add({ item: standard.id, field: 'id', message: `Standard "${standard.id}": a standard id is two numbers with a dot, e.g. "2.1".` });
-      if (!standard.name.trim()) add({ item: standard.id, field: 'name', message: `Standard "${standard.id}" has no name.` });
+      if (!/^\d+\.\d+$/.test(standard.id)) add({ item: standard.id, field: 'id', message: `Standard "${quoteText(standard.id)}": a standard id is two numbers with a dot, e.g. "2.1".` });
+      if (!standard.name.trim()) add({ item: standard.id, field: 'name', message: `Standard "${quoteText(standard.id)}" has no name.` });
       const tab = standard.caseTab === undefined ? undefined : caseTabs.get(standard.caseTab);
-      if (standard.caseTab !== undefined && !tab) add({ item: standard.id, field: 'caseTab', message: `Standard "${standard.id}" names the case tab "${standard.caseTab}", which is not defined.` });
+      if (standard.caseTab !== undefined && !tab) add({ item: standard.id, field: 'caseTab', message: `Standard "${quoteText(standard.id)}" names the case tab "${quoteText(standard.caseTab)}", which is not defined.` });
       if (standard.kind === 'caseBased') {
-        if (standard.caseTab === undefined) add({ item: standard.id, field: 'caseTab', message: `Standard "${standard.id}" is rated from cases but names no case tab.` });
-        if (!standard.keyQuestions.some((keyQuestion) => !keyQuestion.qualitative)) add({ item: standard.id, field: 'kind', message: `Standard "${standard.id}" is rated from cases but has no key question counted from cases.` });
+        if (standard.caseTab === undefined) add({ item: standard.id, field: 'caseTab', message: `Standard "${quoteText(standard.id)}" is rated from cases but names no case tab.` });
+        if (!standard.keyQuestions.some((keyQuestion) => !keyQuestion.qualitative)) add({ item: standard.id, field: 'kind', message: `Standard "${quoteText(standard.id)}" is rated from cases but has no key question counted from cases.` });
       }
       for (const keyQuestion of standard.keyQuestions) {
         unique(keyQuestion.id, 'Key question');
-        if (!isChildId(keyQuestion.id, standard.id)) add({ item: keyQuestion.id, field: 'id', message: `Key question "${keyQuestion.id}" is under standard ${standard.id}, so its id must be "${standard.id}." and a number.` });
-        if (!keyQuestion.text.trim()) add({ item: keyQuestion.id, field: 'text', message: `Key question "${keyQuestion.id}" has no wording.` });
+        if (!isChildId(keyQuestion.id, standard.id)) add({ item: keyQuestion.id, field: 'id', message: `Key question "${quoteText(keyQuestion.id)}" is under standard ${standard.id}, so its id must be "${standard.id}." and a number.` });
+        if (!keyQuestion.text.trim()) add({ item: keyQuestion.id, field: 'text', message: `Key question "${quoteText(keyQuestion.id)}" has no wording.` });
         checkSubSample(keyQuestion.id, keyQuestion.subSample, standard, tab, add);
         for (const prompt of keyQuestion.prompts) {
           unique(prompt.id, 'Prompt');
           if (!new RegExp(`^${escapeRegExp(keyQuestion.id)}\\((?:[a-z]|s\\d+)\\)$`).test(prompt.id)) {
-            add({ item: prompt.id, field: 'id', message: `Prompt "${prompt.id}" is under key question ${keyQuestion.id}, so its id must be "${keyQuestion.id}" and a letter or s1, s2… in brackets, e.g. "${keyQuestion.id}(a)".` });
+            add({ item: prompt.id, field: 'id', message: `Prompt "${quoteText(prompt.id)}" is under key question ${keyQuestion.id}, so its id must be "${quoteText(keyQuestion.id)}" and a letter or s1, s2… in brackets, e.g. "${keyQuestion.id}(a)".` });
           }
-          if (!prompt.text.trim()) add({ item: prompt.id, field: 'text', message: `Prompt "${prompt.id}" has no wording.` });
+          if (!prompt.text.trim()) add({ item: prompt.id, field: 'text', message: `Prompt "${quoteText(prompt.id)}" has no wording.` });
           checkSubSample(prompt.id, prompt.subSample, standard, tab, add);
         }
       }
@@ -209,7 +209,7 @@ export function validateFramework(framework: Framework): FrameworkProblem[] {
 /** The framework, or an error listing every problem validation finds. */
 export function checkedFramework(framework: Framework): Framework {
   const problems = validateFramework(framework);
-  if (problems.length > 0) throw new Error(`The framework "${framework.id}" cannot be used:\n${problems.map((problem) => problem.message).join('\n')}`);
+  if (problems.length > 0) throw new Error(`The framework "${quoteText(framework.id)}" cannot be used:\n${problems.map((problem) => problem.message).join('\n')}`);
   return framework;
 }
 
@@ -235,14 +235,14 @@ function checkSubSample(id: string, rule: SubSampleRule | undefined, standard: S
   if (!rule || !tab) return;
   const column = tab.metadata.find((candidate) => candidate.header.trim().toLowerCase() === rule.header.trim().toLowerCase());
   if (!column) {
-    add({ item: id, field: 'subSample', message: `"${id}" applies when ${describeSubSample(rule)}, but case tab "${tab.name}" (of standard ${standard.id}) has no metadata column "${rule.header}".` });
+    add({ item: id, field: 'subSample', message: `"${quoteText(id)}" applies when ${describeSubSample(rule)}, but case tab "${quoteText(tab.name)}" (of standard ${standard.id}) has no metadata column "${quoteText(rule.header)}".` });
     return;
   }
-  if (rule.equals.length === 0) add({ item: id, field: 'subSample', message: `"${id}" applies when "${rule.header}" has one of no values; give at least one.` });
+  if (rule.equals.length === 0) add({ item: id, field: 'subSample', message: `"${quoteText(id)}" applies when "${quoteText(rule.header)}" has one of no values; give at least one.` });
   const allowed = new Set((column.values ?? []).map((value) => value.trim().toLowerCase()));
   const unknown = column.values ? rule.equals.filter((value) => !allowed.has(value.trim().toLowerCase())) : [];
   if (unknown.length > 0) {
-    add({ item: id, field: 'subSample', message: `"${id}" applies when ${describeSubSample(rule)}, but "${rule.header}" allows only ${column.values!.join(', ')} (not ${unknown.join(', ')}).` });
+    add({ item: id, field: 'subSample', message: `"${quoteText(id)}" applies when ${describeSubSample(rule)}, but "${quoteText(rule.header)}" allows only ${column.values!.join(', ')} (not ${unknown.join(', ')}).` });
   }
 }
 

@@ -1,5 +1,6 @@
+import { quoteText } from './answers';
 import { BandThresholds } from './bands';
-import { CaseTable, Column } from './caseTable';
+import { CaseTable, Column, shortHeader } from './caseTable';
 import { Framework, KeyQuestion, Standard, standardsOf } from './framework';
 import { FRAMEWORKS } from './frameworks';
 import { countedKeyQuestions } from './standards';
@@ -16,20 +17,54 @@ export interface FrameworkMarker {
   id: string;
   /** `bands 60/75/90`: the band thresholds (R4). */
   thresholds?: BandThresholds;
+  /** `key questions 2.1.1-3, 2.2.1`: every counted key question of the case-based standards (R13). */
+  keyQuestions?: string[];
   /** `qualitative 4.1.3, 4.2.3`: the key questions rated without case data (R7). */
   qualitative?: string[];
 }
 
 const MARKER = /^framework\s*:\s*([\s\S]*)$/i;
 
-/** The marker header New inspection writes: settings only for a framework that is not built in (the bundle has those). */
+/**
+ * The marker header New inspection writes: settings only for a framework that is not built in (the
+ * bundle has those): its bands, and (R13) the key questions each case-based standard expects, so a
+ * function over any range knows a deleted or mistyped column from a framework without it.
+ */
 export function markerHeader(framework: Framework): string {
   if (FRAMEWORKS.some((builtIn) => builtIn.id === framework.id)) return `Framework: ${framework.id}`;
-  const qualitative = standardsOf(framework)
-    .filter((standard) => standard.kind === 'caseBased')
-    .flatMap((standard) => standard.keyQuestions.filter((keyQuestion) => keyQuestion.qualitative).map((keyQuestion) => keyQuestion.id));
+  const caseBased = standardsOf(framework).filter((standard) => standard.kind === 'caseBased');
+  const ids = (qualitative: boolean) => caseBased.flatMap((standard) => standard.keyQuestions.filter((keyQuestion) => keyQuestion.qualitative === qualitative).map((keyQuestion) => keyQuestion.id));
+  const qualitative = ids(true);
   // A workbook-defined framework always states its bands, so its marker is never read as a mistyped built-in id.
-  return [`Framework: ${framework.id}`, `bands ${framework.thresholds.join('/')}`, ...(qualitative.length > 0 ? [`qualitative ${qualitative.join(', ')}`] : [])].join('; ');
+  return [
+    `Framework: ${framework.id}`,
+    `bands ${framework.thresholds.join('/')}`,
+    ...(ids(false).length > 0 ? [`key questions ${idRanges(ids(false))}`] : []),
+    ...(qualitative.length > 0 ? [`qualitative ${qualitative.join(', ')}`] : []),
+  ].join('; ');
+}
+
+/** "2.1.1-3, 2.2.1": consecutive key questions of a standard as one range, so a large framework fits a cell. */
+function idRanges(ids: readonly string[]): string {
+  const runs: Array<{ standard: string; from: number; to: number }> = [];
+  for (const id of ids) {
+    const [standard, number] = [id.slice(0, id.lastIndexOf('.')), Number(id.slice(id.lastIndexOf('.') + 1))];
+    const last = runs[runs.length - 1];
+    if (last && last.standard === standard && last.to + 1 === number) last.to = number;
+    else runs.push({ standard, from: number, to: number });
+  }
+  return runs.map((run) => `${run.standard}.${run.from}${run.to > run.from ? `-${run.to}` : ''}`).join(', ');
+}
+
+/** The ids of "2.1.1-3, 2.2.1", or the first part that is not an id or a range of them. */
+function readIdRanges(text: string): { ids: string[] } | { bad: string } {
+  const ids: string[] = [];
+  for (const part of text.split(',').map((piece) => piece.trim()).filter((piece) => piece !== '')) {
+    const range = /^(\d+\.\d+)\.(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    if (!range || (range[3] !== undefined && Number(range[3]) < Number(range[2])) || (range[3] !== undefined && Number(range[3]) - Number(range[2]) > 1000)) return { bad: part };
+    for (let number = Number(range[2]); number <= Number(range[3] ?? range[2]); number += 1) ids.push(`${range[1]}.${number}`);
+  }
+  return { ids };
 }
 
 /** The cell note on the marker header: what it is and how to change it. */
@@ -45,29 +80,31 @@ export function isMarker(header: string): boolean {
   return MARKER.test(header.trim());
 }
 
-/** Reads a `Framework: id; bands 60/75/90; qualitative 4.1.3` header; an unreadable setting is an error saying how to write it. */
+/** Reads a `Framework: id; bands 60/75/90; key questions 2.1.1-3; qualitative 4.1.3` header; an unreadable setting is an error saying how to write it. */
 export function parseMarker(header: string): FrameworkMarker {
+  const shown = quoteText(header.trim());
   const match = MARKER.exec(header.trim());
-  if (!match) throw new Error(`"${header}" is not a framework header; write "Framework: " and the framework's id, e.g. "Framework: crc-2018".`);
+  if (!match) throw new Error(`"${shown}" is not a framework header; write "Framework: " and the framework's id, e.g. "Framework: crc-2018".`);
   const [id, ...settings] = match[1].split(';').map((part) => part.trim());
-  if (!id) throw new Error(`The header "${header.trim()}" names no framework; write its id after "Framework: ", e.g. "Framework: crc-2018".`);
+  if (!id) throw new Error(`The header "${shown}" names no framework; write its id after "Framework: ", e.g. "Framework: crc-2018".`);
   const marker: FrameworkMarker = { id };
   for (const setting of settings.filter((part) => part !== '')) {
     const bands = /^bands\s+(\d+)\s*\/\s*(\d+)\s*\/\s*(\d+)$/i.exec(setting);
-    const qualitative = /^qualitative\s+(.+)$/i.exec(setting);
+    const list = /^(qualitative|key\s+questions)\s+([\s\S]+)$/i.exec(setting);
     if (bands) {
       const thresholds = [Number(bands[1]), Number(bands[2]), Number(bands[3])] as const;
       if (!(thresholds[0] >= 1 && thresholds[0] < thresholds[1] && thresholds[1] < thresholds[2] && thresholds[2] <= 100)) {
-        throw new Error(`The header "${header.trim()}": bands ${thresholds.join('/')} must be three whole percentages from 1 to 100, each above the one before (e.g. bands 50/65/80).`);
+        throw new Error(`The header "${shown}": bands ${thresholds.join('/')} must be three whole percentages from 1 to 100, each above the one before (e.g. bands 50/65/80).`);
       }
       marker.thresholds = thresholds;
-    } else if (qualitative) {
-      const ids = qualitative[1].split(',').map((part) => part.trim()).filter((part) => part !== '');
-      const bad = ids.find((part) => !/^\d+\.\d+\.\d+$/.test(part));
-      if (bad) throw new Error(`The header "${header.trim()}": "${bad}" is not a key question id (e.g. "qualitative 4.1.3").`);
-      marker.qualitative = ids;
+    } else if (list) {
+      const read = readIdRanges(list[2]);
+      const qualitative = /^qualitative$/i.test(list[1]);
+      if ('bad' in read) throw new Error(`The header "${shown}": "${quoteText(read.bad)}" is not a key question id${qualitative ? '' : ' or range'} (e.g. "${qualitative ? 'qualitative 4.1.3' : 'key questions 2.1.1-3, 2.2.1'}").`);
+      if (qualitative) marker.qualitative = read.ids;
+      else marker.keyQuestions = read.ids;
     } else {
-      throw new Error(`The header "${header.trim()}": "${setting}" is not a setting. Write "bands 60/75/90" or "qualitative 4.1.3", separated by ";".`);
+      throw new Error(`The header "${shown}": "${quoteText(setting)}" is not a setting. Write "bands 60/75/90", "key questions 2.1.1-3" or "qualitative 4.1.3", separated by ";".`);
     }
   }
   return marker;
@@ -84,49 +121,70 @@ export function parseMarker(header: string): FrameworkMarker {
 export function frameworkForTable(table: CaseTable, frameworks: readonly Framework[] = FRAMEWORKS): Framework {
   const markers = table.columns.filter((column) => column.kind === 'metadata' && isMarker(column.header));
   if (markers.length > 1) {
-    throw new Error(`The header row has ${markers.length} framework columns (${markers.map((column) => `"${column.header.trim()}"`).join(', ')}): keep one, so the tab is rated by one framework.`);
+    throw new Error(`The header row has ${markers.length} framework columns (${markers.slice(0, 5).map((column) => `"${shortHeader(column.header)}"`).join(', ')}): keep one, so the tab is rated by one framework.`);
   }
   if (markers.length === 1) return frameworkOfMarker(table, parseMarker(markers[0].header), frameworks);
   return frameworkByColumns(table, frameworks);
 }
 
 function frameworkOfMarker(table: CaseTable, marker: FrameworkMarker, frameworks: readonly Framework[]): Framework {
+  const id = quoteText(marker.id);
   const builtIn = frameworks.find((framework) => framework.id === marker.id);
   if (builtIn) {
-    if (marker.thresholds || marker.qualitative) {
-      throw new Error(`The header "Framework: ${marker.id}; …" gives settings, but ${marker.id} is a built-in framework whose settings are fixed: make the header "Framework: ${marker.id}", or give a framework of your own a new id.`);
+    if (marker.thresholds || marker.qualitative || marker.keyQuestions) {
+      throw new Error(`The header "Framework: ${id}; …" gives settings, but ${id} is a built-in framework whose settings are fixed: make the header "Framework: ${id}", or give a framework of your own a new id.`);
     }
     return builtIn;
   }
   if (!marker.thresholds) {
     throw new Error(
-      `Unknown framework "${marker.id}" in the header "Framework: ${marker.id}". Known frameworks: ${frameworks.map((known) => known.id).join(', ')}. ` +
-        'For a framework defined on a Framework tab, run New inspection from that tab, which writes its settings into this header (e.g. "Framework: my-audit; bands 50/65/80").',
+      `Unknown framework "${id}" in the header "Framework: ${id}". Known frameworks: ${frameworks.map((known) => known.id).join(', ')}. ` +
+        'For a framework defined on a Framework tab, run New inspection from that tab, which writes its settings into this header (e.g. "Framework: my-audit; bands 50/65/80; key questions 2.1.1-3").',
     );
   }
-  return frameworkFromColumns(table, marker, marker.thresholds);
+  if (!marker.keyQuestions || marker.keyQuestions.length === 0) {
+    throw new Error(
+      `The header "Framework: ${id}; …" does not list the key questions its standards expect, so a missing column could not be told from one the framework lacks (R13). ` +
+        'Run New inspection, which writes them into the header (e.g. "key questions 2.1.1-3, 2.2.1").',
+    );
+  }
+  return frameworkFromMarker(table, { ...marker, keyQuestions: marker.keyQuestions }, marker.thresholds);
+}
+
+/** The standard a key question id belongs to: "2.1" of "2.1.3". */
+function standardIdOf(keyQuestionId: string): string {
+  return keyQuestionId.split('.').slice(0, 2).join('.');
 }
 
 /**
- * A framework defined on a workbook's Framework tab, as far as the functions need it: each
- * key-question column is a key question (its wording from the header) of the standard its id
- * starts with, the marker's qualitative key questions are added, and its bands apply.
+ * A framework defined on a workbook's Framework tab, as far as the functions need it (R13): the
+ * marker's key questions, grouped by the standard their id starts with, each with its wording and
+ * prompts from the table's headers where it has a column (a missing one is then a missing-column
+ * error, and a column the marker does not list is never counted); the qualitative key questions,
+ * each of a standard the marker lists; and the marker's bands.
  */
-function frameworkFromColumns(table: CaseTable, marker: FrameworkMarker, thresholds: BandThresholds): Framework {
+function frameworkFromMarker(table: CaseTable, marker: FrameworkMarker & { keyQuestions: string[] }, thresholds: BandThresholds): Framework {
   const standards = new Map<string, Standard>();
-  const standardOf = (keyQuestionId: string): Standard => {
-    const id = keyQuestionId.split('.').slice(0, 2).join('.');
-    let standard = standards.get(id);
+  for (const id of marker.keyQuestions) {
+    const standardId = standardIdOf(id);
+    let standard = standards.get(standardId);
     if (!standard) {
-      standard = { id, name: `(${marker.id})`, statement: '', kind: 'caseBased', keyQuestions: [], counts: true };
-      standards.set(id, standard);
+      standard = { id: standardId, name: `(${marker.id})`, statement: '', kind: 'caseBased', keyQuestions: [], counts: true };
+      standards.set(standardId, standard);
     }
-    return standard;
-  };
-  for (const column of table.columns.filter((candidate) => candidate.kind === 'keyQuestion')) {
-    standardOf(column.id).keyQuestions.push({ id: column.id, text: column.text, qualitative: false, prompts: promptsOf(table, column.id) });
+    if (standard.keyQuestions.some((keyQuestion) => keyQuestion.id === id)) throw new Error(`The header "Framework: ${quoteText(marker.id)}; …" lists key question ${id} twice: run New inspection to rewrite it.`);
+    standard.keyQuestions.push({ id, text: table.answerColumns.get(id)?.text ?? '', qualitative: false, prompts: promptsOf(table, id) });
   }
-  for (const id of marker.qualitative ?? []) standardOf(id).keyQuestions.push({ id, text: '', qualitative: true, prompts: [] });
+  for (const id of marker.qualitative ?? []) {
+    const standard = standards.get(standardIdOf(id));
+    if (!standard || standard.keyQuestions.some((keyQuestion) => keyQuestion.id === id)) {
+      throw new Error(
+        `The header "Framework: ${quoteText(marker.id)}; …" makes ${id} qualitative, but ${standard ? `${id} is also a counted key question` : `it names no standard with counted key questions (${[...standards.keys()].join(', ')})`}. ` +
+          'A qualitative key question belongs to a standard rated from cases: run New inspection to rewrite the header from the Framework tab.',
+      );
+    }
+    standard.keyQuestions.push({ id, text: '', qualitative: true, prompts: [] });
+  }
   const domains = new Map<string, Standard[]>();
   for (const standard of standards.values()) {
     const domain = standard.id.split('.')[0];

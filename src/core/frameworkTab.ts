@@ -1,5 +1,5 @@
 import { cellName } from './a1';
-import { isEmptyCell } from './answers';
+import { describeCell, isDate, isEmptyCell, quoteText } from './answers';
 import { BandThresholds, DEFAULT_THRESHOLDS } from './bands';
 import {
   CaseTab,
@@ -16,6 +16,9 @@ import {
   validateFramework,
   Wording,
 } from './framework';
+import { markerHeader } from './frameworkChoice';
+import { FRAMEWORKS } from './frameworks';
+import { caseTabLayouts } from './workbook';
 
 /**
  * docs/frameworks.md: a framework defined in the workbook, on a *Framework* tab a lead inspector fills or
@@ -72,78 +75,144 @@ const FIELD_COLUMN: Record<FrameworkProblem['field'], ItemColumn | Setting> = {
   overall: 'Overall bands',
 };
 
-const text = (cell: unknown) => (isEmptyCell(cell) ? '' : String(cell).trim());
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The Framework tab among a workbook's tab names: "Framework" in any case (the add-on and the tools alike). */
+export function frameworkTabName(names: Iterable<string>): string | undefined {
+  for (const name of names) if (same(name, 'Framework')) return name;
+  return undefined;
+}
+
+/** The add-on's own tabs: a case tab may not take one of their names (Sheets compares tab names without case). */
+export const ADDON_TAB_NAMES = ['Framework', 'Domain one', 'Panel', 'Panel log', 'Comparison', 'Ratings', 'Key questions', 'Prompts', 'Sub-samples', 'Data quality', 'Agreement'] as const;
+
+/** Sheets' longest tab name is 100 characters; a case tab's QA tab adds "QA " to its name. */
+const CASE_TAB_NAME_LIMIT = 97;
+/**
+ * Every standard is a formula over its whole case tab, recalculated on each edit, and New inspection
+ * lays every tab out in one run: beyond this a workbook would not finish setting up or stay usable.
+ */
+export const STANDARD_LIMIT = 100;
+/** Sheets' limits: columns a tab, characters a cell (the `Framework:` header is one cell). */
+const COLUMN_LIMIT = 18278;
+const CELL_TEXT_LIMIT = 50000;
+
+type Report = (rowIndex: number, columnIndex: number, message: string) => void;
+
+/** The tab's layout as read: where the settings and the item columns are. */
+interface TabLayout {
+  headerRow: number;
+  settingRows: Map<Setting, number>;
+  columnOf: Map<ItemColumn, number>;
+  /** A cell's text; a cell Sheets turned into a date is a problem (it is blank here). */
+  text(rowIndex: number, columnIndex: number | undefined): string;
+  setting(name: Setting): string;
+}
+
+/** What the items build: the framework, and where each item came from (for validation problems). */
+interface Built {
+  framework: Framework;
+  /** The sheet row (0-based) of each item by id, and of each case tab's first mention by name. */
+  rowOfItem: Map<string, number>;
+  rowOfCaseTab: Map<string, number>;
+}
 
 /**
  * Reads a Framework tab's values (row 1 first) into a framework, validated (docs/frameworks.md). The
- * framework is given only when there are no problems; every problem names its cell.
+ * framework is given only when there are no problems; every problem names its cell. Three phases:
+ * read the layout, build the items, validate the result (the schema, and that it fits a workbook).
  */
 export function parseFrameworkTab(values: unknown[][], tab = 'Framework'): { framework?: Framework; problems: FrameworkTabProblem[] } {
   const problems: FrameworkTabProblem[] = [];
-  const problem = (rowIndex: number, columnIndex: number, message: string) =>
-    problems.push({ tab, row: rowIndex + 1, column: columnIndex + 1, cell: cellName(rowIndex + 1, columnIndex + 1), message: `${tab}!${cellName(rowIndex + 1, columnIndex + 1)}: ${message}` });
+  // One problem a cell, the first found (a date where an id was typed is not also "no id").
+  const problem: Report = (rowIndex, columnIndex, message) => {
+    const cell = cellName(rowIndex + 1, columnIndex + 1);
+    if (!problems.some((earlier) => earlier.cell === cell)) problems.push({ tab, row: rowIndex + 1, column: columnIndex + 1, cell, message: `${quoteText(tab)}!${cell}: ${message}` });
+  };
+  const layout = readLayout(values, problem);
+  if (!layout || problems.length > 0) return { problems };
+  const built = buildFramework(values, layout, problem);
+  if (problems.length > 0) return { problems };
+  validate(built, layout, problem);
+  return problems.length > 0 ? { problems } : { framework: built.framework, problems };
+}
 
-  const headerRow = values.findIndex((row) => same(text(row[0]), 'Type'));
+/** Phase 1: the settings block and the row of item columns. */
+function readLayout(values: unknown[][], problem: Report): TabLayout | undefined {
+  const reported = new Set<string>();
+  const text = (rowIndex: number, columnIndex: number | undefined): string => {
+    if (columnIndex === undefined) return '';
+    const cell = values[rowIndex]?.[columnIndex];
+    if (isDate(cell)) {
+      // Sheets reads "2.1" or "1/2/3" typed into a cell as a date: say what the cell shows and how to keep the text.
+      const key = `${rowIndex}:${columnIndex}`;
+      if (!reported.has(key)) problem(rowIndex, columnIndex, `Sheets turned what was typed here into ${describeCell(cell)}. Type it as text, with an apostrophe first (e.g. '2.1 or '60/75/90), so it stays as written.`);
+      reported.add(key);
+      return '';
+    }
+    return isEmptyCell(cell) ? '' : String(cell).trim();
+  };
+  const headerRow = values.findIndex((row, rowIndex) => !isDate(row[0]) && same(text(rowIndex, 0), 'Type'));
   if (headerRow < 0) {
     problem(0, 0, `there is no row of item columns: after the settings, put a row starting "Type" (${FRAMEWORK_TAB_COLUMNS.join(', ')}).`);
-    return { problems };
+    return undefined;
   }
-
   const settingRows = new Map<Setting, number>();
   for (let rowIndex = 0; rowIndex < headerRow; rowIndex += 1) {
-    const name = text(values[rowIndex][0]);
+    const name = text(rowIndex, 0);
     if (!name) continue;
     const setting = SETTINGS.find((candidate) => same(candidate, name));
-    if (!setting) problem(rowIndex, 0, `"${name}" is not a setting. Settings: ${SETTINGS.join(', ')}.`);
+    if (!setting) problem(rowIndex, 0, `"${quoteText(name)}" is not a setting. Settings: ${SETTINGS.join(', ')}.`);
     else if (settingRows.has(setting)) problem(rowIndex, 0, `the setting "${setting}" is given twice.`);
     else settingRows.set(setting, rowIndex);
   }
-  const setting = (name: Setting) => {
-    const rowIndex = settingRows.get(name);
-    return rowIndex === undefined ? '' : text(values[rowIndex][1]);
-  };
-  const settingProblem = (name: Setting, message: string) => problem(settingRows.get(name) ?? 0, settingRows.has(name) ? 1 : 0, message);
-
   const columnOf = new Map<ItemColumn, number>();
-  values[headerRow].forEach((cell, columnIndex) => {
-    const name = text(cell);
+  values[headerRow].forEach((_, columnIndex) => {
+    const name = text(headerRow, columnIndex);
     if (!name) return;
     const column = FRAMEWORK_TAB_COLUMNS.find((candidate) => same(candidate, name));
-    if (!column) problem(headerRow, columnIndex, `"${name}" is not an item column. Columns: ${FRAMEWORK_TAB_COLUMNS.join(', ')}.`);
+    if (!column) problem(headerRow, columnIndex, `"${quoteText(name)}" is not an item column. Columns: ${FRAMEWORK_TAB_COLUMNS.join(', ')}.`);
     else columnOf.set(column, columnIndex);
   });
   for (const required of ['Id', 'Text'] as const) {
     if (!columnOf.has(required)) problem(headerRow, values[headerRow].length, `the item columns need a column headed "${required}".`);
   }
-  if (problems.length > 0) return { problems };
+  const setting = (name: Setting) => {
+    const rowIndex = settingRows.get(name);
+    return rowIndex === undefined ? '' : text(rowIndex, 1);
+  };
+  return { headerRow, settingRows, columnOf, text, setting };
+}
 
+/** Phase 2: the settings and one item a row, in order, into a framework. */
+function buildFramework(values: unknown[][], layout: TabLayout, problem: Report): Built {
+  const { settingRows, columnOf, setting } = layout;
+  const settingProblem = (name: Setting, message: string) => problem(settingRows.get(name) ?? 0, settingRows.has(name) ? 1 : 0, message);
   const thresholds = readThresholds(setting('Band thresholds'), (message) => settingProblem('Band thresholds', message));
   const overall = readOverall(setting('Overall bands'), (message) => settingProblem('Overall bands', message));
   const wording = readWording(setting('Wording'), (message) => settingProblem('Wording', message)) ?? 'provisional';
 
   const domains: Domain[] = [];
   const metadataRows: Array<{ tab: string; column: MetadataColumn }> = [];
-  const caseTabNames: string[] = [];
   const rowOfItem = new Map<string, number>();
+  const rowOfCaseTab = new Map<string, number>();
   let standard: Standard | undefined;
   let keyQuestion: KeyQuestion | undefined;
 
-  for (let rowIndex = headerRow + 1; rowIndex < values.length; rowIndex += 1) {
-    const row = values[rowIndex];
-    const cell = (column: ItemColumn) => (columnOf.has(column) ? text(row[columnOf.get(column)!]) : '');
+  for (let rowIndex = layout.headerRow + 1; rowIndex < values.length; rowIndex += 1) {
+    const cell = (column: ItemColumn) => layout.text(rowIndex, columnOf.get(column));
     const at = (column: ItemColumn, message: string) => problem(rowIndex, columnOf.get(column) ?? 0, message);
     const typeName = cell('Type');
     if (!typeName && FRAMEWORK_TAB_COLUMNS.every((column) => !cell(column))) continue;
     const type = ITEM_TYPES.find((candidate) => same(candidate, typeName));
     if (!type) {
-      at('Type', `"${typeName}" is not an item type. Types: ${ITEM_TYPES.join(', ')}.`);
+      at('Type', `"${quoteText(typeName)}" is not an item type. Types: ${ITEM_TYPES.join(', ')}.`);
       continue;
     }
     const id = cell('Id');
     const itemText = cell('Text');
     const caseTab = cell('Case tab');
-    if (caseTab && !caseTabNames.includes(caseTab)) caseTabNames.push(caseTab);
+    if (caseTab && !rowOfCaseTab.has(caseTab)) rowOfCaseTab.set(caseTab, rowIndex);
     const yesNo = (column: 'Counts' | 'Qualitative', fallback: boolean) => readYesNo(cell(column), fallback, (message) => at(column, message));
     const itemWording = readWording(cell('Wording'), (message) => at('Wording', message));
     const withWording = itemWording ? { wording: itemWording } : {};
@@ -185,37 +254,67 @@ export function parseFrameworkTab(values: unknown[][], tab = 'Framework'): { fra
     }
   }
 
-  const caseTabs: CaseTab[] = caseTabNames.map((name) => {
+  const caseTabs: CaseTab[] = [...rowOfCaseTab.keys()].map((name) => {
     const metadata = metadataRows.filter((row) => row.tab === '' || row.tab === name).map((row) => row.column);
     return { name, metadata: metadataRows.some((row) => row.tab === name) ? metadata : [...DEFAULT_METADATA, ...metadata] };
   });
-  const framework: Framework = {
-    id: setting('Id'),
-    name: setting('Name'),
-    source: { wording, note: setting('Source') },
-    domains,
-    caseTabs,
-    thresholds,
-    overall,
-  };
-  if (problems.length > 0) return { problems };
+  const framework: Framework = { id: setting('Id'), name: setting('Name'), source: { wording, note: setting('Source') }, domains, caseTabs, thresholds, overall };
+  return { framework, rowOfItem, rowOfCaseTab };
+}
 
-  for (const found of validateFramework(framework)) {
-    const column = FIELD_COLUMN[found.field];
-    const itemRow = found.item === undefined ? undefined : rowOfItem.get(found.item);
-    if (itemRow !== undefined && columnOf.has(column as ItemColumn)) problem(itemRow, columnOf.get(column as ItemColumn)!, found.message);
-    else if (settingRows.has(column as Setting)) problem(settingRows.get(column as Setting)!, 1, found.message);
-    else if (found.field === 'overall') problem(settingRows.get('Overall bands') ?? headerRow, settingRows.has('Overall bands') ? 1 : 0, found.message);
-    else problem(settingRows.get(found.field === 'name' ? 'Name' : 'Id') ?? 0, settingRows.size > 0 ? 1 : 0, found.message);
+/** Phase 3: the framework schema's rules (validateFramework), then what a workbook can hold. */
+function validate(built: Built, layout: TabLayout, problem: Report): void {
+  const { framework, rowOfItem } = built;
+  const { settingRows, columnOf, headerRow } = layout;
+  const found = validateFramework(framework);
+  for (const { field, item, message } of found) {
+    const column = FIELD_COLUMN[field];
+    const itemRow = item === undefined ? undefined : rowOfItem.get(item);
+    if (itemRow !== undefined && columnOf.has(column as ItemColumn)) problem(itemRow, columnOf.get(column as ItemColumn)!, message);
+    else if (settingRows.has(column as Setting)) problem(settingRows.get(column as Setting)!, 1, message);
+    else if (field === 'overall') problem(settingRows.get('Overall bands') ?? headerRow, settingRows.has('Overall bands') ? 1 : 0, message);
+    else problem(settingRows.get(field === 'name' ? 'Name' : 'Id') ?? 0, settingRows.size > 0 ? 1 : 0, message);
   }
-  return problems.length > 0 ? { problems } : { framework, problems };
+  if (found.length > 0) return;
+  checkFitsWorkbook(built, layout, problem);
+}
+
+/** R13 and Sheets' limits, before New inspection changes anything: a new id, case tab names Sheets takes, a size it can lay out. */
+function checkFitsWorkbook({ framework, rowOfCaseTab }: Built, layout: TabLayout, problem: Report): void {
+  const idCell: [number, number] = [layout.settingRows.get('Id') ?? 0, layout.settingRows.has('Id') ? 1 : 0];
+  if (FRAMEWORKS.some((builtIn) => same(builtIn.id, framework.id))) {
+    problem(...idCell, `the id "${quoteText(framework.id)}" is a built-in framework's; choose another id (e.g. "${quoteText(framework.id)}-own"), so every case tab's "Framework:" header says which of the two it follows.`);
+  }
+  const caseTabCell = (name: string): [number, number] => [rowOfCaseTab.get(name) ?? layout.headerRow, layout.columnOf.get('Case tab') ?? 0];
+  const seen = new Map<string, string>();
+  for (const { name } of framework.caseTabs) {
+    const shown = `"${quoteText(name)}"`;
+    const own = ADDON_TAB_NAMES.find((addonTab) => same(addonTab, name));
+    const twin = seen.get(name.toLowerCase());
+    if (own) problem(...caseTabCell(name), `the case tab ${shown} would take the name of the add-on's ${own} tab; choose another name.`);
+    else if (twin) problem(...caseTabCell(name), `the case tabs ${shown} and "${quoteText(twin)}" differ only in capitals, and Sheets takes them for one name; choose one spelling.`);
+    else if (Array.from(name).length > CASE_TAB_NAME_LIMIT) problem(...caseTabCell(name), `the case tab name ${shown} is longer than ${CASE_TAB_NAME_LIMIT} characters (Sheets allows 100 a tab name, and its QA tab adds "QA "); shorten it.`);
+    seen.set(name.toLowerCase(), name);
+  }
+  const standards = standardsOf(framework).length;
+  if (standards > STANDARD_LIMIT) {
+    problem(...idCell, `the framework has ${standards} standards, more than the ${STANDARD_LIMIT} one workbook can rate (each is a formula over its whole case tab, recalculated on every edit): split it into smaller frameworks, one workbook each.`);
+    return;
+  }
+  for (const caseTab of caseTabLayouts(framework)) {
+    if (caseTab.headers.length > COLUMN_LIMIT) problem(...caseTabCell(caseTab.name), `the case tab "${quoteText(caseTab.name)}" would need ${caseTab.headers.length} columns, more than the ${COLUMN_LIMIT} Sheets allows a tab: move some standards to another case tab.`);
+  }
+  const marker = markerHeader(framework);
+  if (marker.length > CELL_TEXT_LIMIT) problem(...idCell, `the case tabs' "Framework:" header would be ${marker.length} characters, more than the ${CELL_TEXT_LIMIT} Sheets allows in a cell: use fewer key questions.`);
 }
 
 /**
  * The Framework tab for a framework: the inverse of `parseFrameworkTab`, so a built-in framework
- * can be written into a workbook and corrected there.
+ * can be written into a workbook and corrected there — under a new id ("crc-2018-own"), since a
+ * Framework tab may not reuse a built-in one (R13).
  */
-export function frameworkTabValues(framework: Framework): string[][] {
+export function frameworkTabValues(given: Framework): string[][] {
+  const framework = FRAMEWORKS.some((builtIn) => builtIn.id === given.id) ? { ...given, id: `${given.id}-own` } : given;
   const width = FRAMEWORK_TAB_COLUMNS.length;
   const row = (cells: Partial<Record<ItemColumn, string>>) => FRAMEWORK_TAB_COLUMNS.map((column) => cells[column] ?? '');
   const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');
@@ -263,7 +362,7 @@ function readThresholds(cell: string, fail: (message: string) => void): BandThre
   if (!cell) return DEFAULT_THRESHOLDS;
   const numbers = readNumbers(cell);
   if (!numbers) {
-    fail(`band thresholds "${cell}" should be three whole percentages, e.g. 60/75/90.`);
+    fail(`band thresholds "${quoteText(cell)}" should be three whole percentages, e.g. 60/75/90.`);
     return DEFAULT_THRESHOLDS;
   }
   return numbers;
@@ -274,7 +373,7 @@ function readOverall(cell: string, fail: (message: string) => void): OverallBand
   if (!cell || same(cell, 'Per standard')) return { rule: 'perStandard' };
   const numbers = readNumbers(cell);
   if (numbers) return { rule: 'scores', minimums: numbers };
-  fail(`overall bands "${cell}" should be "Per standard" or the lowest score of Requires improvement, Good and Outstanding, e.g. 7/19/31.`);
+  fail(`overall bands "${quoteText(cell)}" should be "Per standard" or the lowest score of Requires improvement, Good and Outstanding, e.g. 7/19/31.`);
   return { rule: 'perStandard' };
 }
 
@@ -288,7 +387,7 @@ function readWording(cell: string, fail: (message: string) => void): Wording | u
   if (!cell) return undefined;
   if (same(cell, 'Published')) return 'published';
   if (same(cell, 'Provisional')) return 'provisional';
-  fail(`wording "${cell}" should be Published or Provisional.`);
+  fail(`wording "${quoteText(cell)}" should be Published or Provisional.`);
   return undefined;
 }
 
@@ -296,7 +395,7 @@ function readYesNo(cell: string, fallback: boolean, fail: (message: string) => v
   if (!cell) return fallback;
   if (same(cell, 'Yes')) return true;
   if (same(cell, 'No')) return false;
-  fail(`"${cell}" should be Yes or No.`);
+  fail(`"${quoteText(cell)}" should be Yes or No.`);
   return fallback;
 }
 
@@ -305,7 +404,7 @@ function readKind(cell: string, caseTab: string, fail: (message: string) => void
   if (!cell) return caseTab ? 'caseBased' : 'leadJudgement';
   if (same(cell, 'Cases')) return 'caseBased';
   if (same(cell, 'Judgement') || same(cell, 'Judgment')) return 'leadJudgement';
-  fail(`rated from "${cell}" should be Cases or Judgement.`);
+  fail(`rated from "${quoteText(cell)}" should be Cases or Judgement.`);
   return 'leadJudgement';
 }
 
@@ -316,7 +415,7 @@ function readRule(cell: string, fail: (message: string) => void): SubSampleRule 
   const header = equals < 0 ? '' : cell.slice(0, equals).trim();
   const values = equals < 0 ? [] : cell.slice(equals + 1).split(/,|\s+or\s+/i).map((value) => value.trim()).filter(Boolean);
   if (!header || values.length === 0) {
-    fail(`"${cell}" should name a metadata column and its value, e.g. "Harm factors present = Yes".`);
+    fail(`"${quoteText(cell)}" should name a metadata column and its value, e.g. "Harm factors present = Yes".`);
     return undefined;
   }
   return { header, equals: values };

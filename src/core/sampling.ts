@@ -1,4 +1,4 @@
-import { describeCell, isEmptyCell } from './answers';
+import { describeCell, isEmptyCell, quoteText } from './answers';
 import { CaseTable, Column, columnHeaded, sheetRow } from './caseTable';
 
 /** §9: drawing a stratified random case sample from an eligible-population list. */
@@ -163,8 +163,8 @@ export function strataColumns(table: CaseTable, headers: readonly string[], what
   return headers.map((header) => {
     const column = columnHeaded(table, header);
     if (!column) {
-      const names = table.columns.map((candidate) => `"${candidate.header}"`).join(', ');
-      throw new Error(`There is no column headed "${header}" in the ${what} range to stratify by. Its columns: ${names}.`);
+      const names = table.columns.map((candidate) => `"${quoteText(candidate.header)}"`).join(', ');
+      throw new Error(`There is no column headed "${quoteText(header)}" in the ${what} range to stratify by. Its columns: ${names}.`);
     }
     return column;
   });

@@ -37,7 +37,7 @@ export function rowsInScope(table: CaseTable, filterHeader?: Cell, filterValue?:
     return rowsWhere(table);
   }
   if (isBlank(filterValue)) {
-    throw new Error(`A filter on "${String(filterHeader)}" needs a value to match, e.g. "Licence".`);
+    throw new Error(`A filter on "${quoteText(String(filterHeader))}" needs a value to match, e.g. "Licence".`);
   }
   const column = findMetadataColumn(table, String(filterHeader));
   const rows = rowsWhere(table, { column, value: filterValue });

@@ -32,7 +32,7 @@ describe('addon › the framework a case tab is rated by (its Framework: header)
     // A framework defined on a Framework tab: its bands reach the rating through the header.
     const markerColumn = 'E1'; // after Case ID and the three key questions
     expect(rt.values('CRC', markerColumn)).toEqual([['Framework: crc-2018']]);
-    rt.setCellValues('CRC', markerColumn, [['Framework: my-audit; bands 60/75/90']]);
+    rt.setCellValues('CRC', markerColumn, [['Framework: my-audit; bands 60/75/90; key questions 2.1.1-3']]);
     expect(rt.values('Summary', 'A1:B1')).toEqual([['Requires improvement', 'Good']]);
     expect(rt.values('Summary', 'G4')).toEqual([['Requires improvement']]);
 

@@ -15,7 +15,7 @@ describe('acceptance › a Framework tab drives New inspection and the ratings e
   it('lays out its case tab, marked with its id and bands, and its judgement standard', () => {
     expect(report.lines[0]).toBe('Audit cases: created with 18 columns for 2.1, 2.2, 2.3.');
     const header = rt.sheetValues('Audit cases')[0].map(String);
-    expect(header.slice(0, 4)).toEqual(['Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90']);
+    expect(header.slice(0, 4)).toEqual(['Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90; key questions 2.1.1-2, 2.2.1-2, 2.3.1-2']);
     expect(rt.sheetValues('Domain one').slice(1).map((row) => row[0])).toEqual(['1.1']);
     expect(rt.sheetValues('Panel').slice(1).map((row) => row[0])).toEqual(['2.1', '2.2', '2.3']);
   });

@@ -60,3 +60,26 @@ describe('dataQuality › a bounded pass', () => {
     expect(problems[0].message.length).toBeLessThan(400);
   });
 });
+
+describe('dataQuality › the header row against the framework (R13)', () => {
+  const HEADERS = ['Case ID', 'Inspector', '2.1.1 Engaging', '2.1.3 Keeping safe', '2.1.9 Not a CRC question', '2.2.1(z) Not a CRC prompt'];
+  const table = readCaseTable([HEADERS, ['C1', 'Ann', 'Yes', 'Yes', 'Yes', 'Yes']]);
+
+  it('names each missing key question of a standard it has columns for, and each question the framework lacks', () => {
+    const { problems, problemCount } = checkCaseTab('Case supervision', table, CRC_2018);
+    const columns = problems.filter((problem) => problem.kind === 'missingColumn' || problem.kind === 'unknownColumn');
+    expect(columns.map((problem) => [problem.kind, problem.cell, problem.header.split(' ')[0]])).toEqual([
+      ['missingColumn', 'C1', '2.1.2'],
+      ['unknownColumn', 'E1', '2.1.9'],
+      ['unknownColumn', 'F1', '2.2.1(z)'],
+    ]);
+    expect(columns[1].message).toBe(`Column "2.1.9 Not a CRC question": ${CRC_2018.name} has no key question 2.1.9, so its answers are not counted. Check the id (a mistyped one?), or remove the column.`);
+    expect(problemCount).toBe(problems.length);
+  });
+
+  it("given the tab's name in the framework, expects every standard of that tab", () => {
+    const missing = checkCaseTab('My renamed tab', table, CRC_2018, Infinity, 'Case supervision').problems.filter((problem) => problem.kind === 'missingColumn');
+    expect(missing.map((problem) => problem.header.split(' ')[0])).toEqual(['2.1.2', '2.2.1', '2.2.2', '2.2.3', '2.3.1', '2.3.2', '2.3.3', '2.4.1', '2.4.2', '2.4.3']);
+    expect(missing[0].message).toMatch(/^My renamed tab: there is no column for key question 2\.1\.2 \(".+"\), so standard 2\.1 cannot be rated\./);
+  });
+});

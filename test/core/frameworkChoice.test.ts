@@ -1,4 +1,6 @@
-import { readCaseTable } from '../../src/core/caseTable';
+import { readCaseTable, rowsWhere } from '../../src/core/caseTable';
+import { findStandard } from '../../src/core/frameworks';
+import { rateStandard, requireRated } from '../../src/core/standards';
 import { frameworkForTable, markerHeader, parseMarker } from '../../src/core/frameworkChoice';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { YJ_2018, YJ_2021 } from '../../src/core/frameworks/youthJustice';
@@ -25,7 +27,7 @@ describe('frameworkChoice: which framework a case table follows', () => {
   });
 
   it('builds a workbook-defined framework from the columns and the header settings', () => {
-    const framework = frameworkForTable(table('Case ID', '5.1.1 Are records kept?', '5.1.2(a) Signed?', '5.1.2 Are visits made?', '5.2.1 Is consent sought?', 'Framework: my-audit; bands 60/75/90; qualitative 5.2.2'));
+    const framework = frameworkForTable(table('Case ID', '5.1.1 Are records kept?', '5.1.2(a) Signed?', '5.1.2 Are visits made?', '5.2.1 Is consent sought?', 'Framework: my-audit; bands 60/75/90; key questions 5.1.1-2, 5.2.1; qualitative 5.2.2'));
     expect(framework.id).toBe('my-audit');
     expect(framework.thresholds).toEqual([60, 75, 90]);
     const standards = framework.domains.flatMap((domain) => domain.standards);
@@ -42,8 +44,11 @@ describe('frameworkChoice: which framework a case table follows', () => {
     expect(() => parseMarker('Framework: a; colour red')).toThrow(/"colour red" is not a setting/);
     expect(markerHeader(YJ_2021)).toBe('Framework: yj-2021');
     const audit: Framework = { ...CRC_2018, id: 'my-audit', thresholds: [60, 75, 90] };
-    expect(markerHeader(audit)).toBe('Framework: my-audit; bands 60/75/90; qualitative 4.1.3');
-    expect(parseMarker(markerHeader(audit))).toEqual({ id: 'my-audit', thresholds: [60, 75, 90], qualitative: ['4.1.3'] });
+    expect(markerHeader(audit)).toBe('Framework: my-audit; bands 60/75/90; key questions 2.1.1-3, 2.2.1-3, 2.3.1-3, 2.4.1-3, 4.1.1-2, 4.1.4, 4.2.1-3; qualitative 4.1.3');
+    expect(parseMarker(markerHeader(audit))).toEqual({
+      id: 'my-audit', thresholds: [60, 75, 90], qualitative: ['4.1.3'],
+      keyQuestions: ['2.1.1', '2.1.2', '2.1.3', '2.2.1', '2.2.2', '2.2.3', '2.3.1', '2.3.2', '2.3.3', '2.4.1', '2.4.2', '2.4.3', '4.1.1', '4.1.2', '4.1.4', '4.2.1', '4.2.2', '4.2.3'],
+    });
   });
 
   describe('without a marker', () => {
@@ -80,5 +85,52 @@ describe('frameworkChoice: which framework a case table follows', () => {
     it('is an error where no framework has the ids', () => {
       expect(() => frameworkForTable(table('2.1.1 a', '9.9.9 b'))).toThrow(/fits no framework: no framework has key question 9\.9\.9\. Known frameworks: crc-2018, yj-2018, yj-2021/);
     });
+  });
+});
+
+describe('frameworkChoice › R13: a workbook-defined framework knows from its header which key questions each standard expects', () => {
+  const MARKER = 'Framework: my-audit; bands 60/75/90; key questions 2.1.1-2';
+  // 2.1.1 at 92% of 25 cases (23 Yes), 2.1.2 at 72% (18 Yes): 2.1 is Requires improvement at 60/75/90 (lowest 72%).
+  const answers = (yes: number) => Array.from({ length: 25 }, (_, index) => (index < yes ? 'Yes' : 'No'));
+  const cases = (columns: Record<string, string[]>) => {
+    const headers = ['Case ID', MARKER, ...Object.keys(columns)];
+    return readCaseTable([headers, ...Array.from({ length: 25 }, (_, row) => [`C${row + 1}`, '', ...Object.values(columns).map((column) => column[row])])]);
+  };
+  const rate = (table: ReturnType<typeof cases>) => {
+    const framework = frameworkForTable(table);
+    return rateStandard(table, findStandard(framework, '2.1'), rowsWhere(table), framework.thresholds);
+  };
+
+  it('rates the whole standard when every column is there', () => {
+    expect(requireRated(rate(cases({ '2.1.1 Timely?': answers(23), '2.1.2 Thorough?': answers(18) }))).rating).toBe('Requires improvement');
+  });
+
+  it('a deleted key-question column is an error naming it, never a rating from the columns left (it was Outstanding)', () => {
+    expect(() => rate(cases({ '2.1.1 Timely?': answers(23) }))).toThrow(/no column for "?2\.1\.2/);
+  });
+
+  it('a column the framework does not have is never counted into its standard', () => {
+    const result = requireRated(rate(cases({ '2.1.1 Timely?': answers(23), '2.1.2 Thorough?': answers(18), '2.1.3 Extra?': answers(2) })));
+    expect([result.rating, result.lowest.keyQuestion.id]).toEqual(['Requires improvement', '2.1.2']);
+  });
+
+  it('a qualitative id must name a key question of a standard the header lists', () => {
+    const table = readCaseTable([['Case ID', `${MARKER}; qualitative 9.9.9`, '2.1.1 a', '2.1.2 b'], ['', '', '', '']]);
+    expect(() => frameworkForTable(table)).toThrow(/makes 9\.9\.9 qualitative, but it names no standard with counted key questions \(2\.1\)/);
+    const twice = readCaseTable([['Case ID', `${MARKER}; qualitative 2.1.2`, '2.1.1 a', '2.1.2 b'], ['', '', '', '']]);
+    expect(() => frameworkForTable(twice)).toThrow(/2\.1\.2 is also a counted key question/);
+  });
+
+  it('a header without its key questions (an earlier version\'s) asks for New inspection, which writes them', () => {
+    expect(() => frameworkForTable(table('Case ID', 'Framework: my-audit; bands 60/75/90', '2.1.1 a'))).toThrow(/does not list the key questions its standards expect.*Run New inspection/);
+  });
+
+  it('quotes a long or odd header capped, hidden characters by code point', () => {
+    const long = `Framework: my-audit; bands 60/75/90; colour ${'x'.repeat(60000)}`;
+    const message = (() => { try { parseMarker(long); return ''; } catch (error) { return (error as Error).message; } })();
+    expect(message.length).toBeLessThan(700);
+    expect(message).toMatch(/\(60\d{3} characters\)/);
+    expect(() => frameworkForTable(table('Case ID', 'Framework: my\u200Baudit', '2.1.1 a'))).toThrow('Unknown framework "my[U+200B]audit"');
+    expect(() => frameworkForTable(table('Case ID', 'Framework: crc-2\u043018', '2.1.1 a'))).toThrow('Unknown framework "crc-2[U+0430]18"');
   });
 });

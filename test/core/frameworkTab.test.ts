@@ -3,7 +3,7 @@ import { Band } from '../../src/core/bands';
 import { readCaseTable, rowsWhere } from '../../src/core/caseTable';
 import { checkCaseTab } from '../../src/core/dataQuality';
 import { Framework, standardsOf, validateFramework } from '../../src/core/framework';
-import { FRAMEWORK_TAB_COLUMNS, frameworkTabValues, maximumScore, parseFrameworkTab } from '../../src/core/frameworkTab';
+import { FRAMEWORK_TAB_COLUMNS, frameworkTabName, frameworkTabValues, maximumScore, parseFrameworkTab } from '../../src/core/frameworkTab';
 import { FRAMEWORKS } from '../../src/core/frameworks';
 import { overallRating } from '../../src/core/overall';
 import { rateStandard, requireRated } from '../../src/core/standards';
@@ -37,7 +37,7 @@ describe('parseFrameworkTab (docs/frameworks.md)', () => {
     const audit = framework!;
     const [layout] = caseTabLayouts(audit);
     expect(layout.headers).toEqual([
-      'Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90',
+      'Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90; key questions 2.1.1-2, 2.2.1-2, 2.3.1-2',
       '2.1.1(a) Was it completed within ten working days?', '2.1.1 Is the assessment timely?', 'Evidence 2.1.1', '2.1.2 Does it analyse risks to the child?', 'Evidence 2.1.2',
       '2.2.1 Is there a plan?', 'Evidence 2.2.1', '2.2.2 Does the plan follow the child protection plan?', 'Evidence 2.2.2',
       '2.3.1 Is the plan reviewed?', 'Evidence 2.3.1', '2.3.2 Is the review recorded?', 'Evidence 2.3.2', 'Case summary',
@@ -76,12 +76,13 @@ describe('parseFrameworkTab (docs/frameworks.md)', () => {
     expect(outside.map((problem) => problem.cell)).toEqual(['L12']);
   });
 
-  it.each(FRAMEWORKS.map((builtIn) => [builtIn.id, builtIn] as const))('writes %s as a Framework tab that reads back the same', (_, builtIn) => {
+  it.each(FRAMEWORKS.map((builtIn) => [builtIn.id, builtIn] as const))('writes %s as a Framework tab, under a new id, that reads back the same', (_, builtIn) => {
     const values = frameworkTabValues(builtIn);
     expect(values[7]).toEqual([...FRAMEWORK_TAB_COLUMNS]);
+    expect(values[0]).toEqual(['Id', `${builtIn.id}-own`, ...Array(9).fill('')]);
     const back = parsed(values);
     expect(back.problems).toEqual([]);
-    expect(back.framework).toEqual(builtIn);
+    expect(back.framework).toEqual({ ...builtIn, id: `${builtIn.id}-own` });
   });
 });
 
@@ -142,5 +143,58 @@ describe('the worked example', () => {
     const caseBased = standardsOf(audit).filter((standard) => standard.kind === 'caseBased');
     expect(caseBased.map((standard) => standard.keyQuestions.length)).toEqual([2, 2, 2]);
     expect(leadJudgementStandards(audit)).toHaveLength(1);
+  });
+});
+
+describe('parseFrameworkTab › what a workbook can take (R13, Sheets\' limits), refused with the reason', () => {
+  const withRow = (match: (row: unknown[]) => boolean, replace: (row: unknown[]) => unknown[]) => AUDIT.map((row) => (match(row) ? replace(row) : row));
+  const renameCaseTab = (name: string) => AUDIT.map((row) => row.map((cell, at) => (at === 3 && cell === 'Audit cases' ? name : cell)));
+  const messages = (values: unknown[][]) => parsed(values).problems.map((problem) => problem.message);
+
+  it.each(FRAMEWORKS.map((builtIn) => builtIn.id))('refuses the built-in id %s: choose another', (id) => {
+    expect(messages(withRow((row) => row[0] === 'Id', () => ['Id', id]))).toEqual([`Framework!B1: the id "${id}" is a built-in framework's; choose another id (e.g. "${id}-own"), so every case tab's "Framework:" header says which of the two it follows.`]);
+  });
+
+  it('a date Sheets made of a typed id or thresholds is quoted as the sheet shows it, with the fix', () => {
+    const dated = withRow((row) => row[0] === 'Standard' && row[1] === '2.1', (row) => [row[0], new Date(2001, 0, 2), ...row.slice(2)]);
+    expect(messages(dated)).toEqual(["Framework!B15: Sheets turned what was typed here into the date 2001-01-02. Type it as text, with an apostrophe first (e.g. '2.1 or '60/75/90), so it stays as written."]);
+    const thresholds = withRow((row) => row[0] === 'Band thresholds', () => ['Band thresholds', new Date(2090, 5, 7)]);
+    expect(messages(thresholds)[0]).toMatch(/^Framework!B3: Sheets turned what was typed here into the date 2090-06-07\. Type it as text/);
+    expect(messages(thresholds).join(' ')).not.toMatch(/GMT|00:00:00/);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ["an add-on tab's name", 'ratings', /Framework!D\d+: the case tab "ratings" would take the name of the add-on's Ratings tab; choose another name\./],
+    ['a name over 97 characters', 'x'.repeat(101), /the case tab name "x{101}" is longer than 97 characters \(Sheets allows 100 a tab name, and its QA tab adds "QA "\); shorten it\./],
+  ])('refuses a case tab with %s', (_, name, message) => {
+    const found = messages(renameCaseTab(name));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(message);
+  });
+
+  it('refuses two case tabs that differ only in capitals', () => {
+    const values = AUDIT.map((row) => (row[0] === 'Standard' && row[1] === '2.3' ? ['Standard', '2.3', 'Review', 'Audit Cases', 'Cases', 'Yes'] : row));
+    expect(messages(values)).toEqual(['Framework!D22: the case tabs "Audit Cases" and "Audit cases" differ only in capitals, and Sheets takes them for one name; choose one spelling.']);
+  });
+
+  it('refuses 1,000 standards before New inspection lays anything out', () => {
+    const many = Array.from({ length: 1000 }, (_, index) => [['Standard', `2.${index + 1}`, `S${index + 1}`, 'Audit cases', 'Cases', 'Yes'], ['Key question', `2.${index + 1}.1`, 'Q?']]).flat();
+    const values = [...AUDIT.slice(0, 14), ...many];
+    expect(messages(values)).toEqual(['Framework!B1: the framework has 1001 standards, more than the 100 one workbook can rate (each is a formula over its whole case tab, recalculated on every edit): split it into smaller frameworks, one workbook each.']);
+  });
+
+  it('quotes a 60,000-character id or setting capped, invisible characters by code point', () => {
+    const long = messages(withRow((row) => row[0] === 'Source', () => [`Sauce${'x'.repeat(60000)}`, '']));
+    expect(long[0].length).toBeLessThan(400);
+    expect(long[0]).toMatch(/… \(60005 characters\)" is not a setting/);
+    expect(messages(withRow((row) => row[0] === 'Type', (row) => [...row, 'Col\u200Bour']))[0]).toContain('"Col[U+200B]our" is not an item column.');
+  });
+});
+
+describe('frameworkTabName: the Framework tab in any capitals, one rule for the add-on and the tools', () => {
+  it('finds "framework" or "FRAMEWORK " and nothing else', () => {
+    expect(frameworkTabName(['Case supervision', 'framework'])).toBe('framework');
+    expect(frameworkTabName(['FRAMEWORK '])).toBe('FRAMEWORK ');
+    expect(frameworkTabName(['Frameworks', 'My framework'])).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { quoteText } from '../answers';
 import { Framework, keyQuestionsOf, Standard, standardsOf } from '../framework';
 import { CRC_2018 } from './crc2018';
 import { YJ_2018, YJ_2021 } from './youthJustice';
@@ -9,7 +10,7 @@ export const DEFAULT_FRAMEWORK = CRC_2018;
 
 export function frameworkById(id: string): Framework {
   const framework = FRAMEWORKS.find((candidate) => candidate.id === id);
-  if (!framework) throw new Error(`Unknown framework "${id}". Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
+  if (!framework) throw new Error(`Unknown framework "${quoteText(id)}". Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
   return framework;
 }
 
@@ -21,7 +22,7 @@ export function findStandard(framework: Framework, standardId: unknown): Standar
   const standard = standardsOf(framework).find((candidate) => candidate.id === wanted);
   if (!standard) {
     const ids = standardsOf(framework).map((candidate) => candidate.id).join(', ');
-    throw new Error(`There is no standard "${wanted}" in ${framework.name}. Standards: ${ids}.`);
+    throw new Error(`There is no standard "${quoteText(wanted)}" in ${framework.name}. Standards: ${ids}.`);
   }
   return standard;
 }
