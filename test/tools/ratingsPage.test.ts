@@ -24,7 +24,7 @@ describe('tools › the ratings page (rate --html) in Chromium', () => {
 
   beforeAll(async () => {
     const session = openSession(ROOT, await readWorkbookFile(join(ROOT, EXAMPLE)));
-    await writeRatingsPage(sessionReport(session), file, 'Thames Valley CRC inspection 2019');
+    await writeRatingsPage(sessionReport(session), file);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
     await page.route('**/*', (route) => {
