@@ -112,11 +112,11 @@ function panelNote(figure: StandardFigure): string {
 }
 
 function ratingsTable(report: RatingsReport): Table {
-  const byStandard = new Map(report.standards.map((figure) => [figure.standard, figure]));
+  const byStandard = new Map(report.standards.map((figure) => [figure.standard.id, figure]));
   const rows = report.framework.domains.flatMap((domain) => [
     [cell(`${domain.id}. ${domain.name}`, { bold: true, span: 5 })],
     ...domain.standards.map((standard) => {
-      const figure = byStandard.get(standard)!;
+      const figure = byStandard.get(standard.id)!;
       const score = isBand(figure.rating) ? String(bandScore(figure.rating)) : '';
       return [cell(standard.id), cell(standard.name), ratingCell(figure.rating), cell(standard.counts ? score : `${score} (does not count)`.trim()), cell(panelNote(figure))];
     }),
@@ -214,11 +214,11 @@ function findingsSections(figure: StandardFigure): Paragraph[] {
 }
 
 function standardChapters(report: RatingsReport): Array<Paragraph | Table> {
-  const byStandard = new Map(report.standards.map((figure) => [figure.standard, figure]));
+  const byStandard = new Map(report.standards.map((figure) => [figure.standard.id, figure]));
   return report.framework.domains.flatMap((domain, index) => [
     heading(`${domain.id}. ${domain.name}`, HeadingLevel.HEADING_1, index === 0),
     ...domain.standards.flatMap((standard) => {
-      const figure = byStandard.get(standard)!;
+      const figure = byStandard.get(standard.id)!;
       return [
         heading(`${standard.id} ${standard.name}`, HeadingLevel.HEADING_2),
         ...judgementParagraphs(figure),
