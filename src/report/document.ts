@@ -74,10 +74,20 @@ function cell(value: string, options: { band?: Band; bold?: boolean; span?: numb
   });
 }
 
+/** A4's text width in twentieths of a point, shared out among a table's columns. */
+const TEXT_WIDTH = 9000;
+
+/** Column widths with the first (the question's wording) given `first` of the width and the rest shared equally. */
+function widths(columns: number, first: number): number[] {
+  const rest = Math.round((TEXT_WIDTH * (1 - first)) / (columns - 1));
+  return [TEXT_WIDTH - rest * (columns - 1), ...Array<number>(columns - 1).fill(rest)];
+}
+
 /** A table whose first row is its header row, repeated at the top of each page it runs onto. */
-function table(header: string[], rows: TableCell[][]): Table {
+function table(header: string[], rows: TableCell[][], firstColumnShare?: number): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(firstColumnShare ? { columnWidths: widths(header.length, firstColumnShare) } : {}),
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((title) => cell(title, { header: true })) }),
       ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells })),
@@ -160,7 +170,7 @@ function keyQuestionTable(report: RatingsReport, figure: StandardFigure): Table 
       ...(shown.aggregate ? [cell(comparisonText(keyQuestion.aggregate))] : []),
     ];
   });
-  return table(header, rows);
+  return table(header, rows, 0.4);
 }
 
 function comparisonNote(report: RatingsReport): Paragraph[] {
@@ -275,7 +285,7 @@ function annex(report: RatingsReport): Array<Paragraph | Table> {
   return [
     heading('Annex: prompts and sub-samples', HeadingLevel.HEADING_1, true),
     heading('Every prompt', HeadingLevel.HEADING_2),
-    ...(promptRows.length > 0 ? [table(promptHeader, promptRows)] : [paragraph('No prompt has a column in the case tabs.')]),
+    ...(promptRows.length > 0 ? [table(promptHeader, promptRows, 0.5)] : [paragraph('No prompt has a column in the case tabs.')]),
     ...subSamples,
   ];
 }
