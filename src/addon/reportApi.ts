@@ -3,11 +3,12 @@
  * workbook (one read per tab), and the document builder's script, fetched only when asked so the
  * sidebar's first load stays small. No Drive access, no new scope: the sidebar makes the file.
  */
-import { RatingsReport, ratingsReport } from '../core/report';
+import { qaTabName, RatingsReport, ratingsReport } from '../core/report';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, INSPECTION_LAYOUT, PANEL_LAYOUT } from '../core/tabLayouts';
 import { caseTabLayouts } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { findCaseTab, findTab, TabRole, tabsByName } from './ownTabs';
+import { qaTabOf } from './qualityCheck';
 import { workbookFramework } from './setup';
 
 /** The dist/ HTML file (no extension) that holds the document builder's script. */
@@ -30,7 +31,10 @@ function reportModel(): RatingsReport {
   }
   for (const layout of caseTabLayouts(framework)) {
     const tab = findCaseTab(tabs, layout);
-    if (tab) sheets.set(layout.name, tab.sheet);
+    if (!tab) continue;
+    sheets.set(layout.name, tab.sheet);
+    const qa = qaTabOf(tabs, tab.name);
+    if (qa) sheets.set(qaTabName(layout.name), qa.sheet);
   }
   return ratingsReport(framework, (name) => sheets.get(name)?.getDataRange().getValues());
 }

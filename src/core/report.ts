@@ -6,6 +6,7 @@
 import { cellName } from './a1';
 import { isEmptyCell } from './answers';
 import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from './bands';
+import { agreementOf, markedPairs } from './agreement';
 import { readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, findColumn, readCaseTable, rowsWhere, sheetRow, tallyColumns } from './caseTable';
 import { checkCaseTab } from './dataQuality';
@@ -122,10 +123,28 @@ export interface ReportProblem {
   message: string;
 }
 
+/** docs/sampling-and-qa.md: how far a quality lead's re-marking of a case tab agrees with the inspectors'. */
+export interface MarkingAgreementFigure {
+  /** The case tab checked. */
+  tab: string;
+  checked: number;
+  agreements: number;
+  /** Whole percent; null with nothing checked. */
+  percent: number | null;
+  kappa: number | null;
+  error?: string;
+}
+
+/** The QA tab's name for a case tab, as New inspection's quality check makes it (a caller may map a renamed one to it). */
+export function qaTabName(caseTab: string): string {
+  return `QA ${caseTab}`;
+}
+
 export interface RatingsReport {
   framework: Framework;
   inspection: InspectionDetails;
   subSamples: SubSampleFigure[];
+  agreement: MarkingAgreementFigure[];
   standards: StandardFigure[];
   overall: { score: number | null; outOf: number; rated: number; of: number; rating: Band | typeof NOT_RATED | null; error?: string };
   problems: ReportProblem[];
@@ -277,6 +296,16 @@ function subSampleFigure(tab: string, table: CaseTable, framework: Framework, st
   return { tab, header, groups };
 }
 
+/** The marking agreement of a case tab and its QA tab; an unusable QA tab is this figure's error, never the report's. */
+function markingAgreement(tab: string, cases: CaseTable, checks: unknown[][]): MarkingAgreementFigure {
+  try {
+    const result = agreementOf(markedPairs(cases, readCaseTable(checks)));
+    return { tab, checked: result.checked, agreements: result.agreements, percent: result.fraction === undefined ? null : Math.round(result.fraction * 100), kappa: result.kappa ?? null };
+  } catch (error) {
+    return { tab, checked: 0, agreements: 0, percent: null, kappa: null, error: `${qaTabName(tab)}: ${(error as Error).message}` };
+  }
+}
+
 /** docs/report.md: the Inspection tab's details by label in column A; blanks stay ''. */
 function inspectionDetails(values: unknown[][] | undefined): InspectionDetails {
   const byLabel = new Map((values ?? []).slice(1).map((cells) => [text(cells[0]).toLowerCase(), text(cells[1])]));
@@ -370,7 +399,12 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
     rating: failed ? null : bands.length > 0 ? overallRating(bands, framework.overall, countedFigures.length) : NOT_RATED,
     ...(failed ? { error: `Standard ${failed.standard.id} ${failed.standard.name} has an error, so there is no overall rating: ${failed.error}` } : {}),
   };
-  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, problems };
+  const agreement = caseTabLayouts(framework).flatMap((layout) => {
+    const table = tables.get(layout.name);
+    const checks = tabValues(qaTabName(layout.name));
+    return table && !(table instanceof Error) && checks && checks.length > 1 ? [markingAgreement(layout.name, table, checks)] : [];
+  });
+  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems };
 }
 
 /** docs/commands.md's `--json` object. */

@@ -282,11 +282,25 @@ function annex(report: RatingsReport): Array<Paragraph | Table> {
       ),
     ];
   });
+  const agreement = report.agreement.length === 0
+    ? [paragraph('No case has been re-marked on a QA tab.')]
+    : [
+        table(
+          ['Case tab', 'Answers re-marked', 'Agreed', "Cohen's kappa"],
+          report.agreement.map((figure) =>
+            figure.error
+              ? [cell(figure.tab), cell(`Error: ${figure.error}`, { span: 3 })]
+              : [cell(figure.tab), cell(String(figure.checked)), cell(figure.percent === null ? '—' : `${figure.percent}% (${figure.agreements})`), cell(figure.kappa === null ? '—' : figure.kappa.toFixed(2))],
+          ),
+        ),
+      ];
   return [
-    heading('Annex: prompts and sub-samples', HeadingLevel.HEADING_1, true),
+    heading('Annex: prompts, sub-samples and marking agreement', HeadingLevel.HEADING_1, true),
     heading('Every prompt', HeadingLevel.HEADING_2),
     ...(promptRows.length > 0 ? [table(promptHeader, promptRows, 0.5)] : [paragraph('No prompt has a column in the case tabs.')]),
     ...subSamples,
+    heading('Marking agreement', HeadingLevel.HEADING_2),
+    ...agreement,
   ];
 }
 

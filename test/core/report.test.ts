@@ -84,6 +84,15 @@ describe('report › ratingsReport', () => {
     expect(byValue.Licence).toMatchObject({ yes: 3, applicable: 10, percent: 30 });
   });
 
+  it('gives the marking agreement of a QA tab re-marking two cases, and an unusable QA tab as that figure\'s error', () => {
+    // C01 re-marked 2.1.1 Yes (agrees), C16 re-marked 2.1.1 Yes (the inspector said No): 1 of 2 agree.
+    const qa = [['Case ID', 'Inspector', '2.1.1 Q'], ['C01', '', 'Yes'], ['C16', '', 'Yes']];
+    const withQa = report({ 'Case supervision': caseTab(cases), 'QA Case supervision': qa });
+    expect(withQa.agreement).toEqual([{ tab: 'Case supervision', checked: 2, agreements: 1, percent: 50, kappa: 0 }]);
+    const unknown = report({ 'Case supervision': caseTab(cases), 'QA Case supervision': [...qa, ['C99', '', 'No']] });
+    expect(unknown.agreement[0].error).toMatch(/^QA Case supervision: .*"C99" is not in the cases range/);
+  });
+
   it('keeps a key question with an invalid answer as an error, its notes still read', () => {
     const broken = cases.map((values, index) => (index === 1 ? { ...values, '2.1.1': 'Maybe' } : values));
     const figure = report({ 'Case supervision': caseTab(broken) }).standards.find((standard) => standard.standard.id === '2.1')!;
