@@ -5,6 +5,7 @@
 import { getBoundaryCases } from './addon/boundaryCases';
 import { menuGenerateSummaries, menuNewInspection, onInstall, onOpen } from './addon/menu';
 import { runQualityCheck } from './addon/qualityCheck';
+import { getReportDocumentScript, getReportModel } from './addon/reportApi';
 import { getSampleSetup, previewSampleDraw, runSampleDraw } from './addon/sampleDraw';
 import { getOverview, goToCell, recordPanelJudgement, runGenerateSummaries, runNewInspection, showSidebar } from './addon/sidebarApi';
 import { KQ_SCORE } from './functions/kqScore';
@@ -52,6 +53,8 @@ export const api = {
   previewSampleDraw,
   runSampleDraw,
   runQualityCheck,
+  getReportModel,
+  getReportDocumentScript,
 };
 
 export type Api = typeof api;

@@ -116,6 +116,26 @@ async function bundleSidebar() {
   return readFileSync(page, 'utf8').replace('/* STYLE */', () => css).replace('/* SCRIPT */', () => script);
 }
 
+/**
+ * The Word report builder (docx and the document code), loaded by the sidebar only when a report
+ * is asked for: a second HTML file whose text getReportDocumentScript returns, so the sidebar's
+ * first load does not carry it.
+ */
+async function bundleReportDocument() {
+  const result = await build({
+    entryPoints: [join(root, 'src/sidebar/reportDocument.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    minify: true,
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
 async function main() {
   const bundle = await bundleServer();
   const functions = publicFunctions(bundle);
@@ -128,8 +148,11 @@ async function main() {
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const sidebar = await bundleSidebar();
   if (sidebar) writeFileSync(join(dist, 'Sidebar.html'), sidebar);
+  const reportDocument = await bundleReportDocument();
+  writeFileSync(join(dist, 'ReportDocument.html'), reportDocument);
   const kb = (Buffer.byteLength(code) / 1024).toFixed(1);
-  console.log(`dist/Code.js ${kb} KB, ${functions.length} public functions${sidebar ? ', dist/Sidebar.html' : ''}`);
+  const size = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
+  console.log(`dist/Code.js ${kb} KB, ${functions.length} public functions${sidebar ? `, dist/Sidebar.html ${size(sidebar)}` : ''}, dist/ReportDocument.html ${size(reportDocument)} (loaded on demand)`);
 }
 
 main().catch((error) => {

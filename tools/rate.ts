@@ -1,5 +1,5 @@
 /**
- * `npm run rate -- FILE [--out FILE] [--json] [--html PAGE]` (docs/commands.md): rates a user's .xlsx offline.
+ * `npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]` (docs/commands.md): rates a user's .xlsx offline.
  *
  * Opens the workbook in the offline runtime with the built add-on, runs New inspection (which
  * recognises the case tabs and completes them) and Generate summaries, prints the ratings page
@@ -20,6 +20,8 @@ export interface RateOptions {
   file: string;
   out?: string;
   html?: string;
+  /** The Word report (.docx). */
+  docx?: string;
 }
 
 export interface RateResult {
@@ -37,8 +39,8 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   const file = options.file;
   const name = basename(file, extname(file));
   const outFile = options.out ?? join(options.root, 'out', `${name}-rated.xlsx`);
-  for (const written of [outFile, options.html]) {
-    if (written && resolve(written) === resolve(file)) throw new InputError(`${file}: refusing to write over the input file; choose another --out or --html.`);
+  for (const written of [outFile, options.html, options.docx]) {
+    if (written && resolve(written) === resolve(file)) throw new InputError(`${file}: refusing to write over the input file; choose another --out, --html or --docx.`);
   }
   const workbook = await readWorkbookFile(file, name);
   const chosen = (() => {
@@ -56,7 +58,9 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   const summaries = generateSummaries(session);
   const report = sessionReport(session);
   await writeWorkbook(session, outFile);
-  if (options.html) await writeRatingsPage(report, options.html, name);
+  if (options.html) await writeRatingsPage(report, options.html);
+  // docx and resvg load only when a report is asked for: every other rate starts as fast as before.
+  if (options.docx) await (await import('./reportDocx')).writeReportDocx(report, options.docx);
   return { report, setup: session.setup, summaries, outFile };
 }
 
@@ -68,10 +72,10 @@ export function problemLines(report: RatingsReport): string[] {
   return [`Data problems (${problems.length}):`, ...problems.slice(0, PRINTED_PROBLEMS).map((problem) => `  ${problem.tab}!${problem.cell}: ${problem.message}`), ...more];
 }
 
-const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE]';
+const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]';
 
 async function main(): Promise<number> {
-  const { values, positionals } = commandLine(() => parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } }, allowPositionals: true }), USAGE);
+  const { values, positionals } = commandLine(() => parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }), USAGE);
   if (positionals.length !== 1) {
     console.error(`${USAGE}: give exactly one workbook (.xlsx).`);
     return 2;
@@ -84,12 +88,14 @@ async function main(): Promise<number> {
     file: resolve(here, positionals[0]),
     out: values.out === undefined ? undefined : resolve(here, values.out),
     html: values.html === undefined ? undefined : resolve(here, values.html),
+    docx: values.docx === undefined ? undefined : resolve(here, values.docx),
   });
   const shown = (path: string) => relative(here, path) || path;
   console.log(['New inspection:', ...result.setup.map((line) => `  ${line}`), 'Generate summaries:', ...result.summaries.map((line) => `  ${line}`), ''].join('\n'));
   console.log(`${result.report.framework.name}: ratings\n`);
   console.log([...ratingsPageLines(result.report), '', ...problemLines(result.report), ''].join('\n'));
-  console.log(`Wrote ${shown(result.outFile)}${values.html ? ` and ${shown(values.html)}` : ''}.`);
+  const written = [result.outFile, values.html, values.docx].flatMap((file) => (file ? [shown(resolve(here, file))] : []));
+  console.log(`Wrote ${written.join(', ')}.`);
   if (values.json) console.log(JSON.stringify(reportJson(result.report)));
   return 0;
 }

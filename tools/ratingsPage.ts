@@ -10,7 +10,7 @@ import { Band, BANDS, bandScore } from '../src/core/bands';
 import { BAND_COLOURS } from '../src/addon/formats';
 import { boundaries, keyQuestionChart } from './chart';
 import { escapeHtml } from './html';
-import { ComparisonFigure, KeyQuestionFigure, NOT_RATED, RatingsReport, StandardFigure } from '../src/core/report';
+import { ComparisonFigure, detailText, KeyQuestionFigure, NOT_RATED, RatingsReport, StandardFigure } from '../src/core/report';
 
 const bandClass = (band: string | null) => (band && (BANDS as readonly string[]).includes(band) ? ` class="band band-${bandScore(band as Band)}"` : '');
 
@@ -23,7 +23,8 @@ function ratingCell(rating: string | null, error?: string): string {
 
 function ratingsTable(report: RatingsReport): string {
   const rows = report.standards.map((figure) => {
-    const score = figure.rating && figure.rating !== NOT_RATED ? String(bandScore(figure.rating)) : '';
+    const rated = figure.rating && figure.rating !== NOT_RATED ? String(bandScore(figure.rating)) : '';
+    const score = figure.standard.counts ? rated : `${rated} (does not count)`.trim();
     const move = figure.panel?.applied ? `Panel: ${figure.indicative} → ${figure.rating}` : '';
     return `<tr><th scope="row">${escapeHtml(figure.standard.id)}</th><td>${escapeHtml(figure.standard.name)}</td>${ratingCell(figure.indicative)}${ratingCell(figure.rating, figure.error)}<td class="number">${score}</td><td>${escapeHtml(move)}</td></tr>`;
   });
@@ -42,25 +43,48 @@ function ratingsTable(report: RatingsReport): string {
 
 function comparisonText(figure: ComparisonFigure | undefined): string {
   if (!figure) return '';
-  return `${figure.percent}%${figure.n === null ? '' : ` (n ${figure.n})`}`;
+  return `${figure.percent}%${figure.n === null ? '' : ` (n ${figure.n})`}${figure.significant ? ', significant change' : ''}`;
 }
 
-function keyQuestionRow(figure: StandardFigure, keyQuestion: KeyQuestionFigure): string {
+/** Which comparison columns the Comparison tab fills: an empty one is left out and said so under the table. */
+function shownComparisons(report: RatingsReport): { previous: boolean; aggregate: boolean } {
+  const keyQuestions = report.standards.flatMap((figure) => figure.keyQuestions);
+  return { previous: keyQuestions.some((keyQuestion) => keyQuestion.previous), aggregate: keyQuestions.some((keyQuestion) => keyQuestion.aggregate) };
+}
+
+function keyQuestionRow(figure: StandardFigure, keyQuestion: KeyQuestionFigure, shown: { previous: boolean; aggregate: boolean }): string {
   const counts = keyQuestion.qualitative
     ? '<td colspan="3">Qualitative: judged on evidence, not counted</td>'
     : keyQuestion.error
-      ? `<td colspan="3" class="error">${escapeHtml(keyQuestion.error)}</td>`
+      ? `<td colspan="3" class="error">Error: ${escapeHtml(keyQuestion.error)}</td>`
       : `<td class="number">${keyQuestion.yes}</td><td class="number">${keyQuestion.applicable}</td><td class="number">${keyQuestion.percent === null ? 'no Yes/No yet' : `${keyQuestion.percent}%`}</td>`;
-  return `<tr><td>${escapeHtml(figure.standard.id)}</td><th scope="row">${escapeHtml(keyQuestion.id)}</th><td>${escapeHtml(keyQuestion.text)}</td>${counts}<td${bandClass(keyQuestion.band)}>${escapeHtml(keyQuestion.band ?? '')}</td><td class="number">${comparisonText(keyQuestion.previous)}</td><td class="number">${comparisonText(keyQuestion.aggregate)}</td></tr>`;
+  const comparisons = `${shown.previous ? `<td class="number">${comparisonText(keyQuestion.previous)}</td>` : ''}${shown.aggregate ? `<td class="number">${comparisonText(keyQuestion.aggregate)}</td>` : ''}`;
+  return `<tr><td>${escapeHtml(figure.standard.id)}</td><th scope="row">${escapeHtml(keyQuestion.id)}</th><td>${escapeHtml(keyQuestion.text)}</td>${counts}<td${bandClass(keyQuestion.band)}>${escapeHtml(keyQuestion.band ?? '')}</td>${comparisons}</tr>`;
 }
 
 function keyQuestionsTable(report: RatingsReport): string {
-  const rows = report.standards.flatMap((figure) => figure.keyQuestions.map((keyQuestion) => keyQuestionRow(figure, keyQuestion)));
+  const shown = shownComparisons(report);
+  const rows = report.standards.flatMap((figure) => figure.keyQuestions.map((keyQuestion) => keyQuestionRow(figure, keyQuestion, shown)));
+  const columns = `${shown.previous ? `<th scope="col">${escapeHtml(detailText(report, 'previousLabel'))}</th>` : ''}${shown.aggregate ? `<th scope="col">${escapeHtml(detailText(report, 'comparisonLabel'))}</th>` : ''}`;
+  const missing = [
+    ...(shown.previous ? [] : [`${detailText(report, 'previousLabel')}: no figures on the Comparison tab, so the column is left out.`]),
+    ...(shown.aggregate ? [] : [`${detailText(report, 'comparisonLabel')}: no figures on the Comparison tab, so the column is left out.`]),
+  ];
   return `<table class="key-questions">
 <caption>Key questions</caption>
-<thead><tr><th scope="col">Standard</th><th scope="col">Key question</th><th scope="col">Question</th><th scope="col">Yes</th><th scope="col">Applicable</th><th scope="col">Percent</th><th scope="col">Band</th><th scope="col">Previous inspection</th><th scope="col">All providers</th></tr></thead>
+<thead><tr><th scope="col">Standard</th><th scope="col">Key question</th><th scope="col">Question</th><th scope="col">Yes</th><th scope="col">Applicable</th><th scope="col">Percent</th><th scope="col">Band</th>${columns}</tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-</table>`;
+</table>${missing.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}`;
+}
+
+/** The inspection's details, and what the reader must know before the figures: provisional wording, standards that do not count. */
+function detailsSection(report: RatingsReport): string {
+  const details = (['inspection', 'fieldwork', 'leadInspector', 'reportDate'] as const).map((key) => `<li>${escapeHtml(detailText(report, key))}</li>`);
+  const notes = [
+    ...(report.framework.source.wording === 'provisional' ? [`Provisional wording: ${report.framework.source.note}`] : []),
+    ...report.framework.domains.flatMap((domain) => domain.standards).filter((standard) => !standard.counts).map((standard) => `Standard ${standard.id} ${standard.name} is rated but does not count towards the overall score.`),
+  ];
+  return `<ul class="details">${details.join('')}</ul><p>${escapeHtml(report.framework.name)}</p>${notes.map((note) => `<p class="notice">${escapeHtml(note)}</p>`).join('')}`;
 }
 
 function panelSection(report: RatingsReport): string {
@@ -93,6 +117,8 @@ th, td { border: 1px solid #bdc1c6; padding: 3px 6px; text-align: left; vertical
 thead th { background: #f1f3f4; }
 td.number { text-align: right; white-space: nowrap; }
 td.error { color: #a50e0e; }
+.note { font-style: italic; margin: 0 0 8px; } .notice { font-weight: bold; }
+ul.details { list-style: none; padding: 0; margin: 0 0 8px; }
 .key-questions td, .key-questions th { font-size: 9pt; }
 figure { margin: 8px 0; } figure svg { max-width: 100%; height: auto; }
 ${BAND_CSS}
@@ -104,8 +130,9 @@ ${BAND_CSS}
   section, figure { break-inside: avoid-page; }
 }`;
 
-/** The ratings page as one HTML document. */
-export async function ratingsPageHtml(report: RatingsReport, title: string): Promise<string> {
+/** The ratings page as one HTML document, titled from the Inspection tab (never the file's name). */
+export async function ratingsPageHtml(report: RatingsReport): Promise<string> {
+  const title = detailText(report, 'service');
   const chart = await keyQuestionChart(report);
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -113,7 +140,7 @@ export async function ratingsPageHtml(report: RatingsReport, title: string): Pro
 <style>${CSS}</style></head>
 <body><main>
 <h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(report.framework.name)}</p>
+${detailsSection(report)}
 ${ratingsTable(report)}
 <figure><figcaption><strong>Key-question percentages against the band boundaries (${boundaries(report).join(', ')}%)</strong></figcaption>${chart}</figure>
 ${keyQuestionsTable(report)}
@@ -123,8 +150,8 @@ ${problemsSection(report)}
 `;
 }
 
-export async function writeRatingsPage(report: RatingsReport, file: string, title: string): Promise<void> {
-  const html = await ratingsPageHtml(report, title);
+export async function writeRatingsPage(report: RatingsReport, file: string): Promise<void> {
+  const html = await ratingsPageHtml(report);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, html);
 }

@@ -9,9 +9,23 @@ import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
 import { caseRows, GeneratedInspection } from './cases';
 
 /** The tabs a user imports: case-level data and judgements, no summary tabs. */
-export const CASE_LEVEL_TABS = ['Case supervision', 'Unpaid work', 'Through the Gate', 'Domain one', 'Panel', 'Comparison'];
+export const CASE_LEVEL_TABS = ['Inspection', 'Case supervision', 'Unpaid work', 'Through the Gate', 'Domain one', 'Panel', 'Comparison'];
 
 export const WORKBOOK_NAME = 'Thames Valley CRC inspection 2019';
+
+/**
+ * The Inspection tab, as the example report gives it. The report's text names no fieldwork dates,
+ * or lead inspector, so those stay blank (and the report says so) rather than be invented.
+ */
+export const INSPECTION_DETAILS_TYPED: Record<string, string> = {
+  'Service inspected': 'Thames Valley Community Rehabilitation Company',
+  Inspection: 'An inspection of Thames Valley Community Rehabilitation Company (2019)',
+  'Fieldwork dates': '',
+  'Lead inspector': '',
+  'Report date': '2019',
+  'Previous column label': 'Previous inspection (2018)',
+  'Comparison column label': 'All CRCs',
+};
 
 /** The ratings panel's date: illustrative (the report gives none). */
 export const PANEL_DATE = new Date(Date.UTC(2019, 9, 4));
@@ -72,6 +86,7 @@ export function buildExampleWorkbook(inspection: GeneratedInspection, bundleDir:
   const rt = loadAddon({ bundleDir, spreadsheet: buildSpreadsheet({ name: WORKBOOK_NAME }) });
   rt.install();
   rt.call('runNewInspection');
+  rt.setCellValues('Inspection', 'B2', listBlock(rt, 'Inspection', (label) => [INSPECTION_DETAILS_TYPED[label] ?? '']));
   for (const sample of inspection.samples) typeCaseSample(rt, sample.tab, caseRows(sample));
   const ratings = figures.ratings as Record<string, string>;
   rt.setCellValues('Domain one', 'D2', listBlock(rt, 'Domain one', (id) => [ratings[id] ?? '', DOMAIN_ONE_EVIDENCE[id] ?? '']));

@@ -8,7 +8,7 @@ import { CaseTabLayout } from '../core/workbook';
 
 const ROLE_KEY = 'inspectionRatings.role';
 
-export type TabRole = 'case' | 'domainOne' | 'panel' | 'panelLog' | 'comparison' | 'ratings' | 'keyQuestions' | 'prompts' | 'subSamples' | 'dataQuality' | 'qa' | 'agreement' | 'framework';
+export type TabRole = 'case' | 'domainOne' | 'panel' | 'panelLog' | 'comparison' | 'ratings' | 'keyQuestions' | 'prompts' | 'subSamples' | 'dataQuality' | 'qa' | 'agreement' | 'framework' | 'inspection';
 
 export function roleOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): TabRole | undefined {
   const mark = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === ROLE_KEY);

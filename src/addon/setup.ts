@@ -6,7 +6,7 @@ import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '..
 import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
 import { ADDON_TAB_NAMES, frameworkTabName, parseFrameworkTab } from '../core/frameworkTab';
 import { quoteText } from '../core/answers';
-import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
+import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, INSPECTION_DETAILS, INSPECTION_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
   ANSWERS,
   caseBasedStandards,
@@ -168,6 +168,7 @@ export function newInspection(frameworkId?: string): SetupReport {
     }
     refuseNameClashes(tabs, [...caseTabLayouts(framework).map((layout) => layout.name), ...ADDON_TAB_NAMES.filter((name) => name !== FRAMEWORK_TAB)]);
     const lines = [
+      ensureListTab(spreadsheet, tabs, inspectionTab()),
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
       ensureListTab(spreadsheet, tabs, panelTab(framework)),
@@ -408,3 +409,19 @@ function comparisonTab(framework: Framework): ListTab {
   };
 }
 
+/** docs/report.md: the inspection's details (service, dates, lead inspector, comparison labels), typed once, read by every title. */
+function inspectionTab(): ListTab {
+  const labels = INSPECTION_DETAILS.map((detail) => detail.label);
+  return {
+    name: INSPECTION_LAYOUT.name,
+    role: 'inspection',
+    header: headersOf(INSPECTION_LAYOUT),
+    ids: labels,
+    rowFor: (id) => rowOf(INSPECTION_LAYOUT, { detail: asText(id) }),
+    format: (sheet, first, last) => {
+      sheet.getRange(first, columnNumber(INSPECTION_LAYOUT, 'value'), last - first + 1, 1).setNumberFormat('@').setWrap(true);
+      sheet.setColumnWidth(columnNumber(INSPECTION_LAYOUT, 'detail'), 200);
+      sheet.setColumnWidth(columnNumber(INSPECTION_LAYOUT, 'value'), 420);
+    },
+  };
+}

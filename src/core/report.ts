@@ -6,7 +6,9 @@
 import { cellName } from './a1';
 import { isEmptyCell } from './answers';
 import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from './bands';
-import { CaseTable, readCaseTable, rowsWhere } from './caseTable';
+import { agreementOf, markedPairs } from './agreement';
+import { readAnswer } from './answers';
+import { CaseTable, Column, columnHeaded, findColumn, readCaseTable, rowsWhere, sheetRow, tallyColumns } from './caseTable';
 import { checkCaseTab } from './dataQuality';
 import { explainStandard } from './explain';
 import { Framework, Standard } from './framework';
@@ -15,7 +17,11 @@ import { overallRating, overallScore } from './overall';
 import { judgePanelRating } from './panel';
 import { countKeyQuestion, describeWaiting, isNotRated, KeyQuestionCount, rateCounted, resultOf } from './standards';
 import { comparisonPercentProblem } from './summary';
-import { caseTabLayouts, COMPARISON_HEADER, DOMAIN_ONE_HEADER, PANEL_HEADER } from './workbook';
+import { wilsonInterval } from './programme';
+import { CASE_ID_HEADER, caseIdText } from './sampling';
+import { changeIsSignificant } from './statistics';
+import { INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey } from './tabLayouts';
+import { caseTabLayouts, COMPARISON_HEADER, defaultSplitHeader, DOMAIN_ONE_HEADER, evidenceHeader, PANEL_HEADER } from './workbook';
 
 /** R12: the label of a standard that cannot be rated yet. */
 export const NOT_RATED = 'Not rated' as const;
@@ -24,6 +30,44 @@ export const NOT_RATED = 'Not rated' as const;
 export interface ComparisonFigure {
   percent: number;
   n: number | null;
+  /** R10: whether this inspection's percentage differs from it (two-sided, 10%); absent when it cannot be tested (no n, no percentage). */
+  significant?: boolean;
+}
+
+/** docs/report.md: the Inspection tab's details; '' where a detail is blank (see `detailText`). */
+export type InspectionDetails = Record<InspectionDetailKey, string>;
+
+/** An evidence note typed beside a key question's answer, with the case it is about. */
+export interface EvidenceNote {
+  /** The case's Case ID, or "row N" where the tab has no Case ID. */
+  caseId: string;
+  note: string;
+}
+
+/** A prompt's figures (the example report's Annex 4). */
+export interface PromptFigure {
+  id: string;
+  text: string;
+  yes: number | null;
+  applicable: number | null;
+  percent: number | null;
+  error?: string;
+  previous?: ComparisonFigure;
+  aggregate?: ComparisonFigure;
+}
+
+/** docs/programme.md: the 80% Wilson interval of a percentage, in whole percent. */
+export interface PercentInterval {
+  lower: number;
+  upper: number;
+}
+
+/** A key question's figures within one group of cases (the sub-samples annex). */
+export interface SubSampleFigure {
+  /** The metadata column split by, e.g. "Sentence type". */
+  header: string;
+  groups: Array<{ value: string; cases: number; keyQuestions: Array<{ id: string; yes: number | null; applicable: number | null; percent: number | null }> }>;
+  tab: string;
 }
 
 export interface KeyQuestionFigure {
@@ -40,6 +84,12 @@ export interface KeyQuestionFigure {
   error?: string;
   previous?: ComparisonFigure;
   aggregate?: ComparisonFigure;
+  /** docs/programme.md: how sure the percentage is (80% Wilson); absent with no applicable case. */
+  interval?: PercentInterval;
+  prompts: PromptFigure[];
+  /** docs/report.md: the evidence notes beside a Yes answer (strengths) and a No answer (areas for improvement). */
+  strengths: EvidenceNote[];
+  improvements: EvidenceNote[];
 }
 
 /** A panel judgement typed on the Panel tab, and whether it is applied. */
@@ -74,8 +124,28 @@ export interface ReportProblem {
   message: string;
 }
 
+/** docs/sampling-and-qa.md: how far a quality lead's re-marking of a case tab agrees with the inspectors'. */
+export interface MarkingAgreementFigure {
+  /** The case tab checked. */
+  tab: string;
+  checked: number;
+  agreements: number;
+  /** Whole percent; null with nothing checked. */
+  percent: number | null;
+  kappa: number | null;
+  error?: string;
+}
+
+/** The QA tab's name for a case tab, as New inspection's quality check makes it (a caller may map a renamed one to it). */
+export function qaTabName(caseTab: string): string {
+  return `QA ${caseTab}`;
+}
+
 export interface RatingsReport {
   framework: Framework;
+  inspection: InspectionDetails;
+  subSamples: SubSampleFigure[];
+  agreement: MarkingAgreementFigure[];
   standards: StandardFigure[];
   overall: { score: number | null; outOf: number; rated: number; of: number; rating: Band | typeof NOT_RATED | null; error?: string };
   problems: ReportProblem[];
@@ -124,13 +194,22 @@ function caseBasedFigure(
   const counts: KeyQuestionCount[] = [];
   let error: string | undefined;
   const keyQuestions = standard.keyQuestions.map((keyQuestion): KeyQuestionFigure => {
-    const figure = { id: keyQuestion.id, text: keyQuestion.text, qualitative: keyQuestion.qualitative };
-    if (keyQuestion.qualitative) return { ...figure, yes: null, applicable: null, percent: null, band: null };
+    const base = { id: keyQuestion.id, text: keyQuestion.text, qualitative: keyQuestion.qualitative, strengths: [], improvements: [] };
+    if (keyQuestion.qualitative) return { ...base, prompts: [], yes: null, applicable: null, percent: null, band: null };
+    const figure = { ...base, prompts: promptFigures(table, keyQuestion.prompts, rows), ...evidenceNotes(table, keyQuestion.id, rows) };
     try {
       const count = countKeyQuestion(table, keyQuestion, rows);
       counts.push(count);
       const result = resultOf(count, thresholds);
-      return { ...figure, yes: count.yes, applicable: count.applicable, percent: result?.percent ?? null, band: result?.band ?? null };
+      const interval = count.applicable > 0 ? wilsonInterval(count.yes, count.applicable) : undefined;
+      return {
+        ...figure,
+        yes: count.yes,
+        applicable: count.applicable,
+        percent: result?.percent ?? null,
+        band: result?.band ?? null,
+        ...(interval ? { interval: { lower: Math.round(interval.lower * 100), upper: Math.round(interval.upper * 100) } } : {}),
+      };
     } catch (thrown) {
       // R11 for this key question only: the standard's others are still counted.
       error ??= (thrown as Error).message;
@@ -161,6 +240,96 @@ function caseBasedFigure(
     }
   }
   return { standard, indicative: result.rating, rating, keyQuestions, explanation, ...(panel ? { panel } : {}) };
+}
+
+/** Annex 4: each prompt's Yes out of applicable; an invalid answer stays that prompt's error. */
+function promptFigures(table: CaseTable, prompts: ReadonlyArray<{ id: string; text: string }>, rows: readonly number[]): PromptFigure[] {
+  const columns = prompts.map((prompt) => findColumn(table, prompt.id));
+  const present = columns.filter((column): column is Column => column !== undefined);
+  const tallies = new Map(tallyColumns(table, present, rows).map((tally, index) => [present[index], tally]));
+  return prompts.map((prompt, index) => {
+    const column = columns[index];
+    const figure = { id: prompt.id, text: prompt.text };
+    const tally = column && tallies.get(column);
+    if (!tally) return { ...figure, yes: null, applicable: null, percent: null, error: `The case tab has no column for prompt ${prompt.id}.` };
+    if (tally instanceof Error) return { ...figure, yes: null, applicable: null, percent: null, error: tally.message };
+    const applicable = tally.yes + tally.no;
+    return { ...figure, yes: tally.yes, applicable, percent: applicable > 0 ? Math.round((100 * tally.yes) / applicable) : null };
+  });
+}
+
+/** docs/report.md: the notes in a key question's evidence column, split by the answer beside them (Yes → strengths, No → areas for improvement). */
+function evidenceNotes(table: CaseTable, keyQuestionId: string, rows: readonly number[]): { strengths: EvidenceNote[]; improvements: EvidenceNote[] } {
+  const strengths: EvidenceNote[] = [];
+  const improvements: EvidenceNote[] = [];
+  const answers = findColumn(table, keyQuestionId);
+  const notes = columnHeaded(table, evidenceHeader(keyQuestionId));
+  if (!answers || !notes) return { strengths, improvements };
+  const ids = columnHeaded(table, CASE_ID_HEADER);
+  for (const rowIndex of rows) {
+    const cells = table.rows[rowIndex];
+    const note = text(cells[notes.index]);
+    if (note === '') continue;
+    const answer = readAnswer(cells[answers.index]);
+    if (answer !== 'yes' && answer !== 'no') continue;
+    const caseId = (ids && caseIdText(cells[ids.index])) || `row ${sheetRow(rowIndex)}`;
+    (answer === 'yes' ? strengths : improvements).push({ caseId, note });
+  }
+  return { strengths, improvements };
+}
+
+/** The sub-samples annex: each counted key question of a case tab split by its default metadata column (e.g. Sentence type). */
+function subSampleFigure(tab: string, table: CaseTable, framework: Framework, standards: readonly Standard[]): SubSampleFigure | undefined {
+  const header = defaultSplitHeader(framework);
+  const column = columnHeaded(table, header);
+  if (!column) return undefined;
+  const keyQuestions = standards.filter((standard) => standard.kind === 'caseBased').flatMap((standard) => standard.keyQuestions.filter((keyQuestion) => !keyQuestion.qualitative));
+  const columns = keyQuestions.map((keyQuestion) => findColumn(table, keyQuestion.id));
+  const values = [...new Set(table.rows.map((cells) => text(cells[column.index])).filter((value) => value !== ''))];
+  if (values.length === 0) return undefined;
+  const groups = values.map((value) => {
+    const rows = rowsWhere(table, { column, value });
+    const present = columns.filter((found): found is Column => found !== undefined);
+    const tallies = new Map(tallyColumns(table, present, rows).map((tally, index) => [present[index], tally]));
+    return {
+      value,
+      cases: rows.length,
+      keyQuestions: keyQuestions.map((keyQuestion, index) => {
+        const tally = columns[index] && tallies.get(columns[index]!);
+        if (!tally || tally instanceof Error) return { id: keyQuestion.id, yes: null, applicable: null, percent: null };
+        const applicable = tally.yes + tally.no;
+        return { id: keyQuestion.id, yes: tally.yes, applicable, percent: applicable > 0 ? Math.round((100 * tally.yes) / applicable) : null };
+      }),
+    };
+  });
+  return { tab, header, groups };
+}
+
+/** The marking agreement of a case tab and its QA tab; an unusable QA tab is this figure's error, never the report's. */
+function markingAgreement(tab: string, cases: CaseTable, checks: unknown[][]): MarkingAgreementFigure {
+  try {
+    const result = agreementOf(markedPairs(cases, readCaseTable(checks)));
+    return { tab, checked: result.checked, agreements: result.agreements, percent: result.fraction === undefined ? null : Math.round(result.fraction * 100), kappa: result.kappa ?? null };
+  } catch (error) {
+    return { tab, checked: 0, agreements: 0, percent: null, kappa: null, error: `${qaTabName(tab)}: ${(error as Error).message}` };
+  }
+}
+
+/** docs/report.md: the Inspection tab's details by label in column A; blanks stay ''. */
+function inspectionDetails(values: unknown[][] | undefined): InspectionDetails {
+  const byLabel = new Map((values ?? []).slice(1).map((cells) => [text(cells[0]).toLowerCase(), text(cells[1])]));
+  return Object.fromEntries(INSPECTION_DETAILS.map((detail) => [detail.key, byLabel.get(detail.label.toLowerCase()) ?? ''])) as InspectionDetails;
+}
+
+/** A detail as a title shows it: what was typed, or what to do where it is blank (never the file's name). */
+export function detailText(report: Pick<RatingsReport, 'inspection'>, key: InspectionDetailKey): string {
+  return report.inspection[key] || INSPECTION_DETAILS.find((detail) => detail.key === key)!.blank;
+}
+
+/** R10: the comparison figure with whether this inspection's yes/applicable differs from it. */
+function withSignificance(figure: ComparisonFigure | undefined, yes: number | null, applicable: number | null): ComparisonFigure | undefined {
+  if (!figure || figure.n === null || figure.n <= 0 || yes === null || !applicable) return figure;
+  return { ...figure, significant: changeIsSignificant(yes / applicable, applicable, figure.percent / 100, figure.n) };
 }
 
 function panelJudgement(panelRow: { cells: unknown[]; row: number } | undefined): PanelJudgement | undefined {
@@ -212,14 +381,19 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
   const standards = standardsOf(framework).map((standard) => {
     const figure =
       standard.kind === 'caseBased' ? caseBasedFigure(standard, framework.thresholds, tables.get(standard.caseTab!)!, panelRows.get(standard.id), problems) : judgementFigure(standard, domainRows.get(standard.id), problems);
-    for (const keyQuestion of figure.keyQuestions) {
-      const line = comparisons.get(keyQuestion.id);
-      const previous = comparison(line, 'Previous %', 'Previous n', problems);
-      const aggregate = comparison(line, 'All providers %', 'All providers n', problems);
-      if (previous) keyQuestion.previous = previous;
-      if (aggregate) keyQuestion.aggregate = aggregate;
+    for (const question of figure.keyQuestions.flatMap((keyQuestion): Array<KeyQuestionFigure | PromptFigure> => [keyQuestion, ...keyQuestion.prompts])) {
+      const line = comparisons.get(question.id);
+      const previous = withSignificance(comparison(line, 'Previous %', 'Previous n', problems), question.yes, question.applicable);
+      const aggregate = withSignificance(comparison(line, 'All providers %', 'All providers n', problems), question.yes, question.applicable);
+      if (previous) question.previous = previous;
+      if (aggregate) question.aggregate = aggregate;
     }
     return figure;
+  });
+  const subSamples = caseTabLayouts(framework).flatMap((layout) => {
+    const table = tables.get(layout.name);
+    const figure = table && !(table instanceof Error) && table.rows.length > 0 ? subSampleFigure(layout.name, table, framework, layout.standards) : undefined;
+    return figure ? [figure] : [];
   });
   const counted = new Set(countedStandards(framework));
   const countedFigures = standards.filter((figure) => counted.has(figure.standard));
@@ -234,7 +408,12 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
     rating: failed ? null : bands.length > 0 ? overallRating(bands, framework.overall, countedFigures.length) : NOT_RATED,
     ...(failed ? { error: `Standard ${failed.standard.id} ${failed.standard.name} has an error, so there is no overall rating: ${failed.error}` } : {}),
   };
-  return { framework, standards, overall, problems };
+  const agreement = caseTabLayouts(framework).flatMap((layout) => {
+    const table = tables.get(layout.name);
+    const checks = tabValues(qaTabName(layout.name));
+    return table && !(table instanceof Error) && checks && checks.length > 1 ? [markingAgreement(layout.name, table, checks)] : [];
+  });
+  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems };
 }
 
 /** docs/commands.md's `--json` object. */

@@ -60,6 +60,25 @@ export const RATINGS_LAYOUT = layout('ratings', 'Ratings', [
   ['judgement', 'Panel judgement'],
 ] as const);
 
+/** docs/report.md: the inspection's details, one per row (Detail, Value); every title of a page or document reads them. */
+export const INSPECTION_LAYOUT = layout('inspection', 'Inspection', [
+  ['detail', 'Detail'],
+  ['value', 'Value'],
+] as const);
+
+/** The Inspection tab's rows, in order: a key the report uses, the label in column A, and what a blank says. */
+export const INSPECTION_DETAILS = [
+  { key: 'service', label: 'Service inspected', blank: 'Service not named — fill in the Inspection tab' },
+  { key: 'inspection', label: 'Inspection', blank: 'Inspection not named — fill in the Inspection tab' },
+  { key: 'fieldwork', label: 'Fieldwork dates', blank: 'Fieldwork dates not given — fill in the Inspection tab' },
+  { key: 'leadInspector', label: 'Lead inspector', blank: 'Lead inspector not named — fill in the Inspection tab' },
+  { key: 'reportDate', label: 'Report date', blank: 'Report date not given — fill in the Inspection tab' },
+  { key: 'previousLabel', label: 'Previous column label', blank: 'Previous inspection' },
+  { key: 'comparisonLabel', label: 'Comparison column label', blank: 'All providers' },
+] as const;
+
+export type InspectionDetailKey = (typeof INSPECTION_DETAILS)[number]['key'];
+
 /** The keys of a layout's columns, e.g. "rating" | "score". */
 export type KeyOf<Layout> = Layout extends TabLayout<infer Key> ? Key : never;
 

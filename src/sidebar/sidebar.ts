@@ -9,6 +9,7 @@ import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
 import { renderOverall, renderProgress } from './progress';
 import { QualityForm } from './qualityForm';
+import { ReportDownload } from './reportDownload';
 import { SampleForm } from './sampleForm';
 import { reasonOf, server } from './server';
 import { SummariesForm } from './summariesForm';
@@ -19,12 +20,14 @@ const summariesForm = new SummariesForm();
 new SampleForm();
 new QualityForm();
 const refreshButton = byId<HTMLButtonElement>('refresh');
+const reportDownload = new ReportDownload(document.querySelector('main')!);
 
 function render(overview: Overview): void {
   fill(byId('framework-name'), overview.frameworkName);
   byId('setup').hidden = overview.isSetUp;
   fill(byId('setup-framework'), ...overview.frameworkChoices.map((choice) => option(choice.id, choice.name, choice.id === overview.frameworkChoice)));
   for (const id of ['progress', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  reportDownload.render(overview.isSetUp);
   // A Framework tab's problems show before set-up too: New inspection waits for them.
   byId('problems').hidden = !overview.isSetUp && overview.problemCount === 0;
   renderProblems(overview.problems, overview.problemCount);

@@ -24,7 +24,7 @@ describe('tools › the ratings page (rate --html) in Chromium', () => {
 
   beforeAll(async () => {
     const session = openSession(ROOT, await readWorkbookFile(join(ROOT, EXAMPLE)));
-    await writeRatingsPage(sessionReport(session), file, 'Thames Valley CRC inspection 2019');
+    await writeRatingsPage(sessionReport(session), file);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
     await page.route('**/*', (route) => {
@@ -38,6 +38,22 @@ describe('tools › the ratings page (rate --html) in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is titled from the Inspection tab, not the file name', async () => {
+    expect(await page.locator('h1').innerText()).toBe('Thames Valley Community Rehabilitation Company');
+    expect(await page.title()).toBe('Thames Valley Community Rehabilitation Company: ratings');
+  });
+
+  it('heads the comparison columns as the Inspection tab names them, and puts the data problems last', async () => {
+    const headers = await page.locator('table.key-questions thead th').allInnerTexts();
+    expect(headers.slice(-2)).toEqual(['Previous inspection (2018)', 'All CRCs']);
+    expect(await page.locator('main > :last-child h2').innerText()).toMatch(/^Data problems/);
+  });
+
+  it('shows every band name in the chart legend in full', async () => {
+    const legend = await page.locator('figure svg text').allTextContents();
+    expect(legend).toEqual(expect.arrayContaining(['Inadequate', 'Requires improvement', 'Good', 'Outstanding']));
   });
 
   it('needs nothing from the network', () => {

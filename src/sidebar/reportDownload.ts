@@ -1,0 +1,79 @@
+/**
+ * "Download report (.docx)" (docs/report.md): a self-contained section of the sidebar. The document
+ * builder is fetched from the server the first time it is asked for (it is large, and most visits
+ * to the sidebar never need it), the report model in one server call, and the file is made here
+ * and saved through a link: no Drive access, no new permission.
+ */
+import type { RatingsReport } from '../core/report';
+import { el, showMessage } from './dom';
+import { reasonOf, server } from './server';
+
+const LABEL = 'Download report (.docx)';
+
+type Builder = { build(report: RatingsReport): Promise<{ blob: Blob; fileName: string }> };
+
+declare global {
+  interface Window {
+    InspectionReportDocument?: Builder;
+  }
+}
+
+export class ReportDownload {
+  private readonly section: HTMLElement;
+  private readonly button: HTMLButtonElement;
+  private readonly message: HTMLElement;
+
+  /** Adds the section at the end of the sidebar's main element, hidden until the workbook is set up. */
+  constructor(parent: HTMLElement) {
+    this.button = el('button', { className: 'action', attributes: { type: 'button', id: 'report-download', 'aria-describedby': 'report-hint' } }, LABEL);
+    this.message = el('div', { className: 'message', attributes: { id: 'report-message', role: 'status', 'aria-live': 'polite' } });
+    this.message.hidden = true;
+    this.section = el(
+      'section',
+      { className: 'block', attributes: { id: 'report', 'aria-labelledby': 'report-heading' } },
+      el('h2', { attributes: { id: 'report-heading' } }, 'Inspection report'),
+      el('p', { className: 'hint', attributes: { id: 'report-hint' } }, 'A Word document drafted from the workbook: the Inspection tab, ratings, key questions, panel judgements and the evidence notes. Nothing is written to the workbook or to Drive.'),
+      this.button,
+      this.message,
+    );
+    this.section.hidden = true;
+    parent.append(this.section);
+    this.button.addEventListener('click', () => void this.download());
+  }
+
+  render(isSetUp: boolean): void {
+    this.section.hidden = !isSetUp;
+  }
+
+  private async builder(): Promise<Builder> {
+    if (!window.InspectionReportDocument) {
+      const script = document.createElement('script');
+      script.text = await server.getReportDocumentScript();
+      document.head.append(script);
+    }
+    if (!window.InspectionReportDocument) throw new Error('The report builder did not load. Reload the sidebar and try again.');
+    return window.InspectionReportDocument;
+  }
+
+  private async download(): Promise<void> {
+    this.button.disabled = true;
+    this.button.setAttribute('aria-busy', 'true');
+    showMessage(this.message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Building the report…');
+    try {
+      const [builder, report] = await Promise.all([this.builder(), server.getReportModel()]);
+      const { blob, fileName } = await builder.build(report);
+      const url = URL.createObjectURL(blob);
+      const link = el('a', { attributes: { href: url, download: fileName } });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      showMessage(this.message, 'success', el('strong', {}, 'Report downloaded: '), fileName);
+    } catch (error) {
+      showMessage(this.message, 'error', el('strong', {}, 'No report. '), reasonOf(error));
+    } finally {
+      this.button.disabled = false;
+      this.button.removeAttribute('aria-busy');
+    }
+  }
+}

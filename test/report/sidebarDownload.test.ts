@@ -1,0 +1,65 @@
+/**
+ * "Download report (.docx)" in the preview's sidebar, in headless Chromium, keyboard only: the
+ * builder loads on demand, the file downloads, and mammoth (not this project's code) reads the same
+ * text as the command line's `rate --docx` of the same workbook.
+ */
+import mammoth from 'mammoth';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { rate } from '../../tools/rate';
+import { Preview, startPreview } from '../../tools/preview';
+import { launchChromium } from '../support/browser';
+
+const ROOT = join(__dirname, '..', '..');
+const EXAMPLE = join(ROOT, 'examples', 'thames-valley-2019', 'thames-valley-2019.xlsx');
+jest.setTimeout(180_000);
+
+/** The text, without the line that says when the draft was made. */
+async function documentText(file: string): Promise<string> {
+  const { value } = await mammoth.extractRawText({ path: file });
+  return value.split('\n').filter((line) => !line.startsWith('Draft generated on')).join('\n');
+}
+
+describe('report › the sidebar downloads the Word report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-sidebar-docx-'));
+  let preview: Preview;
+  let browser: Browser;
+  let page: Page;
+  const scripts: string[] = [];
+
+  beforeAll(async () => {
+    preview = await startPreview({ root: ROOT, port: 0 });
+    browser = await launchChromium();
+    page = await browser.newPage({ acceptDownloads: true });
+    page.on('request', (request) => {
+      if (request.url().endsWith('/run')) scripts.push(JSON.parse(request.postData() ?? '{}').name);
+    });
+    await page.goto(new URL('/sidebar', preview.url).href);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads the builder only when asked, then downloads the same document as rate --docx', async () => {
+    const button = page.getByRole('button', { name: 'Download report (.docx)' });
+    await button.waitFor();
+    expect(scripts).not.toContain('getReportDocumentScript');
+    await button.focus();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('Thames Valley Community Rehabilitation Company report (draft).docx');
+    const downloaded = join(dir, 'sidebar.docx');
+    await download.saveAs(downloaded);
+    await page.locator('#report-message', { hasText: 'Report downloaded' }).waitFor();
+    expect(scripts).toEqual(expect.arrayContaining(['getReportDocumentScript', 'getReportModel']));
+
+    const offline = join(dir, 'offline.docx');
+    await rate({ root: ROOT, file: EXAMPLE, out: join(dir, 'rated.xlsx'), docx: offline });
+    const [fromSidebar, fromCommandLine] = await Promise.all([documentText(downloaded), documentText(offline)]);
+    expect(fromSidebar).toContain('17/30');
+    expect(fromSidebar).toBe(fromCommandLine);
+  });
+});
