@@ -42,7 +42,7 @@ export class PanelForm {
     const chosen = this.standard.value;
     this.rows = rows;
     const options = rows.map((row) => `${row.standardId} ${row.name}`);
-    if (Array.from(this.standard.options, (choice) => choice.text).join('\n') !== options.join('\n')) {
+    if (JSON.stringify(Array.from(this.standard.options, (choice) => choice.text)) !== JSON.stringify(options)) {
       fill(this.standard, ...rows.map((row) => option(row.standardId, `${row.standardId} ${row.name}`, row.standardId === chosen)));
     }
     if (!this.edited) this.showSaved();
@@ -78,7 +78,7 @@ export class PanelForm {
     // A rating recorded earlier that the method no longer allows stays on offer, so the form shows it.
     const offered = BANDS.filter((band) => row?.choices.includes(band) || row?.panelRating === band);
     const chosen = this.rating.value;
-    if (Array.from(this.rating.options, (choice) => choice.value).join('\n') !== ['', ...offered].join('\n')) {
+    if (JSON.stringify(Array.from(this.rating.options, (choice) => choice.value)) !== JSON.stringify(['', ...offered])) {
       fill(this.rating, option('', NO_MOVE), ...offered.map((band) => option(band, band, band === chosen)));
     }
   }

@@ -25,7 +25,7 @@ function render(overview: Overview): void {
   refill(byId('framework-name'), overview.frameworkName);
   byId('setup').hidden = overview.isSetUp;
   const frameworks = byId<HTMLSelectElement>('setup-framework');
-  if (Array.from(frameworks.options, (choice) => `${choice.value} ${choice.text}`).join('\n') !== overview.frameworkChoices.map((choice) => `${choice.id} ${choice.name}`).join('\n')) {
+  if (JSON.stringify(Array.from(frameworks.options, (choice) => [choice.value, choice.text])) !== JSON.stringify(overview.frameworkChoices.map((choice) => [choice.id, choice.name]))) {
     fill(frameworks, ...overview.frameworkChoices.map((choice) => option(choice.id, choice.name, choice.id === overview.frameworkChoice)));
   }
   for (const id of ['progress', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;

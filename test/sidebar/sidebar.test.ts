@@ -118,7 +118,9 @@ function installGoogleScriptRun(): void {
         },
       },
     );
-  page.google = { script: { run: runner(undefined, undefined) } };
+  const focused = ((window as unknown as { editorFocused: number }).editorFocused = 0);
+  void focused;
+  page.google = { script: { run: runner(undefined, undefined), host: { editor: { focus: () => ((window as unknown as { editorFocused: number }).editorFocused += 1) } } } };
 }
 
 async function loaded(page: Page): Promise<void> {
