@@ -172,6 +172,6 @@ export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const active = document.activeElement;
     if (!active || active === document.body) return 'body';
-    return active.id ? `#${active.id}` : `${active.tagName.toLowerCase()}: ${(active.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+    return active.id ? `#${active.id}` : `${active.tagName.toLowerCase()}: ${(active as HTMLElement).innerText.replace(/\s+/g, ' ').trim()}`;
   });
 }
