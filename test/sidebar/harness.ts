@@ -10,6 +10,8 @@ import { Browser, Page } from 'playwright-core';
 import type { AddonRuntime } from '../../runtime';
 
 const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');
+/** Where the page is served from, so that it loads as a document of its own (init scripts run first). */
+const SIDEBAR_URL = 'http://localhost/sidebar.html';
 
 /** What a test sees of one open sidebar. */
 export interface Sidebar {
@@ -47,6 +49,7 @@ export async function openSidebar(browser: Browser, rt: AddonRuntime): Promise<S
   });
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
+    if (url.href === SIDEBAR_URL) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(SIDEBAR_HTML, 'utf8') });
     if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
     sidebar.blocked.push(url.href);
     return route.abort();
@@ -64,8 +67,7 @@ export async function openSidebar(browser: Browser, rt: AddonRuntime): Promise<S
   });
   await page.addInitScript(installGoogleScript);
   await page.addInitScript(recordLiveRegions);
-  await page.goto('about:blank'); // a new document, so the init scripts run before setContent writes into it
-  await page.setContent(readFileSync(SIDEBAR_HTML, 'utf8'));
+  await page.goto(SIDEBAR_URL);
   await loaded(page);
   return sidebar;
 }
@@ -125,8 +127,7 @@ function recordLiveRegions(): void {
     return region.tagName;
   };
   (window as unknown as { liveRecord: unknown }).liveRecord = record;
-  // On window: filling the page (document.open) drops the document's listeners.
-  window.addEventListener('DOMContentLoaded', () => {
+  document.addEventListener('DOMContentLoaded', () => {
     for (const region of Array.from(document.querySelectorAll(live))) {
       known.set(region, roleOf(region));
       record.atLoad.push({ id: nameOf(region), role: roleOf(region), text: region.textContent ?? '' });

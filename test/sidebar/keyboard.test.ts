@@ -214,7 +214,8 @@ describe('sidebar by keyboard › an inspection under way', () => {
   });
 
   it('the cases near a boundary come after the form, each list one Tab stop; going to one hands focus to the sheet', async () => {
-    const standardId = ['2.1', '2.2', '2.3', '2.4', '4.2'].find((id) => rt.call<Array<{ cases: unknown[] }>>('getBoundaryCases', id).some((move) => move.cases.length > 2))!;
+    // (2.1's answers hold the problems above, so it has no boundary cases to list.)
+    const standardId = ['2.2', '2.3', '2.4', '4.2'].find((id) => rt.call<Array<{ cases: unknown[] }>>('getBoundaryCases', id).some((move) => move.cases.length > 2))!;
     const sidebar = await open(rt);
     const { page } = sidebar;
     await page.locator('#panel-standard').selectOption(standardId);
