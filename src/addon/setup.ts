@@ -151,6 +151,8 @@ function markerIn(header: readonly string[]): { id: string; column: number; head
 export interface SetupReport {
   /** One line per tab: what was created or added, or why it was left alone. */
   lines: string[];
+  /** True when the workbook has a case tab afterwards; false when each clashed with a user's tab. */
+  setUp: boolean;
 }
 
 /**
@@ -179,7 +181,7 @@ export function newInspection(frameworkId?: string): SetupReport {
       writeRatingsTab(spreadsheet, tabs, framework),
       ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
     );
-    return { lines };
+    return { lines, setUp: [...tabs.values()].some((tab) => tab.role === 'case') };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { PanelRow } from '../addon/sidebarApi';
 import { BANDS } from '../core/bands';
-import { byId, el, fill, hideMessage, option, showMessage } from './dom';
+import { clearInvalid, markInvalid, whileBusy } from './controls';
+import { byId, el, fill, hideMessage, option, refill, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
 const NO_MOVE = 'No panel move';
@@ -20,24 +21,30 @@ export class PanelForm {
   private readonly message = byId('panel-message');
 
   constructor() {
-    fill(this.rating, option('', NO_MOVE), ...BANDS.map((band) => option(band, band)));
     this.standard.addEventListener('change', () => {
       this.edited = false;
       hideMessage(this.message);
+      clearInvalid(this.rationale);
       this.showSaved();
     });
-    this.rating.addEventListener('change', () => (this.edited = true));
+    this.rating.addEventListener('change', () => {
+      this.edited = true;
+      this.markRequired();
+    });
     this.rationale.addEventListener('input', () => (this.edited = true));
     byId<HTMLFormElement>('panel-form').addEventListener('submit', (event) => {
       event.preventDefault();
-      void this.submit();
+      void whileBusy([this.save], () => this.submit());
     });
   }
 
   render(rows: PanelRow[]): void {
     const chosen = this.standard.value;
     this.rows = rows;
-    fill(this.standard, ...rows.map((row) => option(row.standardId, `${row.standardId} ${row.name}`, row.standardId === chosen)));
+    const options = rows.map((row) => `${row.standardId} ${row.name}`);
+    if (JSON.stringify(Array.from(this.standard.options, (choice) => choice.text)) !== JSON.stringify(options)) {
+      fill(this.standard, ...rows.map((row) => option(row.standardId, `${row.standardId} ${row.name}`, row.standardId === chosen)));
+    }
     if (!this.edited) this.showSaved();
     else this.describe();
   }
@@ -49,26 +56,38 @@ export class PanelForm {
   /** Puts the selected standard's recorded judgement into the form. */
   private showSaved(): void {
     const row = this.current();
+    this.describe();
     this.rating.value = row?.panelRating ?? '';
     this.rationale.value = row?.rationale ?? '';
-    this.describe();
+    this.markRequired();
   }
 
+  /** The rationale is required once a rating is chosen (R6). */
+  private markRequired(): void {
+    this.rationale.required = this.rating.value !== '';
+  }
+
+  /** The indicative rating, why, and the ratings the panel may record: these alone are offered (R6, R7). */
   private describe(): void {
     const row = this.current();
     const parts = row ? [`Indicative rating: ${row.indicative || 'none yet (see the Ratings tab)'}.`] : [];
     if (row?.panelRating) parts.push(`Panel rating: ${row.panelRating}${row.status ? ` (${row.status})` : ''}.`);
-    fill(byId('panel-indicative'), parts.join(' '));
-    // Before saving: why the standard stands where it does, and which ratings the method allows (R6, R7).
-    fill(byId('panel-explain'), row ? row.explanation : '');
-    fill(byId('panel-choices'), row && row.choices.length > 0 ? `The panel may record: ${row.choices.join(', ')}.` : row ? 'The panel cannot move this rating yet.' : '');
+    refill(byId('panel-indicative'), parts.join(' '));
+    refill(byId('panel-explain'), row ? row.explanation : '');
+    refill(byId('panel-choices'), row && row.choices.length > 0 ? `The panel may record: ${row.choices.join(', ')}.` : row ? 'The panel cannot move this rating yet.' : '');
+    // A rating recorded earlier that the method no longer allows stays on offer, so the form shows it.
+    const offered = BANDS.filter((band) => row?.choices.includes(band) || row?.panelRating === band);
+    const chosen = this.rating.value;
+    if (JSON.stringify(Array.from(this.rating.options, (choice) => choice.value)) !== JSON.stringify(['', ...offered])) {
+      fill(this.rating, option('', NO_MOVE), ...offered.map((band) => option(band, band, band === chosen)));
+    }
   }
 
   private async submit(): Promise<void> {
     const row = this.current();
     if (!row) return;
     hideMessage(this.message);
-    this.save.disabled = true;
+    clearInvalid(this.rationale);
     try {
       const saved = await server.recordPanelJudgement(row.standardId, this.rating.value, this.rationale.value);
       // The server does not re-read the indicative rating: keep the one already shown.
@@ -78,9 +97,9 @@ export class PanelForm {
       const what = saved.panelRating ? `the panel rating ${saved.panelRating}` : 'no panel move';
       showMessage(this.message, 'success', el('strong', {}, 'Saved. '), `${row.standardId} ${row.name} now has ${what} on the Panel tab; the panel log keeps the change.`);
     } catch (error) {
-      showMessage(this.message, 'error', el('strong', {}, 'Not saved. '), reasonOf(error));
-    } finally {
-      this.save.disabled = false;
+      const reason = reasonOf(error);
+      showMessage(this.message, 'error', el('strong', {}, 'Not saved. '), reason);
+      if (/needs a rationale/.test(reason)) markInvalid(this.rationale, reason);
     }
   }
 }

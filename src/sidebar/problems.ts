@@ -1,15 +1,31 @@
 import type { DataProblem } from '../core/dataQuality';
-import { byId, el, fill, hideMessage, showMessage } from './dom';
-import { reasonOf, server } from './server';
+import { rovingButtons } from './controls';
+import { byId, el, fill, hideMessage, refill } from './dom';
+import { goToCell } from './goToCell';
 
-/** docs/user-guide.md data-quality problems, each a button that selects its cell in the sheet. */
+/** What the list shows now, so a refresh that changed nothing leaves it (and focus in it) alone. */
+let shown = '';
+
+/**
+ * docs/user-guide.md data-quality problems, each a button that selects its cell in the sheet; the list
+ * is one Tab stop, the arrow keys moving within it.
+ */
 export function renderProblems(problems: DataProblem[], problemCount: number): void {
-  fill(byId('problems-summary'), problemCount === 0 ? 'No data problems: every answer is valid.' : `${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the workbook. Select one to go to its cell.`);
-  fill(byId('problem-list'), ...problems.map((problem) => el('li', {}, problemButton(problem))));
+  refill(
+    byId('problems-summary'),
+    problemCount === 0 ? 'No data problems: every answer is valid.' : `${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the workbook. Select one to go to its cell; the arrow keys move through the list.`,
+  );
   const more = byId('problems-more');
   const hidden = problemCount - problems.length;
   more.hidden = hidden <= 0;
-  fill(more, hidden > 0 ? `and ${hidden} more (all are listed on the Data quality tab after Generate summaries).` : '');
+  refill(more, hidden > 0 ? `and ${hidden} more (all are listed on the Data quality tab after Generate summaries).` : '');
+  const now = JSON.stringify(problems);
+  if (now === shown) return;
+  shown = now;
+  const list = byId('problem-list');
+  fill(list, ...problems.map(problemButton));
+  list.hidden = problems.length === 0;
+  rovingButtons(list);
   hideMessage(byId('problem-message'));
 }
 
@@ -21,14 +37,11 @@ function cellName(problem: DataProblem): string {
 function problemButton(problem: DataProblem): HTMLButtonElement {
   const button = el(
     'button',
-    { className: 'problem', attributes: { type: 'button', title: `Go to ${cellName(problem)}` } },
+    { className: 'problem', attributes: { type: 'button' } },
     el('span', { className: 'problem-cell' }, cellName(problem)),
-    el('span', { className: 'problem-header', attributes: { title: problem.header } }, problem.header),
+    el('span', { className: 'problem-header' }, problem.header),
     el('span', { className: 'problem-text' }, problem.message),
   );
-  button.addEventListener('click', () => {
-    hideMessage(byId('problem-message'));
-    server.goToCell(problem.tab, problem.row, problem.column).catch((error: unknown) => showMessage(byId('problem-message'), 'error', reasonOf(error)));
-  });
+  button.addEventListener('click', () => void goToCell(byId('problem-message'), problem, cellName(problem)));
   return button;
 }

@@ -1,6 +1,6 @@
 import type { TabProgress } from '../core/dataQuality';
 import type { OverallLine } from '../addon/sidebarApi';
-import { byId, el, fill } from './dom';
+import { byId, el, fill, refill } from './dom';
 
 /** docs/user-guide.md live progress: cases complete of cases started, per case tab and per inspector. */
 export function renderProgress(progress: TabProgress[]): void {
@@ -19,7 +19,7 @@ function progressRow(name: string, complete: number, started: number, className:
   return el(
     'tr',
     { className },
-    el('th', { attributes: { scope: 'row' } }, el('span', { className: 'row-name', attributes: { title: name } }, name), bar),
+    el('th', { attributes: { scope: 'row' } }, el('span', { className: 'row-name' }, name), bar),
     el('td', { className: 'number' }, `${complete} of ${started}`),
   );
 }
@@ -27,9 +27,8 @@ function progressRow(name: string, complete: number, started: number, className:
 /** R12: the overall rating so far, said to be provisional until every standard is rated. */
 export function renderOverall(overall: OverallLine | null): void {
   const line = byId('overall');
-  line.hidden = overall === null;
-  if (!overall) return;
+  if (!overall) return refill(line);
   const score = overall.score === '' ? 'no score yet' : `${overall.score} ${overall.outOf}`.trim();
   const provisional = overall.provisional ? ` (${overall.provisional})` : '';
-  fill(line, el('strong', {}, 'Overall: '), `${overall.rating || 'Not rated'}, ${score}${provisional}.`);
+  refill(line, el('strong', {}, 'Overall: '), `${overall.rating || 'Not rated'}, ${score}${provisional}.`);
 }

@@ -1,3 +1,4 @@
+import { clearInvalid, markInvalid, whileBusy } from './controls';
 import { byId, el, fill, hideMessage, option, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
@@ -17,7 +18,7 @@ export class QualityForm {
     this.details.addEventListener('toggle', () => {
       if (this.details.open) void this.load();
     });
-    this.draw.addEventListener('click', () => void this.run());
+    this.draw.addEventListener('click', () => void whileBusy([this.draw], () => this.run()));
   }
 
   private async load(): Promise<void> {
@@ -33,7 +34,7 @@ export class QualityForm {
 
   private async run(): Promise<void> {
     hideMessage(this.message);
-    this.draw.disabled = true;
+    clearInvalid(this.perInspector);
     try {
       const request: { caseTab: string; perInspector: number; seed?: number } = { caseTab: this.caseTab.value, perInspector: Number(this.perInspector.value) };
       if (this.seed.value.trim() !== '') request.seed = Number(this.seed.value);
@@ -41,9 +42,9 @@ export class QualityForm {
       this.seed.value = String(report.seed);
       showMessage(this.message, 'success', el('strong', {}, `${report.qaTab} is ready.`), el('ul', { className: 'lines' }, ...report.lines.map((line) => el('li', {}, line))));
     } catch (error) {
-      showMessage(this.message, 'error', el('strong', {}, 'No cases drawn. '), reasonOf(error));
-    } finally {
-      this.draw.disabled = false;
+      const reason = reasonOf(error);
+      showMessage(this.message, 'error', el('strong', {}, 'No cases drawn. '), reason);
+      if (/^Cases per inspector/.test(reason)) markInvalid(this.perInspector, reason);
     }
   }
 }

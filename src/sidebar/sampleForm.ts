@@ -1,4 +1,5 @@
 import type { BalanceTable, SamplePreview, SampleRequest, SampleSetup } from '../addon/sampleDraw';
+import { clearInvalid, markInvalid, whileBusy } from './controls';
 import { byId, el, fill, hideMessage, option, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
@@ -27,8 +28,8 @@ export class SampleForm {
       if (this.details.open) void this.load();
     });
     this.population.addEventListener('change', () => this.showPopulation());
-    this.preview.addEventListener('click', () => void this.run(false));
-    this.write.addEventListener('click', () => void this.run(true));
+    this.preview.addEventListener('click', () => void whileBusy([this.preview, this.write], () => this.run(false)));
+    this.write.addEventListener('click', () => void whileBusy([this.preview, this.write], () => this.run(true)));
   }
 
   private async load(): Promise<void> {
@@ -86,7 +87,7 @@ export class SampleForm {
 
   private async run(writing: boolean): Promise<void> {
     hideMessage(this.message);
-    this.preview.disabled = this.write.disabled = true;
+    clearInvalid(this.size);
     try {
       const request = this.request();
       const result: SamplePreview & { lines?: string[] } = writing ? await server.runSampleDraw(request, this.caseTab.value) : await server.previewSampleDraw(request);
@@ -96,9 +97,9 @@ export class SampleForm {
       if (result.lines) showMessage(this.message, 'success', el('strong', {}, 'Sample written.'), el('ul', { className: 'lines' }, ...result.lines.map((line) => el('li', {}, line))));
       else showMessage(this.message, 'info', `Seed ${result.seed}: ${result.size} of ${result.population} cases. Write sample puts these cases on the case tab.`);
     } catch (error) {
-      showMessage(this.message, 'error', el('strong', {}, writing ? 'Sample not written. ' : 'No sample drawn. '), reasonOf(error));
-    } finally {
-      this.preview.disabled = this.write.disabled = false;
+      const reason = reasonOf(error);
+      showMessage(this.message, 'error', el('strong', {}, writing ? 'Sample not written. ' : 'No sample drawn. '), reason);
+      if (/sample size/i.test(reason)) markInvalid(this.size, reason);
     }
   }
 }

@@ -18,7 +18,16 @@ type ScriptRun = Record<ServerName, (...args: unknown[]) => void> & {
   withFailureHandler(handler: (error: Error) => void): ScriptRun;
 };
 
-declare const google: { script: { run: ScriptRun } };
+/** The part of google.script.host the sidebar uses: giving keyboard focus back to the sheet. */
+interface ScriptHost {
+  editor: { focus(): void };
+}
+
+declare const google: { script: { run: ScriptRun; host: ScriptHost } };
+
+export function host(): ScriptHost {
+  return google.script.host;
+}
 
 function call(name: ServerName, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {

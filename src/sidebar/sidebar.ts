@@ -3,7 +3,8 @@
  * shows progress, data problems, the panel judgement form and summary generation.
  */
 import type { Overview } from '../addon/sidebarApi';
-import { byId, el, fill, hideMessage, option, showMessage } from './dom';
+import { whileBusy } from './controls';
+import { byId, el, fill, hideMessage, option, refill, showMessage } from './dom';
 import { BoundaryCases } from './boundaryCases';
 import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
@@ -23,9 +24,12 @@ const refreshButton = byId<HTMLButtonElement>('refresh');
 const reportDownload = new ReportDownload(document.querySelector('main')!);
 
 function render(overview: Overview): void {
-  fill(byId('framework-name'), overview.frameworkName);
+  refill(byId('framework-name'), overview.frameworkName);
   byId('setup').hidden = overview.isSetUp;
-  fill(byId('setup-framework'), ...overview.frameworkChoices.map((choice) => option(choice.id, choice.name, choice.id === overview.frameworkChoice)));
+  const frameworks = byId<HTMLSelectElement>('setup-framework');
+  if (JSON.stringify(Array.from(frameworks.options, (choice) => [choice.value, choice.text])) !== JSON.stringify(overview.frameworkChoices.map((choice) => [choice.id, choice.name]))) {
+    fill(frameworks, ...overview.frameworkChoices.map((choice) => option(choice.id, choice.name, choice.id === overview.frameworkChoice)));
+  }
   for (const id of ['progress', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
   reportDownload.render(overview.isSetUp);
   // A Framework tab's problems show before set-up too: New inspection waits for them.
@@ -39,37 +43,39 @@ function render(overview: Overview): void {
   summariesForm.render(overview.subSampleHeaders, overview.subSampleHeader);
 }
 
-async function refresh(): Promise<void> {
-  const main = document.querySelector('main');
-  main?.setAttribute('aria-busy', 'true');
-  refreshButton.disabled = true;
-  hideMessage(byId('load-message'));
-  try {
-    render(await server.getOverview());
-  } catch (error) {
-    showMessage(byId('load-message'), 'error', el('strong', {}, 'Could not read the workbook. '), reasonOf(error));
-  } finally {
-    refreshButton.disabled = false;
-    main?.setAttribute('aria-busy', 'false');
-  }
+/** Reads the workbook again; the Refresh button stays focusable throughout (it keeps focus). */
+function refresh(): Promise<void> {
+  return whileBusy([refreshButton], async () => {
+    const main = document.querySelector('main');
+    main?.setAttribute('aria-busy', 'true');
+    hideMessage(byId('load-message'));
+    try {
+      render(await server.getOverview());
+    } catch (error) {
+      showMessage(byId('load-message'), 'error', el('strong', {}, 'Could not read the workbook. '), reasonOf(error));
+    } finally {
+      main?.setAttribute('aria-busy', 'false');
+    }
+  });
 }
 
+/** New inspection, then its result: focus moves to the message, as the Set up section may now be hidden. */
 async function newInspection(): Promise<void> {
-  const button = byId<HTMLButtonElement>('new-inspection');
   const message = byId('setup-message');
-  button.disabled = true;
   showMessage(message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Setting up the workbook…');
   try {
     const report = await server.runNewInspection(byId<HTMLSelectElement>('setup-framework').value || undefined);
-    showMessage(message, 'success', el('strong', {}, 'The workbook is set up.'), el('ul', { className: 'lines' }, ...report.lines.map((line) => el('li', {}, line))));
+    const lines = el('ul', { className: 'lines' }, ...report.lines.map((line) => el('li', {}, line)));
+    if (report.setUp) showMessage(message, 'success', el('strong', {}, 'The workbook is set up.'), lines);
+    else showMessage(message, 'error', el('strong', {}, 'Nothing set up: no case tab could be made. '), lines);
     await refresh();
   } catch (error) {
     showMessage(message, 'error', el('strong', {}, 'Not set up. '), reasonOf(error));
-  } finally {
-    button.disabled = false;
   }
+  message.focus();
 }
 
 refreshButton.addEventListener('click', () => void refresh());
-byId('new-inspection').addEventListener('click', () => void newInspection());
+const newInspectionButton = byId<HTMLButtonElement>('new-inspection');
+newInspectionButton.addEventListener('click', () => void whileBusy([newInspectionButton], newInspection));
 void refresh();

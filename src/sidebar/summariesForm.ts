@@ -1,3 +1,4 @@
+import { whileBusy } from './controls';
 import { byId, el, fill, option, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
@@ -10,7 +11,7 @@ export class SummariesForm {
   private readonly message = byId('summaries-message');
 
   constructor() {
-    this.generate.addEventListener('click', () => void this.run());
+    this.generate.addEventListener('click', () => void whileBusy([this.generate], () => this.run()));
   }
 
   render(headers: string[], remembered: string): void {
@@ -19,7 +20,6 @@ export class SummariesForm {
   }
 
   private async run(): Promise<void> {
-    this.generate.disabled = true;
     this.generate.textContent = 'Generating…';
     showMessage(this.message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Writing Ratings, Key questions, Prompts, Sub-samples and Data quality. This can take a minute.');
     try {
@@ -28,7 +28,6 @@ export class SummariesForm {
     } catch (error) {
       showMessage(this.message, 'error', el('strong', {}, 'Summaries not generated. '), reasonOf(error));
     } finally {
-      this.generate.disabled = false;
       this.generate.textContent = LABEL;
     }
   }
