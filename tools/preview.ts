@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AddonRuntime } from '../runtime';
-import { cellA1, columnLetters } from '../runtime/a1';
+import { cellA1, columnLetters, columnNumber } from '../runtime/a1';
 import type { ValidationModel } from '../runtime/workbook';
 import { keyQuestionChart } from './chart';
 import { EXAMPLE } from './demo';
@@ -196,9 +196,7 @@ function problemsList(session: Session): string {
 /** "K12" as row 12, column 11. */
 function cellOf(a1: string): { row: number; column: number } | undefined {
   const match = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!match) return undefined;
-  const column = [...match[1]].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
-  return { row: Number(match[2]), column };
+  return match ? { row: Number(match[2]), column: columnNumber(match[1]) } : undefined;
 }
 
 /** The part of the page an edit updates: the problems, the chart on Key questions, the tab. */
