@@ -153,15 +153,13 @@ function tabTable(rt: AddonRuntime, name: string): string {
       }
       if (format.fontWeight === 'bold') styles.push('font-weight:bold');
       const style = styles.length > 0 ? ` style="${escapeHtml(styles.join(';'))}"` : '';
-      const classes = [c === keyColumn ? 'key' : ''];
       const values = r > 0 ? dropdownValues(format.validation) : undefined;
       if (!values) return `<td${style}${key(c)} tabindex="-1" title="${escapeHtml(text)}">${escapeHtml(text)}</td>`;
       const listKey = JSON.stringify(values);
       if (!lists.has(listKey)) lists.set(listKey, lists.size);
       const invalid = !isListed(values, text);
-      if (invalid) classes.push('invalid');
       const label = `${name} ${a1}${header[c] ? `, ${header[c].slice(0, 60)}` : ''}`;
-      const className = classes.filter(Boolean).join(' ');
+      const className = [c === keyColumn ? 'key' : '', invalid ? 'invalid' : ''].filter(Boolean).join(' ');
       return `<td${style}${className ? ` class="${className}"` : ''}><input id="cell-${r + 1}-${c + 1}" data-row="${r + 1}" data-column="${c + 1}" list="list-${lists.get(listKey)}" value="${escapeHtml(text)}" aria-label="${escapeHtml(label)}" readonly tabindex="-1"${invalid ? ` aria-invalid="true" title="${escapeHtml(`Invalid: enter one of ${values.join(', ')}`)}"` : ''}></td>`;
     });
     return `<tr${r < sheet.frozenRows ? ' class="frozen"' : ''}><th scope="row" tabindex="-1">${r + 1}</th>${tds.join('')}</tr>`;
@@ -442,7 +440,7 @@ a:focus, input:focus, #grid td:focus, #grid th:focus { outline: 2px solid #1a73e
 #problems { padding: 0 8px; } #problems h2 { font-size: 13px; margin: 6px 0; } #problems ul { margin: 0 0 6px; max-height: 8em; overflow: auto; }
 .help { margin: 4px 8px; color: #5f6368; }
 figure { margin: 8px; } figcaption { font-weight: bold; }
-#grid { overflow: auto; max-height: calc(100vh - 48px); --row-numbers: 3em; }
+#grid { overflow: auto; max-height: calc(100vh - 48px); --row-numbers: 3em; scroll-padding: 44px 0 0 3em; }
 table { border-collapse: separate; border-spacing: 0; }
 th { background: #f8f9fa; color: #5f6368; font-weight: normal; }
 th, td { border-right: 1px solid #e2e3e3; border-bottom: 1px solid #e2e3e3; padding: 2px 6px; max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; background-clip: padding-box; }
