@@ -9,6 +9,7 @@
  */
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { problemsInOrder } from '../src/core/dataQuality';
 import { RatingsReport, reportJson } from '../src/core/report';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
@@ -64,9 +65,9 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   return { report, setup: session.setup, summaries, outFile };
 }
 
-/** The problems as printed: tab, cell and message, the first PRINTED_PROBLEMS of them. */
+/** The problems as printed: tab, cell and message, the first PRINTED_PROBLEMS of them, those that block a rating first. */
 export function problemLines(report: RatingsReport): string[] {
-  const { problems } = report;
+  const problems = problemsInOrder(report.problems);
   if (problems.length === 0) return ['Data problems: none.'];
   const more = problems.length > PRINTED_PROBLEMS ? [`  … and ${problems.length - PRINTED_PROBLEMS} more (all are on the Data quality tab of the rated workbook).`] : [];
   return [`Data problems (${problems.length}):`, ...problems.slice(0, PRINTED_PROBLEMS).map((problem) => `  ${problem.tab}!${problem.cell}: ${problem.message}`), ...more];

@@ -2,7 +2,7 @@ import { quoteText } from '../core/answers';
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
-import { DataProblem, TabProgress } from '../core/dataQuality';
+import { DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
@@ -69,8 +69,8 @@ function overview(): Overview {
   const framework = choice.framework;
   const caseTabs = readCaseTabs(tabs, framework);
   const checked = checkCaseTabs(caseTabs, framework, PROBLEM_LIMIT);
-  // The Framework tab's problems come first: nothing can be set up until they are put right.
-  const problems = [...choice.problems, ...checked.problems].slice(0, PROBLEM_LIMIT);
+  // Those that block a rating first; the Framework tab's lead them: nothing can be set up until they are put right.
+  const problems = problemsInOrder([...choice.problems, ...checked.problems]).slice(0, PROBLEM_LIMIT);
   const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
   const panelValues = readPanel(tabs);

@@ -1,6 +1,6 @@
 import { isDate, sheetDate } from '../core/answers';
 import { columnHeaded, readCaseTable } from '../core/caseTable';
-import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
+import { checkCaseTab, DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
 import { caseTabLayouts, defaultSplitHeader } from '../core/workbook';
 import { keyQuestionRows, promptRows } from '../core/summary';
@@ -92,7 +92,7 @@ export function checkCaseTabs(
 ): { problems: DataProblem[]; problemCount: number; progress: TabProgress[] } {
   const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework, limit, tab.frameworkName));
   return {
-    problems: checks.flatMap((check) => check.problems).slice(0, limit),
+    problems: problemsInOrder(checks.flatMap((check) => check.problems)).slice(0, limit),
     problemCount: checks.reduce((sum, check) => sum + check.problemCount, 0),
     progress: checks.map((check) => check.progress),
   };

@@ -18,8 +18,62 @@ export interface DataProblem {
    * `missingColumn`, `unknownColumn`: a header row without a key question its standard expects, or
    * with a question the framework does not have (R13).
    */
-  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId' | 'framework' | 'missingColumn' | 'unknownColumn';
+  kind: ProblemKind;
   message: string;
+}
+
+/**
+ * What is wrong in a cell. `unreadableTab`: a case tab whose header row cannot be read (a missing
+ * key-question column); `panel`: a panel judgement that is not applied; `judgement`: a judgement
+ * standard's rating that is not a band.
+ */
+export type ProblemKind =
+  | 'invalid'
+  | 'unanswered'
+  | 'answerExpected'
+  | 'notApplicableExpected'
+  | 'duplicateCaseId'
+  | 'framework'
+  | 'unreadableTab'
+  | 'missingColumn'
+  | 'unknownColumn'
+  | 'comparison'
+  | 'panel'
+  | 'judgement';
+
+/**
+ * R12: a problem that stops a standard (or the setup) being rated ranks 0, one the method only
+ * questions ranks 1, and an answer not given yet ranks 2 — the standard is Not rated, as expected
+ * while the work goes on.
+ */
+const RANK: Record<ProblemKind, number> = {
+  framework: 0,
+  unreadableTab: 0,
+  missingColumn: 0,
+  invalid: 0,
+  judgement: 0,
+  answerExpected: 1,
+  notApplicableExpected: 1,
+  duplicateCaseId: 1,
+  unknownColumn: 1,
+  comparison: 1,
+  panel: 1,
+  unanswered: 2,
+};
+
+/** Whether a problem blocks a rating (an invalid answer, a missing column, an unusable Framework tab). */
+export function blocksRating(kind: ProblemKind): boolean {
+  return RANK[kind] === 0;
+}
+
+/**
+ * The order every list of problems is shown in: those that block a rating first, then those the
+ * method questions, then the key questions not answered yet; within each, the order they came in
+ * (tab by tab, row by row). A new array; the input is left as it was.
+ */
+export function problemsInOrder<T extends { kind: ProblemKind }>(problems: readonly T[]): T[] {
+  // Array.prototype.sort is stable (ES2019), so each group keeps its tab-and-row order.
+  return [...problems].sort((a, b) => RANK[a.kind] - RANK[b.kind]);
 }
 
 /** Progress of one case tab: cases started (any cell filled) and complete (every key question answered). */
@@ -98,10 +152,15 @@ export function checkCaseTab(
   let started = 0;
   let complete = 0;
   let problemCount = columnProblems.length;
-  // Past the limit a problem is only counted: its message is never built (100,000 rows stay cheap).
-  const add = (rowIndex: number, column: Column, cell: unknown, kind: DataProblem['kind'], message: () => string) => {
+  // Past the limit (for its rank) a problem is only counted: its message is never built (100,000 rows
+  // stay cheap). Each rank keeps up to the limit, so a blocking problem in the last row still makes the list.
+  const keptOfRank = [0, 0, 0];
+  const add = (rowIndex: number, column: Column, cell: unknown, kind: ProblemKind, message: () => string) => {
     problemCount += 1;
-    if (problems.length < limit) problems.push({ tab, row: sheetRow(rowIndex), column: column.index + 1, cell: cellName(sheetRow(rowIndex), column.index + 1), header: column.header, value: isEmptyCell(cell) ? '' : quoteText(String(cell)), kind, message: message() });
+    const rank = RANK[kind];
+    if (keptOfRank[rank] >= limit) return;
+    keptOfRank[rank] += 1;
+    problems.push({ tab, row: sheetRow(rowIndex), column: column.index + 1, cell: cellName(sheetRow(rowIndex), column.index + 1), header: column.header, value: isEmptyCell(cell) ? '' : quoteText(String(cell)), kind, message: message() });
   };
 
   const isCountedKeyQuestion = new Set(keyQuestionColumns);
@@ -157,5 +216,5 @@ export function checkCaseTab(
     }
   });
   const byInspector = [...inspectors].map(([inspector, tally]) => ({ inspector, ...tally })).sort((a, b) => a.inspector.localeCompare(b.inspector));
-  return { problems, problemCount, progress: { tab, started, complete, byInspector } };
+  return { problems: problemsInOrder(problems).slice(0, limit), problemCount, progress: { tab, started, complete, byInspector } };
 }

@@ -9,7 +9,7 @@ import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from './bands';
 import { agreementOf, markedPairs } from './agreement';
 import { readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, findColumn, readCaseTable, rowsWhere, sheetRow, tallyColumns } from './caseTable';
-import { checkCaseTab } from './dataQuality';
+import { checkCaseTab, ProblemKind } from './dataQuality';
 import { explainStandard } from './explain';
 import { Framework, Standard } from './framework';
 import { standardsOf } from './frameworks';
@@ -122,6 +122,8 @@ export interface ReportProblem {
   tab: string;
   cell: string;
   message: string;
+  /** What kind of problem: those that block a rating are listed first (problemsInOrder). */
+  kind: ProblemKind;
 }
 
 /** docs/sampling-and-qa.md: how far a quality lead's re-marking of a case tab agrees with the inspectors'. */
@@ -174,7 +176,7 @@ function comparison(line: { cells: unknown[]; row: number } | undefined, percent
   const cell = cellName(line!.row, COMPARISON_HEADER.indexOf(percentHeader) + 1);
   const problem = comparisonPercentProblem(percent, cell);
   if (problem) {
-    problems.push({ tab: 'Comparison', cell, message: problem });
+    problems.push({ tab: 'Comparison', cell, message: problem, kind: 'comparison' });
     return undefined;
   }
   const n = cells?.[COMPARISON_HEADER.indexOf(nHeader)];
@@ -340,7 +342,7 @@ function panelJudgement(panelRow: { cells: unknown[]; row: number } | undefined)
 
 function refusePanel(panel: PanelJudgement, reason: string, problems: ReportProblem[]): void {
   panel.reason = reason;
-  problems.push({ tab: 'Panel', cell: cellName(panel.row, PANEL_HEADER.indexOf('Panel rating') + 1), message: reason });
+  problems.push({ tab: 'Panel', cell: cellName(panel.row, PANEL_HEADER.indexOf('Panel rating') + 1), message: reason, kind: 'panel' });
 }
 
 /** R8: a judgement standard's rating is the lead inspector's, typed on the Domain one tab. */
@@ -353,7 +355,7 @@ function judgementFigure(standard: Standard, domainRow: { cells: unknown[]; row:
   if (!band) {
     const cell = cellName(domainRow!.row, DOMAIN_ONE_HEADER.indexOf('Rating') + 1);
     const error = `Domain one ${cell}: "${typed}" is not a rating. Use one of ${BAND_LIST}.`;
-    problems.push({ tab: 'Domain one', cell, message: error });
+    problems.push({ tab: 'Domain one', cell, message: error, kind: 'judgement' });
     return { ...base, indicative: null, rating: null, error };
   }
   return { ...base, indicative: band, rating: band };
@@ -372,8 +374,8 @@ export function ratingsReport(framework: Framework, tabValues: TabValues): Ratin
       table = new Error(`${layout.name}: ${(error as Error).message}`);
     }
     tables.set(layout.name, table);
-    if (table instanceof Error) problems.push({ tab: layout.name, cell: 'A1', message: table.message });
-    else problems.push(...checkCaseTab(layout.name, table, framework).problems.map(({ tab, cell, message }) => ({ tab, cell, message })));
+    if (table instanceof Error) problems.push({ tab: layout.name, cell: 'A1', message: table.message, kind: 'unreadableTab' });
+    else problems.push(...checkCaseTab(layout.name, table, framework).problems.map(({ tab, cell, message, kind }) => ({ tab, cell, message, kind })));
   }
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
@@ -432,6 +434,6 @@ export function reportJson(report: RatingsReport): object {
       ...(figure.error ? { error: figure.error } : {}),
     })),
     overall: report.overall,
-    problems: report.problems,
+    problems: report.problems.map(({ tab, cell, message }) => ({ tab, cell, message })),
   };
 }

@@ -1,5 +1,5 @@
 import { readCaseTable } from '../../src/core/caseTable';
-import { checkCaseTab } from '../../src/core/dataQuality';
+import { blocksRating, checkCaseTab, problemsInOrder, ProblemKind } from '../../src/core/dataQuality';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 
 const HEADER = ['Case ID', 'Inspector', 'Sentence type', 'Harm factors present', '2.3.1(d) Post-custody contact', '2.3.1 Engaging', '2.3.2 Desistance', '2.3.3 Keeping safe'];
@@ -24,17 +24,18 @@ describe('dataQuality › checkCaseTab (docs/user-guide.md)', () => {
       ['C1', 'Ann', 'Community', 'No', 'Yes', 'Maybe', '', 'Yes'],
       ['C1', 'Bo', 'Licence', 'Yes', 'N/A', 'N/A', 'Yes', 'N/A'],
     ]);
+    // The invalid answer (it blocks 2.3's rating, R12) first; the key question not answered yet last.
     expect(problems.map((problem) => [problem.cell, problem.kind, problem.value])).toEqual([
-      ['E2', 'notApplicableExpected', 'Yes'], // post-custody prompt answered for a community case
       ['F2', 'invalid', 'Maybe'],
-      ['G2', 'unanswered', ''],
+      ['E2', 'notApplicableExpected', 'Yes'], // post-custody prompt answered for a community case
       ['H2', 'notApplicableExpected', 'Yes'], // no harm factors, yet the risk-of-harm question answered
       ['F3', 'answerExpected', 'N/A'], // a key question for every case
       ['H3', 'answerExpected', 'N/A'], // harm factors present
       ['A3', 'duplicateCaseId', 'C1'],
+      ['G2', 'unanswered', ''],
     ]);
-    expect(problems[1].message).toBe('Row 2, column "2.3.1 Engaging": "Maybe" is not an answer. Use Yes, No or N/A, or leave it blank.');
-    expect(problems[6].message).toBe('Row 3: case ID "C1" is already used in row 2.');
+    expect(problems[0].message).toBe('Row 2, column "2.3.1 Engaging": "Maybe" is not an answer. Use Yes, No or N/A, or leave it blank.');
+    expect(problems[5].message).toBe('Row 3: case ID "C1" is already used in row 2.');
     expect(progress.byInspector).toEqual([
       { inspector: 'Ann', started: 1, complete: 0 },
       { inspector: 'Bo', started: 1, complete: 1 },
@@ -52,6 +53,16 @@ describe('dataQuality › a bounded pass', () => {
     expect(bounded.problemCount).toBe(100);
     expect(bounded.problems).toEqual(all.problems.slice(0, 7));
     expect(bounded.progress).toEqual(all.progress);
+  });
+
+  it('keeps a blocking problem in the last row when earlier rows fill the limit with unanswered questions', () => {
+    const blank = Array.from({ length: 30 }, (_, index) => [`C${index}`, 'Ann', 'Licence', 'Yes', 'Yes', '', '', '']);
+    const rows = [...blank, ['C99', 'Ann', 'Licence', 'Yes', 'Yes', 'Maybe', 'Yes', 'Yes']];
+    const bounded = checkCaseTab('Case supervision', readCaseTable([HEADER, ...rows]), CRC_2018, 10);
+    expect(bounded.problemCount).toBe(91);
+    expect(bounded.problems).toHaveLength(10);
+    expect(bounded.problems[0]).toMatchObject({ cell: 'F32', kind: 'invalid', value: 'Maybe' });
+    expect(bounded.problems.slice(1).map((problem) => problem.kind)).toEqual(Array(9).fill('unanswered'));
   });
 
   it('quotes at most 200 characters of a long value, in its value and its message', () => {
@@ -81,5 +92,38 @@ describe('dataQuality › the header row against the framework (R13)', () => {
     const missing = checkCaseTab('My renamed tab', table, CRC_2018, Infinity, 'Case supervision').problems.filter((problem) => problem.kind === 'missingColumn');
     expect(missing.map((problem) => problem.header.split(' ')[0])).toEqual(['2.1.2', '2.2.1', '2.2.2', '2.2.3', '2.3.1', '2.3.2', '2.3.3', '2.4.1', '2.4.2', '2.4.3']);
     expect(missing[0].message).toMatch(/^My renamed tab: there is no column for key question 2\.1\.2 \(".+"\), so standard 2\.1 cannot be rated\./);
+  });
+});
+
+describe('dataQuality › problemsInOrder (R12: what blocks a rating first)', () => {
+  const problem = (kind: ProblemKind, cell: string) => ({ kind, cell });
+
+  it('lists invalid answers, unreadable tabs and Framework tab problems first, then questioned answers, then unanswered, each group in its own order', () => {
+    const given = [
+      problem('unanswered', 'F2'),
+      problem('answerExpected', 'G2'),
+      problem('invalid', 'H2'),
+      problem('unanswered', 'F3'),
+      problem('duplicateCaseId', 'A4'),
+      problem('unreadableTab', 'A1'),
+      problem('invalid', 'B5'),
+      problem('framework', 'C2'),
+    ];
+    expect(problemsInOrder(given).map((item) => `${item.kind} ${item.cell}`)).toEqual([
+      'invalid H2',
+      'unreadableTab A1',
+      'invalid B5',
+      'framework C2',
+      'answerExpected G2',
+      'duplicateCaseId A4',
+      'unanswered F2',
+      'unanswered F3',
+    ]);
+    expect(given[0].cell).toBe('F2');
+  });
+
+  it('counts as blocking exactly what leaves a standard without a rating: invalid answers, missing columns, the Framework tab, a judgement that is not a band', () => {
+    const kinds: ProblemKind[] = ['invalid', 'unanswered', 'answerExpected', 'notApplicableExpected', 'duplicateCaseId', 'framework', 'unreadableTab', 'missingColumn', 'unknownColumn', 'panel', 'judgement'];
+    expect(kinds.filter(blocksRating)).toEqual(['invalid', 'framework', 'unreadableTab', 'missingColumn', 'judgement']);
   });
 });

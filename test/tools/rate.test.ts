@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { rate } from '../../tools/rate';
+import type { RatingsReport } from '../../src/core/report';
+import { problemLines, rate } from '../../tools/rate';
 
 const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -215,7 +216,25 @@ describe('tools › template then rate, as a user would', () => {
     expect(standard).toMatchObject({ rating: null, error: expect.stringMatching(/Row 4, column "2\.3\.2 .*": "Maybe" is not an answer/) });
     expect(standard.keyQuestions.map((keyQuestion) => keyQuestion.percent)).toEqual([percentOf(29, 40), null, percentOf(30, 30)]);
     expect(report.overall).toMatchObject({ score: null, rating: null, error: expect.stringContaining('2.3 Implementation and delivery') });
-    expect(report.problems).toContainEqual({ tab: 'Case supervision', cell: expect.stringMatching(/4$/), message: expect.stringContaining('"Maybe" is not an answer') });
+    expect(report.problems).toContainEqual({ tab: 'Case supervision', cell: expect.stringMatching(/4$/), message: expect.stringContaining('"Maybe" is not an answer'), kind: 'invalid' });
+  });
+});
+
+describe('tools › rate prints the problems that block a rating first', () => {
+  it('lists an invalid answer and a missing column before the key questions not answered yet, each group in row order', () => {
+    const problems: RatingsReport['problems'] = [
+      { tab: 'Case supervision', cell: 'K2', message: 'Row 2, column "2.1.1 Engaging": the key question is not answered yet.', kind: 'unanswered' },
+      { tab: 'Case supervision', cell: 'K3', message: 'Row 3, column "2.1.1 Engaging": "Maybe" is not an answer.', kind: 'invalid' },
+      { tab: 'Case supervision', cell: 'L3', message: 'Row 3, column "2.1.2 Planning": the key question is not answered yet.', kind: 'unanswered' },
+      { tab: 'Unpaid work', cell: 'A1', message: 'Unpaid work: the cases range has no column for 3.1.1.', kind: 'unreadableTab' },
+    ];
+    expect(problemLines({ problems } as RatingsReport)).toEqual([
+      'Data problems (4):',
+      '  Case supervision!K3: Row 3, column "2.1.1 Engaging": "Maybe" is not an answer.',
+      '  Unpaid work!A1: Unpaid work: the cases range has no column for 3.1.1.',
+      '  Case supervision!K2: Row 2, column "2.1.1 Engaging": the key question is not answered yet.',
+      '  Case supervision!L3: Row 3, column "2.1.2 Planning": the key question is not answered yet.',
+    ]);
   });
 });
 
