@@ -13,8 +13,10 @@ import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog } from './panelLog';
-import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
-import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
+import { readCaseTabs } from './caseTabs';
+import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
+import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport } from './setup';
+import { workbookChoice, workbookFramework } from './workbookFramework';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
 export interface Overview {
