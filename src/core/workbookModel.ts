@@ -160,7 +160,7 @@ export interface FoundCaseTab {
 
 /**
  * The framework's case tabs, each found once: the tab of the layout's name with at least one of its
- * key-question columns, or a tab of another name (renamed) with every one of them. Two tabs that
+ * key-question columns (or the add-on's mark as a case tab), or a tab of another name (renamed) with every one of them. Two tabs that
  * both fit one layout (a "Copy of Case supervision") are an error naming both, never a guess; QA
  * tabs and the add-on's other tabs are never case tabs.
  */
@@ -177,7 +177,9 @@ export function findCaseTab(reader: WorkbookReader, layout: CaseTabLayout): stri
   const fits = reader.tabNames().filter((tab) => {
     if (!mayHoldCases(reader, tab)) return false;
     const ids = keyQuestionIdsIn(reader.header(tab));
-    return tab === layout.name ? wanted.some((id) => ids.has(id)) : wanted.length > 0 && wanted.every((id) => ids.has(id));
+    // A tab the add-on marked as a case tab keeps its name's layout even with its header row cleared (then read as an error).
+    if (tab === layout.name) return reader.role?.(tab) === 'case' || wanted.some((id) => ids.has(id));
+    return wanted.length > 0 && wanted.every((id) => ids.has(id));
   });
   if (fits.length > 1) {
     throw new Error(
