@@ -181,21 +181,26 @@ function judgementFigure(standard: Standard, domainRow: { cells: unknown[]; row:
   return { ...base, indicative: band, rating: band };
 }
 
-/** The whole report: every standard, the overall rating (R9, R12) and the data problems (docs/user-guide.md). */
-export function ratingsReport(framework: Framework, tabValues: TabValues): RatingsReport {
+/**
+ * The whole report: every standard, the overall rating (R9, R12) and the data problems (docs/user-guide.md).
+ * `caseTabs` maps a layout's name to the tab found for it where a user renamed it.
+ */
+export function ratingsReport(framework: Framework, tabValues: TabValues, caseTabs: ReadonlyMap<string, string> = new Map()): RatingsReport {
   const problems: ReportProblem[] = [];
   const tables = new Map<string, CaseTable | Error>();
   for (const layout of caseTabLayouts(framework)) {
-    const values = tabValues(layout.name);
+    // The tab found for the layout (src/core/workbookModel.ts), by its name now.
+    const name = caseTabs.get(layout.name) ?? layout.name;
+    const values = tabValues(name);
     let table: CaseTable | Error;
     try {
       table = readCaseTable(values && values.length > 0 ? values : [layout.headers]);
     } catch (error) {
-      table = new Error(`${layout.name}: ${(error as Error).message}`);
+      table = new Error(`${name}: ${(error as Error).message}`);
     }
     tables.set(layout.name, table);
-    if (table instanceof Error) problems.push({ tab: layout.name, cell: 'A1', message: table.message });
-    else problems.push(...checkCaseTab(layout.name, table, framework).problems.map(({ tab, cell, message }) => ({ tab, cell, message })));
+    if (table instanceof Error) problems.push({ tab: name, cell: 'A1', message: table.message });
+    else problems.push(...checkCaseTab(name, table, framework).problems.map(({ tab, cell, message }) => ({ tab, cell, message })));
   }
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
