@@ -4,7 +4,7 @@
  * template and preview commands.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
@@ -116,6 +116,12 @@ export function openSession(root: string, workbook: Workbook, chosen: WorkbookFr
   runtime.install();
   const report = runtime.call('runNewInspection', chosen.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : chosen.framework.id) as SetupReport;
   return { runtime, framework: chosen.framework, setup: report.lines };
+}
+
+/** Opens a workbook file in a session for the framework the workbook model reads in it (as the add-on would read it). */
+export async function openFileSession(root: string, file: string): Promise<Session> {
+  const workbook = await readWorkbookFile(file, basename(file, extname(file)));
+  return openSession(root, workbook, workbookModelOf(runtimeReader(workbook), file));
 }
 
 /** Generate summaries, from the menu as a user would: a line per tab, or the one line saying why it could not run. */
