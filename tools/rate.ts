@@ -30,6 +30,8 @@ export interface RateResult {
   /** What New inspection and Generate summaries reported; empty when no workbook was written. */
   setup: string[];
   summaries: string[];
+  /** The tabs read as the framework's case tabs (their names now). */
+  caseTabs: string[];
   /** The rated workbook written, if one was. */
   outFile?: string;
 }
@@ -66,7 +68,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   }
   // Documents drawn from the report model alone: the printable page (and, in time, the Word document).
   if (options.html) await writeRatingsPage(report, options.html, name);
-  return { report, setup, summaries, ...(outFile ? { outFile } : {}) };
+  return { report, setup, summaries, caseTabs: model.caseTabs.map((found) => found.tab), ...(outFile ? { outFile } : {}) };
 }
 
 /** The problems as printed: tab, cell and message, the first PRINTED_PROBLEMS of them. */

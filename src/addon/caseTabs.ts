@@ -1,6 +1,6 @@
 import { readCaseTable } from '../core/caseTable';
 import { Framework } from '../core/framework';
-import { findCaseTabs } from '../core/workbookModel';
+import { findCaseTabs, refuseOtherFrameworkTabs } from '../core/workbookModel';
 import { Tabs } from './ownTabs';
 import { sheetsReader } from './workbookReader';
 
@@ -22,7 +22,9 @@ export interface CaseTabRead {
  */
 export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
   const reader = sheetsReader(tabs);
-  return findCaseTabs(reader, framework).flatMap(({ layout, tab: name }) => {
+  const found = findCaseTabs(reader, framework);
+  refuseOtherFrameworkTabs(reader, framework, found);
+  return found.flatMap(({ layout, tab: name }) => {
     const tab = tabs.get(name)!;
     if (tab.role !== 'case') return [];
     const values = reader.values(name);

@@ -4,7 +4,7 @@ import { readHeader } from '../core/caseTable';
 import { frameworkById, keyQuestionsOf } from '../core/frameworks';
 import { markerNote } from '../core/frameworkChoice';
 import { parseFrameworkTab } from '../core/frameworkTab';
-import { FRAMEWORK_TAB, frameworkTabOf, markedFrameworkId, markerIn } from '../core/workbookModel';
+import { FRAMEWORK_TAB, findCaseTabs, frameworkTabOf, markedFrameworkId, markerIn, refuseOtherFrameworkTabs } from '../core/workbookModel';
 import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
   ANSWERS,
@@ -71,6 +71,7 @@ export function newInspection(frameworkId?: string): SetupReport {
     if (marked !== undefined && framework.id !== marked) {
       throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
     }
+    refuseOtherFrameworkTabs(sheetsReader(tabs), framework, findCaseTabs(sheetsReader(tabs), framework));
     const lines = [
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
@@ -105,7 +106,7 @@ function claimTab(
     const header = existing.role ? [] : headerRow(existing.sheet).map((cell) => cell.trim());
     if (header.length === 0 || !isLayout(header)) return { clash: notOurs(name, 'run New inspection again') };
     markOwn(existing.sheet, role);
-    tabs.set(name, { sheet: existing.sheet, role });
+    tabs.set(existing.name, { sheet: existing.sheet, role });
     return { sheet: existing.sheet, created: false, adopted: true };
   }
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
