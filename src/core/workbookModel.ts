@@ -171,6 +171,9 @@ export function findCaseTabs(reader: WorkbookReader, framework: Framework): Foun
   });
 }
 
+/** Every built-in framework's case tab names. */
+const CASE_TAB_NAMES = new Set(FRAMEWORKS.flatMap((framework) => framework.caseTabs.map((tab) => tab.name)));
+
 /** The tab holding a layout's cases (see findCaseTabs), or undefined; an error naming both where two fit. */
 export function findCaseTab(reader: WorkbookReader, layout: CaseTabLayout): string | undefined {
   const wanted = layoutKeyQuestionIds(layout);
@@ -179,7 +182,8 @@ export function findCaseTab(reader: WorkbookReader, layout: CaseTabLayout): stri
     const ids = keyQuestionIdsIn(reader.header(tab));
     // A tab the add-on marked as a case tab keeps its name's layout even with its header row cleared (then read as an error).
     if (tab === layout.name) return reader.role?.(tab) === 'case' || wanted.some((id) => ids.has(id));
-    return wanted.length > 0 && wanted.every((id) => ids.has(id));
+    // A tab named as another case tab (of any framework: youth and CRC share key-question ids) is that tab, never a renamed one.
+    return !CASE_TAB_NAMES.has(tab) && wanted.length > 0 && wanted.every((id) => ids.has(id));
   });
   if (fits.length > 1) {
     throw new Error(
