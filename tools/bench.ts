@@ -105,7 +105,7 @@ function engineCost() {
       engine_ms: Number(time(() => bundle.RATINGS_TABLE(table)).toFixed(2)),
       single_pass_ms: Number(time(() => singlePass(table, columns)).toFixed(2)),
     };
-    });
+  });
 }
 
 /** A workbook set up by New inspection holding `cases` case-supervision cases. */
