@@ -200,7 +200,8 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     }
     tables.set(layout.name, table);
     if (table instanceof Error) problems.push({ tab: name, cell: 'A1', message: table.message });
-    else problems.push(...checkCaseTab(name, table, framework).problems.map(({ tab, cell, message }) => ({ tab, cell, message })));
+    // One push per problem: a spread of 100,000 problems into push's arguments overflows the stack.
+    else for (const { tab, cell, message } of checkCaseTab(name, table, framework).problems) problems.push({ tab, cell, message });
   }
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
