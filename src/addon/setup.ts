@@ -66,12 +66,13 @@ export function newInspection(frameworkId?: string): SetupReport {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = tabsByName(spreadsheet);
-    const marked = markedFrameworkId(sheetsReader(tabs));
+    const reader = sheetsReader(tabs);
+    const marked = markedFrameworkId(reader);
     const framework = chosenFramework(tabs, frameworkId);
     if (marked !== undefined && framework.id !== marked) {
       throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
     }
-    refuseOtherFrameworkTabs(sheetsReader(tabs), framework, findCaseTabs(sheetsReader(tabs), framework));
+    refuseOtherFrameworkTabs(reader, framework, findCaseTabs(reader, framework));
     const lines = [
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
