@@ -10,20 +10,21 @@
  *   (same header, same rows in the same order) with the pooled figures in its All providers
  *   columns, and a Providers tab with each provider's figures.
  *
- * A missing or unusable file, or workbooks of different frameworks, exit with status 2 and one
- * line naming the file; nothing is written then.
+ * Each workbook's framework and case tabs are read as the add-on reads them (src/core/workbookModel.ts).
+ * A missing or unusable file, the same file twice, a copy of a case tab, or workbooks of different
+ * frameworks exit with status 2 and one line naming the file; nothing is written then.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { asText } from '../src/addon/cells';
 import { wholePercent } from '../src/core/bands';
-import { readCaseTable, readHeader } from '../src/core/caseTable';
+import { readCaseTable } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
-import { frameworkForTable } from '../src/core/frameworkChoice';
 import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
-import { readXlsxWorkbook, writeXlsx } from './xlsx';
+import { writeXlsx } from './xlsx';
+import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
 
 /** A file that cannot be pooled: the message is the one line printed. */
 export class UnusableFile extends Error {}
@@ -39,48 +40,41 @@ export interface Programme {
   rows: ProgrammeRow[];
 }
 
-/** docs/user-guide.md: a case tab is one whose header row has a key-question column ("2.1.1 …"). */
-function caseTabsOf(workbook: Workbook, file: string): ProgrammeProvider['tables'] {
-  return workbook.sheetNames().flatMap((name) => {
-    const values = workbook.sheetValues(name);
-    const header = values[0] ?? [];
-    if (!header.some((cell, index) => typeof cell === 'string' && readHeader(cell, index).kind === 'keyQuestion')) return [];
-    try {
-      return [{ table: readCaseTable(values), tab: name }];
-    } catch (error) {
-      throw new UnusableFile(`${file}: tab "${name}": ${(error as Error).message}`);
-    }
-  });
+/** One workbook as a provider: its framework and case tabs read by the workbook model the add-on uses. */
+export async function readProvider(file: string): Promise<ProgrammeProvider> {
+  try {
+    const reader = fileReader(await readValuesFile(file));
+    const model = workbookModelOf(reader, file);
+    if (model.caseTabs.length === 0) throw new UnusableFile(`${file}: no case tab (expected ${caseTabsWanted(model.framework)}).`);
+    const tables = model.caseTabs.map(({ tab }) => {
+      try {
+        return { table: readCaseTable(reader.values(tab)), tab };
+      } catch (error) {
+        throw new UnusableFile(`${file}: tab "${tab}": ${(error as Error).message}`);
+      }
+    });
+    return { name: file, file, tables, framework: model.framework };
+  } catch (error) {
+    throw error instanceof InputError ? new UnusableFile(error.message) : error;
+  }
 }
 
-/** One workbook as a provider: its case tabs and the framework their headers follow. */
-export async function readProvider(file: string): Promise<ProgrammeProvider> {
-  if (!existsSync(file)) throw new UnusableFile(`${file}: no such file.`);
-  let workbook: Workbook;
-  try {
-    workbook = await readXlsxWorkbook(file, { valuesOnly: true });
-  } catch (error) {
-    throw new UnusableFile(`${file}: not an .xlsx workbook (${(error as Error).message.split('\n')[0]}).`);
+/** The same file given twice (by another path, a link, or the same path), by device and inode: an UnusableFile naming both arguments. */
+function refuseSameFile(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    const { dev, ino } = statSync(realpathSync(file));
+    const key = `${dev}:${ino}`;
+    const first = seen.get(key);
+    if (first !== undefined) throw new UnusableFile(`${first} and ${file} are the same file: give each inspection once, or its cases would be pooled twice.`);
+    seen.set(key, file);
   }
-  const tables = caseTabsOf(workbook, file);
-  if (tables.length === 0) {
-    throw new UnusableFile(`${file}: no case tab (a tab whose header row has key-question columns such as "2.1.1 …").`);
-  }
-  // Each tab by its own header (its Framework: column, or the ids and wording it has); the workbook's tabs must agree.
-  const frameworks = tables.map(({ table }) => {
-    try {
-      return frameworkForTable(table);
-    } catch (error) {
-      throw new UnusableFile(`${file}: ${(error as Error).message}`);
-    }
-  });
-  const framework = frameworks[0];
-  if (frameworks.some((other) => other.id !== framework.id)) throw new UnusableFile(`${file}: its case tabs follow different frameworks (${[...new Set(frameworks.map((other) => other.id))].join(', ')}).`);
-  return { name: file, file, tables, framework };
 }
 
 /** Reads every workbook and pools them (docs/programme.md); an unusable file or a framework mismatch is an UnusableFile. */
 export async function aggregate(files: readonly string[]): Promise<Programme> {
+  refuseSameFile(files);
   const providers: ProgrammeProvider[] = [];
   for (const file of files) providers.push(await readProvider(file));
   try {

@@ -12,6 +12,8 @@
  *   cases, counted by the offline runtime; equal when reads and writes are batched.
  * - programme_table_ms: PROGRAMME_TABLE over 30 ranges of 150 cases (docs/programme.md), median of several runs.
  * - aggregate_ms: `npm run aggregate` over 30 workbooks of 150 cases, reading the .xlsx files included.
+ * - `npm run bench -- rate`: rate --json and --out beside reading the same file, at 2,000 to 100,000
+ *   cases (tools/benchRate.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import { buildSpreadsheet, columnLetters, loadAddon } from '../runtime';
 import { readCaseTable } from '../src/core/caseTable';
 import { checkCaseTab } from '../src/core/dataQuality';
 import { aggregate } from './aggregate';
+import { rateBench } from './benchRate';
 import { writeXlsx } from './xlsx';
 
 const CODE = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
@@ -87,20 +90,24 @@ function singlePass(table: unknown[][], columns: number[]): number {
   return filled;
 }
 
-const loadMs = time(loadBundle, 15);
-const bundle = loadBundle();
-const engine = [1000, 10000, 100000].map((cases) => {
-  const table = caseSupervision(cases);
-  const columns = keyQuestionColumns(table);
-  bundle.RATINGS_TABLE(table); // warm up
-  return {
-    cases,
-    cells: cases * table[0].length,
-    cells_read: cases * columns.length,
-    engine_ms: Number(time(() => bundle.RATINGS_TABLE(table)).toFixed(2)),
-    single_pass_ms: Number(time(() => singlePass(table, columns)).toFixed(2)),
-  };
-});
+/** The bundle loaded once for the engine, sampling and programme figures. */
+let bundle: ReturnType<typeof loadBundle>;
+
+function engineCost() {
+  return [1000, 10000, 100000].map((cases) => {
+    const table = caseSupervision(cases);
+    const columns = keyQuestionColumns(table);
+    bundle.RATINGS_TABLE(table); // warm up
+    return {
+      cases,
+      cells: cases * table[0].length,
+      cells_read: cases * columns.length,
+      engine_ms: Number(time(() => bundle.RATINGS_TABLE(table)).toFixed(2)),
+      single_pass_ms: Number(time(() => singlePass(table, columns)).toFixed(2)),
+    };
+  });
+}
+
 /** A workbook set up by New inspection holding `cases` case-supervision cases. */
 function workbookWith(cases: number): ReturnType<typeof loadAddon> {
   const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Bench' }) });
@@ -174,11 +181,6 @@ function sampleCasesMs(): number {
   return Number(time(() => bundle.SAMPLE_CASES(population, 100, 'Gender, Sentence type, Risk of serious harm level'), 5).toFixed(2));
 }
 
-const sampleMs = sampleCasesMs();
-const serviceCalls = [100, 10000].map((cases) => ({ cases, generate_summaries: generateSummariesCalls(cases) }));
-const recalc = [100, 1000].map(recalcCost);
-const dataQuality = dataQualityCost(100000);
-
 const PROGRAMME_PROVIDERS = 30;
 const PROGRAMME_CASES = 150;
 
@@ -207,35 +209,49 @@ async function aggregateMs(): Promise<number> {
   }
 }
 
-const programmeMs = programmeTableMs();
-void aggregateMs().then((aggregateTime) => {
-  const result = {
-    bundle_bytes: Buffer.byteLength(CODE),
-    load_ms: Number(loadMs.toFixed(2)),
-    engine,
-    service_calls: serviceCalls,
-    programme_table_ms: programmeMs,
-    aggregate_ms: aggregateTime,
-    sample_cases_ms: sampleMs,
-    recalc: recalc.map(({ calls, ...figures }) => figures),
-    data_quality: dataQuality,
-  };
+/** The add-on's figures (the default entry). */
+function addonBench(): void {
+  const loadMs = time(loadBundle, 15);
+  bundle = loadBundle();
+  const engine = engineCost();
+  const sampleMs = sampleCasesMs();
+  const serviceCalls = [100, 10000].map((cases) => ({ cases, generate_summaries: generateSummariesCalls(cases) }));
+  const recalc = [100, 1000].map(recalcCost);
+  const dataQuality = dataQualityCost(100000);
+  const programmeMs = programmeTableMs();
+  void aggregateMs().then((aggregateTime) => {
+    const result = {
+      bundle_bytes: Buffer.byteLength(CODE),
+      load_ms: Number(loadMs.toFixed(2)),
+      engine,
+      service_calls: serviceCalls,
+      programme_table_ms: programmeMs,
+      aggregate_ms: aggregateTime,
+      sample_cases_ms: sampleMs,
+      recalc: recalc.map(({ calls, ...figures }) => figures),
+      data_quality: dataQuality,
+    };
 
-  console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
-  console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
-  for (const row of engine) {
-    const ratio = row.engine_ms / row.single_pass_ms;
-    console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells_read} key-question cells of ${row.cells}): engine ${row.engine_ms} ms, one pass over those cells ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
-  }
-  console.log('Service calls of Generate summaries (offline runtime count):');
-  for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
-  console.log('One answer typed on Case supervision, every summary live (custom-function executions whose ranges come from that tab):');
-  for (const row of recalc) {
-    console.log(`  ${String(row.cases).padStart(6)} cases: ${row.calls_per_edit} calls (${row.calls}), ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells the tab holds; ${row.all_calls_per_edit} executions in all`);
-  }
-  console.log(`Data quality over ${dataQuality.cases} rows: ${dataQuality.ms} ms, ${dataQuality.heap_mb} MB heap, ${dataQuality.problems} problems counted, ${dataQuality.listed} listed`);
-  console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);
-  console.log(`PROGRAMME_TABLE over ${PROGRAMME_PROVIDERS} ranges of ${PROGRAMME_CASES} cases: ${result.programme_table_ms} ms (median of 5 runs)`);
-  console.log(`aggregate over ${PROGRAMME_PROVIDERS} workbooks of ${PROGRAMME_CASES} cases: ${result.aggregate_ms} ms (reading the .xlsx files included)`);
-  if (json) console.log(JSON.stringify(result));
-});
+    console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
+    console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
+    for (const row of engine) {
+      const ratio = row.engine_ms / row.single_pass_ms;
+      console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells_read} key-question cells of ${row.cells}): engine ${row.engine_ms} ms, one pass over those cells ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
+    }
+    console.log('Service calls of Generate summaries (offline runtime count):');
+    for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
+    console.log('One answer typed on Case supervision, every summary live (custom-function executions whose ranges come from that tab):');
+    for (const row of recalc) {
+      console.log(`  ${String(row.cases).padStart(6)} cases: ${row.calls_per_edit} calls (${row.calls}), ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells the tab holds; ${row.all_calls_per_edit} executions in all`);
+    }
+    console.log(`Data quality over ${dataQuality.cases} rows: ${dataQuality.ms} ms, ${dataQuality.heap_mb} MB heap, ${dataQuality.problems} problems counted, ${dataQuality.listed} listed`);
+    console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);
+    console.log(`PROGRAMME_TABLE over ${PROGRAMME_PROVIDERS} ranges of ${PROGRAMME_CASES} cases: ${result.programme_table_ms} ms (median of 5 runs)`);
+    console.log(`aggregate over ${PROGRAMME_PROVIDERS} workbooks of ${PROGRAMME_CASES} cases: ${result.aggregate_ms} ms (reading the .xlsx files included)`);
+    if (json) console.log(JSON.stringify(result));
+  });
+}
+
+// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); otherwise the add-on's figures.
+if (process.argv.slice(2).includes('rate')) void rateBench(json);
+else addonBench();

@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { basename, extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AddonRuntime } from '../runtime';
 import { cellA1, columnLetters, columnNumber } from '../runtime/a1';
@@ -26,7 +26,7 @@ import { keyQuestionChart } from './chart';
 import { EXAMPLE } from './demo';
 import { problemsInOrder } from '../src/core/dataQuality';
 import { escapeHtml } from './html';
-import { generateSummaries, InputError, openSession, readWorkbookFile, Session, sessionReport } from './workbookSession';
+import { generateSummaries, InputError, openFileSession, Session, sessionReport } from './workbookSession';
 
 export interface PreviewOptions {
   root: string;
@@ -607,7 +607,8 @@ function handle(root: string, session: Session, guard: Guard) {
 /** Opens a workbook file (default: the example) in the offline runtime, runs New inspection and Generate summaries, and serves it. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const file = options.file ?? join(options.root, EXAMPLE);
-  const session = openSession(options.root, await readWorkbookFile(file, basename(file, extname(file))));
+  // The framework and case tabs as the add-on reads them (a youth workbook gets the youth tabs).
+  const session = await openFileSession(options.root, file);
   generateSummaries(session);
   const guard: Guard = { hosts: [], token: randomBytes(32).toString('hex') };
   const respond = handle(options.root, session, guard);

@@ -1,9 +1,10 @@
 /**
  * `npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]` (docs/commands.md): rates a user's .xlsx offline.
  *
- * Opens the workbook in the offline runtime with the built add-on, runs New inspection (which
- * recognises the case tabs and completes them) and Generate summaries, prints the ratings page
- * and the data problems, and writes the rated workbook (default out/<name>-rated.xlsx). The
+ * Reads the workbook's values (a streaming reader) and its framework and case tabs (the add-on's own
+ * workbook model), prints the ratings page and the data problems, the JSON line and the page. The
+ * rated workbook (--out, or out/<name>-rated.xlsx when neither --json nor --html is given) is made
+ * by the built add-on in the offline runtime: New inspection, Generate summaries. The
  * input file is only ever read. Exit status 0 when the workbook was read, problems or not; 2 with
  * one line naming the file and what is wrong when it cannot be used, and then nothing is written.
  */
@@ -13,7 +14,7 @@ import { problemsInOrder } from '../src/core/dataQuality';
 import { RatingsReport, reportJson } from '../src/core/report';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
-import { caseTabsWanted, commandLine, generateSummaries, InputError, openSession, readWorkbookFile, recognisedCaseTabs, sessionReport, workbookFrameworkOf, writeWorkbook } from './workbookSession';
+import { commandLine, fileReader, generateSummaries, InputError, modelReport, openSession, ratableModelOf, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
 
 export interface RateOptions {
   /** The repository root: dist/ and the default out/ are found from it. */
@@ -23,46 +24,56 @@ export interface RateOptions {
   html?: string;
   /** The Word report (.docx). */
   docx?: string;
+  /** Whether the JSON line was asked for: with it, --html or --docx and no --out, no workbook is written. */
+  json?: boolean;
 }
 
 export interface RateResult {
   report: RatingsReport;
+  /** What New inspection and Generate summaries reported; empty when no workbook was written. */
   setup: string[];
   summaries: string[];
-  outFile: string;
+  /** The tabs read as the framework's case tabs (their names now). */
+  caseTabs: string[];
+  /** The rated workbook written, if one was. */
+  outFile?: string;
 }
 
 /** How many problems the printed page lists; the JSON and the Data quality tab have them all. */
 const PRINTED_PROBLEMS = 50;
 
-/** Rates one workbook file; throws InputError (before writing anything) when it cannot be used. */
+/**
+ * Rates one workbook file; throws InputError (before writing anything) when it cannot be used.
+ * The ratings come from the file's values through the workbook model, without the add-on; only the
+ * rated workbook (--out, or by default when neither --json nor --html is asked for) runs the add-on.
+ */
 export async function rate(options: RateOptions): Promise<RateResult> {
   const file = options.file;
   const name = basename(file, extname(file));
-  const outFile = options.out ?? join(options.root, 'out', `${name}-rated.xlsx`);
+  const writesWorkbook = options.out !== undefined || (!options.json && options.html === undefined && options.docx === undefined);
+  const outFile = writesWorkbook ? (options.out ?? join(options.root, 'out', `${name}-rated.xlsx`)) : undefined;
   for (const written of [outFile, options.html, options.docx]) {
     if (written && resolve(written) === resolve(file)) throw new InputError(`${file}: refusing to write over the input file; choose another --out, --html or --docx.`);
   }
-  const workbook = await readWorkbookFile(file, name);
-  const chosen = (() => {
-    try {
-      return workbookFrameworkOf(workbook);
-    } catch (error) {
-      throw new InputError(`${file}: ${(error as Error).message}`);
-    }
-  })();
-  const framework = chosen.framework;
-  if (recognisedCaseTabs(workbook, framework).length === 0) {
-    throw new InputError(`${file}: no recognisable case tab (expected ${caseTabsWanted(framework)}).`);
+  const values = await readValuesFile(file);
+  const reader = fileReader(values);
+  const model = ratableModelOf(reader, file);
+  let report = modelReport(reader, model);
+  let setup: string[] = [];
+  let summaries: string[] = [];
+  if (outFile) {
+    // The rated workbook: the add-on in the offline runtime completes the tabs and writes its live summaries.
+    const session = openSession(options.root, await readWorkbookFile(file, name), model);
+    summaries = generateSummaries(session);
+    setup = session.setup;
+    report = sessionReport(session);
+    await writeWorkbook(session, outFile);
   }
-  const session = openSession(options.root, workbook, chosen);
-  const summaries = generateSummaries(session);
-  const report = sessionReport(session);
-  await writeWorkbook(session, outFile);
+  // Documents drawn from the report model alone: the printable page and the Word document.
   if (options.html) await writeRatingsPage(report, options.html);
   // docx and resvg load only when a report is asked for: every other rate starts as fast as before.
   if (options.docx) await (await import('./reportDocx')).writeReportDocx(report, options.docx);
-  return { report, setup: session.setup, summaries, outFile };
+  return { report, setup, summaries, caseTabs: model.caseTabs.map((found) => found.tab), ...(outFile ? { outFile } : {}) };
 }
 
 /** The problems as printed: tab, cell and message, the first PRINTED_PROBLEMS of them, those that block a rating first. */
@@ -90,13 +101,14 @@ async function main(): Promise<number> {
     out: values.out === undefined ? undefined : resolve(here, values.out),
     html: values.html === undefined ? undefined : resolve(here, values.html),
     docx: values.docx === undefined ? undefined : resolve(here, values.docx),
+    json: values.json === true,
   });
   const shown = (path: string) => relative(here, path) || path;
-  console.log(['New inspection:', ...result.setup.map((line) => `  ${line}`), 'Generate summaries:', ...result.summaries.map((line) => `  ${line}`), ''].join('\n'));
+  if (result.outFile) console.log(['New inspection:', ...result.setup.map((line) => `  ${line}`), 'Generate summaries:', ...result.summaries.map((line) => `  ${line}`), ''].join('\n'));
   console.log(`${result.report.framework.name}: ratings\n`);
   console.log([...ratingsPageLines(result.report), '', ...problemLines(result.report), ''].join('\n'));
-  const written = [result.outFile, values.html, values.docx].flatMap((file) => (file ? [shown(resolve(here, file))] : []));
-  console.log(`Wrote ${written.join(', ')}.`);
+  const written = [result.outFile, values.html, values.docx].flatMap((path) => (path ? [shown(resolve(here, path))] : []));
+  if (written.length > 0) console.log(`Wrote ${written.join(', ')}.`);
   if (values.json) console.log(JSON.stringify(reportJson(result.report)));
   return 0;
 }

@@ -4,17 +4,18 @@
  * template and preview commands.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
-import { isMarker, parseMarker } from '../src/core/frameworkChoice';
-import { frameworkTabName, parseFrameworkTab } from '../src/core/frameworkTab';
-import { DEFAULT_FRAMEWORK, FRAMEWORKS } from '../src/core/frameworks';
+import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
 import { caseTabLayouts } from '../src/core/workbook';
+import { readWorkbookModel, valuesReader, WorkbookModel, WorkbookReader } from '../src/core/workbookModel';
 import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
 import { AddonRuntime, loadAddon, Workbook } from '../runtime';
-import { ratingsReport, RatingsReport } from '../src/core/report';
+import { RatingsReport } from '../src/core/report';
+import { workbookReport } from '../src/core/workbookReport';
 import { readXlsxWorkbook, writeXlsx } from './xlsx';
+import { NotXlsxError, readXlsxValues, XlsxValues } from './xlsxValues';
 
 /** An input a command cannot use (a file, an argument): one line saying what is wrong; the command exits 2 and writes nothing. */
 export class InputError extends Error {}
@@ -42,20 +43,6 @@ export async function readWorkbookFile(file: string, name?: string): Promise<Wor
   }
 }
 
-/**
- * The workbook's case tabs that New inspection will recognise: a tab named as one of the
- * framework's case tabs whose first row has at least one of that tab's key-question columns.
- */
-export function recognisedCaseTabs(workbook: Workbook, framework: Framework): string[] {
-  const names = workbook.sheetNames();
-  return caseTabLayouts(framework).flatMap((layout) => {
-    if (!names.includes(layout.name)) return [];
-    const header = new Set((workbook.sheetValues(layout.name)[0] ?? []).map((cell, index) => readHeader(String(cell), index).id));
-    const keyQuestions = layout.headers.map((cell, index) => readHeader(cell, index)).filter((column) => column.kind === 'keyQuestion');
-    return keyQuestions.some((column) => header.has(column.id)) ? [layout.name] : [];
-  });
-}
-
 /** What a case tab must look like, for the message when none is recognised. */
 export function caseTabsWanted(framework: Framework): string {
   const layouts = caseTabLayouts(framework);
@@ -71,36 +58,56 @@ export interface Session {
 }
 
 /** A framework chosen for a workbook: built in, or defined on its Framework tab. */
-export interface WorkbookFramework {
-  framework: Framework;
-  fromFrameworkTab: boolean;
+export type WorkbookFramework = Pick<WorkbookModel, 'framework' | 'fromFrameworkTab'>;
+
+/** Reads a file's cell values (the fast reader), or fails with an InputError saying why. */
+export async function readValuesFile(file: string): Promise<XlsxValues> {
+  if (!existsSync(file)) throw new InputError(`${file}: no such file.`);
+  if (!statSync(file).isFile()) throw new InputError(`${file}: not a file.`);
+  try {
+    return await readXlsxValues(file);
+  } catch (error) {
+    throw error instanceof NotXlsxError ? new InputError(error.message) : error;
+  }
+}
+
+/** The workbook model's reader over values read from a file. */
+export function fileReader(values: XlsxValues): WorkbookReader {
+  return valuesReader(new Map(values.tabNames.map((name) => [name, values.tabs.get(name) ?? []])));
+}
+
+/** The workbook model's reader over a runtime workbook (the add-on's own reader sees its developer metadata too). */
+export function runtimeReader(workbook: Workbook): WorkbookReader {
+  return { tabNames: () => workbook.sheetNames(), header: (tab) => workbook.sheetValues(tab)[0] ?? [], values: (tab) => workbook.sheetValues(tab) };
 }
 
 /**
- * The framework a workbook follows, as the add-on reads it: the `Framework:` header of its case
- * tabs (a built-in id, or the framework its Framework tab defines); without one, the built-in
- * whose case tabs it has (by name and key-question columns), the first on a tie; else its
- * Framework tab; else the default. An unusable Framework tab is an InputError naming its problems.
+ * The workbook read by the one model the add-on uses (src/core/workbookModel.ts): its framework and
+ * case tabs; an InputError naming the file where it cannot be read that way (frameworks that differ,
+ * a copy of a case tab, another framework's case tab, a Framework tab with problems).
  */
-export function workbookFrameworkOf(workbook: Workbook): WorkbookFramework {
-  const names = workbook.sheetNames();
-  const markers = names.flatMap((name) => (workbook.sheetValues(name)[0] ?? []).map(String).filter(isMarker));
-  const markedId = markers.length > 0 ? parseMarker(markers[0]).id : undefined;
-  const builtIn = FRAMEWORKS.find((framework) => framework.id === markedId);
-  if (builtIn) return { framework: builtIn, fromFrameworkTab: false };
-  const frameworkTab = frameworkTabName(names);
-  if (markedId === undefined) {
-    const ranked = FRAMEWORKS.map((framework) => ({ framework, tabs: recognisedCaseTabs(workbook, framework).length })).filter((candidate) => candidate.tabs > 0);
-    const best = ranked.sort((a, b) => b.tabs - a.tabs)[0];
-    if (best) return { framework: best.framework, fromFrameworkTab: false };
-    if (!frameworkTab) return { framework: DEFAULT_FRAMEWORK, fromFrameworkTab: false };
+export function workbookModelOf(reader: WorkbookReader, file: string): WorkbookModel {
+  let model: WorkbookModel;
+  try {
+    model = readWorkbookModel(reader);
+  } catch (error) {
+    throw new InputError(`${file}: ${(error as Error).message}`);
   }
-  if (!frameworkTab) {
-    throw new InputError(`its case tabs follow the framework "${markedId}", which is not built in (${FRAMEWORKS.map((known) => known.id).join(', ')}) and has no Framework tab.`);
-  }
-  const { framework, problems } = parseFrameworkTab(workbook.sheetValues(frameworkTab), frameworkTab);
-  if (!framework) throw new InputError(`its Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.slice(0, 3).map((problem) => problem.message).join(' ')}`);
-  return { framework, fromFrameworkTab: true };
+  const { problems } = model;
+  if (problems.length > 0) throw new InputError(`${file}: its Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.slice(0, 3).map((problem) => problem.message).join(' ')}`);
+  return model;
+}
+
+/** Like workbookModelOf, and an InputError when the workbook has none of its framework's case tabs. */
+export function ratableModelOf(reader: WorkbookReader, file: string): WorkbookModel {
+  const model = workbookModelOf(reader, file);
+  if (model.caseTabs.length === 0) throw new InputError(`${file}: no recognisable case tab (expected ${caseTabsWanted(model.framework)}).`);
+  return model;
+}
+
+/** The ratings of a workbook read by the model, from its cell values (src/core). */
+export function modelReport(reader: WorkbookReader, model: WorkbookModel): RatingsReport {
+  return workbookReport(reader, model);
 }
 
 /** Loads the built add-on over the workbook, installs it and runs New inspection for the framework, as a user would from the sidebar. */
@@ -109,6 +116,12 @@ export function openSession(root: string, workbook: Workbook, chosen: WorkbookFr
   runtime.install();
   const report = runtime.call('runNewInspection', chosen.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : chosen.framework.id) as SetupReport;
   return { runtime, framework: chosen.framework, setup: report.lines };
+}
+
+/** Opens a workbook file in a session for the framework the workbook model reads in it (as the add-on would read it). */
+export async function openFileSession(root: string, file: string): Promise<Session> {
+  const workbook = await readWorkbookFile(file, basename(file, extname(file)));
+  return openSession(root, workbook, workbookModelOf(runtimeReader(workbook), file));
 }
 
 /** Generate summaries, from the menu as a user would: a line per tab, or the one line saying why it could not run. */
@@ -120,9 +133,8 @@ export function generateSummaries(session: Session): string[] {
 
 /** The ratings computed from the session's cell values (src/core), not from displayed text. */
 export function sessionReport(session: Session): RatingsReport {
-  const { workbook } = session.runtime;
-  const names = new Set(workbook.sheetNames());
-  return ratingsReport(session.framework, (tab) => (names.has(tab) ? workbook.sheetValues(tab) : undefined));
+  const reader = runtimeReader(session.runtime.workbook);
+  return modelReport(reader, workbookModelOf(reader, session.runtime.workbook.name ?? 'workbook'));
 }
 
 /**

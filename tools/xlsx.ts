@@ -67,6 +67,18 @@ function hexColour(colour: Partial<ExcelJS.Color> | undefined): string | undefin
   return value && /^[0-9a-f]{8}$/i.test(value) ? `#${value.slice(2).toLowerCase()}` : undefined;
 }
 
+/** The largest of many numbers (0 for none), without spreading them into arguments (100,000 overflow the stack). */
+function largest(values: readonly number[]): number {
+  let top = 0;
+  for (const value of values) if (value > top) top = value;
+  return top;
+}
+
+/** The largest key of a list as a one-element list (none for an empty list), to combine with others. */
+function largestOf<T>(items: readonly T[], key: (item: T) => number): number[] {
+  return items.length === 0 ? [] : [largest(items.map(key))];
+}
+
 /** A formula's outermost function, upper case ("=RATINGS_TABLE(…)" → RATINGS_TABLE). */
 function outerFunction(formula: string): string | undefined {
   return /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(formula)?.[1].toUpperCase();
@@ -85,7 +97,7 @@ function spillAreas(workbook: Workbook, sheet: SheetModel, formulas: string[][],
       const result = workbook.evaluate(formula, sheet.name);
       if (!Array.isArray(result)) return;
       const numRows = result.length;
-      const numColumns = Math.max(...result.map((row) => row.length));
+      const numColumns = largest(result.map((row) => row.length));
       if (numRows > 1 || numColumns > 1) areas.set(`${r + 1}:${c + 1}`, { row: r + 1, column: c + 1, numRows, numColumns });
     }),
   );
@@ -227,7 +239,7 @@ function columnWidth(sheet: SheetModel, column: number, display: string[][]): nu
   const pixels = sheet.columnWidths.get(column);
   if (pixels) return Math.round(((pixels - PADDING_PIXELS) / PIXELS_PER_CHARACTER) * 10) / 10;
   const header = display[0]?.[column - 1] ?? '';
-  const longest = Math.max(0, ...display.slice(1).map((row) => (row[column - 1] ?? '').length));
+  const longest = largest(display.slice(1).map((row) => (row[column - 1] ?? '').length));
   if (header.length > 40) return Math.max(24, Math.min(longest + 2, 60));
   return Math.max(10, Math.min(Math.max(header.length, longest) + 2, 60));
 }
@@ -483,7 +495,7 @@ export async function readXlsxWorkbook(source: string | Buffer, options: ReadOpt
   const input = new ExcelJS.Workbook();
   await input.xlsx.load((typeof source === 'string' ? readFileSync(source) : source) as unknown as ExcelJS.Buffer);
   const sheets = input.worksheets.map(readWorksheet);
-  const lastRow = (sheet: ReadSheet) => Math.max(sheet.rows.length, ...sheet.validations.map((validation) => validation.row), ...sheet.formats.map((cell) => cell.row));
+  const lastRow = (sheet: ReadSheet) => largest([sheet.rows.length, ...largestOf(sheet.validations, (validation) => validation.row), ...largestOf(sheet.formats, (cell) => cell.row)]);
   const workbook = buildSpreadsheet({
     name: options.name ?? (input.title || 'Imported workbook'),
     sheets: Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])),
@@ -492,7 +504,7 @@ export async function readXlsxWorkbook(source: string | Buffer, options: ReadOpt
   if (options.valuesOnly) return workbook;
   for (const read of sheets) {
     const sheet = workbook.sheet(read.name);
-    const lastColumn = Math.max(0, ...read.validations.map((validation) => validation.column), ...read.formats.map((cell) => cell.column));
+    const lastColumn = largest([...largestOf(read.validations, (validation) => validation.column), ...largestOf(read.formats, (cell) => cell.column)]);
     sheet.maxColumns = Math.max(sheet.maxColumns, lastColumn);
     for (const cell of read.formats) sheet.setFormat(cell.row, cell.column, cell.format);
     for (const { row, column, rule } of read.validations) {

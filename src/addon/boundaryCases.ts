@@ -8,8 +8,8 @@ import { evidenceHeader } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { STANDARD_ID, validated } from './serverArgs';
 import { tabsByName } from './ownTabs';
-import { workbookFramework } from './setup';
-import { readCaseTabs } from './summaries';
+import { readCaseTabs } from './caseTabs';
+import { workbookFramework } from './workbookFramework';
 
 /** One case whose answer on the lowest key question would have to change for a panel move, with its evidence. */
 export interface BoundaryCase {

@@ -1,6 +1,3 @@
-import { readHeader } from '../core/caseTable';
-import { CaseTabLayout } from '../core/workbook';
-
 /**
  * The tabs the add-on made are marked with developer metadata, so they are found again by
  * role, not by a name a user may also have chosen (STYLE: no fragile detection).
@@ -49,20 +46,4 @@ export function findTab(tabs: Tabs, role: TabRole, name: string): FoundTab | und
   }
   const named = tabs.get(name);
   return named && { name, ...named };
-}
-
-/**
- * A case tab of a layout: the tab of its name, or, once a user has renamed it, the add-on's case
- * tab whose header row has every key-question column of the layout (one header read per case tab).
- */
-export function findCaseTab(tabs: Tabs, layout: Pick<CaseTabLayout, 'name' | 'headers'>): FoundTab | undefined {
-  const named = findTab(tabs, 'case', layout.name);
-  if (named) return named;
-  const wanted = layout.headers.map((header, index) => readHeader(header, index)).filter((column) => column.kind === 'keyQuestion').map((column) => column.id);
-  for (const [name, tab] of tabs) {
-    if (tab.role !== 'case' || tab.sheet.getLastColumn() === 0) continue;
-    const ids = new Set(tab.sheet.getRange(1, 1, 1, tab.sheet.getLastColumn()).getValues()[0].map((cell, index) => readHeader(String(cell), index).id));
-    if (wanted.every((id) => ids.has(id))) return { name, ...tab };
-  }
-  return undefined;
 }

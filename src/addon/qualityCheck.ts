@@ -1,5 +1,6 @@
 import { quoteText, readAnswer } from '../core/answers';
 import { CaseTable, columnHeaded, readCaseTable, readHeader } from '../core/caseTable';
+import { qaTabName } from '../core/workbookModel';
 import { CASE_ID_HEADER, caseIdColumn, caseIdText, drawFromStrata, newSeed, strataOf, stratumValue } from '../core/sampling';
 import { ANSWERS, caseTabLayouts } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
@@ -9,7 +10,8 @@ import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
 import { markOwn, notOurs, Tabs, tabsByName } from './ownTabs';
-import { workbookFramework } from './setup';
+import { markQaOf, qaTabOf } from './qaTabs';
+import { workbookFramework } from './workbookFramework';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,8 +22,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  */
 
 const INSPECTOR_HEADER = 'Inspector';
-/** Which case tab a QA tab checks, kept in developer metadata beside the tab's role. */
-const QA_OF_KEY = 'inspectionRatings.qaOf';
 const QUALITY_CHECK_PROPERTY = 'qualityCheck';
 
 export interface QualityCheckRequest {
@@ -38,16 +38,6 @@ export interface QualityCheckReport {
   lines: string[];
 }
 
-/** The QA tab that checks `caseTab`, found by role and metadata, never by name. */
-export function qaTabOf(tabs: Tabs, caseTab: string): { name: string; sheet: Sheet } | undefined {
-  for (const [name, tab] of tabs) {
-    if (tab.role !== 'qa') continue;
-    const of = tab.sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === QA_OF_KEY);
-    if (of && of.getValue() === caseTab) return { name, sheet: tab.sheet };
-  }
-  return undefined;
-}
-
 /** The QA tab's header row: Case ID, Inspector, then the case tab's key questions in order. */
 function qaHeaders(caseTab: string): string[] {
   const layout = caseTabLayouts(workbookFramework()).find((candidate) => candidate.name === caseTab);
@@ -58,11 +48,11 @@ function qaHeaders(caseTab: string): string[] {
 
 /** Creates the QA tab for a case tab: header, Yes/No/N/A dropdowns and colours, frozen protected header. */
 function createQaTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tabs: Tabs, caseTab: string, headers: string[]): { name: string; sheet: Sheet } {
-  const name = `QA ${caseTab}`;
+  const name = qaTabName(caseTab);
   if (tabs.has(name)) throw new Error(notOurs(name, 'run Quality check again'));
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
   markOwn(sheet, 'qa');
-  sheet.addDeveloperMetadata(QA_OF_KEY, caseTab);
+  markQaOf(sheet, caseTab);
   tabs.set(name, { sheet, role: 'qa' });
   if (sheet.getMaxColumns() < headers.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map(asText)]);

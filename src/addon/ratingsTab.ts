@@ -8,7 +8,8 @@ import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
 import { bandRules } from './formats';
 import { writeOwnTab } from './ownTab';
-import { findCaseTab, findTab, FoundTab, Tabs } from './ownTabs';
+import { findTab, FoundTab, Tabs } from './ownTabs';
+import { findCaseTab } from './workbookReader';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

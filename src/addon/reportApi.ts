@@ -3,40 +3,18 @@
  * workbook (one read per tab), and the document builder's script, fetched only when asked so the
  * sidebar's first load stays small. No Drive access, no new scope: the sidebar makes the file.
  */
-import { qaTabName, RatingsReport, ratingsReport } from '../core/report';
-import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, INSPECTION_LAYOUT, PANEL_LAYOUT } from '../core/tabLayouts';
-import { caseTabLayouts } from '../core/workbook';
+import { RatingsReport } from '../core/report';
+import { workbookReport } from '../core/workbookReport';
 import { serverFunction } from '../publicFunction';
-import { findCaseTab, findTab, TabRole, tabsByName } from './ownTabs';
-import { qaTabOf } from './qualityCheck';
-import { workbookFramework } from './setup';
+import { tabsByName } from './ownTabs';
+import { sheetsReader } from './workbookReader';
 
 /** The dist/ HTML file (no extension) that holds the document builder's script. */
 export const REPORT_DOCUMENT_FILE = 'ReportDocument';
 
 /** The report model, every tab found by its role whatever a user renamed it to (plain data for google.script.run). */
 function reportModel(): RatingsReport {
-  const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
-  const framework = workbookFramework(tabs);
-  const lists: Array<[string, TabRole]> = [
-    [INSPECTION_LAYOUT.name, 'inspection'],
-    [DOMAIN_ONE_LAYOUT.name, 'domainOne'],
-    [PANEL_LAYOUT.name, 'panel'],
-    [COMPARISON_LAYOUT.name, 'comparison'],
-  ];
-  const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
-  for (const [name, role] of lists) {
-    const tab = findTab(tabs, role, name);
-    if (tab) sheets.set(name, tab.sheet);
-  }
-  for (const layout of caseTabLayouts(framework)) {
-    const tab = findCaseTab(tabs, layout);
-    if (!tab) continue;
-    sheets.set(layout.name, tab.sheet);
-    const qa = qaTabOf(tabs, tab.name);
-    if (qa) sheets.set(qaTabName(layout.name), qa.sheet);
-  }
-  return ratingsReport(framework, (name) => sheets.get(name)?.getDataRange().getValues());
+  return workbookReport(sheetsReader(tabsByName(SpreadsheetApp.getActiveSpreadsheet())));
 }
 
 export const getReportModel = serverFunction(

@@ -1,11 +1,11 @@
 import { BANDS, NOT_RATED } from '../core/bands';
 import { Framework } from '../core/framework';
 import { readHeader } from '../core/caseTable';
-import { DataProblem } from '../core/dataQuality';
-import { DEFAULT_FRAMEWORK, frameworkById, FRAMEWORKS, keyQuestionsOf } from '../core/frameworks';
-import { isMarker, markerNote, parseMarker } from '../core/frameworkChoice';
-import { ADDON_TAB_NAMES, frameworkTabName, parseFrameworkTab } from '../core/frameworkTab';
+import { frameworkById, keyQuestionsOf } from '../core/frameworks';
+import { markerNote } from '../core/frameworkChoice';
+import { ADDON_TAB_NAMES, parseFrameworkTab } from '../core/frameworkTab';
 import { quoteText } from '../core/answers';
+import { FRAMEWORK_TAB, findCaseTabs, frameworkTabOf, markedFrameworkId, markerIn, refuseOtherFrameworkTabs } from '../core/workbookModel';
 import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, INSPECTION_DETAILS, INSPECTION_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
   ANSWERS,
@@ -23,91 +23,31 @@ import {
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
-import { findCaseTab, findTab, FoundTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
+import { findTab, FoundTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
+import { asDataProblem, frameworkTabError, workbookFramework } from './workbookFramework';
+import { findCaseTab, sheetsReader } from './workbookReader';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The sidebar's choice of New inspection's framework that means "the one on the Framework tab". */
 export const FRAMEWORK_TAB_CHOICE = 'framework-tab';
-const FRAMEWORK_TAB = 'Framework';
 
-/** The workbook's framework as far as it can be read, and the Framework tab's problems (listed like data problems). */
-export interface WorkbookChoice {
-  framework: Framework;
-  problems: DataProblem[];
-  /** Whether the workbook has a Framework tab (a lead inspector's own framework). */
-  hasFrameworkTab: boolean;
-  /** Whether the framework is (or, once its problems are put right, will be) the Framework tab's. */
-  fromFrameworkTab: boolean;
-}
-
-/**
- * The framework this workbook follows: the `Framework:` header of its case tabs, the same text
- * the custom functions read (one source of truth) — a built-in by id, or the one on the
- * Framework tab. Before any case tab has one, the Framework tab's if there is one, else the
- * default. Where the Framework tab is needed and has problems, the default stands in and the
- * problems say why.
- */
-export function workbookChoice(tabs: Tabs): WorkbookChoice {
-  return choiceFor(tabs, markedFrameworkId(tabs));
-}
-
-/** workbookChoice for the framework id the case tabs' headers name (read once by the caller). */
-function choiceFor(tabs: Tabs, id: string | undefined): WorkbookChoice {
-  const builtIn = id === undefined ? undefined : FRAMEWORKS.find((framework) => framework.id === id);
-  const tab = findFrameworkTab(tabs);
-  if (builtIn || (id === undefined && !tab)) return { framework: builtIn ?? DEFAULT_FRAMEWORK, problems: [], hasFrameworkTab: Boolean(tab), fromFrameworkTab: false };
-  if (!tab) throw new Error(`The case tabs follow the framework "${id}", which is not built in and has no Framework tab here. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
-  const read = readFrameworkTab(tab.name, tab.sheet);
-  if (read.framework && id !== undefined && read.framework.id !== id) {
-    throw new Error(`The case tabs follow "${id}" but the ${tab.name} tab defines "${read.framework.id}": make the Framework tab's Id "${id}" again, or set the new framework up in a new workbook.`);
-  }
-  return { framework: read.framework ?? DEFAULT_FRAMEWORK, problems: read.problems, hasFrameworkTab: true, fromFrameworkTab: true };
-}
-
-/** The workbook's framework (see workbookChoice); an error naming the first problems where its Framework tab has any. */
-export function workbookFramework(tabs: Tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet())): Framework {
-  return usable(workbookChoice(tabs));
-}
-
-function usable(choice: WorkbookChoice): Framework {
-  if (choice.problems.length > 0) throw frameworkTabError(choice.problems);
-  return choice.framework;
-}
-
-/** The framework New inspection lays out: a built-in by id, the Framework tab's, or the workbook's (its headers naming `marked`). */
-function chosenFramework(tabs: Tabs, marked: string | undefined, frameworkId?: string): Framework {
-  if (!frameworkId) return usable(choiceFor(tabs, marked));
+/** The framework New inspection lays out: a built-in by id, the Framework tab's, or the workbook's (workbookFramework). */
+function chosenFramework(tabs: Tabs, frameworkId?: string): Framework {
+  if (!frameworkId) return workbookFramework(tabs);
   if (frameworkId !== FRAMEWORK_TAB_CHOICE) return frameworkById(frameworkId);
-  const tab = findFrameworkTab(tabs);
-  if (!tab) throw new Error(`There is no ${FRAMEWORK_TAB} tab: add one (its layout is in the README) or choose a built-in framework.`);
-  const read = readFrameworkTab(tab.name, tab.sheet);
-  if (!read.framework) throw frameworkTabError(read.problems);
+  const name = frameworkTabOf(sheetsReader(tabs));
+  if (name === undefined) throw new Error(`There is no ${FRAMEWORK_TAB} tab: add one (its layout is in the README) or choose a built-in framework.`);
+  const tab = tabs.get(name)!;
+  const read = parseFrameworkTab(tab.sheet.getDataRange().getValues(), name);
+  if (!read.framework) throw frameworkTabError(read.problems.map(asDataProblem));
   if (!tab.role) markOwn(tab.sheet, 'framework');
   return read.framework;
 }
 
-/** The Framework tab: the add-on's (by its mark), else the tab named "Framework" in any capitals, as the tools find it. */
-function findFrameworkTab(tabs: Tabs): FoundTab | undefined {
-  return findTab(tabs, 'framework', frameworkTabName(tabs.keys()) ?? FRAMEWORK_TAB);
-}
-
-function readFrameworkTab(name: string, sheet: Sheet): { framework?: Framework; problems: DataProblem[] } {
-  const { framework, problems } = parseFrameworkTab(sheet.getDataRange().getValues(), name);
-  return {
-    framework,
-    problems: problems.map((problem) => ({ ...problem, header: 'Framework tab', value: '', kind: 'framework' })),
-  };
-}
-
-function frameworkTabError(problems: readonly DataProblem[]): Error {
-  const first = problems.slice(0, 3).map((problem) => problem.message);
-  const more = problems.length > first.length ? ` (and ${problems.length - first.length} more, listed in the sidebar)` : '';
-  return new Error(`The Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}, so New inspection built nothing: ${first.join(' ')}${more}`);
-}
 
 /**
  * Sheets takes tab names without regard to capitals: a user's tab "audit cases" stops New inspection
@@ -121,31 +61,10 @@ function refuseNameClashes(tabs: Tabs, wanted: readonly string[]): void {
     throw new Error(`This workbook has the tab ${clashes.join(', ')}; Sheets takes tab names without regard to capitals. Rename your tab, then run New inspection again; nothing was changed.`);
   }
 }
-
-/** The framework id the case tabs' `Framework:` headers name; undefined when none has one. */
-function markedFrameworkId(tabs: Tabs): string | undefined {
-  const byId = new Map<string, string[]>();
-  for (const [name, tab] of tabs) {
-    const marker = tab.role === 'case' ? markerIn(headerRow(tab.sheet)) : undefined;
-    if (marker) byId.set(marker.id, [...(byId.get(marker.id) ?? []), name]);
-  }
-  if (byId.size > 1) {
-    const which = [...byId].map(([id, names]) => `${names.join(', ')} ${names.length === 1 ? 'follows' : 'follow'} ${id}`).join('; ');
-    throw new Error(`The case tabs follow different frameworks (${which}). Make their "Framework:" headers the same, or keep each inspection in its own workbook.`);
-  }
-  return [...byId.keys()][0];
-}
-
 /** A tab's header row as text (one read; empty for an empty tab). */
 function headerRow(sheet: Sheet): string[] {
   const width = sheet.getLastColumn();
   return width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0].map((cell) => String(cell));
-}
-
-/** The `Framework:` header of a case tab's header row, if it has one. */
-function markerIn(header: readonly string[]): { id: string; column: number; header: string } | undefined {
-  const index = header.findIndex(isMarker);
-  return index < 0 ? undefined : { id: parseMarker(header[index]).id, column: index + 1, header: header[index] };
 }
 
 export interface SetupReport {
@@ -163,12 +82,14 @@ export function newInspection(frameworkId?: string): SetupReport {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = tabsByName(spreadsheet);
-    const marked = markedFrameworkId(tabs);
-    const framework = chosenFramework(tabs, marked, frameworkId);
+    const reader = sheetsReader(tabs);
+    const marked = markedFrameworkId(reader);
+    const framework = chosenFramework(tabs, frameworkId);
     if (marked !== undefined && framework.id !== marked) {
       throw new Error(`This workbook's case tabs follow ${marked} (their "Framework:" header), so New inspection will not lay out ${framework.id} beside them: set up ${framework.id} in a new workbook.`);
     }
     refuseNameClashes(tabs, [...caseTabLayouts(framework).map((layout) => layout.name), ...ADDON_TAB_NAMES.filter((name) => name !== FRAMEWORK_TAB)]);
+    refuseOtherFrameworkTabs(reader, framework, findCaseTabs(reader, framework));
     const lines = [
       ensureListTab(spreadsheet, tabs, inspectionTab()),
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
@@ -204,7 +125,7 @@ function claimTab(
     const header = existing.role ? [] : headerRow(existing.sheet).map((cell) => cell.trim());
     if (header.length === 0 || !isLayout(header)) return { clash: notOurs(name, 'run New inspection again') };
     markOwn(existing.sheet, role);
-    tabs.set(name, { sheet: existing.sheet, role });
+    tabs.set(existing.name, { sheet: existing.sheet, role });
     return { sheet: existing.sheet, created: false, adopted: true };
   }
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
@@ -237,7 +158,7 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   const { sheet, created } = claim;
   const header = created ? [] : headerRow(sheet);
   // The same framework with new settings (a Framework tab edited): the header follows them.
-  const marker = markerIn(header);
+  const marker = markerIn(layout.name, header);
   if (marker && marker.header !== layout.marker) sheet.getRange(1, marker.column).setValue(layout.marker);
   const width = header.length;
   const present = new Set(header.map((cell, index) => readHeader(cell, index).id));

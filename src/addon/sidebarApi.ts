@@ -15,8 +15,10 @@ import { LIMITS, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
 import { findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog } from './panelLog';
-import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
-import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
+import { readCaseTabs } from './caseTabs';
+import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
+import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport } from './setup';
+import { workbookChoice, workbookFramework } from './workbookFramework';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
 export interface Overview {

@@ -1,8 +1,8 @@
 import { isDate, sheetDate } from '../core/answers';
-import { columnHeaded, readCaseTable } from '../core/caseTable';
+import { columnHeaded } from '../core/caseTable';
 import { checkCaseTab, DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
-import { caseTabLayouts, defaultSplitHeader } from '../core/workbook';
+import { defaultSplitHeader } from '../core/workbook';
 import { keyQuestionRows, promptRows } from '../core/summary';
 import { columnOf, COMPARISON_LAYOUT, KeyOf } from '../core/tabLayouts';
 import { caseRange, columnLetter, tabRef } from './a1';
@@ -10,25 +10,14 @@ import { writeAgreementTab } from './agreementTab';
 import { asText, CellInput, literal } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
-import { findCaseTab, findTab, Tabs, tabsByName } from './ownTabs';
+import { CaseTabRead, readCaseTabs } from './caseTabs';
+import { findTab, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
-import { workbookFramework } from './setup';
+import { workbookFramework } from './workbookFramework';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** A case tab as read once for generation: its name, width, grid width and table. */
-export interface CaseTabRead {
-  /** The tab's name now (a user may have renamed it). */
-  name: string;
-  /** The framework's name for it, which its standards give as their case tab. */
-  frameworkName: string;
-  width: number;
-  /** Columns of the tab's grid: ranges over the tab end there (never past it). */
-  gridColumns: number;
-  table: ReturnType<typeof readCaseTable>;
-}
 
 const SUB_SAMPLE_PROPERTY = 'subSampleHeader';
 
@@ -67,20 +56,6 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
       ...writeAgreementTab(spreadsheet, tabs, caseTabs),
     ];
     return { lines };
-  });
-}
-
-/** One getValues per case tab the add-on made (docs/design.md: reads do not grow with calls per case). */
-export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
-  return caseTabLayouts(framework).flatMap((layout) => {
-    const tab = findCaseTab(tabs, layout);
-    if (!tab || tab.role !== 'case') return [];
-    const values = tab.sheet.getDataRange().getValues();
-    try {
-      return [{ name: tab.name, frameworkName: layout.name, width: values[0].length, gridColumns: tab.sheet.getMaxColumns(), table: readCaseTable(values) }];
-    } catch (error) {
-      throw new Error(`${tab.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
-    }
   });
 }
 

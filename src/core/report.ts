@@ -21,6 +21,7 @@ import { wilsonInterval } from './programme';
 import { CASE_ID_HEADER, caseIdText } from './sampling';
 import { changeIsSignificant } from './statistics';
 import { INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey } from './tabLayouts';
+import { qaTabName } from './workbookModel';
 import { caseTabLayouts, COMPARISON_HEADER, defaultSplitHeader, DOMAIN_ONE_HEADER, evidenceHeader, PANEL_HEADER } from './workbook';
 
 /** R12: the label of a standard that cannot be rated yet. */
@@ -136,11 +137,6 @@ export interface MarkingAgreementFigure {
   percent: number | null;
   kappa: number | null;
   error?: string;
-}
-
-/** The QA tab's name for a case tab, as New inspection's quality check makes it (a caller may map a renamed one to it). */
-export function qaTabName(caseTab: string): string {
-  return `QA ${caseTab}`;
 }
 
 export interface RatingsReport {
@@ -361,21 +357,27 @@ function judgementFigure(standard: Standard, domainRow: { cells: unknown[]; row:
   return { ...base, indicative: band, rating: band };
 }
 
-/** The whole report: every standard, the overall rating (R9, R12) and the data problems (docs/user-guide.md). */
-export function ratingsReport(framework: Framework, tabValues: TabValues): RatingsReport {
+/**
+ * The whole report: every standard, the overall rating (R9, R12) and the data problems (docs/user-guide.md).
+ * `caseTabs` maps a layout's name to the tab found for it where a user renamed it.
+ */
+export function ratingsReport(framework: Framework, tabValues: TabValues, caseTabs: ReadonlyMap<string, string> = new Map()): RatingsReport {
   const problems: ReportProblem[] = [];
   const tables = new Map<string, CaseTable | Error>();
   for (const layout of caseTabLayouts(framework)) {
-    const values = tabValues(layout.name);
+    // The tab found for the layout (src/core/workbookModel.ts), by its name now.
+    const name = caseTabs.get(layout.name) ?? layout.name;
+    const values = tabValues(name);
     let table: CaseTable | Error;
     try {
       table = readCaseTable(values && values.length > 0 ? values : [layout.headers]);
     } catch (error) {
-      table = new Error(`${layout.name}: ${(error as Error).message}`);
+      table = new Error(`${name}: ${(error as Error).message}`);
     }
     tables.set(layout.name, table);
-    if (table instanceof Error) problems.push({ tab: layout.name, cell: 'A1', message: table.message, kind: 'unreadableTab' });
-    else problems.push(...checkCaseTab(layout.name, table, framework).problems.map(({ tab, cell, message, kind }) => ({ tab, cell, message, kind })));
+    if (table instanceof Error) problems.push({ tab: name, cell: 'A1', message: table.message, kind: 'unreadableTab' });
+    // One push per problem: a spread of 100,000 problems into push's arguments overflows the stack.
+    else for (const { tab, cell, message, kind } of checkCaseTab(name, table, framework, undefined, layout.name).problems) problems.push({ tab, cell, message, kind });
   }
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
