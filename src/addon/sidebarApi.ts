@@ -1,19 +1,22 @@
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
+import { maximumScore } from '../core/frameworkTab';
+import { RatingsReport, StandardFigure } from '../core/report';
 import { DataProblem, TabProgress } from '../core/dataQuality';
 import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
-import { columnNumber, PANEL_LAYOUT, RATINGS_LAYOUT, readRow } from '../core/tabLayouts';
+import { columnNumber, PANEL_LAYOUT } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
-import { findTab, Tabs, tabsByName } from './ownTabs';
+import { findTab, tabsByName } from './ownTabs';
 import { appendPanelLog } from './panelLog';
-import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
+import { CaseTabRead, checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
+import { workbookReport } from './workbookReport';
 import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
@@ -59,7 +62,12 @@ export interface PanelRow {
 const PROBLEM_LIMIT = 100;
 const PANEL_TAB = 'Panel';
 
-/** The sidebar's view of the workbook: one read per case tab and one of the Panel tab. */
+/**
+ * The sidebar's view of the workbook: one read per case tab and one of each list tab. Every figure
+ * is computed here from typed values (the report model), never read back from a custom-function
+ * cell: in Sheets those show "Loading..." until they have run, and have not run at all right after
+ * New inspection, Generate summaries or a panel save.
+ */
 function overview(): Overview {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const tabs = tabsByName(spreadsheet);
@@ -71,20 +79,8 @@ function overview(): Overview {
   const problems = [...choice.problems, ...checked.problems].slice(0, PROBLEM_LIMIT);
   const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
-  const panelValues = readPanel(tabs);
-  const standards = caseBasedStandards(framework);
-  const panel = standards.map((standard): PanelRow => {
-    const row = readRow(PANEL_LAYOUT, panelValues.find((cells) => String(cells[0]).trim() === standard.id) ?? []);
-    return {
-      standardId: standard.id,
-      name: standard.name,
-      indicative: textOf(row.indicative),
-      panelRating: textOf(row.panelRating),
-      rationale: textOf(row.rationale),
-      status: textOf(row.status),
-      ...panelOptions(caseTabs, framework, standard),
-    };
-  });
+  const report = workbookReport(tabs, framework, caseTabs);
+  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, caseTabs, framework, standard));
   return {
     frameworkName: framework.name,
     isSetUp: caseTabs.length > 0,
@@ -93,7 +89,7 @@ function overview(): Overview {
     problemCount,
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
-    overall: readOverall(tabs),
+    overall: caseTabs.length > 0 ? overallLine(report) : null,
     subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
     frameworkChoices: [
       ...FRAMEWORKS.map((known) => ({ id: known.id, name: known.name })),
@@ -103,18 +99,40 @@ function overview(): Overview {
   };
 }
 
-/** The overall score and rating as the Ratings tab shows them (one read). */
-function readOverall(tabs: Tabs): OverallLine | null {
-  const ratings = findTab(tabs, 'ratings', 'Ratings');
-  if (!ratings || ratings.role !== 'ratings') return null;
-  const values = ratings.sheet.getDataRange().getValues();
-  // The overall lines are labelled in the standard column, their figures under rating and score (ratingsTab.ts).
-  const line = (label: string) => readRow(RATINGS_LAYOUT, values.find((row) => String(row[0]).trim() === label) ?? []);
-  const [score, rating] = [line('Overall score'), line('Overall rating')];
-  return { score: textOf(score.rating), outOf: textOf(score.score), rating: textOf(rating.rating), provisional: textOf(rating.score) };
+/** The overall score and rating as the Ratings tab words them (R9, R12), computed from the cases. */
+function overallLine(report: RatingsReport): OverallLine {
+  const { score, rated, of, rating, error } = report.overall;
+  return {
+    score: score === null ? '' : String(score),
+    outOf: `out of ${maximumScore(report.framework)}`,
+    rating: error ? `Error: ${error}` : (rating ?? ''),
+    provisional: rated === of ? '' : `provisional: ${rated} of ${of} standards rated`,
+  };
 }
 
-type CaseTabRead = ReturnType<typeof readCaseTabs>[number];
+/** A standard's Panel row for the sidebar: the judgement as typed, its status and the indicative rating computed now. */
+function panelRowOf(report: RatingsReport, caseTabs: CaseTabRead[], framework: Framework, standard: Standard): PanelRow {
+  const figure = report.standards.find((candidate) => candidate.standard.id === standard.id);
+  const typed = figure?.panel;
+  return {
+    standardId: standard.id,
+    name: standard.name,
+    indicative: figure?.error ? `Error: ${figure.error}` : (figure?.indicative ?? ''),
+    panelRating: typed?.rating ?? '',
+    rationale: typed?.rationale ?? '',
+    status: figure ? panelStatus(figure) : '',
+    ...panelOptions(caseTabs, framework, standard),
+  };
+}
+
+/** The Panel tab's Status words (R6, R7, R12), with the reason where the method refuses the move. */
+function panelStatus(figure: StandardFigure): string {
+  const panel = figure.panel;
+  if (!panel) return '';
+  if (panel.rationale === '') return 'Not applied: add a rationale';
+  if (figure.indicative === NOT_RATED) return `Not applied yet: the standard is ${NOT_RATED}`;
+  return figure.rating === parseBand(panel.rating) ? 'Applied' : `Not applied: ${panel.reason}`;
+}
 
 /** What the panel form shows before saving: the explanation and the ratings the method allows now (R6, R7). */
 function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: Standard): Pick<PanelRow, 'explanation' | 'choices'> {
@@ -130,12 +148,6 @@ function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: S
   } catch (error) {
     return { explanation: (error as Error).message, choices: [] };
   }
-}
-
-function readPanel(tabs: Tabs): unknown[][] {
-  const tab = findTab(tabs, 'panel', PANEL_TAB);
-  if (!tab || tab.role !== 'panel' || tab.sheet.getLastRow() < 2) return [];
-  return tab.sheet.getRange(2, 1, tab.sheet.getLastRow() - 1, PANEL_LAYOUT.columns.length).getValues();
 }
 
 /**
@@ -160,7 +172,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const panelTab = findTab(tabs, 'panel', PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
     const caseTabs = readCaseTabs(tabs, framework);
-    const indicative = band ? permittedMoveFrom(caseTabs, framework, standard, band) : '';
+    if (band) permittedMoveFrom(caseTabs, framework, standard, band);
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
     const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
     if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
@@ -173,15 +185,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     if (before !== (band ?? '') || (band && beforeRationale !== rationale.trim())) {
       appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale });
     }
-    return {
-      standardId: standard.id,
-      name: standard.name,
-      indicative,
-      panelRating: band ?? '',
-      rationale: band ? rationale.trim() : '',
-      status: band ? 'Applied' : '',
-      ...panelOptions(caseTabs, framework, standard),
-    };
+    return panelRowOf(workbookReport(tabs, framework, caseTabs), caseTabs, framework, standard);
   });
 }
 

@@ -26,6 +26,8 @@ export interface CaseTabRead {
   width: number;
   /** Columns of the tab's grid: ranges over the tab end there (never past it). */
   gridColumns: number;
+  /** The tab's values as read (row 1 first): what the report model reads. */
+  values: unknown[][];
   table: ReturnType<typeof readCaseTable>;
 }
 
@@ -76,7 +78,7 @@ export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
     if (!tab || tab.role !== 'case') return [];
     const values = tab.sheet.getDataRange().getValues();
     try {
-      return [{ name: tab.name, frameworkName: layout.name, width: values[0].length, gridColumns: tab.sheet.getMaxColumns(), table: readCaseTable(values) }];
+      return [{ name: tab.name, frameworkName: layout.name, width: values[0].length, gridColumns: tab.sheet.getMaxColumns(), values, table: readCaseTable(values) }];
     } catch (error) {
       throw new Error(`${tab.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
     }
