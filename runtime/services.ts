@@ -166,6 +166,8 @@ export class LockState {
 }
 
 export class LockStates {
+  /** getDocumentLock() returns null, as Apps Script does when it cannot give one (e.g. no current document). */
+  documentUnavailable = false;
   readonly document = new LockState();
   readonly script = new LockState();
   readonly user = new LockState();
@@ -182,6 +184,7 @@ export class FakeLockService extends ServiceObject implements Pick<GoogleAppsScr
   }
 
   getDocumentLock(): GasLock {
+    if (this.locks.documentUnavailable) return null as unknown as GasLock;
     return asGas(new FakeLock(this.env, this.locks.document));
   }
 
@@ -243,8 +246,13 @@ export class FakeUser extends ServiceObject implements Pick<GoogleAppsScript.Bas
 }
 
 export class FakeSession extends ServiceObject implements Pick<GoogleAppsScript.Base.Session, keyof FakeSession> {
-  constructor(env: Env, private readonly user: ActiveUser) {
+  constructor(env: Env, private readonly user: ActiveUser, private readonly scriptTimeZone: string) {
     super('Session', env);
+  }
+
+  /** The script's time zone (the manifest's timeZone), not the spreadsheet's. */
+  getScriptTimeZone(): string {
+    return this.scriptTimeZone;
   }
 
   getActiveUser(): GoogleAppsScript.Base.User {

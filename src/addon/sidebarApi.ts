@@ -11,10 +11,10 @@ import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
 import { columnNumber, PANEL_LAYOUT } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
-import { asText } from './cells';
+import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { withDocumentLock } from './lock';
 import { findTab, tabsByName } from './ownTabs';
-import { appendPanelLog } from './panelLog';
+import { appendPanelLog, recordedBy } from './panelLog';
 import { CaseTabRead, checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
 import { workbookReport } from './workbookReport';
 import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
@@ -34,8 +34,10 @@ export interface Overview {
   /** New inspection's framework choices (built-ins, then the Framework tab's when there is one) and the one chosen now. */
   frameworkChoices: Array<{ id: string; name: string }>;
   frameworkChoice: string;
-  /** The Ratings tab's overall lines as they read now (R12: provisional while standards are Not rated). */
+  /** The overall lines as the Ratings tab words them, computed from the cases (R12: provisional while standards are Not rated). */
   overall: OverallLine | null;
+  /** The name this user records panel judgements under (the panel log's "By"), as last typed. */
+  recordedBy: string;
 }
 
 export interface OverallLine {
@@ -96,6 +98,7 @@ function overview(): Overview {
       ...(choice.hasFrameworkTab ? [{ id: FRAMEWORK_TAB_CHOICE, name: choice.fromFrameworkTab && choice.problems.length === 0 ? `The Framework tab: ${framework.name}` : 'The Framework tab' }] : []),
     ],
     frameworkChoice: choice.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : framework.id,
+    recordedBy: recordedBy(),
   };
 }
 
@@ -154,7 +157,7 @@ function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: S
  * Records a ratings-panel judgement on the Panel tab, with its rationale (R6: required), after
  * checking that the method permits the move on the case data as it is now (R6, R7).
  */
-function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiven: unknown): PanelRow {
+function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiven: unknown, recordedByGiven?: unknown): PanelRow {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const framework = workbookFramework();
@@ -168,6 +171,11 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const band = rating === '' ? undefined : parseBand(rating);
     if (rating !== '' && !band) throw new Error(`"${rating}" is not a rating. Use one of ${BAND_LIST}.`);
     if (band && rationale.trim() === '') throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
+    if (rationale.length > MAX_CELL_CHARACTERS) {
+      throw new Error(
+        `The rationale for ${standard.id} ${standard.name} is ${rationale.length.toLocaleString('en-GB')} characters; a Sheets cell holds at most ${MAX_CELL_CHARACTERS.toLocaleString('en-GB')}. Shorten it (or keep the full text in a document and summarise it here): nothing was saved.`,
+      );
+    }
     const tabs = tabsByName(spreadsheet);
     const panelTab = findTab(tabs, 'panel', PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
@@ -183,7 +191,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     judgement.setValues([[band ?? '', band ? asText(rationale.trim()) : '', band ? new Date() : '']]);
     // The panel's record: a change of rating or of its rationale is appended; clearing keeps the rationale cleared.
     if (before !== (band ?? '') || (band && beforeRationale !== rationale.trim())) {
-      appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale });
+      appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale, by: recordedBy(textOf(recordedByGiven)) });
     }
     return panelRowOf(workbookReport(tabs, framework, caseTabs), caseTabs, framework, standard);
   });
@@ -224,6 +232,7 @@ export const recordPanelJudgement = serverFunction(
       { name: 'standardId', type: 'string', description: 'The standard, e.g. "2.2".' },
       { name: 'rating', type: 'string', description: 'The panel rating; blank to clear the judgement.' },
       { name: 'rationale', type: 'string', description: 'Why: required with a rating.' },
+      { name: 'recordedBy', type: 'string', description: "Optional: the recorder's name for the panel log, remembered for this user; by default the one last given.", optional: true },
     ],
     returns: 'The recorded Panel row.',
   },

@@ -335,8 +335,10 @@ describe('sidebar › an inspection under way', () => {
       const tab = rt.workbook.sheetNames().find((name) => rt.workbook.metadata.some((entry) => entry.value === 'panelLog' && 'sheet' in entry.location && entry.location.sheet.name === name));
       return tab ? rt.sheetValues(tab).filter((row) => row[0] === '4.1').map((row) => [row[2], row[3], row[4], row[5] instanceof Date, row[6]]) : [];
     };
+    // Apps Script gives the email only with the userinfo.email scope, which the add-on does not ask for.
     rt.activeUser.email = 'lead.inspector@example.org';
     const { page } = await openSidebar(rt);
+    await page.getByLabel('Recorded by').fill('Lead Inspector');
     await page.getByLabel('Standard', { exact: true }).selectOption('4.1');
     // R7: the qualitative 4.1.3 lets the panel move unpaid work either way.
     expect(await text(page, '#panel-choices')).toBe('The panel may record: Good, Requires improvement, Outstanding.');
@@ -349,11 +351,15 @@ describe('sidebar › an inspection under way', () => {
     await page.locator('#panel-message.success', { hasText: 'no panel move' }).waitFor();
     expect(rowsByLabel(rt, 'Panel').get('4.1')?.slice(3, 5)).toEqual(['', '']);
     expect(log()).toEqual([
-      ['(no panel rating)', 'Outstanding', 'Observed sessions were exceptional.', true, 'lead.inspector@example.org'],
-      ['Outstanding', '(no panel rating)', 'Observed sessions were exceptional.', true, 'lead.inspector@example.org'],
+      ['(no panel rating)', 'Outstanding', 'Observed sessions were exceptional.', true, 'Lead Inspector'],
+      ['Outstanding', '(no panel rating)', 'Observed sessions were exceptional.', true, 'Lead Inspector'],
     ]);
     rt.activeUser.email = '';
     await page.close();
+    // Remembered for this user: the next sidebar offers the name again.
+    const { page: again } = await openSidebar(rt);
+    expect(await again.getByLabel('Recorded by').inputValue()).toBe('Lead Inspector');
+    await again.close();
   });
 
   it('shows the reason when the method refuses a panel judgement, and records nothing', async () => {
