@@ -99,7 +99,7 @@ export function scopesAllowing(name: string): string[] | undefined {
   return [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}spreadsheets`];
 }
 
-const NO_SCOPE_KINDS = new Set(['Charts', 'HtmlOutput', 'HtmlService', 'HtmlTemplate', 'Lock', 'LockService', 'Logger', 'Menu', 'PromptResponse', 'Properties', 'PropertiesService', 'ScriptApp', 'Session']);
+const NO_SCOPE_KINDS = new Set(['Charts', 'HtmlOutput', 'HtmlService', 'HtmlTemplate', 'Lock', 'LockService', 'Logger', 'Menu', 'PromptResponse', 'Properties', 'PropertiesService', 'ScriptApp', 'Session', 'Utilities']);
 
 export class Env {
   readonly counter = new CallCounter();

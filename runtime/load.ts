@@ -9,7 +9,7 @@ import * as vm from 'vm';
 import { topLevelFunctions, TopLevelFunction } from './bundle';
 import { CellErrorInfo } from './engine';
 import { AuthModeName, CallCounter, intoRealm, isDate, Realm } from './env';
-import { ActiveUser, FakeCharts, FakeLockService, FakeLogger, FakePropertiesService, FakeScriptApp, FakeSession, LockStates, LogEntry, PropertyStores, recordingConsole } from './services';
+import { ActiveUser, FakeCharts, FakeLockService, FakeLogger, FakePropertiesService, FakeScriptApp, FakeSession, FakeUtilities, LockStates, LogEntry, PropertyStores, recordingConsole } from './services';
 import { FakeSpreadsheetApp, spreadsheetFake } from './spreadsheet';
 import { FakeHtmlService, FakeUi, HtmlHost, UiRecorder } from './ui';
 import { SheetsValue } from './values';
@@ -123,6 +123,7 @@ export class AddonRuntime {
       ScriptApp: new FakeScriptApp(env),
       Session: new FakeSession(env, this.activeUser, this.manifest.timeZone ?? 'Etc/UTC'),
       Charts: new FakeCharts(env),
+      Utilities: new FakeUtilities(env),
       Logger: new FakeLogger(env, this.logs),
       console: recordingConsole(this.logs),
     };

@@ -311,3 +311,38 @@ export function recordingConsole(logs: LogEntry[]): Pick<Console, 'log' | 'info'
   };
   return { log: record('log'), info: record('info'), warn: record('warn'), error: record('error'), debug: record('debug') };
 }
+
+/** Utilities.formatDate: the pattern letters the add-on uses (y, M, d, H, m, s, E), in the time zone given. */
+export class FakeUtilities extends ServiceObject implements Pick<GoogleAppsScript.Utilities.Utilities, keyof FakeUtilities> {
+  constructor(env: Env) {
+    super('Utilities', env);
+  }
+
+  formatDate(date: Date, timeZone: string, format: string): string {
+    let parts: Intl.DateTimeFormatPart[];
+    try {
+      parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short', hourCycle: 'h23' }).formatToParts(date);
+    } catch {
+      throw new Error(`Invalid argument: timeZone ("${timeZone}")`);
+    }
+    const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+    const month = Number(part('month'));
+    const monthName = new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long' }).format(date);
+    const tokens: Record<string, string> = {
+      yyyy: part('year'),
+      yy: part('year').slice(-2),
+      MMMM: monthName,
+      MMM: monthName.slice(0, 3),
+      MM: String(month).padStart(2, '0'),
+      M: String(month),
+      dd: part('day').padStart(2, '0'),
+      d: String(Number(part('day'))),
+      HH: part('hour').padStart(2, '0'),
+      H: String(Number(part('hour'))),
+      mm: part('minute').padStart(2, '0'),
+      ss: part('second').padStart(2, '0'),
+      EEE: part('weekday'),
+    };
+    return format.replace(/yyyy|yy|MMMM|MMM|MM|M|dd|d|HH|H|mm|ss|EEE/g, (token) => tokens[token]);
+  }
+}

@@ -5,7 +5,7 @@ import { caseIdColumn } from '../core/sampling';
 import { caseRange, tabRef } from './a1';
 import { asText, CellInput, formula, literal } from './cells';
 import { Tabs } from './ownTabs';
-import type { CaseTabRead } from './summaries';
+import type { CaseTabRead } from './caseTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { qaTabOf } from './qualityCheck';
 

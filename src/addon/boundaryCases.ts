@@ -8,7 +8,7 @@ import { evidenceHeader } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { tabsByName } from './ownTabs';
 import { workbookFramework } from './setup';
-import { readCaseTabs } from './summaries';
+import { readCaseTabs } from './caseTabs';
 
 /** One case whose answer on the lowest key question would have to change for a panel move, with its evidence. */
 export interface BoundaryCase {

@@ -25,6 +25,7 @@ import { withDocumentLock } from './lock';
 import { findCaseTab, findTab, FoundTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
+import { errorAndFormulaCellLines, readCaseTabs } from './caseTabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -157,6 +158,7 @@ export function newInspection(frameworkId?: string): SetupReport {
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
       writeRatingsTab(spreadsheet, tabs, framework),
       ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
+      ...errorAndFormulaCellLines(readCaseTabs(tabs, framework)),
     );
     return { lines };
   });

@@ -15,7 +15,8 @@ import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { withDocumentLock } from './lock';
 import { findTab, tabsByName } from './ownTabs';
 import { appendPanelLog, recordedBy } from './panelLog';
-import { CaseTabRead, checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport, readCaseTabs } from './summaries';
+import { CaseTabRead, readCaseTabs } from './caseTabs';
+import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
 import { workbookReport } from './workbookReport';
 import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
 

@@ -2,7 +2,7 @@ import { Framework } from '../core/framework';
 import { RatingsReport, ratingsReport } from '../core/report';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, PANEL_LAYOUT } from '../core/tabLayouts';
 import { findTab, Tabs, TabRole } from './ownTabs';
-import type { CaseTabRead } from './summaries';
+import type { CaseTabRead } from './caseTabs';
 
 /**
  * The report model over the workbook as it is now, for the sidebar and every server function:

@@ -14,7 +14,7 @@ export interface DataProblem {
   header: string;
   value: string;
   /** `framework`: a problem in the Framework tab a lead inspector fills (docs/frameworks.md). */
-  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId' | 'framework';
+  kind: 'invalid' | 'unanswered' | 'answerExpected' | 'notApplicableExpected' | 'duplicateCaseId' | 'framework' | 'formula';
   message: string;
 }
 
