@@ -10,7 +10,7 @@ import { BUSY_MESSAGE } from '../../src/addon/lock';
 import { columnLetter } from '../../src/addon/a1';
 import type { Server } from '../../src/sidebar/server';
 import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
-import { newWorkbook, rowsByLabel, typePublishedCases } from '../addon/support';
+import { newWorkbook, rowsByLabel, typeJudgements, typePublishedCases } from '../addon/support';
 import { eligiblePopulation, POPULATION_HEADER } from '../../examples/eligible-population';
 import { plannedSampleSize } from '../../src/core/statistics';
 import { loadBundle } from '../support/bundle';
@@ -244,6 +244,39 @@ describe('sidebar › the cases near a boundary, beside the panel form', () => {
   });
 });
 
+describe('sidebar › custom-function cells still loading, as in Sheets', () => {
+  it('shows the same overall, indicative ratings, panel choices and problem count before and after they settle, never "Loading..."', async () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Thames Valley CRC' }), customFunctions: 'pending' });
+    rt.install();
+    rt.runFromSidebar('runNewInspection');
+    typePublishedCases(rt);
+    typeJudgements(rt);
+    rt.setCellValues(CASES, 'A7', [['C001']]); // a duplicate case id: one problem to count
+    rt.runFromSidebar('runGenerateSummaries');
+    expect(rowsByLabel(rt, 'Ratings').get('Overall rating')?.[2]).toBe('Loading...');
+    const seen = async () => {
+      const { page } = await openSidebar(rt);
+      await page.getByLabel('Standard', { exact: true }).selectOption('4.2');
+      const shown = {
+        overall: await text(page, '#overall'),
+        indicative: await text(page, '#panel-indicative'),
+        choices: await text(page, '#panel-choices'),
+        problems: await text(page, '#problems-summary'),
+        all: await text(page, 'main'),
+      };
+      await page.close();
+      return shown;
+    };
+    const pending = await seen();
+    expect(pending.all).not.toContain('Loading');
+    // The published report: 17 out of 30, Good; 4.2 Good before the panel moved it to Outstanding.
+    expect(pending.overall).toBe('Overall: Good, 17 out of 30.');
+    expect(pending.indicative).toBe('Indicative rating: Good. Panel rating: Outstanding (Applied).');
+    rt.settle();
+    expect(await seen()).toEqual(pending);
+  });
+});
+
 describe('sidebar › an inspection under way', () => {
   const { rt, kq211, kq212 } = workbookWithProblems();
 
@@ -323,7 +356,7 @@ describe('sidebar › an inspection under way', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('#panel-message.success').waitFor();
     expect(await text(page, '#panel-message')).toBe('Saved. 2.2 Planning now has the panel rating Good on the Panel tab; the panel log keeps the change.');
-    expect(calls[calls.length - 1]).toEqual({ name: 'recordPanelJudgement', args: ['2.2', 'Good', rationale] });
+    expect(calls[calls.length - 1]).toEqual({ name: 'recordPanelJudgement', args: ['2.2', 'Good', rationale, ''] });
     expect(rowsByLabel(rt, 'Panel').get('2.2')?.slice(3, 5)).toEqual(['Good', rationale]);
     expect(await text(page, '#panel-indicative')).toBe('Indicative rating: Requires improvement. Panel rating: Good (Applied).');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
