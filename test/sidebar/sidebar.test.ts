@@ -142,7 +142,8 @@ function overviewOf(rt: AddonRuntime): Overview {
 
 /** The example inspection's cases with two inspectors and some bad data typed in. */
 function workbookWithProblems(): { rt: AddonRuntime; kq211: number; kq212: number } {
-  const rt = newWorkbook();
+  // As in Sheets, custom-function cells read "Loading...": the sidebar never depends on them.
+  const rt = newWorkbook({ customFunctions: 'pending' });
   typePublishedCases(rt);
   const header = rt.sheetValues(CASES)[0].map(String);
   const columnOf = (id: string) => header.findIndex((cell) => cell.startsWith(`${id} `)) + 1;
@@ -172,7 +173,7 @@ describe('sidebar › server wrapper', () => {
 
 describe('sidebar › a workbook not yet set up', () => {
   it('offers New inspection, which sets up the workbook and shows its progress', async () => {
-    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'New inspection' }) });
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'New inspection' }), customFunctions: 'pending' });
     rt.install();
     const { page, calls } = await openSidebar(rt);
     expect(await page.locator('#setup').isVisible()).toBe(true);
@@ -192,7 +193,7 @@ describe('sidebar › a workbook not yet set up', () => {
 
 describe('sidebar › New inspection takes a framework', () => {
   it('a labelled select, usable from the keyboard, passes the chosen framework to New inspection', async () => {
-    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Youth inspection' }) });
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Youth inspection' }), customFunctions: 'pending' });
     rt.install();
     const { page, calls } = await openSidebar(rt);
     const select = page.getByLabel('Framework');
@@ -227,7 +228,7 @@ describe('sidebar › New inspection takes a framework', () => {
 
 describe('sidebar › the cases near a boundary, beside the panel form', () => {
   it('lists the cases a move would change with their evidence, each a link to its cell', async () => {
-    const rt = newWorkbook();
+    const rt = newWorkbook({ customFunctions: 'pending' });
     typePublishedCases(rt);
     const standardId = ['2.1', '2.2', '2.3', '2.4', '4.2'].find((id) => rt.call<unknown[]>('getBoundaryCases', id).length > 0)!;
     const { page, calls } = await openSidebar(rt);
@@ -466,7 +467,7 @@ describe('sidebar › an inspection under way', () => {
 });
 
 describe('sidebar › Draw sample and Quality check (§9)', () => {
-  const rt = newWorkbook();
+  const rt = newWorkbook({ customFunctions: 'pending' });
   typePublishedCases(rt);
   rt.setCellValues(CASES, 'B2', Array.from({ length: 100 }, (_, index) => [index % 2 ? 'A. Patel' : 'J. Okafor']));
   const population = eligiblePopulation(600);
