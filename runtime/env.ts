@@ -83,7 +83,7 @@ export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 const ALLOWED_WITHOUT_AUTHORIZATION = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'Menu.addItem', 'Menu.addSeparator', 'Menu.addSubMenu', 'Menu.addToUi']);
 
 /** Calls that show something: Sheets refuses them before the add-on is authorised for the document (LIMITED, NONE). */
-const NEEDS_FULL_AUTHORIZATION = new Set(['Ui.showSidebar', 'Ui.showModalDialog', 'Ui.showModelessDialog']);
+const NEEDS_FULL_AUTHORIZATION = new Set(['Ui.showSidebar', 'Ui.showModalDialog', 'Ui.showModelessDialog', 'Ui.alert', 'Ui.prompt']);
 
 const SCOPE = 'https://www.googleapis.com/auth/';
 

@@ -181,7 +181,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const panelTab = findTab(tabs, 'panel', PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
     const caseTabs = readCaseTabs(tabs, framework);
-    if (band) permittedMoveFrom(caseTabs, framework, standard, band);
+    if (band) refuseForbiddenMove(caseTabs, framework, standard, band);
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
     const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
     if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
@@ -202,14 +202,13 @@ function textOf(value: unknown): string {
   return value === null || value === undefined ? '' : String(value).trim();
 }
 
-/** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
-function permittedMoveFrom(caseTabs: CaseTabRead[], framework: Framework, standard: Standard, band: Band): string {
+/** R6, R7 on the case data as it is now: an error with the reason when the method refuses the move. */
+function refuseForbiddenMove(caseTabs: CaseTabRead[], framework: Framework, standard: Standard, band: Band): void {
   const caseTab = caseTabs.find((tab) => tab.frameworkName === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
   const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table), framework.thresholds);
   const decision = judgePanelRating(result, band);
   if (!decision.allowed) throw new Error(decision.reason);
-  return isNotRated(result) ? NOT_RATED : result.rating;
 }
 
 /** Selects a cell named by the sidebar (a data-quality problem's link). */

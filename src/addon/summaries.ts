@@ -1,3 +1,4 @@
+import { quoteText } from '../core/answers';
 import { columnHeaded, rowsWhere } from '../core/caseTable';
 import { checkCaseTab, DataProblem, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
@@ -227,7 +228,8 @@ function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: s
     for (const value of values) {
       const rowIndexes = rowsWhere(tab.table, { column, value });
       grid.push(['']);
-      grid.push([asText(`${tab.name} — ${column.header}: ${String(value)}`), rowIndexes.length, asText('cases')]);
+      // A typed value is quoted as messages quote it: capped, hidden characters shown (a cell holds 50,000 characters).
+      grid.push([asText(`${tab.name} — ${column.header}: ${quoteText(String(value))}`), rowIndexes.length, asText('cases')]);
       const table = keyQuestionTable(tab.table, framework, rowIndexes);
       const header = grid.length + 1;
       const block = spillSpace(table.length, 8 + INTERVAL_COLUMNS.length);
