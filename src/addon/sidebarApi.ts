@@ -2,14 +2,14 @@ import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
 import { maximumScore } from '../core/frameworkTab';
-import { RatingsReport, StandardFigure } from '../core/report';
+import { RatingsReport, ratingsReport, StandardFigure, TabValues } from '../core/report';
 import { DataProblem, TabProgress } from '../core/dataQuality';
 import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
-import { columnNumber, PANEL_LAYOUT } from '../core/tabLayouts';
+import { columnNumber, PANEL_LAYOUT, readRow } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
 import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { withDocumentLock } from './lock';
@@ -17,7 +17,7 @@ import { findTab, tabsByName } from './ownTabs';
 import { appendPanelLog, recordedBy } from './panelLog';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
-import { workbookReport } from './workbookReport';
+import { workbookTabValues } from './workbookValues';
 import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport, workbookChoice, workbookFramework } from './setup';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
@@ -82,8 +82,9 @@ function overview(): Overview {
   const problems = [...choice.problems, ...checked.problems].slice(0, PROBLEM_LIMIT);
   const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
-  const report = workbookReport(tabs, framework, caseTabs);
-  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, caseTabs, framework, standard));
+  const values = workbookTabValues(tabs, caseTabs);
+  const report = ratingsReport(framework, values);
+  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, values, caseTabs, standard));
   return {
     frameworkName: framework.name,
     isSetUp: caseTabs.length > 0,
@@ -115,24 +116,26 @@ function overallLine(report: RatingsReport): OverallLine {
 }
 
 /** A standard's Panel row for the sidebar: the judgement as typed, its status and the indicative rating computed now. */
-function panelRowOf(report: RatingsReport, caseTabs: CaseTabRead[], framework: Framework, standard: Standard): PanelRow {
-  const figure = report.standards.find((candidate) => candidate.standard.id === standard.id);
-  const typed = figure?.panel;
+function panelRowOf(report: RatingsReport, values: TabValues, caseTabs: CaseTabRead[], standard: Standard): PanelRow {
+  const figure = report.standards.find((candidate) => candidate.standard.id === standard.id)!;
+  // The judgement as typed on the Panel tab, shown even while the standard has an error.
+  const typed = readRow(PANEL_LAYOUT, (values(PANEL_LAYOUT.name) ?? []).find((cells) => textOf(cells[0]) === standard.id) ?? []);
+  const panelRating = textOf(typed.panelRating);
   return {
     standardId: standard.id,
     name: standard.name,
-    indicative: figure?.error ? `Error: ${figure.error}` : (figure?.indicative ?? ''),
-    panelRating: typed?.rating ?? '',
-    rationale: typed?.rationale ?? '',
-    status: figure ? panelStatus(figure) : '',
-    ...panelOptions(caseTabs, framework, standard),
+    indicative: figure.error ? `Error: ${figure.error}` : (figure.indicative ?? ''),
+    panelRating,
+    rationale: textOf(typed.rationale),
+    status: panelRating === '' ? '' : panelStatus(figure),
+    ...panelOptions(caseTabs, report.framework, standard),
   };
 }
 
 /** The Panel tab's Status words (R6, R7, R12), with the reason where the method refuses the move. */
 function panelStatus(figure: StandardFigure): string {
   const panel = figure.panel;
-  if (!panel) return '';
+  if (!panel) return `Not applied: ${figure.error ?? 'the standard cannot be rated'}`;
   if (panel.rationale === '') return 'Not applied: add a rationale';
   if (figure.indicative === NOT_RATED) return `Not applied yet: the standard is ${NOT_RATED}`;
   return figure.rating === parseBand(panel.rating) ? 'Applied' : `Not applied: ${panel.reason}`;
@@ -194,7 +197,8 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     if (before !== (band ?? '') || (band && beforeRationale !== rationale.trim())) {
       appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale, by: recordedBy(textOf(recordedByGiven)) });
     }
-    return panelRowOf(workbookReport(tabs, framework, caseTabs), caseTabs, framework, standard);
+    const values = workbookTabValues(tabs, caseTabs);
+    return panelRowOf(ratingsReport(framework, values), values, caseTabs, standard);
   });
 }
 
