@@ -22,7 +22,7 @@ export interface CaseTabRead {
 }
 
 /** One getValues per case tab the add-on made (docs/design.md: reads do not grow with calls per case). */
-export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
+export function readCaseTabs(tabs: Tabs, framework: Framework, options: { skipUnreadable?: boolean } = {}): CaseTabRead[] {
   return caseTabLayouts(framework).flatMap((layout) => {
     const tab = findCaseTab(tabs, layout);
     if (!tab || tab.role !== 'case') return [];
@@ -31,6 +31,8 @@ export function readCaseTabs(tabs: Tabs, framework: Framework): CaseTabRead[] {
     try {
       return [{ name: tab.name, frameworkName: layout.name, width: values[0].length, gridColumns: tab.sheet.getMaxColumns(), values, formulas: range.getFormulas(), table: readCaseTable(values) }];
     } catch (error) {
+      // New inspection's own checks report a header it cannot read; its warnings skip the tab.
+      if (options.skipUnreadable) return [];
       throw new Error(`${tab.name}: ${(error as Error).message} Run New inspection to restore the header row.`);
     }
   });

@@ -158,7 +158,7 @@ export function newInspection(frameworkId?: string): SetupReport {
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
       writeRatingsTab(spreadsheet, tabs, framework),
       ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
-      ...errorAndFormulaCellLines(readCaseTabs(tabs, framework)),
+      ...errorAndFormulaCellLines(readCaseTabs(tabs, framework, { skipUnreadable: true })),
     );
     return { lines };
   });
