@@ -158,6 +158,8 @@ export class FormulaEngine {
    * whole ranges again.
    */
   readonly executions: CustomFunctionExecution[] = [];
+  /** Called after every change to the cells (the workbook's pending mode listens). */
+  onChange: () => void = () => undefined;
 
   constructor(private readonly gridSize: (sheetName: string) => GridSize) {
     this.hf = HyperFormula.buildEmpty({
@@ -280,6 +282,30 @@ export class FormulaEngine {
     );
   }
 
+  /**
+   * Which cells of an area a custom function fills: 'call' where the cell's own formula calls one,
+   * 'spill' where such a call's last result spilled; undefined elsewhere. What Sheets shows as
+   * "Loading..." (and blank below it) until the calls have run.
+   */
+  customFunctionCells(sheetName: string, area: GridArea): Array<Array<'call' | 'spill' | undefined>> {
+    const sheet = this.sheetId(sheetName);
+    const names = [...this.customFunctions.keys()].map((id) => id.replace(/\./g, '\\.'));
+    const calls = names.length === 0 ? undefined : new RegExp(`(^|[^A-Z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
+    const marks = this.formulas(sheetName, area).map((cells) => cells.map((formula): 'call' | 'spill' | undefined => (calls && formula !== '' && calls.test(formula) ? 'call' : undefined)));
+    const [row0, col0] = [area.row - 1, area.column - 1];
+    for (const [key, size] of this.reserved) {
+      const [sheetOf, row, col] = key.split(':').map(Number);
+      if (sheetOf !== sheet || marks[row - row0]?.[col - col0] !== 'call') continue;
+      for (let r = row; r < row + size.height; r += 1) {
+        for (let c = col; c < col + size.width; c += 1) {
+          const cells = marks[r - row0];
+          if ((r !== row || c !== col) && cells && c - col0 >= 0 && c - col0 < cells.length) cells[c - col0] = 'spill';
+        }
+      }
+    }
+    return marks;
+  }
+
   /** Formulas as getFormulas returns them: "" where a cell holds no formula (spilled cells included). */
   formulas(sheetName: string, area: GridArea): string[][] {
     const sheet = this.sheetId(sheetName);
@@ -356,6 +382,7 @@ export class FormulaEngine {
   private changed(): void {
     this.settleSpills();
     this.revisionCounter += 1;
+    this.onChange();
   }
 
   private settleSpills(): void {

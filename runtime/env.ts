@@ -82,8 +82,29 @@ export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 /** Methods an add-on may call in AuthMode.NONE (an onOpen before the add-on is used in the document). */
 const ALLOWED_WITHOUT_AUTHORIZATION = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'Menu.addItem', 'Menu.addSeparator', 'Menu.addSubMenu', 'Menu.addToUi']);
 
+/** Calls that show something: Sheets refuses them before the add-on is authorised for the document (LIMITED, NONE). */
+const NEEDS_FULL_AUTHORIZATION = new Set(['Ui.showSidebar', 'Ui.showModalDialog', 'Ui.showModelessDialog', 'Ui.alert', 'Ui.prompt']);
+
+const SCOPE = 'https://www.googleapis.com/auth/';
+
+/**
+ * The OAuth scopes that allow a call, as Apps Script documents them (any one suffices); undefined
+ * where none is needed (properties, locks, logging, building menus and HTML).
+ */
+export function scopesAllowing(name: string): string[] | undefined {
+  const kind = name.split('.')[0];
+  if (ALLOWED_WITHOUT_AUTHORIZATION.has(name) || NO_SCOPE_KINDS.has(kind)) return undefined;
+  if (kind === 'User') return [`${SCOPE}userinfo.email`];
+  if (kind === 'Ui') return [`${SCOPE}script.container.ui`];
+  return [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}spreadsheets`];
+}
+
+const NO_SCOPE_KINDS = new Set(['Charts', 'HtmlOutput', 'HtmlService', 'HtmlTemplate', 'Lock', 'LockService', 'Logger', 'Menu', 'PromptResponse', 'Properties', 'PropertiesService', 'ScriptApp', 'Session', 'Utilities']);
+
 export class Env {
   readonly counter = new CallCounter();
+  /** The manifest's oauthScopes: a call none of them allows fails, as in Apps Script; undefined checks nothing. */
+  oauthScopes: string[] | undefined;
   /** Service calls made while the script's top level ran (docs/design.md wants none). */
   readonly loadCalls: string[] = [];
   realm: Realm = { Array, Object, Date, Error };
@@ -137,6 +158,13 @@ export class Env {
     }
     if (restricted && execution?.kind === 'script' && execution.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTHORIZATION.has(name)) {
       throw new Error(`You do not have permission to call ${name} in AuthMode.NONE (only menus can be built before the add-on is used in this document).`);
+    }
+    if (restricted && execution?.kind === 'script' && execution.authMode !== 'FULL' && NEEDS_FULL_AUTHORIZATION.has(name)) {
+      throw new Error(`You do not have permission to call ${name} in AuthMode.${execution.authMode}: sidebars and dialogs open only once the add-on is authorised for this document.`);
+    }
+    const allowing = execution?.kind === 'script' && this.oauthScopes ? scopesAllowing(name) : undefined;
+    if (allowing && !allowing.some((scope) => this.oauthScopes!.includes(scope))) {
+      throw new Error(`Specified permissions are not sufficient to call ${name}. Required permissions: ${allowing[0]}`);
     }
     if (execution?.kind === 'load') this.loadCalls.push(name);
     this.counter.record(name);

@@ -9,7 +9,7 @@ import * as vm from 'vm';
 import { topLevelFunctions, TopLevelFunction } from './bundle';
 import { CellErrorInfo } from './engine';
 import { AuthModeName, CallCounter, intoRealm, isDate, Realm } from './env';
-import { ActiveUser, FakeCharts, FakeLockService, FakeLogger, FakePropertiesService, FakeScriptApp, FakeSession, LockStates, LogEntry, PropertyStores, recordingConsole } from './services';
+import { ActiveUser, FakeCharts, FakeLockService, FakeLogger, FakePropertiesService, FakeScriptApp, FakeSession, FakeUtilities, LockStates, LogEntry, PropertyStores, recordingConsole } from './services';
 import { FakeSpreadsheetApp, spreadsheetFake } from './spreadsheet';
 import { FakeHtmlService, FakeUi, HtmlHost, UiRecorder } from './ui';
 import { SheetsValue } from './values';
@@ -29,6 +29,22 @@ export interface LoadOptions {
   htmlFiles?: Record<string, string>;
   /** The caption of the add-on menu (Extensions › this). */
   addonName?: string;
+  /**
+   * The manifest: its oauthScopes limit what the add-on may call, its timeZone is the script's.
+   * Read from `${bundleDir}/appsscript.json` unless `code` is given (then no scopes are checked).
+   */
+  manifest?: Manifest;
+  /**
+   * 'settled' (default): custom-function cells are computed whenever read. 'pending': as in Sheets,
+   * each reads "Loading..." from the first open and after every change until `settle()`.
+   */
+  customFunctions?: 'settled' | 'pending';
+}
+
+/** The parts of appsscript.json the runtime follows. */
+export interface Manifest {
+  timeZone?: string;
+  oauthScopes?: string[];
 }
 
 export interface AppsScriptServices {
@@ -75,12 +91,17 @@ export class AddonRuntime {
   readonly context: vm.Context;
   /** The fake services the add-on sees as globals, typed as Apps Script's (calls are counted). */
   readonly services: AppsScriptServices;
+  /** The manifest followed: scopes checked on every service call, the script's time zone. */
+  readonly manifest: Manifest;
 
   constructor(options: LoadOptions = {}) {
     const bundleDir = options.bundleDir ?? DEFAULT_BUNDLE_DIR;
     const code = options.code ?? fs.readFileSync(path.join(bundleDir, 'Code.js'), 'utf8');
     this.workbook = options.spreadsheet instanceof Workbook ? options.spreadsheet : new Workbook(options.spreadsheet);
     const env = this.workbook.env;
+    this.manifest = options.manifest ?? (options.code === undefined ? readManifest(bundleDir) : {});
+    env.oauthScopes = this.manifest.oauthScopes;
+    this.workbook.customFunctionMode = options.customFunctions ?? 'settled';
     this.ui = new UiRecorder(options.addonName ?? 'Add-on');
     this.spreadsheet = spreadsheetFake(env, this.workbook) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -100,8 +121,9 @@ export class AddonRuntime {
       PropertiesService: new FakePropertiesService(env, this.properties),
       LockService: new FakeLockService(env, this.locks),
       ScriptApp: new FakeScriptApp(env),
-      Session: new FakeSession(env, this.activeUser),
+      Session: new FakeSession(env, this.activeUser, this.manifest.timeZone ?? 'Etc/UTC'),
       Charts: new FakeCharts(env),
+      Utilities: new FakeUtilities(env),
       Logger: new FakeLogger(env, this.logs),
       console: recordingConsole(this.logs),
     };
@@ -121,6 +143,14 @@ export class AddonRuntime {
   /** Calls made by the fakes: `counter.total`, `counter.count('Range.setValues')`, `counter.reset()`. */
   get counter(): CallCounter {
     return this.workbook.env.counter;
+  }
+
+  /**
+   * Pending mode: every custom-function call has now run, so their cells read their results (until
+   * the next change). Sheets runs each as its own execution, some time after the edit.
+   */
+  settle(): void {
+    this.workbook.settle();
   }
 
   /** Service calls made while the script's top level ran; docs/design.md wants none. */
@@ -218,6 +248,11 @@ export class AddonRuntime {
     }
     return undefined;
   }
+}
+
+function readManifest(bundleDir: string): Manifest {
+  const file = path.join(bundleDir, 'appsscript.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest) : {};
 }
 
 /** Loads the add-on into a fresh bare vm context over a spreadsheet (a new one with "Sheet1" by default). */

@@ -166,6 +166,8 @@ export class LockState {
 }
 
 export class LockStates {
+  /** getDocumentLock() returns null, as Apps Script does when it cannot give one (e.g. no current document). */
+  documentUnavailable = false;
   readonly document = new LockState();
   readonly script = new LockState();
   readonly user = new LockState();
@@ -182,6 +184,7 @@ export class FakeLockService extends ServiceObject implements Pick<GoogleAppsScr
   }
 
   getDocumentLock(): GasLock {
+    if (this.locks.documentUnavailable) return null as unknown as GasLock;
     return asGas(new FakeLock(this.env, this.locks.document));
   }
 
@@ -243,8 +246,13 @@ export class FakeUser extends ServiceObject implements Pick<GoogleAppsScript.Bas
 }
 
 export class FakeSession extends ServiceObject implements Pick<GoogleAppsScript.Base.Session, keyof FakeSession> {
-  constructor(env: Env, private readonly user: ActiveUser) {
+  constructor(env: Env, private readonly user: ActiveUser, private readonly scriptTimeZone: string) {
     super('Session', env);
+  }
+
+  /** The script's time zone (the manifest's timeZone), not the spreadsheet's. */
+  getScriptTimeZone(): string {
+    return this.scriptTimeZone;
   }
 
   getActiveUser(): GoogleAppsScript.Base.User {
@@ -302,4 +310,39 @@ export function recordingConsole(logs: LogEntry[]): Pick<Console, 'log' | 'info'
     logs.push({ level, message: formatLog(args) });
   };
   return { log: record('log'), info: record('info'), warn: record('warn'), error: record('error'), debug: record('debug') };
+}
+
+/** Utilities.formatDate: the pattern letters the add-on uses (y, M, d, H, m, s, E), in the time zone given. */
+export class FakeUtilities extends ServiceObject implements Pick<GoogleAppsScript.Utilities.Utilities, keyof FakeUtilities> {
+  constructor(env: Env) {
+    super('Utilities', env);
+  }
+
+  formatDate(date: Date, timeZone: string, format: string): string {
+    let parts: Intl.DateTimeFormatPart[];
+    try {
+      parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short', hourCycle: 'h23' }).formatToParts(date);
+    } catch {
+      throw new Error(`Invalid argument: timeZone ("${timeZone}")`);
+    }
+    const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+    const month = Number(part('month'));
+    const monthName = new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long' }).format(date);
+    const tokens: Record<string, string> = {
+      yyyy: part('year'),
+      yy: part('year').slice(-2),
+      MMMM: monthName,
+      MMM: monthName.slice(0, 3),
+      MM: String(month).padStart(2, '0'),
+      M: String(month),
+      dd: part('day').padStart(2, '0'),
+      d: String(Number(part('day'))),
+      HH: part('hour').padStart(2, '0'),
+      H: String(Number(part('hour'))),
+      mm: part('minute').padStart(2, '0'),
+      ss: part('second').padStart(2, '0'),
+      EEE: part('weekday'),
+    };
+    return format.replace(/yyyy|yy|MMMM|MMM|MM|M|dd|d|HH|H|mm|ss|EEE/g, (token) => tokens[token]);
+  }
 }

@@ -178,8 +178,14 @@ export class FakeSpreadsheet extends ServiceObject implements Pick<GasSpreadshee
     return 'en_GB';
   }
 
+  /** The spreadsheet's own time zone (File › Settings), not the script's (the manifest's timeZone). */
   getSpreadsheetTimeZone(): string {
-    return 'Etc/UTC';
+    return this.workbook.timeZone;
+  }
+
+  setSpreadsheetTimeZone(timezone: string): void {
+    if (!isTimeZone(timezone)) throw new Error(`Invalid argument: timezone ("${timezone}" is not a time zone).`);
+    this.workbook.timeZone = timezone;
   }
 
   getSheets(): GasSheet[] {
@@ -942,5 +948,14 @@ export class FakeRange extends ServiceObject implements Pick<GasRange, keyof Fak
     if (wholeRow) return { type: 'ROW', sheet: this.sheet, row: this.area.row };
     if (wholeColumn) return { type: 'COLUMN', sheet: this.sheet, column: this.area.column };
     throw new Error('Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.');
+  }
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
   }
 }

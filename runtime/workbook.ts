@@ -223,7 +223,15 @@ export interface WorkbookOptions {
   /** Grid size of every sheet, at least as large as its contents (Sheets' default is 1000 × 26). */
   maxRows?: number;
   maxColumns?: number;
+  /** The spreadsheet's time zone (File › Settings), which may differ from the script's; Etc/UTC by default. */
+  timeZone?: string;
 }
+
+/** What Sheets shows in a custom-function cell until its call has run. */
+export const LOADING = 'Loading...';
+
+/** Sheets refuses a cell of more than 50,000 characters. */
+export const MAX_CELL_CHARACTERS = 50000;
 
 export class Workbook {
   readonly env = new Env();
@@ -234,6 +242,15 @@ export class Workbook {
   activeSheet!: SheetModel;
   metadata: DeveloperMetadataModel[] = [];
   readonly toasts: Toast[] = [];
+  /** The spreadsheet's time zone (getSpreadsheetTimeZone); setSpreadsheetTimeZone changes it. */
+  timeZone: string;
+  /**
+   * 'settled' (default): custom-function cells are computed by the time anything reads them.
+   * 'pending': as in Sheets, where each call is a separate server run, every custom-function cell
+   * reads "Loading..." (its spill blank) from the first open and after every change, until `settle()`.
+   */
+  customFunctionMode: 'settled' | 'pending' = 'settled';
+  private loading = false;
   private nextSheetId = 0;
   private nextMetadataId = 1;
   private nextChartId = 1;
@@ -241,10 +258,14 @@ export class Workbook {
   constructor(options: WorkbookOptions = {}) {
     this.name = options.name ?? 'Untitled spreadsheet';
     this.id = options.id ?? 'offline-spreadsheet-id';
+    this.timeZone = options.timeZone ?? 'Etc/UTC';
     this.engine = new FormulaEngine((sheetName) => {
       const sheet = this.sheet(sheetName);
       return { rows: sheet.maxRows, columns: sheet.maxColumns };
     });
+    this.engine.onChange = () => {
+      if (this.customFunctionMode === 'pending') this.loading = true;
+    };
     const contents = options.sheets ?? { Sheet1: [] };
     for (const [name, rows] of Object.entries(contents)) {
       const width = Math.max(0, ...rows.map((row) => row.length));
@@ -292,8 +313,27 @@ export class Workbook {
     sheet.name = newName;
   }
 
-  /** Writes values as setValues does: strings starting with "=" become formulas. */
+  /** True while custom-function cells read "Loading..." (pending mode, before `settle()`). */
+  get isLoading(): boolean {
+    return this.loading;
+  }
+
+  /** Every custom-function call has run: their cells read their results (pending mode). */
+  settle(): void {
+    this.loading = false;
+  }
+
+  /** Writes values as setValues does: strings starting with "=" become formulas; Sheets refuses a cell over 50,000 characters. */
   write(sheet: SheetModel, row: number, column: number, values: unknown[][]): void {
+    values.forEach((cells, r) =>
+      Array.from(cells).forEach((cell, c) => {
+        // A leading apostrophe only marks text; Sheets does not keep it.
+        const length = typeof cell === 'string' ? cell.length - (cell.startsWith("'") ? 1 : 0) : 0;
+        if (length > MAX_CELL_CHARACTERS) {
+          throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell (${sheet.name} row ${row + r}, column ${column + c}: ${length}).`);
+        }
+      }),
+    );
     // Array.from, not map: the add-on's arrays come from its own realm, and the engine wants this one's.
     this.engine.write(sheet.name, row, column, Array.from(values, (cells) => Array.from(cells, engineInput)));
   }
@@ -433,14 +473,21 @@ export class Workbook {
   }
 
   displayValues(sheet: SheetModel, area: GridArea): string[][] {
-    return this.engine.values(sheet.name, area).map((cells, r) =>
+    return this.shown(sheet, area, this.engine.values(sheet.name, area)).map((cells, r) =>
       cells.map((value, c) => displayText(value, sheet.format(area.row + r, area.column + c).numberFormat ?? '')),
     );
   }
 
+  /** Values as a person (and getValues) sees them: while loading, custom-function cells say so and their spills are blank. */
+  private shown(sheet: SheetModel, area: GridArea, values: SheetsValue[][]): SheetsValue[][] {
+    if (!this.loading) return values;
+    const marks = this.engine.customFunctionCells(sheet.name, area);
+    return values.map((cells, r) => cells.map((value, c) => (marks[r][c] === 'call' ? LOADING : marks[r][c] === 'spill' ? '' : value)));
+  }
+
   /** Values as getValues returns them, dates under a date format included. */
   cellValues(sheet: SheetModel, area: GridArea): SheetsValue[][] {
-    return this.engine.values(sheet.name, area).map((cells, r) =>
+    return this.shown(sheet, area, this.engine.values(sheet.name, area)).map((cells, r) =>
       cells.map((value, c) => {
         const format = sheet.format(area.row + r, area.column + c).numberFormat;
         return typeof value === 'number' && format !== undefined && isDateFormat(format) ? dateFromSerial(value) : value;

@@ -6,7 +6,8 @@
  * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
  *   the key-question cells it must read (the floor any engine must pay), median of several runs.
  * - recalc: one answer typed on Case supervision with every summary live: custom-function
- *   executions whose ranges come from that tab, the cells passed to them, the cells the tab holds.
+ *   executions whose ranges come from that tab (at most 4, each at most the tab's grid), the cells
+ *   passed to them, the cells the tab holds and its grid.
  * - data_quality: the Data quality pass over 100,000 rows, time and heap.
  * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
  *   cases, counted by the offline runtime; equal when reads and writes are batched.
@@ -146,6 +147,8 @@ function recalcCost(cases: number) {
   const header = values[0].map(String);
   const usedColumns = header.length - [...header].reverse().findIndex((cell) => cell !== '');
   const column = header.findIndex((cell) => cell.startsWith('2.1.1 ')) + 1;
+  const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
+  const gridCells = sheet.getMaxRows() * sheet.getMaxColumns();
   const executions = rt.workbook.engine.executions;
   executions.length = 0;
   rt.setCellValues('Case supervision', `${columnLetters(column)}3`, [['No']]);
@@ -155,6 +158,8 @@ function recalcCost(cases: number) {
     calls_per_edit: direct.length,
     cells_per_edit: direct.reduce((sum, execution) => sum + execution.cells, 0),
     tab_cells: (cases + 1) * usedColumns,
+    grid_cells: gridCells,
+    largest_call_cells: Math.max(0, ...direct.map((execution) => execution.cells)),
     all_calls_per_edit: executions.length,
     all_cells_per_edit: executions.reduce((sum, execution) => sum + execution.cells, 0),
     calls: [...new Set(direct.map((execution) => execution.name))].map((name) => `${name} ×${direct.filter((execution) => execution.name === name).length}`).join(', '),
@@ -242,7 +247,9 @@ function addonBench(): void {
     for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
     console.log('One answer typed on Case supervision, every summary live (custom-function executions whose ranges come from that tab):');
     for (const row of recalc) {
-      console.log(`  ${String(row.cases).padStart(6)} cases: ${row.calls_per_edit} calls (${row.calls}), ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells the tab holds; ${row.all_calls_per_edit} executions in all`);
+      console.log(
+        `  ${String(row.cases).padStart(6)} cases: ${row.calls_per_edit} calls (${row.calls}), ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.grid_cells).toFixed(1)}× the tab's grid of ${row.grid_cells} (${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells it holds), the largest call ${row.largest_call_cells}; ${row.all_calls_per_edit} executions in all`,
+      );
     }
     console.log(`Data quality over ${dataQuality.cases} rows: ${dataQuality.ms} ms, ${dataQuality.heap_mb} MB heap, ${dataQuality.problems} problems counted, ${dataQuality.listed} listed`);
     console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);

@@ -18,3 +18,6 @@ export function formula(text: string): string {
 export function literal(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/** Sheets refuses a cell of more than 50,000 characters. */
+export const MAX_CELL_CHARACTERS = 50000;

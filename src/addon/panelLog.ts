@@ -19,17 +19,28 @@ export interface PanelLogEntry {
   to: string;
   /** The rationale of the new judgement, or of the one cleared, so clearing never loses it. */
   rationale: string;
+  /** Who recorded it: the name typed in the panel form (see recordedBy). */
+  by: string;
 }
 
-/** Who Apps Script says is recording: blank where it may not say (and offline). */
-function activeUserEmail(): string {
-  try {
-    return Session.getActiveUser().getEmail();
-  } catch {
-    // Without the userinfo.email scope Apps Script refuses the call: the entry is still kept, unsigned.
-    return '';
+const RECORDED_BY_PROPERTY = 'panelRecordedBy';
+
+/**
+ * Who records panel judgements, as this user typed it in the panel form (remembered per user).
+ * Not Session.getActiveUser(): its email needs the userinfo.email scope, and Sheets still gives a
+ * blank for people outside the owner's domain; a typed name needs no scope and is never blank by accident.
+ */
+export function recordedBy(typed?: string): string {
+  const properties = PropertiesService.getUserProperties();
+  const name = (typed ?? '').trim().slice(0, MAX_NAME);
+  if (name !== '') {
+    if (name !== properties.getProperty(RECORDED_BY_PROPERTY)) properties.setProperty(RECORDED_BY_PROPERTY, name);
+    return name;
   }
+  return properties.getProperty(RECORDED_BY_PROPERTY) ?? '';
 }
+
+const MAX_NAME = 200;
 
 /** The log tab, found by role (a user may rename it), or made with a free name the first time. */
 function logSheet(spreadsheet: Spreadsheet, tabs: Tabs): Sheet {
@@ -50,7 +61,7 @@ function logSheet(spreadsheet: Spreadsheet, tabs: Tabs): Sheet {
 export function appendPanelLog(spreadsheet: Spreadsheet, tabs: Tabs, entry: PanelLogEntry): void {
   const sheet = logSheet(spreadsheet, tabs);
   const cells = [entry.standardId, entry.name, entry.from || NO_MOVE, entry.to || NO_MOVE, entry.rationale].map(asText);
-  const row = appendRows(sheet, [[...cells, new Date(), asText(activeUserEmail())]]);
+  const row = appendRows(sheet, [[...cells, new Date(), asText(entry.by)]]);
   sheet.getRange(row, PANEL_LOG_HEADER.indexOf('When') + 1).setNumberFormat('yyyy-mm-dd hh:mm');
   sheet.getRange(row, PANEL_LOG_HEADER.indexOf('Rationale') + 1).setWrap(true);
 }

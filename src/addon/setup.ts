@@ -28,6 +28,7 @@ import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
 import { asDataProblem, frameworkTabError, workbookFramework } from './workbookFramework';
 import { findCaseTab, sheetsReader } from './workbookReader';
+import { errorAndFormulaCellLines, readCaseTabs } from './caseTabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,6 +102,7 @@ export function newInspection(frameworkId?: string): SetupReport {
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
       writeRatingsTab(spreadsheet, tabs, framework),
       ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
+      ...errorAndFormulaCellLines(readCaseTabs(tabs, framework, { skipUnreadable: true })),
     );
     return { lines, setUp: [...tabs.values()].some((tab) => tab.role === 'case') };
   });

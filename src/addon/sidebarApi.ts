@@ -2,21 +2,24 @@ import { quoteText } from '../core/answers';
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
+import { maximumScore } from '../core/frameworkTab';
+import { RatingsReport, ratingsReport, StandardFigure, TabValues } from '../core/report';
 import { DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
 import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
-import { columnNumber, PANEL_LAYOUT, RATINGS_LAYOUT, readRow } from '../core/tabLayouts';
+import { columnNumber, PANEL_LAYOUT, readRow } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
-import { asText } from './cells';
+import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { LIMITS, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
-import { findTab, Tabs, tabsByName } from './ownTabs';
-import { appendPanelLog } from './panelLog';
-import { readCaseTabs } from './caseTabs';
+import { findTab, tabsByName } from './ownTabs';
+import { appendPanelLog, recordedBy } from './panelLog';
+import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
+import { workbookTabValues } from './workbookValues';
 import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport } from './setup';
 import { workbookChoice, workbookFramework } from './workbookFramework';
 
@@ -35,8 +38,10 @@ export interface Overview {
   /** New inspection's framework choices (built-ins, then the Framework tab's when there is one) and the one chosen now. */
   frameworkChoices: Array<{ id: string; name: string }>;
   frameworkChoice: string;
-  /** The Ratings tab's overall lines as they read now (R12: provisional while standards are Not rated). */
+  /** The overall lines as the Ratings tab words them, computed from the cases (R12: provisional while standards are Not rated). */
   overall: OverallLine | null;
+  /** The name this user records panel judgements under (the panel log's "By"), as last typed. */
+  recordedBy: string;
 }
 
 export interface OverallLine {
@@ -63,7 +68,12 @@ export interface PanelRow {
 const PROBLEM_LIMIT = 100;
 const PANEL_TAB = 'Panel';
 
-/** The sidebar's view of the workbook: one read per case tab and one of the Panel tab. */
+/**
+ * The sidebar's view of the workbook: one read per case tab and one of each list tab. Every figure
+ * is computed here from typed values (the report model), never read back from a custom-function
+ * cell: in Sheets those show "Loading..." until they have run, and have not run at all right after
+ * New inspection, Generate summaries or a panel save.
+ */
 function overview(): Overview {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const tabs = tabsByName(spreadsheet);
@@ -75,20 +85,9 @@ function overview(): Overview {
   const problems = problemsInOrder([...choice.problems, ...checked.problems]).slice(0, PROBLEM_LIMIT);
   const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
-  const panelValues = readPanel(tabs);
-  const standards = caseBasedStandards(framework);
-  const panel = standards.map((standard): PanelRow => {
-    const row = readRow(PANEL_LAYOUT, panelValues.find((cells) => String(cells[0]).trim() === standard.id) ?? []);
-    return {
-      standardId: standard.id,
-      name: standard.name,
-      indicative: textOf(row.indicative),
-      panelRating: textOf(row.panelRating),
-      rationale: textOf(row.rationale),
-      status: textOf(row.status),
-      ...panelOptions(caseTabs, framework, standard),
-    };
-  });
+  const values = workbookTabValues(tabs, caseTabs);
+  const report = ratingsReport(framework, values);
+  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, values, caseTabs, standard));
   return {
     frameworkName: framework.name,
     isSetUp: caseTabs.length > 0,
@@ -97,28 +96,53 @@ function overview(): Overview {
     problemCount,
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
-    overall: readOverall(tabs),
+    overall: caseTabs.length > 0 ? overallLine(report) : null,
     subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
     frameworkChoices: [
       ...FRAMEWORKS.map((known) => ({ id: known.id, name: known.name })),
       ...(choice.hasFrameworkTab ? [{ id: FRAMEWORK_TAB_CHOICE, name: choice.fromFrameworkTab && choice.problems.length === 0 ? `The Framework tab: ${framework.name}` : 'The Framework tab' }] : []),
     ],
     frameworkChoice: choice.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : framework.id,
+    recordedBy: recordedBy(),
   };
 }
 
-/** The overall score and rating as the Ratings tab shows them (one read). */
-function readOverall(tabs: Tabs): OverallLine | null {
-  const ratings = findTab(tabs, 'ratings', 'Ratings');
-  if (!ratings || ratings.role !== 'ratings') return null;
-  const values = ratings.sheet.getDataRange().getValues();
-  // The overall lines are labelled in the standard column, their figures under rating and score (ratingsTab.ts).
-  const line = (label: string) => readRow(RATINGS_LAYOUT, values.find((row) => String(row[0]).trim() === label) ?? []);
-  const [score, rating] = [line('Overall score'), line('Overall rating')];
-  return { score: textOf(score.rating), outOf: textOf(score.score), rating: textOf(rating.rating), provisional: textOf(rating.score) };
+/** The overall score and rating as the Ratings tab words them (R9, R12), computed from the cases. */
+function overallLine(report: RatingsReport): OverallLine {
+  const { score, rated, of, rating, error } = report.overall;
+  return {
+    score: score === null ? '' : String(score),
+    outOf: `out of ${maximumScore(report.framework)}`,
+    rating: error ? `Error: ${error}` : (rating ?? ''),
+    provisional: rated === of ? '' : `provisional: ${rated} of ${of} standards rated`,
+  };
 }
 
-type CaseTabRead = ReturnType<typeof readCaseTabs>[number];
+/** A standard's Panel row for the sidebar: the judgement as typed, its status and the indicative rating computed now. */
+function panelRowOf(report: RatingsReport, values: TabValues, caseTabs: CaseTabRead[], standard: Standard): PanelRow {
+  const figure = report.standards.find((candidate) => candidate.standard.id === standard.id)!;
+  // The judgement as typed on the Panel tab, shown even while the standard has an error.
+  const typed = readRow(PANEL_LAYOUT, (values(PANEL_LAYOUT.name) ?? []).find((cells) => textOf(cells[0]) === standard.id) ?? []);
+  const panelRating = textOf(typed.panelRating);
+  return {
+    standardId: standard.id,
+    name: standard.name,
+    indicative: figure.error ? `Error: ${figure.error}` : (figure.indicative ?? ''),
+    panelRating,
+    rationale: textOf(typed.rationale),
+    status: panelRating === '' ? '' : panelStatus(figure),
+    ...panelOptions(caseTabs, report.framework, standard),
+  };
+}
+
+/** The Panel tab's Status words (R6, R7, R12), with the reason where the method refuses the move. */
+function panelStatus(figure: StandardFigure): string {
+  const panel = figure.panel;
+  if (!panel) return `Not applied: ${figure.error ?? 'the standard cannot be rated'}`;
+  if (panel.rationale === '') return 'Not applied: add a rationale';
+  if (figure.indicative === NOT_RATED) return `Not applied yet: the standard is ${NOT_RATED}`;
+  return figure.rating === parseBand(panel.rating) ? 'Applied' : `Not applied: ${panel.reason}`;
+}
 
 /** What the panel form shows before saving: the explanation and the ratings the method allows now (R6, R7). */
 function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: Standard): Pick<PanelRow, 'explanation' | 'choices'> {
@@ -136,17 +160,11 @@ function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: S
   }
 }
 
-function readPanel(tabs: Tabs): unknown[][] {
-  const tab = findTab(tabs, 'panel', PANEL_TAB);
-  if (!tab || tab.role !== 'panel' || tab.sheet.getLastRow() < 2) return [];
-  return tab.sheet.getRange(2, 1, tab.sheet.getLastRow() - 1, PANEL_LAYOUT.columns.length).getValues();
-}
-
 /**
  * Records a ratings-panel judgement on the Panel tab, with its rationale (R6: required), after
  * checking that the method permits the move on the case data as it is now (R6, R7).
  */
-function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiven: unknown): PanelRow {
+function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiven: unknown, recordedByGiven?: unknown): PanelRow {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const framework = workbookFramework();
@@ -160,11 +178,16 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const band = rating === '' ? undefined : parseBand(rating);
     if (rating !== '' && !band) throw new Error(`"${quoteText(rating)}" is not a rating. Use one of ${BAND_LIST}.`);
     if (band && rationale.trim() === '') throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
+    if (rationale.length > MAX_CELL_CHARACTERS) {
+      throw new Error(
+        `The rationale for ${standard.id} ${standard.name} is ${rationale.length.toLocaleString('en-GB')} characters; a Sheets cell holds at most ${MAX_CELL_CHARACTERS.toLocaleString('en-GB')}. Shorten it (or keep the full text in a document and summarise it here): nothing was saved.`,
+      );
+    }
     const tabs = tabsByName(spreadsheet);
     const panelTab = findTab(tabs, 'panel', PANEL_TAB);
     if (!panelTab || panelTab.role !== 'panel') throw new Error('There is no Panel tab yet: run New inspection first.');
     const caseTabs = readCaseTabs(tabs, framework);
-    const indicative = band ? permittedMoveFrom(caseTabs, framework, standard, band) : '';
+    if (band) refuseForbiddenMove(caseTabs, framework, standard, band);
     const ids = panelTab.sheet.getRange(1, 1, Math.max(panelTab.sheet.getLastRow(), 1), 1).getValues();
     const row = ids.findIndex((cells) => String(cells[0]).trim() === standard.id) + 1;
     if (row < 2) throw new Error(`The Panel tab has no row for ${standard.id}: run New inspection to add it.`);
@@ -175,17 +198,10 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     judgement.setValues([[band ?? '', band ? asText(rationale.trim()) : '', band ? new Date() : '']]);
     // The panel's record: a change of rating or of its rationale is appended; clearing keeps the rationale cleared.
     if (before !== (band ?? '') || (band && beforeRationale !== rationale.trim())) {
-      appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale });
+      appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale, by: recordedBy(textOf(recordedByGiven)) });
     }
-    return {
-      standardId: standard.id,
-      name: standard.name,
-      indicative,
-      panelRating: band ?? '',
-      rationale: band ? rationale.trim() : '',
-      status: band ? 'Applied' : '',
-      ...panelOptions(caseTabs, framework, standard),
-    };
+    const values = workbookTabValues(tabs, caseTabs);
+    return panelRowOf(ratingsReport(framework, values), values, caseTabs, standard);
   });
 }
 
@@ -193,14 +209,13 @@ function textOf(value: unknown): string {
   return value === null || value === undefined ? '' : String(value).trim();
 }
 
-/** R6, R7 on the case data as it is now: the indicative rating, or an error with the reason the move is refused. */
-function permittedMoveFrom(caseTabs: CaseTabRead[], framework: Framework, standard: Standard, band: Band): string {
+/** R6, R7 on the case data as it is now: an error with the reason when the method refuses the move. */
+function refuseForbiddenMove(caseTabs: CaseTabRead[], framework: Framework, standard: Standard, band: Band): void {
   const caseTab = caseTabs.find((tab) => tab.frameworkName === standard.caseTab);
   if (!caseTab) throw new Error(`There is no ${standard.caseTab} tab yet: run New inspection first.`);
   const result = rateStandard(caseTab.table, standard, rowsWhere(caseTab.table), framework.thresholds);
   const decision = judgePanelRating(result, band);
   if (!decision.allowed) throw new Error(decision.reason);
-  return isNotRated(result) ? NOT_RATED : result.rating;
 }
 
 /** Selects a cell named by the sidebar (a data-quality problem's link). */
@@ -224,10 +239,21 @@ export const recordPanelJudgement = serverFunction(
       { name: 'standardId', type: 'string', description: 'The standard, e.g. "2.2".' },
       { name: 'rating', type: 'string', description: 'The panel rating; blank to clear the judgement.' },
       { name: 'rationale', type: 'string', description: 'Why: required with a rating.' },
+      { name: 'recordedBy', type: 'string', description: "Optional: the recorder's name for the panel log, remembered for this user; by default the one last given.", optional: true },
     ],
     returns: 'The recorded Panel row.',
   },
-  validated('recordPanelJudgement', [STANDARD_ID, { label: 'The rating', type: 'text', optional: true, maxLength: LIMITS.shortText }, { label: 'The rationale', type: 'text', optional: true, maxLength: LIMITS.cellText }], recordJudgement),
+  validated(
+    'recordPanelJudgement',
+    [
+      STANDARD_ID,
+      { label: 'The rating', type: 'text', optional: true, maxLength: LIMITS.shortText },
+      // Over a cell's 50,000 characters the rationale gets its own message (recordJudgement); this bounds the request.
+      { label: 'The rationale', type: 'text', optional: true, maxLength: 20 * LIMITS.cellText },
+      { label: 'Recorded by', type: 'text', optional: true, maxLength: LIMITS.shortText },
+    ],
+    recordJudgement,
+  ),
 );
 
 export const goToCell = serverFunction(

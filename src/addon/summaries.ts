@@ -1,13 +1,14 @@
-import { isDate, sheetDate } from '../core/answers';
-import { columnHeaded } from '../core/caseTable';
+import { isDate, quoteText, sheetDate } from '../core/answers';
+import { columnHeaded, rowsWhere } from '../core/caseTable';
 import { checkCaseTab, DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
+import { formulaCellProblems } from '../core/formulaCells';
 import { defaultSplitHeader } from '../core/workbook';
-import { keyQuestionRows, promptRows } from '../core/summary';
+import { keyQuestionRows, keyQuestionTable, promptRows } from '../core/summary';
 import { columnOf, COMPARISON_LAYOUT, KeyOf } from '../core/tabLayouts';
 import { caseRange, columnLetter, tabRef } from './a1';
 import { writeAgreementTab } from './agreementTab';
-import { asText, CellInput, literal } from './cells';
+import { asText, CellInput } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
@@ -16,6 +17,7 @@ import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
 import { workbookFramework } from './workbookFramework';
+import { spreadsheetTime } from './when';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -43,6 +45,7 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const framework = workbookFramework(tabs);
     const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || defaultSplitHeader(framework);
     const caseTabs = readCaseTabs(tabs, framework);
+    const generatedAt = spreadsheetTime(spreadsheet);
     writePanelIndicative(tabs, framework);
     // Lookups follow the Comparison tab wherever a user renamed it (found by role).
     const comparisonTab = findTab(tabs, 'comparison', COMPARISON_LAYOUT.name)?.name ?? COMPARISON_LAYOUT.name;
@@ -51,8 +54,8 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
       writeRatingsTab(spreadsheet, tabs, framework),
       writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework, lookup), format: formatKeyQuestions }),
       writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs, framework, lookup), format: formatPrompts }),
-      writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, framework, subSampleHeader), format: formatSubSamples }),
-      writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework), rows: DATA_QUALITY_LIMIT + 2 }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, framework, subSampleHeader, generatedAt), format: formatSubSamples }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework, generatedAt), rows: DATA_QUALITY_LIMIT + 2 }),
       ...writeAgreementTab(spreadsheet, tabs, caseTabs),
     ];
     return { lines };
@@ -65,7 +68,11 @@ export function checkCaseTabs(
   framework: Framework,
   limit: number,
 ): { problems: DataProblem[]; problemCount: number; progress: TabProgress[] } {
-  const checks = caseTabs.map((tab) => checkCaseTab(tab.name, tab.table, framework, limit, tab.frameworkName));
+  const checks = caseTabs.map((tab) => {
+    const check = checkCaseTab(tab.name, tab.table, framework, limit, tab.frameworkName);
+    const formulaCells = formulaCellProblems(tab.name, tab.table, tab.formulas);
+    return { ...check, problems: [...formulaCells, ...check.problems], problemCount: check.problemCount + formulaCells.length };
+  });
   return {
     problems: problemsInOrder(checks.flatMap((check) => check.problems)).slice(0, limit),
     problemCount: checks.reduce((sum, check) => sum + check.problemCount, 0),
@@ -208,26 +215,30 @@ function formatPrompts(sheet: Sheet, grid: Grid): void {
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
 }
 
-/** docs/user-guide.md "Sub-samples": every key question's table again for each value of a metadata column. */
-function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: string): Grid {
-  const grid: Grid = [[asText(`Sub-samples by ${header}`)]];
+/**
+ * docs/user-guide.md "Sub-samples": every key question's table again for each value of a metadata
+ * column, computed here when the summaries are generated and written as values, and the tab says so:
+ * a live RATINGS_TABLE per value would be one more Apps Script run for every answer typed.
+ */
+function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: string, generatedAt: string): Grid {
+  const grid: Grid = [[asText(`Sub-samples by ${header}: computed when the summaries were generated (${generatedAt}); run Generate summaries again to bring them up to date.`)]];
   for (const tab of caseTabs) {
     const column = columnHeaded(tab.table, header);
     if (!column) {
       grid.push([''], [asText(`${tab.name}: no column headed "${header}".`)]);
       continue;
     }
-    const count = keyQuestionRows(tab.table, framework, []).length;
     const values = distinctValues(tab.table.rows.map((row) => row[column.index]));
-    const cases = caseRange(tab.name, tab.gridColumns);
-    const letter = columnLetter(column.index + 1);
     for (const value of values) {
+      const rowIndexes = rowsWhere(tab.table, { column, value });
       grid.push(['']);
-      grid.push([asText(`${tab.name} — ${column.header}: ${shownValue(value)}`), subSampleCount(tabRef(tab.name), letter, value), asText('cases')]);
+      // A typed value is quoted as messages quote it: capped, hidden characters shown; a date as the sheet shows its day.
+      grid.push([asText(`${tab.name} — ${column.header}: ${quoteText(shownValue(value))}`), rowIndexes.length, asText('cases')]);
+      const table = keyQuestionTable(tab.table, framework, rowIndexes);
       const header = grid.length + 1;
-      const block = spillSpace(count + 1, 8 + INTERVAL_COLUMNS.length);
-      block[0][0] = `=RATINGS_TABLE(${cases}, ${literal(column.header)}, ${valueLiteral(value)})`;
-      addIntervals(block, 8, header, header + 1, header + count);
+      const block = spillSpace(table.length, 8 + INTERVAL_COLUMNS.length);
+      table.forEach((cells, row) => cells.forEach((cell, index) => (block[row][index] = typeof cell === 'string' ? asText(cell) : cell)));
+      addIntervals(block, 8, header, header + 1, header + table.length - 1);
       grid.push(...block);
     }
   }
@@ -267,37 +278,17 @@ function shownValue(value: SplitValue): string {
   return isDate(value) ? sheetDate(value) : String(value);
 }
 
-/** The filter value RATINGS_TABLE is given: a date as its day's text, which the filter matches against date cells. */
-function valueLiteral(value: SplitValue): string {
-  return typeof value === 'boolean' ? String(value).toUpperCase() : literal(shownValue(value));
-}
-
-/**
- * How many cases a sub-sample holds, counted as RATINGS_TABLE's filter matches: the whole cell,
- * trimmed and case-insensitive; a date by its day. COUNTIF would read "<18" as a comparison and "PO*" as a pattern.
- */
-function subSampleCount(tab: string, letter: string, value: SplitValue): string {
-  // The whole column grows with the tab; its header cell is taken off again.
-  const matches = (range: string) =>
-    typeof value === 'boolean'
-      ? `(${range}=${valueLiteral(value)})`
-      : isDate(value)
-        ? `(IFERROR(TEXT(${range}, "yyyy-mm-dd"), "")=${valueLiteral(value)})`
-        : `(LOWER(TRIM(${range}&""))=${literal(value.toLowerCase())})`;
-  return `=ARRAYFORMULA(SUMPRODUCT(--${matches(`${tab}${letter}:${letter}`)}) - N(${matches(`${tab}${letter}1`)}))`;
-}
-
 /** More problems than this are counted, not listed: the first ones show what needs fixing. */
 const DATA_QUALITY_LIMIT = 2000;
 
 /** docs/user-guide.md "Data quality": every problem, each naming tab, row, column and value, as text. */
-function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework): Grid {
+function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework, generatedAt: string): Grid {
   const { problems: listed, problemCount } = checkCaseTabs(caseTabs, framework, DATA_QUALITY_LIMIT);
   const count = `${problemCount} problem${problemCount === 1 ? '' : 's'}`;
   const title =
     problemCount === 0
-      ? 'Data quality: no problems found when the summaries were generated.'
-      : `Data quality: ${count} when the summaries were generated${problemCount > listed.length ? `; the first ${listed.length} are listed` : ''} (the sidebar shows the latest).`;
+      ? `Data quality: no problems found when the summaries were generated (${generatedAt}).`
+      : `Data quality: ${count} when the summaries were generated (${generatedAt})${problemCount > listed.length ? `; the first ${listed.length} are listed` : ''} (the sidebar shows the latest).`;
   return [
     [asText(title)],
     ['Tab', 'Cell', 'Column', 'Value', 'Problem'].map(asText),

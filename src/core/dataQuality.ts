@@ -38,6 +38,7 @@ export type ProblemKind =
   | 'missingColumn'
   | 'unknownColumn'
   | 'comparison'
+  | 'formula'
   | 'panel'
   | 'judgement';
 
@@ -57,6 +58,7 @@ const RANK: Record<ProblemKind, number> = {
   duplicateCaseId: 1,
   unknownColumn: 1,
   comparison: 1,
+  formula: 0,
   panel: 1,
   unanswered: 2,
 };

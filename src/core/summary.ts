@@ -43,6 +43,27 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
   });
 }
 
+export const RATINGS_TABLE_HEADER = ['Standard', 'Key question', 'Key question text', 'Yes', 'Applicable', 'Percent', 'Band', 'Indicative rating'];
+
+/**
+ * docs/functions.md RATINGS_TABLE as cells: its header, then a row per key question. The custom
+ * function spills it; Generate summaries writes it as values where a live call would cost a run per edit.
+ */
+export function keyQuestionTable(table: CaseTable, framework: Framework, rowIndexes: readonly number[]): Array<Array<string | number>> {
+  const rows = keyQuestionRows(table, framework, rowIndexes).map((row) => [
+    `${row.standard.id} ${row.standard.name}`,
+    row.keyQuestion.id,
+    row.keyQuestion.text,
+    row.count ? row.count.yes : '',
+    row.count ? row.count.applicable : '',
+    // R12: a problem shows in place of the percentage, and the rest of the table is still counted.
+    row.problem !== undefined ? `Error: ${row.problem}` : row.result ? row.result.yes / row.result.applicable : '',
+    row.keyQuestion.qualitative ? 'Qualitative' : (row.result?.band ?? ''),
+    row.standardRating ?? '',
+  ]);
+  return [RATINGS_TABLE_HEADER, ...rows];
+}
+
 /** R11: a range with no key-question column says what was expected and what it found. */
 function noKeyQuestionColumns(table: CaseTable, framework: Framework): Error {
   const example = standardsOf(framework).find((standard) => standard.kind === 'caseBased')?.keyQuestions[0];

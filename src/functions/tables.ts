@@ -1,9 +1,9 @@
-import { keyQuestionRows, promptRows } from '../core/summary';
+import { keyQuestionTable, promptRows, RATINGS_TABLE_HEADER } from '../core/summary';
 import { customFunction } from '../publicFunction';
 import { casesInScope, CASES_PARAM, FILTER_PARAMS } from './caseRange';
 import { Cell, CellArg, CellResult } from './cells';
 
-export const RATINGS_TABLE_HEADER = ['Standard', 'Key question', 'Key question text', 'Yes', 'Applicable', 'Percent', 'Band', 'Indicative rating'];
+export { RATINGS_TABLE_HEADER };
 
 export const RATINGS_TABLE = customFunction(
   {
@@ -15,18 +15,7 @@ export const RATINGS_TABLE = customFunction(
   },
   (cases: CellArg, filterHeader?: Cell, filterValue?: Cell): CellResult[][] => {
     const scope = casesInScope(cases, filterHeader, filterValue);
-    const rows = keyQuestionRows(scope.table, scope.framework, scope.rowIndexes).map((row): CellResult[] => [
-      `${row.standard.id} ${row.standard.name}`,
-      row.keyQuestion.id,
-      row.keyQuestion.text,
-      row.count ? row.count.yes : '',
-      row.count ? row.count.applicable : '',
-      // R12: a problem shows in place of the percentage, and the rest of the table is still counted.
-      row.problem !== undefined ? `Error: ${row.problem}` : row.result ? row.result.yes / row.result.applicable : '',
-      row.keyQuestion.qualitative ? 'Qualitative' : (row.result?.band ?? ''),
-      row.standardRating ?? '',
-    ]);
-    return [RATINGS_TABLE_HEADER, ...rows];
+    return keyQuestionTable(scope.table, scope.framework, scope.rowIndexes);
   },
 );
 

@@ -17,6 +17,7 @@ export class PanelForm {
   private readonly standard = byId<HTMLSelectElement>('panel-standard');
   private readonly rating = byId<HTMLSelectElement>('panel-rating');
   private readonly rationale = byId<HTMLTextAreaElement>('panel-rationale');
+  private readonly recordedBy = byId<HTMLInputElement>('panel-by');
   private readonly save = byId<HTMLButtonElement>('panel-save');
   private readonly message = byId('panel-message');
 
@@ -38,7 +39,9 @@ export class PanelForm {
     });
   }
 
-  render(rows: PanelRow[]): void {
+  /** `recordedBy`: the name this user last recorded under; a name being typed is kept. */
+  render(rows: PanelRow[], recordedBy = ''): void {
+    if (this.recordedBy.value === '') this.recordedBy.value = recordedBy;
     const chosen = this.standard.value;
     this.rows = rows;
     const options = rows.map((row) => `${row.standardId} ${row.name}`);
@@ -89,7 +92,7 @@ export class PanelForm {
     hideMessage(this.message);
     clearInvalid(this.rationale);
     try {
-      const saved = await server.recordPanelJudgement(row.standardId, this.rating.value, this.rationale.value);
+      const saved = await server.recordPanelJudgement(row.standardId, this.rating.value, this.rationale.value, this.recordedBy.value);
       // The server does not re-read the indicative rating: keep the one already shown.
       Object.assign(row, { panelRating: saved.panelRating, rationale: saved.rationale, status: saved.status, explanation: saved.explanation, choices: saved.choices });
       this.edited = false;

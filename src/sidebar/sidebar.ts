@@ -38,7 +38,7 @@ function render(overview: Overview): void {
   if (!overview.isSetUp) return;
   renderProgress(overview.progress);
   renderOverall(overview.overall);
-  panelForm.render(overview.panel);
+  panelForm.render(overview.panel, overview.recordedBy);
   void boundaryCases.show();
   summariesForm.render(overview.subSampleHeaders, overview.subSampleHeader);
 }

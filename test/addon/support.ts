@@ -2,9 +2,12 @@ import { typeCaseSample } from '../../examples/thames-valley-2019/workbook';
 import { PUBLISHED, publishedCases } from '../../examples/thames-valley-2019/published';
 import { AddonRuntime, buildSpreadsheet, columnLetters, loadAddon } from '../../runtime';
 
-/** A fresh spreadsheet with the built add-on installed, New inspection run. */
-export function newWorkbook(options: { maxRows?: number } = {}): AddonRuntime {
-  const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Thames Valley CRC', maxRows: options.maxRows }) });
+/**
+ * A fresh spreadsheet with the built add-on installed, New inspection run. `customFunctions:
+ * 'pending'` leaves custom-function cells reading "Loading..." until `rt.settle()`, as in Sheets.
+ */
+export function newWorkbook(options: { maxRows?: number; customFunctions?: 'settled' | 'pending' } = {}): AddonRuntime {
+  const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Thames Valley CRC', maxRows: options.maxRows }), customFunctions: options.customFunctions });
   rt.install();
   rt.call('runNewInspection');
   return rt;

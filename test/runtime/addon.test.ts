@@ -17,7 +17,7 @@ describe('loadAddon', () => {
     it('holds only the fake services, a recording console, and the script\'s own top-level names', () => {
       const rt = runtime();
       const globals = Object.keys(rt.context).filter((name) => !rt.functions.some((fn) => fn.name === name));
-      expect(globals.sort()).toEqual(['Charts', 'HtmlService', 'LockService', 'Logger', 'PropertiesService', 'ScriptApp', 'Session', 'SpreadsheetApp', 'console']);
+      expect(globals.sort()).toEqual(['Charts', 'HtmlService', 'LockService', 'Logger', 'PropertiesService', 'ScriptApp', 'Session', 'SpreadsheetApp', 'Utilities', 'console']);
     });
 
     it('is fresh for every load', () => {

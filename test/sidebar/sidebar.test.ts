@@ -8,7 +8,7 @@ import { BUSY_MESSAGE } from '../../src/addon/lock';
 import { columnLetter } from '../../src/addon/a1';
 import type { Server } from '../../src/sidebar/server';
 import { AddonRuntime, buildSpreadsheet, loadAddon } from '../../runtime';
-import { newWorkbook, rowsByLabel, typePublishedCases } from '../addon/support';
+import { newWorkbook, rowsByLabel, typeJudgements, typePublishedCases } from '../addon/support';
 import { eligiblePopulation, POPULATION_HEADER } from '../../examples/eligible-population';
 import { plannedSampleSize } from '../../src/core/statistics';
 import { loadBundle } from '../support/bundle';
@@ -40,7 +40,8 @@ function overviewOf(rt: AddonRuntime): Overview {
 
 /** The example inspection's cases with two inspectors and some bad data typed in. */
 function workbookWithProblems(): { rt: AddonRuntime; kq211: number; kq212: number } {
-  const rt = newWorkbook();
+  // As in Sheets, custom-function cells read "Loading...": the sidebar never depends on them.
+  const rt = newWorkbook({ customFunctions: 'pending' });
   typePublishedCases(rt);
   const header = rt.sheetValues(CASES)[0].map(String);
   const columnOf = (id: string) => header.findIndex((cell) => cell.startsWith(`${id} `)) + 1;
@@ -70,7 +71,7 @@ describe('sidebar › server wrapper', () => {
 
 describe('sidebar › a workbook not yet set up', () => {
   it('offers New inspection, which sets up the workbook and shows its progress', async () => {
-    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'New inspection' }) });
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'New inspection' }), customFunctions: 'pending' });
     rt.install();
     const { page, calls } = await openSidebar(rt);
     expect(await page.locator('#setup').isVisible()).toBe(true);
@@ -90,7 +91,7 @@ describe('sidebar › a workbook not yet set up', () => {
 
 describe('sidebar › New inspection takes a framework', () => {
   it('a labelled select, usable from the keyboard, passes the chosen framework to New inspection', async () => {
-    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Youth inspection' }) });
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Youth inspection' }), customFunctions: 'pending' });
     rt.install();
     const { page, calls } = await openSidebar(rt);
     const select = page.getByLabel('Framework');
@@ -126,7 +127,7 @@ describe('sidebar › New inspection takes a framework', () => {
 
 describe('sidebar › the cases near a boundary, beside the panel form', () => {
   it('lists the cases a move would change with their evidence, each a link to its cell', async () => {
-    const rt = newWorkbook();
+    const rt = newWorkbook({ customFunctions: 'pending' });
     typePublishedCases(rt);
     const standardId = ['2.1', '2.2', '2.3', '2.4', '4.2'].find((id) => rt.call<unknown[]>('getBoundaryCases', id).length > 0)!;
     const { page, calls } = await openSidebar(rt);
@@ -140,6 +141,39 @@ describe('sidebar › the cases near a boundary, beside the panel form', () => {
     const [tab, row, column] = calls.find((call) => call.name === 'goToCell')!.args as [string, number, number];
     expect(rt.values(tab, `${columnLetter(column)}${row}`)[0][0]).toMatch(/^(Yes|No)$/);
     await page.close();
+  });
+});
+
+describe('sidebar › custom-function cells still loading, as in Sheets', () => {
+  it('shows the same overall, indicative ratings, panel choices and problem count before and after they settle, never "Loading..."', async () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Thames Valley CRC' }), customFunctions: 'pending' });
+    rt.install();
+    rt.runFromSidebar('runNewInspection');
+    typePublishedCases(rt);
+    typeJudgements(rt);
+    rt.setCellValues(CASES, 'A7', [['C001']]); // a duplicate case id: one problem to count
+    rt.runFromSidebar('runGenerateSummaries');
+    expect(rowsByLabel(rt, 'Ratings').get('Overall rating')?.[2]).toBe('Loading...');
+    const seen = async () => {
+      const { page } = await openSidebar(rt);
+      await page.getByLabel('Standard', { exact: true }).selectOption('4.2');
+      const shown = {
+        overall: await text(page, '#overall'),
+        indicative: await text(page, '#panel-indicative'),
+        choices: await text(page, '#panel-choices'),
+        problems: await text(page, '#problems-summary'),
+        all: await text(page, 'main'),
+      };
+      await page.close();
+      return shown;
+    };
+    const pending = await seen();
+    expect(pending.all).not.toContain('Loading');
+    // The published report: 17 out of 30, Good; 4.2 Good before the panel moved it to Outstanding.
+    expect(pending.overall).toBe('Overall: Good, 17 out of 30.');
+    expect(pending.indicative).toBe('Indicative rating: Good. Panel rating: Outstanding (Applied).');
+    rt.settle();
+    expect(await seen()).toEqual(pending);
   });
 });
 
@@ -226,7 +260,7 @@ describe('sidebar › an inspection under way', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('#panel-message.success').waitFor();
     expect(await text(page, '#panel-message')).toBe('Saved. 2.2 Planning now has the panel rating Good on the Panel tab; the panel log keeps the change.');
-    expect(calls[calls.length - 1]).toEqual({ name: 'recordPanelJudgement', args: ['2.2', 'Good', rationale] });
+    expect(calls[calls.length - 1]).toEqual({ name: 'recordPanelJudgement', args: ['2.2', 'Good', rationale, ''] });
     expect(rowsByLabel(rt, 'Panel').get('2.2')?.slice(3, 5)).toEqual(['Good', rationale]);
     expect(await text(page, '#panel-indicative')).toBe('Indicative rating: Requires improvement. Panel rating: Good (Applied).');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -238,8 +272,10 @@ describe('sidebar › an inspection under way', () => {
       const tab = rt.workbook.sheetNames().find((name) => rt.workbook.metadata.some((entry) => entry.value === 'panelLog' && 'sheet' in entry.location && entry.location.sheet.name === name));
       return tab ? rt.sheetValues(tab).filter((row) => row[0] === '4.1').map((row) => [row[2], row[3], row[4], row[5] instanceof Date, row[6]]) : [];
     };
+    // Apps Script gives the email only with the userinfo.email scope, which the add-on does not ask for.
     rt.activeUser.email = 'lead.inspector@example.org';
     const { page } = await openSidebar(rt);
+    await page.getByLabel('Recorded by').fill('Lead Inspector');
     await page.getByLabel('Standard', { exact: true }).selectOption('4.1');
     // R7: the qualitative 4.1.3 lets the panel move unpaid work either way.
     expect(await text(page, '#panel-choices')).toBe('The panel may record: Good, Requires improvement, Outstanding.');
@@ -252,11 +288,15 @@ describe('sidebar › an inspection under way', () => {
     await page.locator('#panel-message.success', { hasText: 'no panel move' }).waitFor();
     expect(rowsByLabel(rt, 'Panel').get('4.1')?.slice(3, 5)).toEqual(['', '']);
     expect(log()).toEqual([
-      ['(no panel rating)', 'Outstanding', 'Observed sessions were exceptional.', true, 'lead.inspector@example.org'],
-      ['Outstanding', '(no panel rating)', 'Observed sessions were exceptional.', true, 'lead.inspector@example.org'],
+      ['(no panel rating)', 'Outstanding', 'Observed sessions were exceptional.', true, 'Lead Inspector'],
+      ['Outstanding', '(no panel rating)', 'Observed sessions were exceptional.', true, 'Lead Inspector'],
     ]);
     rt.activeUser.email = '';
     await page.close();
+    // Remembered for this user: the next sidebar offers the name again.
+    const { page: again } = await openSidebar(rt);
+    expect(await again.getByLabel('Recorded by').inputValue()).toBe('Lead Inspector');
+    await again.close();
   });
 
   it('does not offer a rating the method refuses, and the server refuses it too', async () => {
@@ -326,7 +366,7 @@ describe('sidebar › an inspection under way', () => {
 });
 
 describe('sidebar › Draw sample and Quality check (§9)', () => {
-  const rt = newWorkbook();
+  const rt = newWorkbook({ customFunctions: 'pending' });
   typePublishedCases(rt);
   rt.setCellValues(CASES, 'B2', Array.from({ length: 100 }, (_, index) => [index % 2 ? 'A. Patel' : 'J. Okafor']));
   const population = eligiblePopulation(600);
