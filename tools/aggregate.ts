@@ -13,7 +13,6 @@
  * A missing or unusable file, or workbooks of different frameworks, exit with status 2 and one
  * line naming the file; nothing is written then.
  */
-import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { asText } from '../src/addon/cells';
 import { wholePercent } from '../src/core/bands';
@@ -23,6 +22,7 @@ import { frameworkForTable } from '../src/core/frameworkChoice';
 import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
+import { refusedOutput, unreadableInput } from './outputs';
 import { readXlsxWorkbook, writeXlsx } from './xlsx';
 
 /** A file that cannot be pooled: the message is the one line printed. */
@@ -55,7 +55,8 @@ function caseTabsOf(workbook: Workbook, file: string): ProgrammeProvider['tables
 
 /** One workbook as a provider: its case tabs and the framework their headers follow. */
 export async function readProvider(file: string): Promise<ProgrammeProvider> {
-  if (!existsSync(file)) throw new UnusableFile(`${file}: no such file.`);
+  const unreadable = unreadableInput(file);
+  if (unreadable) throw new UnusableFile(unreadable);
   let workbook: Workbook;
   try {
     workbook = await readXlsxWorkbook(file, { valuesOnly: true });
@@ -203,6 +204,9 @@ function parseArguments(argv: readonly string[]): Arguments {
 export async function runAggregate(argv: readonly string[], print: (line: string) => void = console.log, printError: (line: string) => void = console.error): Promise<number> {
   try {
     const options = parseArguments(argv);
+    // Checked before reading, so a refusal writes nothing; the programme workbook may replace an earlier one, never an input.
+    const refused = options.out === undefined ? undefined : refusedOutput(options.files, [{ file: options.out, option: '--out', replaces: true }]);
+    if (refused) throw new UnusableFile(refused);
     const programme = await aggregate(options.files);
     programmeLines(programme).forEach((line) => print(line));
     if (options.out) {
@@ -220,6 +224,8 @@ export async function runAggregate(argv: readonly string[], print: (line: string
 
 // Run as a tool (tools/run.mjs puts the tool's path in argv[1]), not when a test imports it.
 if (process.argv[1] === join(__dirname, 'aggregate.ts')) {
+  // npm runs scripts from the package root; the paths are the user's, relative to where they typed them.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   runAggregate(process.argv.slice(2)).then(
     (status) => {
       process.exitCode = status;

@@ -10,6 +10,7 @@
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RatingsReport, reportJson } from '../src/core/report';
+import { Output, refusedOutput } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
 import { caseTabsWanted, commandLine, generateSummaries, InputError, openSession, readWorkbookFile, recognisedCaseTabs, sessionReport, workbookFrameworkOf, writeWorkbook } from './workbookSession';
@@ -37,9 +38,9 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   const file = options.file;
   const name = basename(file, extname(file));
   const outFile = options.out ?? join(options.root, 'out', `${name}-rated.xlsx`);
-  for (const written of [outFile, options.html]) {
-    if (written && resolve(written) === resolve(file)) throw new InputError(`${file}: refusing to write over the input file; choose another --out or --html.`);
-  }
+  const outputs: Output[] = [{ file: outFile, option: '--out', replaces: true }, ...(options.html ? [{ file: options.html, option: '--html', replaces: true }] : [])];
+  const refused = refusedOutput([file], outputs);
+  if (refused) throw new InputError(refused);
   const workbook = await readWorkbookFile(file, name);
   const chosen = (() => {
     try {

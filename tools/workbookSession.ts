@@ -3,7 +3,7 @@
  * would use it in Sheets: install, New inspection, Generate summaries. Shared by the demo, rate,
  * template and preview commands.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
@@ -14,6 +14,7 @@ import { caseTabLayouts } from '../src/core/workbook';
 import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
 import { AddonRuntime, loadAddon, Workbook } from '../runtime';
 import { ratingsReport, RatingsReport } from '../src/core/report';
+import { unreadableInput } from './outputs';
 import { readXlsxWorkbook, writeXlsx } from './xlsx';
 
 /** An input a command cannot use (a file, an argument): one line saying what is wrong; the command exits 2 and writes nothing. */
@@ -30,8 +31,8 @@ export function commandLine<T>(parse: () => T, usage: string): T {
 
 /** Reads an .xlsx file into a runtime workbook, or fails with an InputError saying why. */
 export async function readWorkbookFile(file: string, name?: string): Promise<Workbook> {
-  if (!existsSync(file)) throw new InputError(`${file}: no such file.`);
-  if (!statSync(file).isFile()) throw new InputError(`${file}: not a file.`);
+  const unreadable = unreadableInput(file);
+  if (unreadable) throw new InputError(unreadable);
   try {
     return await readXlsxWorkbook(readFileSync(file), name ? { name } : {});
   } catch (error) {
