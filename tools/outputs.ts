@@ -48,9 +48,9 @@ function landing(file: string): string {
 
 /** What identifies a file: device and inode when it exists, else the real path it would be created at. */
 function identity(file: string): string {
-  const stats = statOf(file);
-  if (stats) return `inode ${stats.dev}:${stats.ino}`;
   let path = landing(file);
+  const stats = statOf(path);
+  if (stats) return `inode ${stats.dev}:${stats.ino}`;
   const rest: string[] = [];
   while (!statOf(path) && dirname(path) !== path) {
     rest.unshift(basename(path));
