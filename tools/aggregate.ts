@@ -23,7 +23,7 @@ import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../sr
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
 import { refusedOutput, unreadableInput } from './outputs';
-import { readXlsxWorkbook, writeXlsx } from './xlsx';
+import { readXlsxWorkbook, UnreadableXlsx, writeXlsx } from './xlsx';
 
 /** A file that cannot be pooled: the message is the one line printed. */
 export class UnusableFile extends Error {}
@@ -59,9 +59,10 @@ export async function readProvider(file: string): Promise<ProgrammeProvider> {
   if (unreadable) throw new UnusableFile(unreadable);
   let workbook: Workbook;
   try {
-    workbook = await readXlsxWorkbook(file, { valuesOnly: true });
+    workbook = await readXlsxWorkbook(file, { valuesOnly: true, warn: (line) => console.error(`${file}: ${line}`) });
   } catch (error) {
-    throw new UnusableFile(`${file}: not an .xlsx workbook (${(error as Error).message.split('\n')[0]}).`);
+    const reason = error instanceof UnreadableXlsx ? error.message : `not an .xlsx workbook this program can read (${(error as Error).message.split('\n')[0].slice(0, 160)}).`;
+    throw new UnusableFile(`${file}: ${reason}`);
   }
   const tables = caseTabsOf(workbook, file);
   if (tables.length === 0) {

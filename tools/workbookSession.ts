@@ -15,7 +15,7 @@ import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
 import { AddonRuntime, loadAddon, Workbook } from '../runtime';
 import { ratingsReport, RatingsReport } from '../src/core/report';
 import { unreadableInput } from './outputs';
-import { readXlsxWorkbook, writeXlsx } from './xlsx';
+import { readXlsxWorkbook, UnreadableXlsx, writeXlsx } from './xlsx';
 
 /** An input a command cannot use (a file, an argument): one line saying what is wrong; the command exits 2 and writes nothing. */
 export class InputError extends Error {}
@@ -34,12 +34,10 @@ export async function readWorkbookFile(file: string, name?: string): Promise<Wor
   const unreadable = unreadableInput(file);
   if (unreadable) throw new InputError(unreadable);
   try {
-    return await readXlsxWorkbook(readFileSync(file), name ? { name } : {});
+    return await readXlsxWorkbook(readFileSync(file), { ...(name ? { name } : {}), warn: (line) => console.error(`${file}: ${line}`) });
   } catch (error) {
-    const message = (error as Error).message;
-    // An .xlsx is a zip archive; exceljs's own words are about zip internals.
-    const reason = /zip|central directory/i.test(message) ? 'it is not a zip archive, as every .xlsx file is' : message.split('\n')[0].slice(0, 160);
-    throw new InputError(`${file}: not an .xlsx workbook (${reason}).`);
+    if (error instanceof UnreadableXlsx) throw new InputError(`${file}: ${error.message}`);
+    throw new InputError(`${file}: not an .xlsx workbook this program can read (${(error as Error).message.split('\n')[0].slice(0, 160)}).`);
   }
 }
 
