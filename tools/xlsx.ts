@@ -535,6 +535,27 @@ const CANONICAL_PARTS: Record<string, { pattern: RegExp; name: (index: number) =
   vmlDrawing: { pattern: /^xl\/drawings\/vmlDrawing\d+\.vml$/, name: (index) => `xl/drawings/vmlDrawing${index}.vml` },
 };
 
+/**
+ * A note's text written plainly (<text><t>…</t></text>, as openpyxl and others do) as the one run exceljs
+ * reads (<text><r><t>…</t></r></text>); without it exceljs reads such a note as empty.
+ */
+async function plainNoteTextAsRuns(zip: JSZip, sheetRels: string): Promise<boolean> {
+  let changed = false;
+  for (const [relationship] of sheetRels.matchAll(/<Relationship\b[^>]*?\/>/g)) {
+    const target = /\bTarget="([^"]*)"/.exec(relationship)?.[1];
+    if (!/\bType="[^"]*\/comments"/.test(relationship) || !target) continue;
+    const part = posix.join('xl/worksheets', target);
+    const xml = await zip.file(part)?.async('string');
+    if (xml === undefined) continue;
+    const runs = xml.replace(/<text>(\s*)<t(\s[^>]*)?>([\s\S]*?)<\/t>(\s*)<\/text>/g, (_, _before: string, attributes = '', text: string) => `<text><r><t${attributes}>${text}</t></r></text>`);
+    if (runs !== xml) {
+      zip.file(part, runs);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 /** A sheet's notes (and their drawing) moved to the names exceljs looks for, when another program named them otherwise (openpyxl: xl/comments/comment1.xml). */
 async function canonicalNoteParts(zip: JSZip): Promise<boolean> {
   let changed = false;
@@ -558,10 +579,12 @@ async function canonicalNoteParts(zip: JSZip): Promise<boolean> {
       zip.file(to, await zip.file(from)!.async('uint8array'));
       zip.remove(from);
     }
+
     if (renamed.length > 0) {
       zip.file(relsPath, fixed);
       changed = true;
     }
+    if (await plainNoteTextAsRuns(zip, fixed)) changed = true;
   }
   return changed;
 }
@@ -588,7 +611,7 @@ async function followablePackage(bytes: Buffer): Promise<{ zip: JSZip; bytes: Bu
     }
   }
   if (await canonicalNoteParts(zip)) changed = true;
-  return { zip, bytes: changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes };
+    return { zip, bytes: changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes };
 }
 
 /** Loads the package into exceljs; a part it cannot follow (notes, drawings) is skipped with a warning, never a refusal. */
