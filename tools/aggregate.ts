@@ -22,6 +22,7 @@ import { frameworkForTable } from '../src/core/frameworkChoice';
 import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
+import { npmArguments } from './npmArguments';
 import { refusedOutput, unreadableInput } from './outputs';
 import { readXlsxWorkbook, UnreadableXlsx, writeXlsx } from './xlsx';
 
@@ -227,7 +228,12 @@ export async function runAggregate(argv: readonly string[], print: (line: string
 if (process.argv[1] === join(__dirname, 'aggregate.ts')) {
   // npm runs scripts from the package root; the paths are the user's, relative to where they typed them.
   if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
-  runAggregate(process.argv.slice(2)).then(
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'aggregate -- A.xlsx B.xlsx --json --out FILE', switches: ['json'], valued: ['out'] });
+  if (refused) {
+    console.error(refused);
+    process.exit(2);
+  }
+  runAggregate(args).then(
     (status) => {
       process.exitCode = status;
     },

@@ -10,6 +10,7 @@
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RatingsReport, reportJson } from '../src/core/report';
+import { npmArguments } from './npmArguments';
 import { Output, refusedOutput } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
@@ -72,7 +73,9 @@ export function problemLines(report: RatingsReport): string[] {
 const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE]';
 
 async function main(): Promise<number> {
-  const { values, positionals } = commandLine(() => parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } }, allowPositionals: true }), USAGE);
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json'], valued: ['out', 'html'] });
+  if (refused) throw new InputError(refused);
+  const { values, positionals } = commandLine(() => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } }, allowPositionals: true }), USAGE);
   if (positionals.length !== 1) {
     console.error(`${USAGE}: give exactly one workbook (.xlsx).`);
     return 2;

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK, frameworkById } from '../src/core/frameworks';
 import { buildSpreadsheet } from '../runtime';
+import { npmArguments } from './npmArguments';
 import { refusedOutput } from './outputs';
 import { commandLine, openSession, Session, InputError, writeWorkbook } from './workbookSession';
 
@@ -30,7 +31,9 @@ export async function writeTemplate(options: { root: string; framework?: Framewo
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = commandLine(() => parseArgs({ options: { framework: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } }, allowPositionals: true }), USAGE);
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'template -- --out FILE', switches: ['force'], valued: ['framework', 'out'] });
+  if (refused) throw new InputError(refused);
+  const { values, positionals } = commandLine(() => parseArgs({ args, options: { framework: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } }, allowPositionals: true }), USAGE);
   if (positionals.length > 0) throw new InputError(`${USAGE} (unexpected "${positionals[0]}").`);
   let framework: Framework;
   try {
