@@ -9,6 +9,7 @@
  */
 import { lstatSync, readlinkSync, realpathSync, statSync, Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { quoteText } from '../src/core/answers';
 
 /** One file a command will write. */
 export interface Output {
@@ -78,14 +79,14 @@ function blockingFile(file: string): string | undefined {
  */
 export function unreadableInput(file: string): string | undefined {
   const stats = statOf(file);
-  if (!stats) return `${file}: no such file.`;
-  if (stats.isDirectory()) return `${file}: is a folder, not a workbook; give the .xlsx file inside it.`;
-  if (!stats.isFile()) return `${file}: not a file.`;
+  if (!stats) return `${quoteText(file)}: no such file.`;
+  if (stats.isDirectory()) return `${quoteText(file)}: is a folder, not a workbook; give the .xlsx file inside it.`;
+  if (!stats.isFile()) return `${quoteText(file)}: not a file.`;
   return undefined;
 }
 
 /**
- * Why the outputs cannot be written, in one line naming the file and what to do; undefined when
+ * Why the outputs cannot be written, in one line naming the file (R11: capped, hidden characters shown) and what to do; undefined when
  * all can. Refused: an output that is one of the inputs (by any path or link), a folder, below a
  * file, the same file as another output, or an existing file that is not the command's to replace.
  * `force` allows replacing existing files, never an input.
@@ -98,17 +99,17 @@ export function refusedOutput(inputs: readonly string[], outputs: readonly Outpu
     const id = identity(file);
     const input = inputIds.get(id);
     if (input !== undefined) {
-      const how = resolve(input) === resolve(file) ? '' : ` (${input}, through a link or another path)`;
-      return `${file}: ${option} names the input workbook${how}; a command never writes over its input. Choose another ${option} file.`;
+      const how = resolve(input) === resolve(file) ? '' : ` (${quoteText(input)}, through a link or another path)`;
+      return `${quoteText(file)}: ${option} names the input workbook${how}; a command never writes over its input. Choose another ${option} file.`;
     }
     const stats = statOf(file);
-    if (stats?.isDirectory()) return `${file}: ${option} names a folder; give a file name in it, e.g. ${option} ${join(file, exampleName(option))}.`;
-    if (stats && !stats.isFile()) return `${file}: ${option} names something that is not a file; choose another ${option} file.`;
+    if (stats?.isDirectory()) return `${quoteText(file)}: ${option} names a folder; give a file name in it, e.g. ${option} ${quoteText(join(file, exampleName(option)))}.`;
+    if (stats && !stats.isFile()) return `${quoteText(file)}: ${option} names something that is not a file; choose another ${option} file.`;
     const blocking = stats ? undefined : blockingFile(file);
-    if (blocking) return `${file}: ${option} cannot be written, because ${blocking} is a file, not a folder.`;
-    if (stats && !output.replaces && !options.force) return `${file}: already exists and may hold an inspector's work; choose another ${option} file, or add --force to replace it.`;
+    if (blocking) return `${quoteText(file)}: ${option} cannot be written, because ${quoteText(blocking)} is a file, not a folder.`;
+    if (stats && !output.replaces && !options.force) return `${quoteText(file)}: already exists and may hold an inspector's work; choose another ${option} file, or add --force to replace it.`;
     const earlier = seen.get(id);
-    if (earlier) return `${file}: ${option} is the same file as ${earlier.option} ${earlier.file}; give each output its own file.`;
+    if (earlier) return `${quoteText(file)}: ${option} is the same file as ${earlier.option} ${quoteText(earlier.file)}; give each output its own file.`;
     seen.set(id, output);
   }
   return undefined;

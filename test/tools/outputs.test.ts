@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { refusedOutput, unreadableInput } from '../../tools/outputs';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'thames-valley-2019', 'thames-valley-2019.xlsx');
@@ -161,5 +162,19 @@ describe('tools › outputs › aggregate', () => {
     const result = await command('aggregate.ts', ['a.xlsx', 'b.xlsx', '--out', 'programme.xlsx', '--json'], dir);
     expect(result.status).toBe(0);
     expect(existsSync(join(dir, 'programme.xlsx'))).toBe(true);
+  });
+});
+
+describe('tools › outputs › the one line names the file as a reader can see it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-names-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows a hidden character in a file name by its code point, and caps a long one at 200 characters', () => {
+    const hidden = join(dir, 'pa\u200bges');
+    mkdirSync(hidden);
+    expect(refusedOutput([], [{ file: hidden, option: '--html', replaces: true }])).toMatch(/pa\[U\+200B\]ges: --html names a folder/);
+    expect(unreadableInput(hidden)).toMatch(/pa\[U\+200B\]ges: is a folder/);
+    const long = join(dir, `${'x'.repeat(240)}.xlsx`);
+    expect(unreadableInput(long)).toMatch(/x… \(\d+ characters\): no such file\.$/);
   });
 });
