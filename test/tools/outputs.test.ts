@@ -165,7 +165,7 @@ describe('tools › outputs › aggregate', () => {
   });
 });
 
-describe('tools › outputs › the one line names the file as a reader can see it', () => {
+describe('tools › outputs › refusedOutput and unreadableInput', () => {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-names-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -176,5 +176,15 @@ describe('tools › outputs › the one line names the file as a reader can see 
     expect(unreadableInput(hidden)).toMatch(/pa\[U\+200B\]ges: is a folder/);
     const long = join(dir, `${'x'.repeat(240)}.xlsx`);
     expect(unreadableInput(long)).toMatch(/x… \(\d+ characters\): no such file\.$/);
+  });
+
+  it('two outputs not yet written are one file when one is reached through a linked folder', () => {
+    symlinkSync(dir, join(dir, 'again'));
+    const outputs = [
+      { file: join(dir, 'new.xlsx'), option: '--out', replaces: true },
+      { file: join(dir, 'again', 'new.xlsx'), option: '--html', replaces: true },
+    ];
+    expect(refusedOutput([], outputs)).toBe(`${join(dir, 'again', 'new.xlsx')}: --html is the same file as --out ${join(dir, 'new.xlsx')}; give each output its own file.`);
+    expect(refusedOutput([], [outputs[0], { ...outputs[1], file: join(dir, 'again', 'other.html') }])).toBeUndefined();
   });
 });
