@@ -23,6 +23,8 @@ import { Framework } from '../src/core/framework';
 import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
+import { npmArguments } from './npmArguments';
+import { refusedOutput } from './outputs';
 import { writeXlsx } from './xlsx';
 import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
 
@@ -197,6 +199,9 @@ function parseArguments(argv: readonly string[]): Arguments {
 export async function runAggregate(argv: readonly string[], print: (line: string) => void = console.log, printError: (line: string) => void = console.error): Promise<number> {
   try {
     const options = parseArguments(argv);
+    // Checked before reading, so a refusal writes nothing; the programme workbook may replace an earlier one, never an input.
+    const refused = options.out === undefined ? undefined : refusedOutput(options.files, [{ file: options.out, option: '--out', replaces: true }]);
+    if (refused) throw new UnusableFile(refused);
     const programme = await aggregate(options.files);
     programmeLines(programme).forEach((line) => print(line));
     if (options.out) {
@@ -214,7 +219,14 @@ export async function runAggregate(argv: readonly string[], print: (line: string
 
 // Run as a tool (tools/run.mjs puts the tool's path in argv[1]), not when a test imports it.
 if (process.argv[1] === join(__dirname, 'aggregate.ts')) {
-  runAggregate(process.argv.slice(2)).then(
+  // npm runs scripts from the package root; the paths are the user's, relative to where they typed them.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'aggregate -- A.xlsx B.xlsx --json --out FILE', switches: ['json'], valued: ['out'] });
+  if (refused) {
+    console.error(refused);
+    process.exit(2);
+  }
+  runAggregate(args).then(
     (status) => {
       process.exitCode = status;
     },

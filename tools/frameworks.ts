@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { standardsOf } from '../src/core/framework';
 import { maximumScore } from '../src/core/frameworkTab';
 import { FRAMEWORKS } from '../src/core/frameworks';
+import { npmArguments } from './npmArguments';
 
 export interface FrameworkListing {
   id: string;
@@ -34,7 +35,7 @@ export function frameworksTable(): string[] {
 
 // Run as a tool (tools/run.mjs puts the tool's path in argv[1]), not when a test imports it.
 if (process.argv[1] === join(__dirname, 'frameworks.ts')) {
-  const args = process.argv.slice(2);
+  const { args } = npmArguments(process.argv.slice(2), { usage: 'frameworks -- --json', switches: ['json'], valued: [] });
   const unknown = args.filter((arg) => arg !== '--json');
   if (unknown.length > 0) {
     console.error(`Unknown argument ${unknown[0]}. Usage: npm run frameworks -- [--json]`);

@@ -12,6 +12,8 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemsInOrder } from '../src/core/dataQuality';
 import { RatingsReport, reportJson } from '../src/core/report';
+import { npmArguments } from './npmArguments';
+import { Output, refusedOutput } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
 import { commandLine, fileReader, generateSummaries, InputError, modelReport, openSession, ratableModelOf, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
@@ -52,9 +54,14 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   const name = basename(file, extname(file));
   const writesWorkbook = options.out !== undefined || (!options.json && options.html === undefined && options.docx === undefined);
   const outFile = writesWorkbook ? (options.out ?? join(options.root, 'out', `${name}-rated.xlsx`)) : undefined;
-  for (const written of [outFile, options.html, options.docx]) {
-    if (written && resolve(written) === resolve(file)) throw new InputError(`${file}: refusing to write over the input file; choose another --out, --html or --docx.`);
-  }
+  const outputs: Output[] = [
+    ...(outFile ? [{ file: outFile, option: '--out', replaces: true }] : []),
+    ...(options.html ? [{ file: options.html, option: '--html', replaces: true }] : []),
+    ...(options.docx ? [{ file: options.docx, option: '--docx', replaces: true }] : []),
+  ];
+  // Every output is checked before anything is read or written: a refusal writes nothing.
+  const refused = refusedOutput([file], outputs);
+  if (refused) throw new InputError(refused);
   const values = await readValuesFile(file);
   const reader = fileReader(values);
   const model = ratableModelOf(reader, file);
@@ -87,7 +94,12 @@ export function problemLines(report: RatingsReport): string[] {
 const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]';
 
 async function main(): Promise<number> {
-  const { values, positionals } = commandLine(() => parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }), USAGE);
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json'], valued: ['out', 'html', 'docx'] });
+  if (refused) throw new InputError(refused);
+  const { values, positionals } = commandLine(
+    () => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }),
+    USAGE,
+  );
   if (positionals.length !== 1) {
     console.error(`${USAGE}: give exactly one workbook (.xlsx).`);
     return 2;

@@ -3,7 +3,7 @@
  * would use it in Sheets: install, New inspection, Generate summaries. Shared by the demo, rate,
  * template and preview commands.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
@@ -14,7 +14,8 @@ import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
 import { AddonRuntime, loadAddon, Workbook } from '../runtime';
 import { RatingsReport } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
-import { readXlsxWorkbook, writeXlsx } from './xlsx';
+import { unreadableInput } from './outputs';
+import { readXlsxWorkbook, unreadableXlsxBytes, UnreadableXlsx, writeXlsx } from './xlsx';
 import { NotXlsxError, readXlsxValues, XlsxValues } from './xlsxValues';
 
 /** An input a command cannot use (a file, an argument): one line saying what is wrong; the command exits 2 and writes nothing. */
@@ -31,15 +32,13 @@ export function commandLine<T>(parse: () => T, usage: string): T {
 
 /** Reads an .xlsx file into a runtime workbook, or fails with an InputError saying why. */
 export async function readWorkbookFile(file: string, name?: string): Promise<Workbook> {
-  if (!existsSync(file)) throw new InputError(`${file}: no such file.`);
-  if (!statSync(file).isFile()) throw new InputError(`${file}: not a file.`);
+  const unreadable = unreadableInput(file);
+  if (unreadable) throw new InputError(unreadable);
   try {
-    return await readXlsxWorkbook(readFileSync(file), name ? { name } : {});
+    return await readXlsxWorkbook(readFileSync(file), { ...(name ? { name } : {}), warn: (line) => console.error(`${file}: ${line}`) });
   } catch (error) {
-    const message = (error as Error).message;
-    // An .xlsx is a zip archive; exceljs's own words are about zip internals.
-    const reason = /zip|central directory/i.test(message) ? 'it is not a zip archive, as every .xlsx file is' : message.split('\n')[0].slice(0, 160);
-    throw new InputError(`${file}: not an .xlsx workbook (${reason}).`);
+    if (error instanceof UnreadableXlsx) throw new InputError(`${file}: ${error.message}`);
+    throw new InputError(`${file}: not an .xlsx workbook this program can read (${(error as Error).message.split('\n')[0].slice(0, 160)}).`);
   }
 }
 
@@ -62,8 +61,10 @@ export type WorkbookFramework = Pick<WorkbookModel, 'framework' | 'fromFramework
 
 /** Reads a file's cell values (the fast reader), or fails with an InputError saying why. */
 export async function readValuesFile(file: string): Promise<XlsxValues> {
-  if (!existsSync(file)) throw new InputError(`${file}: no such file.`);
-  if (!statSync(file).isFile()) throw new InputError(`${file}: not a file.`);
+  const unreadable = unreadableInput(file);
+  if (unreadable) throw new InputError(unreadable);
+  const why = unreadableXlsxBytes(file);
+  if (why) throw new InputError(`${file}: ${why}`);
   try {
     return await readXlsxValues(file);
   } catch (error) {

@@ -14,8 +14,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { dirname, posix } from 'node:path';
 import { buildSpreadsheet, Workbook } from '../runtime';
 import { areaA1, cellA1, GridArea } from '../runtime/a1';
 import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../runtime/workbook';
@@ -485,15 +485,187 @@ export interface ReadOptions {
   name?: string;
   /** Values and formulas only, without the layout (formats, dropdowns, conditional formats): much faster, for reading figures. */
   valuesOnly?: boolean;
+  /** Told, a line each, of the parts of the file that were skipped (notes, drawings the reader cannot follow). */
+  warn?: (line: string) => void;
+}
+
+/** A file that is not an .xlsx workbook this reader can use; the message says why, to follow "FILE: ". */
+export class UnreadableXlsx extends Error {}
+
+/** An OLE compound file (D0 CF 11 E0): Excel's old .xls, or an .xlsx saved with a password (encrypted inside one). */
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const OLE_MESSAGE = 'is encrypted or in the old .xls format: save it as .xlsx without a password, then try again.';
+
+function isOleFile(bytes: Buffer): boolean {
+  return bytes.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE);
+}
+
+/** Why a file's first bytes show it is no .xlsx any reader here can open (an OLE file), or undefined. */
+export function unreadableXlsxBytes(file: string): string | undefined {
+  const head = Buffer.alloc(OLE_SIGNATURE.length);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return isOleFile(head) ? OLE_MESSAGE : undefined;
+}
+
+/** Relationship types a sheet's values never depend on: skipped, with a warning, when the reader cannot follow them. */
+const OPTIONAL_PARTS: Record<string, string> = {
+  comments: 'notes',
+  vmlDrawing: 'notes',
+  drawing: 'drawings, images or charts',
+  image: 'images',
+  chart: 'charts',
+  threadedComment: 'notes',
+  table: 'tables',
+  pivotTable: 'pivot tables',
+};
+/** The elements of a sheet that point at those parts. */
+const OPTIONAL_ELEMENTS = /<(legacyDrawing|legacyDrawingHF|drawing|picture|tableParts)\b[^>]*?(\/>|>[\s\S]*?<\/\1>)/g;
+
+/**
+ * Relationship targets written from the package root ("/xl/comments/comment1.xml", as openpyxl
+ * writes them) made relative to the part that holds them, the form every reader follows.
+ */
+function relativeTargets(relsPath: string, xml: string): string {
+  // "xl/worksheets/_rels/sheet1.xml.rels" belongs to "xl/worksheets/sheet1.xml": targets are relative to "xl/worksheets".
+  const base = relsPath.replace(/(^|\/)_rels\/[^/]*$/, '') || '.';
+  return xml.replace(/(<Relationship\b[^>]*?\bTarget=")\/([^"]*)"/g, (_, before: string, target: string) => {
+    const relative = posix.relative(base === '.' ? '' : base, target);
+    return `${before}${relative}"`;
+  });
+}
+
+/** The sheets' relationships to optional parts (notes, drawings…) and the elements that point at them, removed; the kinds removed are returned. */
+async function withoutOptionalParts(zip: JSZip): Promise<string[]> {
+  const removed = new Set<string>();
+  const sheetRels = Object.keys(zip.files).filter((path) => /^xl\/(worksheets|chartsheets)\/_rels\/[^/]+\.rels$/.test(path));
+  for (const relsPath of sheetRels) {
+    const xml = await zip.file(relsPath)!.async('string');
+    const kept = xml.replace(/<Relationship\b[^>]*?\bType="[^"]*\/([A-Za-z]+)"[^>]*?\/>/g, (relationship: string, type: string) => {
+      if (!(type in OPTIONAL_PARTS)) return relationship;
+      removed.add(OPTIONAL_PARTS[type]);
+      return '';
+    });
+    zip.file(relsPath, kept);
+    const sheetPath = relsPath.replace(/_rels\/([^/]+)\.rels$/, '$1');
+    const sheet = zip.file(sheetPath);
+    if (sheet) zip.file(sheetPath, (await sheet.async('string')).replace(OPTIONAL_ELEMENTS, ''));
+  }
+  return [...removed];
+}
+
+/** Where exceljs looks for a sheet's notes and their drawing: it finds them by these names, not by the relationships. */
+const CANONICAL_PARTS: Record<string, { pattern: RegExp; name: (index: number) => string }> = {
+  comments: { pattern: /^xl\/comments\d+\.xml$/, name: (index) => `xl/comments${index}.xml` },
+  vmlDrawing: { pattern: /^xl\/drawings\/vmlDrawing\d+\.vml$/, name: (index) => `xl/drawings/vmlDrawing${index}.vml` },
+};
+
+/**
+ * A note's text written plainly (<text><t>…</t></text>, as openpyxl and others do) as the one run exceljs
+ * reads (<text><r><t>…</t></r></text>); without it exceljs reads such a note as empty.
+ */
+async function plainNoteTextAsRuns(zip: JSZip, sheetRels: string): Promise<boolean> {
+  let changed = false;
+  for (const [relationship] of sheetRels.matchAll(/<Relationship\b[^>]*?\/>/g)) {
+    const target = /\bTarget="([^"]*)"/.exec(relationship)?.[1];
+    if (!/\bType="[^"]*\/comments"/.test(relationship) || !target) continue;
+    const part = posix.join('xl/worksheets', target);
+    const xml = await zip.file(part)?.async('string');
+    if (xml === undefined) continue;
+    const runs = xml.replace(/<text>(\s*)<t(\s[^>]*)?>([\s\S]*?)<\/t>(\s*)<\/text>/g, (_, _before: string, attributes = '', text: string) => `<text><r><t${attributes}>${text}</t></r></text>`);
+    if (runs !== xml) {
+      zip.file(part, runs);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** A sheet's notes (and their drawing) moved to the names exceljs looks for, when another program named them otherwise (openpyxl: xl/comments/comment1.xml). */
+async function canonicalNoteParts(zip: JSZip): Promise<boolean> {
+  let changed = false;
+  const sheetRels = Object.keys(zip.files).filter((path) => /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(path));
+  for (const relsPath of sheetRels) {
+    const xml = await zip.file(relsPath)!.async('string');
+    const renamed: Array<[string, string]> = [];
+    const fixed = xml.replace(/<Relationship\b[^>]*?\/>/g, (relationship: string) => {
+      const type = /\bType="[^"]*\/([A-Za-z]+)"/.exec(relationship)?.[1] ?? '';
+      const target = /\bTarget="([^"]*)"/.exec(relationship)?.[1];
+      const canonical = CANONICAL_PARTS[type];
+      if (!canonical || !target) return relationship;
+      const part = posix.join('xl/worksheets', target);
+      if (canonical.pattern.test(part) || !zip.file(part)) return relationship;
+      let index = 1;
+      while (zip.file(canonical.name(index)) || renamed.some(([, name]) => name === canonical.name(index))) index += 1;
+      renamed.push([part, canonical.name(index)]);
+      return relationship.replace(/\bTarget="[^"]*"/, `Target="${posix.relative('xl/worksheets', canonical.name(index))}"`);
+    });
+    for (const [from, to] of renamed) {
+      zip.file(to, await zip.file(from)!.async('uint8array'));
+      zip.remove(from);
+    }
+
+    if (renamed.length > 0) {
+      zip.file(relsPath, fixed);
+      changed = true;
+    }
+    if (await plainNoteTextAsRuns(zip, fixed)) changed = true;
+  }
+  return changed;
+}
+
+/** The package as exceljs can follow it: root-relative targets made relative, notes where it looks; the same bytes when nothing needed it. */
+async function followablePackage(bytes: Buffer): Promise<{ zip: JSZip; bytes: Buffer }> {
+  if (isOleFile(bytes)) throw new UnreadableXlsx(OLE_MESSAGE);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new UnreadableXlsx('not an .xlsx workbook (it is not a zip archive, as every .xlsx file is).');
+  }
+  if (!zip.file('xl/workbook.xml')) throw new UnreadableXlsx('not an .xlsx workbook (a zip archive without xl/workbook.xml: perhaps a Word or OpenDocument file).');
+  let changed = false;
+  for (const relsPath of Object.keys(zip.files).filter((path) => path.endsWith('.rels'))) {
+    const xml = await zip.file(relsPath)!.async('string');
+    const fixed = relativeTargets(relsPath, xml);
+    if (fixed !== xml) {
+      zip.file(relsPath, fixed);
+      changed = true;
+    }
+  }
+  if (await canonicalNoteParts(zip)) changed = true;
+    return { zip, bytes: changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes };
+}
+
+/** Loads the package into exceljs; a part it cannot follow (notes, drawings) is skipped with a warning, never a refusal. */
+async function loadPackage(source: Buffer, warn: (line: string) => void): Promise<ExcelJS.Workbook> {
+  const { zip, bytes } = await followablePackage(source);
+  const first = new ExcelJS.Workbook();
+  try {
+    await first.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return first;
+  } catch (error) {
+    const skipped = await withoutOptionalParts(zip);
+    if (skipped.length === 0) throw new UnreadableXlsx(`not an .xlsx workbook this program can read (${(error as Error).message.split('\n')[0].slice(0, 160)}).`);
+    const second = new ExcelJS.Workbook();
+    await second.xlsx.load((await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })) as unknown as ExcelJS.Buffer);
+    warn(`skipped its ${skipped.join(', ')}, which could not be read (${(error as Error).message.split('\n')[0].slice(0, 120)}); the values and formulas are read.`);
+    return second;
+  }
 }
 
 /**
  * An .xlsx as a runtime workbook: the values and formulas through buildSpreadsheet({ sheets }),
  * then the layout a user sees (formats, notes, dropdowns, conditional formats, frozen rows, widths).
+ * Reads files saved by other programs (openpyxl, LibreOffice, Excel); throws UnreadableXlsx, whose
+ * message says why, for a file that is not an .xlsx workbook.
  */
 export async function readXlsxWorkbook(source: string | Buffer, options: ReadOptions = {}): Promise<Workbook> {
-  const input = new ExcelJS.Workbook();
-  await input.xlsx.load((typeof source === 'string' ? readFileSync(source) : source) as unknown as ExcelJS.Buffer);
+  const input = await loadPackage(typeof source === 'string' ? readFileSync(source) : source, options.warn ?? (() => undefined));
   const sheets = input.worksheets.map(readWorksheet);
   const lastRow = (sheet: ReadSheet) => largest([sheet.rows.length, ...largestOf(sheet.validations, (validation) => validation.row), ...largestOf(sheet.formats, (cell) => cell.row)]);
   const workbook = buildSpreadsheet({

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The installable command (docs/commands.md): `npx inspection-ratings COMMAND [ARGUMENTS]` runs the tool
+// behind `npm run COMMAND --`, building the add-on first where the tool loads it. Paths are relative
+// to where the command was typed.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const COMMANDS = {
+  rate: { tool: 'tools/rate.ts', build: true, usage: 'rate FILE [--json] [--out FILE] [--html PAGE]', does: 'rate an inspection workbook offline: ratings page, data problems, rated workbook' },
+  template: { tool: 'tools/template.ts', build: true, usage: 'template [--framework ID] [--out FILE] [--force]', does: 'write a blank inspection workbook to fill in any spreadsheet program' },
+  aggregate: { tool: 'tools/aggregate.ts', build: false, usage: 'aggregate FILE… [--json] [--out FILE]', does: 'pool several inspections of one framework (programme figures)' },
+  frameworks: { tool: 'tools/frameworks.ts', build: false, usage: 'frameworks [--json]', does: 'list the built-in frameworks' },
+  preview: { tool: 'tools/preview.ts', build: true, usage: 'preview [FILE]', does: 'open a workbook beside the sidebar in a browser (PORT, default 8080)' },
+  demo: { tool: 'tools/demo.ts', build: true, usage: 'demo', does: 'rate the bundled Thames Valley example' },
+};
+
+function help() {
+  const width = Math.max(...Object.values(COMMANDS).map((command) => command.usage.length));
+  return [
+    'Usage: inspection-ratings COMMAND [ARGUMENTS]',
+    '',
+    'Commands:',
+    ...Object.values(COMMANDS).map((command) => `  ${command.usage.padEnd(width)}  ${command.does}`),
+    '',
+    'Paths are relative to where you type the command. Outputs never replace an input.',
+  ].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  console.log(help());
+  process.exit(name === undefined ? 2 : 0);
+}
+const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+if (!command) {
+  console.error(`inspection-ratings: no command "${name}". The commands: ${Object.keys(COMMANDS).join(', ')} (inspection-ratings --help).`);
+  process.exit(2);
+}
+
+// The user's folder, for the tools' paths; not npm's, so a stale INIT_CWD from an outer npm run does not count.
+const env = { ...process.env, INIT_CWD: process.cwd() };
+delete env.npm_lifecycle_event;
+if (command.build) {
+  const built = spawnSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, env, encoding: 'utf8' });
+  if (built.status !== 0) {
+    process.stderr.write(`${built.stdout ?? ''}${built.stderr ?? ''}`);
+    console.error('inspection-ratings: building the add-on failed (run `npm ci` in the package first).');
+    process.exit(1);
+  }
+}
+const tool = spawn(process.execPath, [join(root, 'tools', 'run.mjs'), join(root, command.tool), ...args], { cwd: root, env, stdio: 'inherit' });
+// A stop (Ctrl-C, a kill) reaches the tool, which closes what it opened (the preview's server).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => tool.kill(signal));
+tool.on('exit', (status, signal) => process.exit(status ?? (signal ? 128 : 1)));
