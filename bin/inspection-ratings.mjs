@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const COMMANDS = {
-  rate: { tool: 'tools/rate.ts', build: true, usage: 'rate FILE [--json] [--out FILE] [--html PAGE]', does: 'rate an inspection workbook offline: ratings page, data problems, rated workbook' },
+  rate: { tool: 'tools/rate.ts', build: true, usage: 'rate FILE [--json] [--out FILE] [--html PAGE] [--docx REPORT]', does: 'rate an inspection workbook offline: ratings page, data problems, JSON, printable page, Word report, rated workbook' },
   template: { tool: 'tools/template.ts', build: true, usage: 'template [--framework ID] [--out FILE] [--force]', does: 'write a blank inspection workbook to fill in any spreadsheet program' },
   aggregate: { tool: 'tools/aggregate.ts', build: false, usage: 'aggregate FILE… [--json] [--out FILE]', does: 'pool several inspections of one framework (programme figures)' },
   frameworks: { tool: 'tools/frameworks.ts', build: false, usage: 'frameworks [--json]', does: 'list the built-in frameworks' },

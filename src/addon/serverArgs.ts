@@ -83,7 +83,7 @@ export function validated<F extends (...args: never[]) => unknown>(name: string,
 }
 
 /** Limits shared by the sidebar's calls: Sheets' 100-character tab names, 50,000 characters a cell, its grid. */
-export const LIMITS = { tabName: 100, cellText: 50000, shortText: 200, rows: 10000000, columns: 18278, seed: 4294967295 } as const;
+export const LIMITS = { tabName: 100, cellText: 50000, shortText: 200, rows: 10000000, columns: 18278, seed: Number.MAX_SAFE_INTEGER } as const;
 
 /** Arguments several sidebar calls take. */
 export const STANDARD_ID: ArgRule = { label: 'The standard id', type: 'text', maxLength: LIMITS.shortText };

@@ -1,9 +1,19 @@
 import { customFunction, ParamCheck, ParamDoc, PublicFunction, PublicFunctionDoc } from '../publicFunction';
 import { describeCell } from '../core/answers';
 import { BandThresholds, wholePercentOfFraction } from '../core/bands';
+import { DEFAULT_CONFIDENCE } from '../core/statistics';
 import { Cell, CellArg, CellResult, isBlank, mapCells, requireFraction, requireNumber } from './cells';
 
 /** A checked value: a number for the numeric kinds, the band thresholds for `thresholds`, undefined for a blank optional one. */
+/** The optional confidence level that SAMPLE_SIZE and PERCENT_INTERVAL share: 0.5–0.999, 0.8 if blank (R10). */
+export const CONFIDENCE_PARAM: ParamDoc = {
+  name: 'confidence',
+  type: 'number',
+  description: 'Optional: the confidence level as a fraction (80% is 0.8).',
+  optional: true,
+  check: { kind: 'number', label: 'The confidence', min: 0.5, max: 0.999, example: '80% is 0.8', default: DEFAULT_CONFIDENCE },
+};
+
 export type Checked = number | BandThresholds | undefined;
 
 /** R11: one cell read by its parameter's declared kind and range; a blank gives the default. */

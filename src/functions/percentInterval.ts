@@ -1,6 +1,5 @@
 import { wilsonInterval } from '../core/programme';
-import { DEFAULT_CONFIDENCE } from '../core/statistics';
-import { cellFunction } from './params';
+import { cellFunction, CONFIDENCE_PARAM } from './params';
 
 export const PERCENT_INTERVAL = cellFunction(
   {
@@ -10,13 +9,7 @@ export const PERCENT_INTERVAL = cellFunction(
     params: [
       { name: 'yes', type: 'number', description: 'The number of cases answered Yes, or a range of them.', check: { kind: 'count', label: 'Yes', min: 0 } },
       { name: 'applicable', type: 'number', description: 'The number of applicable cases (Yes + No), or a range of them.', check: { kind: 'count', label: 'Applicable', min: 0 } },
-      {
-        name: 'confidence',
-        type: 'number',
-        description: 'Optional: the confidence level as a fraction (80% is 0.8).',
-        optional: true,
-        check: { kind: 'number', label: 'The confidence', min: 0.5, max: 0.999, example: '80% is 0.8', default: DEFAULT_CONFIDENCE },
-      },
+      CONFIDENCE_PARAM,
     ],
     returns: 'Two cells, lower and upper, as fractions (format them as percentages); over ranges, one row per element, blank for a blank element.',
   },

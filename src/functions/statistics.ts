@@ -1,5 +1,5 @@
-import { changeIsSignificant, DEFAULT_ALPHA, DEFAULT_CONFIDENCE, DEFAULT_MARGIN, plannedSampleSize } from '../core/statistics';
-import { cellFunction } from './params';
+import { changeIsSignificant, DEFAULT_ALPHA, DEFAULT_MARGIN, plannedSampleSize } from '../core/statistics';
+import { cellFunction, CONFIDENCE_PARAM } from './params';
 
 export const CHANGE_SIGNIFICANT = cellFunction(
   {
@@ -31,13 +31,7 @@ export const SAMPLE_SIZE = cellFunction(
     example: 'SAMPLE_SIZE(1200, 0.8, 0.05)',
     params: [
       { name: 'population', type: 'number', description: 'The number of eligible cases, or a range.', check: { kind: 'count', label: 'The population', min: 1 } },
-      {
-        name: 'confidence',
-        type: 'number',
-        description: 'Optional: the confidence level as a fraction (80% is 0.8).',
-        optional: true,
-        check: { kind: 'number', label: 'The confidence', min: 0.5, max: 0.999, example: '80% is 0.8', default: DEFAULT_CONFIDENCE },
-      },
+      CONFIDENCE_PARAM,
       {
         name: 'margin',
         type: 'number',

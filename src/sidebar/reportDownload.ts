@@ -5,6 +5,7 @@
  * and saved through a link: no Drive access, no new permission.
  */
 import type { RatingsReport } from '../core/report';
+import { whileBusy } from './controls';
 import { el, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
@@ -26,8 +27,13 @@ export class ReportDownload {
   /** Adds the section at the end of the sidebar's main element, hidden until the workbook is set up. */
   constructor(parent: HTMLElement) {
     this.button = el('button', { className: 'action', attributes: { type: 'button', id: 'report-download', 'aria-describedby': 'report-hint' } }, LABEL);
-    this.message = el('div', { className: 'message', attributes: { id: 'report-message', role: 'status', 'aria-live': 'polite' } });
-    this.message.hidden = true;
+    // Its status and alert regions exist, empty, from the sidebar's load: what is written later is announced.
+    this.message = el(
+      'div',
+      { className: 'messages', attributes: { id: 'report-message' } },
+      el('div', { className: 'message', attributes: { role: 'status' } }),
+      el('div', { className: 'message', attributes: { role: 'alert' } }),
+    );
     this.section = el(
       'section',
       { className: 'block', attributes: { id: 'report', 'aria-labelledby': 'report-heading' } },
@@ -55,25 +61,23 @@ export class ReportDownload {
     return window.InspectionReportDocument;
   }
 
+  /** The button stays focusable while the report is built (a second press does nothing), and keeps focus after. */
   private async download(): Promise<void> {
-    this.button.disabled = true;
-    this.button.setAttribute('aria-busy', 'true');
-    showMessage(this.message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Building the report…');
-    try {
-      const [builder, report] = await Promise.all([this.builder(), server.getReportModel()]);
-      const { blob, fileName } = await builder.build(report);
-      const url = URL.createObjectURL(blob);
-      const link = el('a', { attributes: { href: url, download: fileName } });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      showMessage(this.message, 'success', el('strong', {}, 'Report downloaded: '), fileName);
-    } catch (error) {
-      showMessage(this.message, 'error', el('strong', {}, 'No report. '), reasonOf(error));
-    } finally {
-      this.button.disabled = false;
-      this.button.removeAttribute('aria-busy');
-    }
+    await whileBusy([this.button], async () => {
+      showMessage(this.message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Building the report…');
+      try {
+        const [builder, report] = await Promise.all([this.builder(), server.getReportModel()]);
+        const { blob, fileName } = await builder.build(report);
+        const url = URL.createObjectURL(blob);
+        const link = el('a', { attributes: { href: url, download: fileName } });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        showMessage(this.message, 'success', el('strong', {}, 'Report downloaded: '), fileName);
+      } catch (error) {
+        showMessage(this.message, 'error', el('strong', {}, 'No report. '), reasonOf(error));
+      }
+    });
   }
 }

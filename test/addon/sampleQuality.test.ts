@@ -69,8 +69,8 @@ describe('addon › Draw sample (§9)', () => {
     expect(() => rt.runFromSidebar('previewSampleDraw', { ...request, size: 2401 })).toThrow('The sample size 2401 is more than the 2400 cases in the population.');
     expect(() => rt.runFromSidebar('previewSampleDraw', { ...request, strata: ['Ethnicity'] })).toThrow(/no column headed "Ethnicity"/);
     // A seed that is not a whole number is refused, never replaced by a fresh one.
-    expect(() => rt.runFromSidebar('previewSampleDraw', { ...request, seed: 'abc' })).toThrow('The seed must be a whole number, e.g. 4821; got "abc".');
-    expect(() => rt.runFromSidebar('previewSampleDraw', { ...request, seed: 2.5 })).toThrow('The seed must be a whole number, e.g. 4821; got 2.5.');
+    expect(() => rt.runFromSidebar('previewSampleDraw', { ...request, seed: 'abc' })).toThrow('The seed must be a number; got "abc".');
+    expect(() => rt.runFromSidebar('previewSampleDraw', { ...request, seed: 2.5 })).toThrow('The seed must be a whole number from 0 to 9007199254740991; got 2.5.');
     expect(() => rt.runFromSidebar('runSampleDraw', request, 'Ratings')).toThrow('There is no case tab named "Ratings"');
   });
 });

@@ -33,7 +33,7 @@ describe('addon › sidebar server functions check their arguments at the bounda
     ['previewSampleDraw', [null], 'The sample request is required; got nothing.'],
     ['previewSampleDraw', [{ populationTab: 'Cases', strata: 'Sentence type', size: 10 }], 'The strata must be a list of text; got "Sentence type".'],
     ['previewSampleDraw', [{ populationTab: 'Cases', strata: [], size: '10' }], 'The sample size must be a number; got "10".'],
-    ['previewSampleDraw', [{ populationTab: 'Cases', strata: [], size: 10, seed: -1 }], 'The seed must be a whole number from 0 to 4294967295; got -1.'],
+    ['previewSampleDraw', [{ populationTab: 'Cases', strata: [], size: 10, seed: -1 }], 'The seed must be a whole number from 0 to 9007199254740991; got -1.'],
     ['runSampleDraw', [{ populationTab: 'Cases', strata: [], size: 10 }, 3], 'The case tab must be text; got 3.'],
     ['runQualityCheck', [{ caseTab: 'Case supervision', perInspector: null }], 'Cases per inspector is required; got nothing.'],
   ])('%s(%j)', (name, args, message) => {

@@ -27,8 +27,8 @@ describe('report › Comparison figures (R10)', () => {
     expect(keyQuestion(report, '2.1.1').previous).toBeUndefined();
     expect(keyQuestion(report, '2.1.1').aggregate).toBeUndefined();
     expect(report.problems.filter((problem) => problem.tab === 'Comparison')).toEqual([
-      { tab: 'Comparison', cell: 'C2', message: expect.stringMatching(/^Comparison tab cell C2 holds 74, which is not a percentage from 0% to 100% .*Type it as 74%\.$/) },
-      { tab: 'Comparison', cell: 'E2', message: expect.stringMatching(/^Comparison tab cell E2 holds -0\.5, .*Type it as a percentage such as 74%\.$/) },
+      { tab: 'Comparison', cell: 'C2', kind: 'comparison', message: expect.stringMatching(/^Comparison tab cell C2 holds 74, which is not a percentage from 0% to 100% .*Type it as 74%\.$/) },
+      { tab: 'Comparison', cell: 'E2', kind: 'comparison', message: expect.stringMatching(/^Comparison tab cell E2 holds -0\.5, .*Type it as a percentage such as 74%\.$/) },
     ]);
   });
 });

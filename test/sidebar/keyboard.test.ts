@@ -97,7 +97,7 @@ describe('sidebar by keyboard › New inspection', () => {
     // The Set up section is hidden now: focus is on what New inspection did, not on the body.
     expect(await page.locator('#setup').isVisible()).toBe(false);
     expect(await focused(page)).toBe('#setup-message');
-    expect(await text(page, '#setup-message')).toMatch(/^The workbook is set up\. Case supervision: created/);
+    expect(await text(page, '#setup-message')).toMatch(/^The workbook is set up\. .*Case supervision: created/);
     expect(await expectLiveRegionsFromLoad(page)).toContain('setup-message');
     await expectAccessible(page);
     await page.close();
@@ -113,7 +113,7 @@ describe('sidebar by keyboard › New inspection', () => {
     await press(page, 'Enter');
     await page.locator('#setup-message.error').waitFor();
     await loaded(page);
-    expect(await text(page, '#setup-message [role=alert]')).toMatch(/^Nothing set up: no case tab could be made\. Case supervision: a tab with this name already exists and was not made by Inspection Ratings/);
+    expect(await text(page, '#setup-message [role=alert]')).toMatch(/^Nothing set up: no case tab could be made\. .*Case supervision: a tab with this name already exists and was not made by Inspection Ratings/);
     expect(await text(page, '#setup-message [role=status]')).toBe('');
     expect(await page.locator('#setup').isVisible()).toBe(true);
     expect(await focused(page)).toBe('#setup-message');
@@ -188,6 +188,8 @@ describe('sidebar by keyboard › an inspection under way', () => {
     expect(await focused(page)).toBe('#panel-rationale');
     expect(await page.locator('#panel-rationale').evaluate((field) => (field as HTMLTextAreaElement).required)).toBe(true);
     await press(page, 'Tab');
+    expect(await focused(page)).toBe('#panel-by');
+    await press(page, 'Tab');
     expect(await focused(page)).toBe('#panel-save');
     await press(page, 'Enter');
     await page.locator('#panel-message.error').waitFor();
@@ -197,7 +199,8 @@ describe('sidebar by keyboard › an inspection under way', () => {
     await expectAccessible(page);
     await page.keyboard.type('Planning was sound in the cases the panel read.');
     await expectFieldValid(page, 'panel-rationale');
-    await press(page, 'Tab');
+    await press(page, 'Tab', 2);
+    expect(await focused(page)).toBe('#panel-save');
     const release = sidebar.hold('recordPanelJudgement');
     await press(page, 'Enter');
     await page.locator('#panel-save[aria-disabled="true"]').waitFor();

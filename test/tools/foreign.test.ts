@@ -1,5 +1,5 @@
 /**
- * Workbooks saved by other programs are rated exactly like the originals (docs/notes/issue-tools.md):
+ * Workbooks saved by other programs are rated exactly like the originals (docs/commands.md, "Workbooks from other programs"):
  * the fixtures in test/fixtures/foreign were made by openpyxl and LibreOffice Calc with
  * tools/fixtures/make-foreign.sh, and are rated here through the `rate` command, whichever reader it uses.
  * Expected figures come from the published Thames Valley report (examples/thames-valley-2019/figures.json)

@@ -86,9 +86,9 @@ describe('preview › typing in the workbook recalculates it, in Chromium', () =
 
   it('draws the chart on the Key questions tab, a bar per key question with a percentage', async () => {
     await page.goto(tabUrl('Key questions'));
-    // 18 counted key questions, less 2.4.1 whose column now holds "Maybe".
-    expect(await page.locator('figure svg [aria-roledescription="bar"]').count()).toBe(17);
-    expect(await page.locator('figure svg [aria-label^="2.4.1"]').count()).toBe(0);
+    // 18 counted key questions; 2.4.1, whose column now holds "Maybe", is drawn as an error, never dropped.
+    expect(await page.locator('figure svg [aria-roledescription="bar"]').count()).toBe(18);
+    expect(await page.locator('figure svg [aria-roledescription="bar"][aria-label^="2.4.1: error"]').count()).toBe(1);
     expect(await page.locator('figure svg [aria-roledescription="rule mark"]').count()).toBe(3);
   });
 
