@@ -4,11 +4,12 @@
  * Opens examples/thames-valley-2019/thames-valley-2019.xlsx in the offline Apps Script runtime and
  * uses the built add-on (dist/Code.js) as a user would: install, New inspection (which recognises
  * the imported tabs), Generate summaries. Then prints the report's ratings page, computed from the
- * workbook's cells by the method's code (tools/ratingsReport.ts), and writes the rated workbook,
- * summary tabs included. `npm run rate` does the same for any workbook.
+ * workbook's cells by the method's code (src/core/report.ts), and writes the rated workbook,
+ * summary tabs included, and the inspection report as a Word document. `npm run rate` does the same for any workbook.
  */
 import { join, relative } from 'node:path';
 import type { Overview } from '../src/addon/sidebarApi';
+import type { RatingsReport } from '../src/core/report';
 import { caseTabLayouts } from '../src/core/workbook';
 import { WORKBOOK_NAME } from '../examples/thames-valley-2019/workbook';
 import { AddonRuntime } from '../runtime';
@@ -30,10 +31,13 @@ export interface DemoResult {
   summaries: string[];
   outFile: string;
   runtime: AddonRuntime;
+  /** The report model the page was printed from. */
+  report: RatingsReport;
 }
 
 export const EXAMPLE = join('examples', 'thames-valley-2019', 'thames-valley-2019.xlsx');
 export const RATED = join('out', 'thames-valley-2019-rated.xlsx');
+export const REPORT = join('out', 'thames-valley-2019-report.docx');
 
 /** Opens the example, runs the add-on as a user would, and writes the rated workbook. */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
@@ -46,9 +50,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   if (missing.length > 0) throw new Error(`New inspection did not take over the imported tabs ${missing.join(', ')}:\n${setup.join('\n')}`);
   const summaries = generateSummaries(session);
   const quality = String(rt.sheetValues('Data quality')[0]?.[0] ?? '');
-  const lines = [...ratingsPageLines(sessionReport(session)), '', quality];
+  const report = sessionReport(session);
+  const lines = [...ratingsPageLines(report), '', quality];
   await writeWorkbook(session, outFile);
-  return { lines, setup, summaries, outFile, runtime: rt };
+  return { lines, setup, summaries, outFile, runtime: rt, report };
 }
 
 async function main(): Promise<void> {
@@ -63,6 +68,9 @@ async function main(): Promise<void> {
   console.log('Thames Valley Community Rehabilitation Company (2019): ratings\n');
   console.log(result.lines.join('\n'));
   console.log(`\nWrote ${relative(process.cwd(), result.outFile)} (case tabs and every summary tab, formulas with their values).`);
+  const report = join(root, REPORT);
+  await (await import('./reportDocx')).writeReportDocx(result.report, report);
+  console.log(`Wrote ${relative(process.cwd(), report)} (the inspection report as an editable Word document, drafted from the workbook).`);
 }
 
 // Run as a tool (tools/run.mjs puts the tool's path in argv[1]), not when a test imports runDemo.
