@@ -3,34 +3,22 @@
  * typed without `--` (npm keeps `--json` for itself), and the installable command `inspection-ratings`
  * run from another folder, paths relative to it. Child processes throughout, as a user runs them.
  */
-import { execFile } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { npmArguments } from '../../tools/npmArguments';
+import { CommandResult, runProgram } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'thames-valley-2019', 'thames-valley-2019.xlsx');
-const execute = promisify(execFile);
 jest.setTimeout(120_000);
 
-interface Result {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
+type Result = CommandResult;
 
-async function run(file: string, args: string[], cwd: string): Promise<Result> {
+function run(file: string, args: string[], cwd: string): Promise<Result> {
   // Without the npm_* of an outer `npm test`, as in a user's shell.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD'));
-  try {
-    const { stdout, stderr } = await execute(file, args, { cwd, env });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return runProgram(file, args, { cwd, env });
 }
 
 const lastLine = (text: string) => text.trimEnd().split('\n').pop()!;

@@ -3,34 +3,17 @@
  * as a user runs them, with outputs that reach an input through a link, a folder, or an existing
  * workbook; each refusal is one line naming the file, exit status 2, and nothing written.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { refusedOutput, unreadableInput } from '../../tools/outputs';
+import { CommandResult, runTool } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'thames-valley-2019', 'thames-valley-2019.xlsx');
-const run = promisify(execFile);
 jest.setTimeout(60_000);
 
-interface CommandResult {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a tool from `cwd` as `npm run` would (INIT_CWD is where the user typed). */
-async function command(tool: string, args: string[], cwd: string): Promise<CommandResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', tool), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: cwd } });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const command = runTool;
 
 const stderrLines = (result: CommandResult) => result.stderr.trimEnd().split('\n');
 

@@ -5,34 +5,17 @@
  * the project's code.
  */
 import ExcelJS from 'exceljs';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { RatingsReport } from '../../src/core/report';
 import { problemLines, rate } from '../../tools/rate';
+import { CommandResult, runTool } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
-const run = promisify(execFile);
 jest.setTimeout(60_000);
 
-interface CommandResult {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a tool as `npm run` does (the build is done by jest's global setup). */
-async function command(tool: string, args: string[]): Promise<CommandResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'tools', 'run.mjs'), join(ROOT, 'tools', tool), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const command = (tool: string, args: string[]) => runTool(tool, args);
 
 const lastLine = (text: string) => text.trimEnd().split('\n').pop()!;
 
