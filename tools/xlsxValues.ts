@@ -180,6 +180,11 @@ async function readSheet(entry: Entry, context: SheetContext): Promise<{ rows: u
   let value: string[] = [];
   let capture = false;
   let inlineString = false;
+  // A formula saved without its value (openpyxl writes them so): its text stands in, so it is read as
+  // what it is (an answer that is a formula, named with its cell), never as an empty cell.
+  let formula: string[] | undefined;
+  let inFormula = false;
+  let valueSeen = false;
   const checkLimit = () => {
     const cells = context.cellsBefore + rows.length * width;
     if (cells > SHEETS_CELL_LIMIT) {
@@ -204,9 +209,16 @@ async function readSheet(entry: Entry, context: SheetContext): Promise<{ rows: u
           style = attributes.s ? Number(attributes.s) : 0;
           value = [];
           inlineString = false;
+          formula = undefined;
+          valueSeen = false;
+          break;
+        case 'f':
+          formula = [];
+          inFormula = true;
           break;
         case 'v':
           capture = true;
+          valueSeen = true;
           break;
         case 'is':
           inlineString = true;
@@ -221,11 +233,15 @@ async function readSheet(entry: Entry, context: SheetContext): Promise<{ rows: u
     },
     text(text) {
       if (capture) value.push(text);
+      else if (inFormula) formula?.push(text);
     },
     close(name) {
       if (name === 'v' || name === 't') capture = false;
+      else if (name === 'f') inFormula = false;
       else if (name === 'c') {
-        const cell = cellValue(type, value.join(''), style, context);
+        // No value, or an empty one that is no text result (openpyxl writes `<f>…</f><v></v>`).
+        const uncalculated = formula !== undefined && !inlineString && (!valueSeen || (value.join('') === '' && type !== 'str'));
+        const cell = uncalculated ? `=${formula!.join('') || '…'}` : cellValue(type, value.join(''), style, context);
         if (cell !== '' && row) {
           while (row.length < column - 1) row.push('');
           row[column - 1] = cell;
