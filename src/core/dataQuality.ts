@@ -33,6 +33,7 @@ export type ProblemKind =
   | 'answerExpected'
   | 'notApplicableExpected'
   | 'duplicateCaseId'
+  | 'missingCaseId'
   | 'framework'
   | 'unreadableTab'
   | 'missingColumn'
@@ -56,6 +57,7 @@ const RANK: Record<ProblemKind, number> = {
   answerExpected: 1,
   notApplicableExpected: 1,
   duplicateCaseId: 1,
+  missingCaseId: 1,
   unknownColumn: 1,
   comparison: 1,
   formula: 0,
@@ -215,6 +217,9 @@ export function checkCaseTab(
       const first = firstRowOfCase.get(id.toLowerCase());
       if (first === undefined) firstRowOfCase.set(id.toLowerCase(), sheetRow(rowIndex));
       else add(rowIndex, caseIdColumn, cells[caseIdColumn.index], 'duplicateCaseId', () => `Row ${sheetRow(rowIndex)}: case ID ${describeCell(cells[caseIdColumn.index])} is already used in row ${first}.`);
+    } else if (caseIdColumn && answered > 0) {
+      // Counted like any case, but a case without its ID cannot be found again, checked or re-marked.
+      add(rowIndex, caseIdColumn, '', 'missingCaseId', () => `Row ${sheetRow(rowIndex)}: answers but no case ID. Type the case's ID, so that it can be found, checked and re-marked.`);
     }
   });
   const byInspector = [...inspectors].map(([inspector, tally]) => ({ inspector, ...tally })).sort((a, b) => a.inspector.localeCompare(b.inspector));

@@ -41,6 +41,15 @@ describe('dataQuality › checkCaseTab (docs/user-guide.md)', () => {
       { inspector: 'Bo', started: 1, complete: 1 },
     ]);
   });
+
+  it('names a row that has answers but no case ID (its cases are counted, so it must be findable); a wholly blank row is not a case', () => {
+    const { problems } = check([
+      ['', 'Ann', 'Licence', 'Yes', 'Yes', 'Yes', 'No', 'Yes'],
+      ['', '', '', '', '', '', '', ''],
+    ]);
+    expect(problems.map((problem) => [problem.cell, problem.kind])).toEqual([['A2', 'missingCaseId']]);
+    expect(problems[0].message).toBe("Row 2: answers but no case ID. Type the case's ID, so that it can be found, checked and re-marked.");
+  });
 });
 
 describe('dataQuality › a bounded pass', () => {
