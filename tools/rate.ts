@@ -12,11 +12,12 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemsInOrder } from '../src/core/dataQuality';
 import { RatingsReport, reportJson } from '../src/core/report';
+import { workbookReport } from '../src/core/workbookReport';
 import { npmArguments } from './npmArguments';
 import { Output, refusedOutput } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
-import { commandLine, fileReader, generateSummaries, InputError, modelReport, openSession, ratableModelOf, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
+import { commandLine, fileReader, generateSummaries, InputError, openSession, ratableModelOf, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
 
 export interface RateOptions {
   /** The repository root: dist/ and the default out/ are found from it. */
@@ -65,7 +66,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   const values = await readValuesFile(file);
   const reader = fileReader(values);
   const model = ratableModelOf(reader, file);
-  let report = modelReport(reader, model);
+  let report = workbookReport(reader, model);
   let setup: string[] = [];
   let summaries: string[] = [];
   if (outFile) {

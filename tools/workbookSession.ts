@@ -106,11 +106,6 @@ export function ratableModelOf(reader: WorkbookReader, file: string): WorkbookMo
   return model;
 }
 
-/** The ratings of a workbook read by the model, from its cell values (src/core). */
-export function modelReport(reader: WorkbookReader, model: WorkbookModel): RatingsReport {
-  return workbookReport(reader, model);
-}
-
 /** Loads the built add-on over the workbook, installs it and runs New inspection for the framework, as a user would from the sidebar. */
 export function openSession(root: string, workbook: Workbook, chosen: WorkbookFramework = { framework: DEFAULT_FRAMEWORK, fromFrameworkTab: false }): Session {
   const runtime = loadAddon({ bundleDir: join(root, 'dist'), spreadsheet: workbook });
@@ -135,7 +130,7 @@ export function generateSummaries(session: Session): string[] {
 /** The ratings computed from the session's cell values (src/core), not from displayed text. */
 export function sessionReport(session: Session): RatingsReport {
   const reader = runtimeReader(session.runtime.workbook);
-  return modelReport(reader, workbookModelOf(reader, session.runtime.workbook.name ?? 'workbook'));
+  return workbookReport(reader, workbookModelOf(reader, session.runtime.workbook.name ?? 'workbook'));
 }
 
 /**
