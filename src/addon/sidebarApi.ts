@@ -3,23 +3,24 @@ import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
 import { maximumScore } from '../core/frameworkTab';
-import { RatingsReport, ratingsReport, StandardFigure, TabValues } from '../core/report';
+import { RatingsReport, StandardFigure } from '../core/report';
+import { workbookReport } from '../core/workbookReport';
 import { DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
 import { isNotRated, rateStandard } from '../core/standards';
-import { caseBasedStandards, defaultSplitHeader, splittableColumns } from '../core/workbook';
+import { caseBasedStandards, caseTabLayouts, defaultSplitHeader, splittableColumns } from '../core/workbook';
 import { columnNumber, PANEL_LAYOUT, readRow } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
 import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { LIMITS, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
-import { findTab, tabsByName } from './ownTabs';
+import { findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog, recordedBy } from './panelLog';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
-import { workbookTabValues } from './workbookValues';
+import { sheetsReader } from './workbookReader';
 import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport } from './setup';
 import { workbookChoice, workbookFramework } from './workbookFramework';
 
@@ -85,9 +86,8 @@ function overview(): Overview {
   const problems = problemsInOrder([...choice.problems, ...checked.problems]).slice(0, PROBLEM_LIMIT);
   const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
-  const values = workbookTabValues(tabs, caseTabs);
-  const report = ratingsReport(framework, values);
-  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, values, caseTabs, standard));
+  const { report, panelRows } = reportOf(tabs, framework, caseTabs);
+  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, panelRows, caseTabs, standard));
   return {
     frameworkName: framework.name,
     isSetUp: caseTabs.length > 0,
@@ -119,10 +119,22 @@ function overallLine(report: RatingsReport): OverallLine {
 }
 
 /** A standard's Panel row for the sidebar: the judgement as typed, its status and the indicative rating computed now. */
-function panelRowOf(report: RatingsReport, values: TabValues, caseTabs: CaseTabRead[], standard: Standard): PanelRow {
+/**
+ * The report model from typed values (never a custom-function cell, which Sheets shows as "Loading..."
+ * until it has run) and the Panel tab's rows as typed: one reader over the tabs, the case tabs as read already.
+ */
+function reportOf(tabs: Tabs, framework: Framework, caseTabs: CaseTabRead[]): { report: RatingsReport; panelRows: unknown[][] } {
+  const reader = sheetsReader(tabs, new Map(caseTabs.map((tab) => [tab.name, tab.values])));
+  const layouts = caseTabLayouts(framework);
+  const found = caseTabs.map((tab) => ({ layout: layouts.find((layout) => layout.name === tab.frameworkName)!, tab: tab.name }));
+  const panelTab = findTab(tabs, 'panel', PANEL_TAB);
+  return { report: workbookReport(reader, { framework, caseTabs: found }), panelRows: panelTab?.role === 'panel' ? reader.values(panelTab.name) : [] };
+}
+
+function panelRowOf(report: RatingsReport, panelRows: unknown[][], caseTabs: CaseTabRead[], standard: Standard): PanelRow {
   const figure = report.standards.find((candidate) => candidate.standard.id === standard.id)!;
   // The judgement as typed on the Panel tab, shown even while the standard has an error.
-  const typed = readRow(PANEL_LAYOUT, (values(PANEL_LAYOUT.name) ?? []).find((cells) => textOf(cells[0]) === standard.id) ?? []);
+  const typed = readRow(PANEL_LAYOUT, panelRows.find((cells) => textOf(cells[0]) === standard.id) ?? []);
   const panelRating = textOf(typed.panelRating);
   return {
     standardId: standard.id,
@@ -200,8 +212,8 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     if (before !== (band ?? '') || (band && beforeRationale !== rationale.trim())) {
       appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale, by: recordedBy(textOf(recordedByGiven)) });
     }
-    const values = workbookTabValues(tabs, caseTabs);
-    return panelRowOf(ratingsReport(framework, values), values, caseTabs, standard);
+    const { report, panelRows } = reportOf(tabs, framework, caseTabs);
+    return panelRowOf(report, panelRows, caseTabs, standard);
   });
 }
 

@@ -5,11 +5,12 @@ import { FoundTab, Tabs } from './ownTabs';
 /**
  * SpreadsheetApp adapted to the workbook model's reader (src/core/workbookModel.ts): each tab's
  * header and values read at most once per reader, its role from the add-on's developer metadata.
- * A reader is made per operation, so it never outlives the tabs it read.
+ * A reader is made per operation, so it never outlives the tabs it read; a write makes a new one.
  */
-export function sheetsReader(tabs: Tabs): WorkbookReader {
+export function sheetsReader(tabs: Tabs, alreadyRead: ReadonlyMap<string, unknown[][]> = new Map()): WorkbookReader {
   const headers = new Map<string, unknown[]>();
-  const values = new Map<string, unknown[][]>();
+  // Tabs the caller has read already (each getValues once per operation).
+  const values = new Map<string, unknown[][]>(alreadyRead);
   return {
     tabNames: () => [...tabs.keys()],
     header: (name) => {

@@ -17,7 +17,7 @@ const LIST_TABS: ReadonlyArray<[string, string]> = [
   [COMPARISON_LAYOUT.name, 'comparison'],
 ];
 
-export function workbookReport(reader: WorkbookReader, model: WorkbookModel = readWorkbookModel(reader)): RatingsReport {
+export function workbookReport(reader: WorkbookReader, model: Pick<WorkbookModel, 'framework' | 'caseTabs'> = readWorkbookModel(reader)): RatingsReport {
   const names = reader.tabNames();
   const present = new Set(names);
   // The report asks for tabs by their layout names; each maps to the tab found for it.
