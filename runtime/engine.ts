@@ -472,12 +472,15 @@ export class FormulaEngine {
     let fingerprint = '';
     try {
       const values = ast.args.map((argument) => (String(argument.type) === 'EMPTY' ? undefined : evaluate(argument)));
-      const args = values.map((value) => (value === undefined ? undefined : this.argument(value)));
+      // A range on a tab that does not exist (yet): Sheets never runs the function and shows #REF!.
+      const unresolved = this.unresolvedTab(ast.args);
+      const args = unresolved === undefined ? values.map((value) => (value === undefined ? undefined : this.argument(value))) : [];
       const key = addressKey(state.formulaAddress);
       fingerprint = JSON.stringify([ast.procedureName, args]);
       const remembered = spills ? this.remembered.get(key) : undefined;
       if (spills) this.remembered.delete(key);
-      if (remembered?.fingerprint === fingerprint) outcome = remembered.outcome;
+      if (unresolved !== undefined) outcome = { error: new CellError(ErrorType.REF, `Unresolved sheet name '${unresolved}'.`) };
+      else if (remembered?.fingerprint === fingerprint) outcome = remembered.outcome;
       else {
         this.executions.push({ name: ast.procedureName, cells: args.reduce((sum: number, arg) => sum + cellCount(arg), 0), tabs: this.tabsOf(values) });
         outcome = this.invoke(ast.procedureName, args);
@@ -487,6 +490,20 @@ export class FormulaEngine {
     }
     if (!spills) return 'error' in outcome ? outcome.error : this.asValue(outcome.rows);
     return this.fitSpill(state.formulaAddress, { width: vertex.width, height: vertex.height }, outcome, fingerprint);
+  }
+
+  /**
+   * The name of the first tab a reference argument names that the workbook does not have (yet):
+   * HyperFormula keeps a placeholder sheet for it, which a re-entered formula cannot reach.
+   */
+  private unresolvedTab(args: Ast[]): string | undefined {
+    const mapping = this.hf.dependencyGraph.sheetMapping as unknown as { getSheetNameOrThrowError(id: number, options: { includePlaceholders: boolean }): string };
+    for (const argument of args) {
+      const named = argument as { reference?: { sheet?: number }; start?: { sheet?: number } };
+      const sheet = named.reference?.sheet ?? named.start?.sheet;
+      if (sheet !== undefined && this.hf.getSheetName(sheet) === undefined) return mapping.getSheetNameOrThrowError(sheet, { includePlaceholders: true });
+    }
+    return undefined;
   }
 
   private tabsOf(values: Array<InterpreterValue | undefined>): string[] {

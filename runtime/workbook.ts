@@ -309,8 +309,16 @@ export class Workbook {
     if (newName.trim() === '') throw new Error('Sheet names cannot be empty.');
     const other = this.findSheet(newName);
     if (other !== undefined && other !== sheet) throw new Error(`A sheet with the name "${newName}" already exists. Please enter another name.`);
-    this.engine.renameSheet(sheet.name, newName);
+    // The model takes the new name first: the engine recalculates during the rename (formulas that named
+    // the new name before it existed now read this tab), and custom functions find their tabs by name.
+    const oldName = sheet.name;
     sheet.name = newName;
+    try {
+      this.engine.renameSheet(oldName, newName);
+    } catch (error) {
+      sheet.name = oldName;
+      throw error;
+    }
   }
 
   /** True while custom-function cells read "Loading..." (pending mode, before `settle()`). */

@@ -8,7 +8,8 @@
  * - recalc: one answer typed on Case supervision with every summary live: custom-function
  *   executions whose ranges come from that tab (at most 4, each at most the tab's grid), the cells
  *   passed to them, the cells the tab holds and its grid.
- * - data_quality: the Data quality pass over 100,000 rows, time and heap.
+ * - data_quality: the Data quality pass over 100,000 rows, time and heap; and the report model the
+ *   sidebar's overview builds over them (report_ms, report_heap_mb).
  * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
  *   cases, counted by the offline runtime; equal when reads and writes are batched.
  * - programme_table_ms: PROGRAMME_TABLE over 30 ranges of 150 cases (docs/programme.md), median of several runs.
@@ -27,6 +28,7 @@ import { promptHeader } from '../src/core/workbook';
 import { buildSpreadsheet, columnLetters, loadAddon } from '../runtime';
 import { readCaseTable } from '../src/core/caseTable';
 import { checkCaseTab } from '../src/core/dataQuality';
+import { ratingsReport } from '../src/core/report';
 import { aggregate } from './aggregate';
 import { rateBench } from './benchRate';
 import { writeXlsx } from './xlsx';
@@ -176,7 +178,23 @@ function dataQualityCost(cases: number) {
   const result = checkCaseTab('Case supervision', readCaseTable(table), framework, 2000);
   const ms = performance.now() - start;
   const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-  return { cases, ms: Number(ms.toFixed(1)), heap_mb: Number(Math.max(heapMb, 0).toFixed(1)), problems: result.problemCount, listed: result.problems.length };
+  // The sidebar's overview: the report model over the same tab, its problems counted past the sidebar's 100.
+  (globalThis as { gc?: () => void }).gc?.();
+  const reportBefore = process.memoryUsage().heapUsed;
+  const reportStart = performance.now();
+  const report = ratingsReport(framework, (tab) => (tab === 'Case supervision' ? table : undefined), new Map(), 100);
+  const reportMs = performance.now() - reportStart;
+  const reportHeapMb = (process.memoryUsage().heapUsed - reportBefore) / 1024 / 1024;
+  return {
+    cases,
+    ms: Number(ms.toFixed(1)),
+    heap_mb: Number(Math.max(heapMb, 0).toFixed(1)),
+    problems: result.problemCount,
+    listed: result.problems.length,
+    report_ms: Number(reportMs.toFixed(1)),
+    report_heap_mb: Number(Math.max(reportHeapMb, 0).toFixed(1)),
+    report_problems: report.problemCount,
+  };
 }
 
 /** §9: SAMPLE_CASES drawing 100 cases over 100,000 eligible cases in three strata columns (median of 5 runs). */
@@ -252,6 +270,7 @@ function addonBench(): void {
       );
     }
     console.log(`Data quality over ${dataQuality.cases} rows: ${dataQuality.ms} ms, ${dataQuality.heap_mb} MB heap, ${dataQuality.problems} problems counted, ${dataQuality.listed} listed`);
+    console.log(`The sidebar's report model over the same rows: ${dataQuality.report_ms} ms, ${dataQuality.report_heap_mb} MB heap, ${dataQuality.report_problems} problems counted`);
     console.log(`SAMPLE_CASES, 100 of 100,000 cases in three strata: ${sampleMs} ms (median of 5 runs)`);
     console.log(`PROGRAMME_TABLE over ${PROGRAMME_PROVIDERS} ranges of ${PROGRAMME_CASES} cases: ${result.programme_table_ms} ms (median of 5 runs)`);
     console.log(`aggregate over ${PROGRAMME_PROVIDERS} workbooks of ${PROGRAMME_CASES} cases: ${result.aggregate_ms} ms (reading the .xlsx files included)`);

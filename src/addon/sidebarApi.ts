@@ -128,7 +128,8 @@ function reportOf(tabs: Tabs, framework: Framework, caseTabs: CaseTabRead[]): { 
   const layouts = caseTabLayouts(framework);
   const found = caseTabs.map((tab) => ({ layout: layouts.find((layout) => layout.name === tab.frameworkName)!, tab: tab.name }));
   const panelTab = findTab(tabs, 'panel', PANEL_TAB);
-  return { report: workbookReport(reader, { framework, caseTabs: found }), panelRows: panelTab?.role === 'panel' ? reader.values(panelTab.name) : [] };
+  // The overview's problems come from checkCaseTabs: the report's are only counted past the limit.
+  return { report: workbookReport(reader, { framework, caseTabs: found }, PROBLEM_LIMIT), panelRows: panelTab?.role === 'panel' ? reader.values(panelTab.name) : [] };
 }
 
 function panelRowOf(report: RatingsReport, panelRows: unknown[][], caseTabs: CaseTabRead[], standard: Standard): PanelRow {

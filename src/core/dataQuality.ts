@@ -167,6 +167,9 @@ export function checkCaseTab(
     problems.push({ tab, row: sheetRow(rowIndex), column: column.index + 1, cell: cellName(sheetRow(rowIndex), column.index + 1), header: column.header, value: isEmptyCell(cell) ? '' : quoteText(String(cell)), kind, message: message() });
   };
 
+  // A column's header as messages show it, worked out once per column rather than once per problem.
+  const shortHeaders = new Map(answerColumns.map((column) => [column, shortHeader(column.header)]));
+  const where = (rowIndex: number, column: Column) => `Row ${sheetRow(rowIndex)}, column "${shortHeaders.get(column)!}"`;
   const isCountedKeyQuestion = new Set(keyQuestionColumns);
   const ruleColumns = new Map<SubSampleRule, Column | undefined>();
   for (const rule of subSampleOf.values()) if (rule) ruleColumns.set(rule, byHeader(rule.header));
@@ -182,14 +185,13 @@ export function checkCaseTab(
     for (const column of answerColumns) {
       const cell = cells[column.index];
       const answer = readAnswer(cell);
-      const where = () => `Row ${sheetRow(rowIndex)}, column "${shortHeader(column.header)}"`;
       if (answer === undefined) {
-        add(rowIndex, column, cell, 'invalid', () => `${where()}: ${describeCell(cell)} is not an answer. Use Yes, No or N/A, or leave it blank.`);
+        add(rowIndex, column, cell, 'invalid', () => `${where(rowIndex, column)}: ${describeCell(cell)} is not an answer. Use Yes, No or N/A, or leave it blank.`);
         continue;
       }
       const isKeyQuestion = isCountedKeyQuestion.has(column);
       if (answer === 'blank') {
-        if (isKeyQuestion) add(rowIndex, column, cell, 'unanswered', () => `${where()}: the key question is not answered yet.`);
+        if (isKeyQuestion) add(rowIndex, column, cell, 'unanswered', () => `${where(rowIndex, column)}: the key question is not answered yet.`);
         continue;
       }
       if (isKeyQuestion) answered += 1;
@@ -197,11 +199,11 @@ export function checkCaseTab(
       const applicable = subSample ? applies(subSample) : true;
       // Prompts are often conditional by their wording ("where needed"): N/A is only questioned on key questions.
       if (answer === 'na' && applicable === true && subSample && isKeyQuestion) {
-        add(rowIndex, column, cell, 'answerExpected', () => `${where()}: N/A, but this case is in the sub-sample where ${describeSubSample(subSample)}, so an answer is expected.`);
+        add(rowIndex, column, cell, 'answerExpected', () => `${where(rowIndex, column)}: N/A, but this case is in the sub-sample where ${describeSubSample(subSample)}, so an answer is expected.`);
       } else if (answer === 'na' && !subSample && isKeyQuestion) {
-        add(rowIndex, column, cell, 'answerExpected', () => `${where()}: N/A, but this key question applies to every case.`);
+        add(rowIndex, column, cell, 'answerExpected', () => `${where(rowIndex, column)}: N/A, but this key question applies to every case.`);
       } else if (answer !== 'na' && subSample && applicable === false) {
-        add(rowIndex, column, cell, 'notApplicableExpected', () => `${where()}: answered ${describeCell(cell)}, but this case is outside the sub-sample where ${describeSubSample(subSample)}, so N/A is expected.`);
+        add(rowIndex, column, cell, 'notApplicableExpected', () => `${where(rowIndex, column)}: answered ${describeCell(cell)}, but this case is outside the sub-sample where ${describeSubSample(subSample)}, so N/A is expected.`);
       }
     }
     const isComplete = keyQuestionColumns.length > 0 && answered === keyQuestionColumns.length;

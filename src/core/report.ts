@@ -147,6 +147,8 @@ export interface RatingsReport {
   standards: StandardFigure[];
   overall: { score: number | null; outOf: number; rated: number; of: number; rating: Band | typeof NOT_RATED | null; error?: string };
   problems: ReportProblem[];
+  /** Every problem found, listed or not: past the report's problem limit a case tab's problems are only counted. */
+  problemCount: number;
 }
 
 /** A tab's values (row 1 first), or undefined when the workbook has no such tab. */
@@ -359,10 +361,18 @@ function judgementFigure(standard: Standard, domainRow: { cells: unknown[]; row:
 
 /**
  * The whole report: every standard, the overall rating (R9, R12) and the data problems (docs/user-guide.md).
- * `caseTabs` maps a layout's name to the tab found for it where a user renamed it.
+ * `caseTabs` maps a layout's name to the tab found for it where a user renamed it. Past `problemLimit`
+ * a case tab's problems (of each rank) are counted without their messages being built, as on Data quality:
+ * a reader that shows only the first ones stays fast at 100,000 cases.
  */
-export function ratingsReport(framework: Framework, tabValues: TabValues, caseTabs: ReadonlyMap<string, string> = new Map()): RatingsReport {
+export function ratingsReport(
+  framework: Framework,
+  tabValues: TabValues,
+  caseTabs: ReadonlyMap<string, string> = new Map(),
+  problemLimit = Number.POSITIVE_INFINITY,
+): RatingsReport {
   const problems: ReportProblem[] = [];
+  let unlisted = 0;
   const tables = new Map<string, CaseTable | Error>();
   for (const layout of caseTabLayouts(framework)) {
     // The tab found for the layout (src/core/workbookModel.ts), by its name now.
@@ -377,7 +387,11 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     tables.set(layout.name, table);
     if (table instanceof Error) problems.push({ tab: name, cell: 'A1', message: table.message, kind: 'unreadableTab' });
     // One push per problem: a spread of 100,000 problems into push's arguments overflows the stack.
-    else for (const { tab, cell, message, kind } of checkCaseTab(name, table, framework, undefined, layout.name).problems) problems.push({ tab, cell, message, kind });
+    else {
+      const check = checkCaseTab(name, table, framework, problemLimit, layout.name);
+      unlisted += check.problemCount - check.problems.length;
+      for (const { tab, cell, message, kind } of check.problems) problems.push({ tab, cell, message, kind });
+    }
   }
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
@@ -417,7 +431,7 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     const checks = tabValues(qaTabName(layout.name));
     return table && !(table instanceof Error) && checks && checks.length > 1 ? [markingAgreement(layout.name, table, checks)] : [];
   });
-  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems };
+  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems, problemCount: problems.length + unlisted };
 }
 
 /** docs/commands.md's `--json` object. */

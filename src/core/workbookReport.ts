@@ -4,6 +4,7 @@
  * Comparison) by the role the add-on marked it with or else by its name, and each case tab's QA
  * tab. The add-on (over SpreadsheetApp) and the command line (over the .xlsx reader) call this one
  * function, so the sidebar, the Word report, the ratings page and `rate --json` read a workbook alike.
+ * `problemLimit`: see ratingsReport (the sidebar lists only the first problems).
  */
 import { RatingsReport, ratingsReport } from './report';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, INSPECTION_LAYOUT, PANEL_LAYOUT } from './tabLayouts';
@@ -17,7 +18,11 @@ const LIST_TABS: ReadonlyArray<[string, string]> = [
   [COMPARISON_LAYOUT.name, 'comparison'],
 ];
 
-export function workbookReport(reader: WorkbookReader, model: Pick<WorkbookModel, 'framework' | 'caseTabs'> = readWorkbookModel(reader)): RatingsReport {
+export function workbookReport(
+  reader: WorkbookReader,
+  model: Pick<WorkbookModel, 'framework' | 'caseTabs'> = readWorkbookModel(reader),
+  problemLimit = Number.POSITIVE_INFINITY,
+): RatingsReport {
   const names = reader.tabNames();
   const present = new Set(names);
   // The report asks for tabs by their layout names; each maps to the tab found for it.
@@ -35,5 +40,5 @@ export function workbookReport(reader: WorkbookReader, model: Pick<WorkbookModel
     const tab = found.get(name) ?? (present.has(name) ? name : undefined);
     return tab === undefined ? undefined : reader.values(tab);
   };
-  return ratingsReport(model.framework, tabValues, new Map(model.caseTabs.map((caseTab) => [caseTab.layout.name, caseTab.tab])));
+  return ratingsReport(model.framework, tabValues, new Map(model.caseTabs.map((caseTab) => [caseTab.layout.name, caseTab.tab])), problemLimit);
 }

@@ -23,3 +23,21 @@ describe('addon › tabs are found by role, so renaming any of them and running 
     expect(rt.sheetValues('My Key questions').find((row) => row[1] === '2.2.3')?.slice(8, 10)).toEqual([0.57, 72]);
   });
 });
+
+describe('addon › a case tab renamed in the sheet, nothing run again: the live formulas follow it, as in Sheets', () => {
+  it('renames Case supervision, then an answer typed on the renamed tab changes the Ratings and Panel tabs', () => {
+    const rt = newWorkbook();
+    typePublishedCases(rt);
+    // Published: 2.1's lowest key question is 2.1.1 at 65/100 = 65 %, Good (docs/method.md R5).
+    expect(rowsByLabel(rt, 'Ratings').get('2.1')?.[2]).toBe('Good');
+    rt.spreadsheet.getSheetByName('Case supervision')!.setName('Cases 2019');
+    expect(rt.sheetFormulas('Panel')[1][2]).toMatch(/^=RATE_STANDARD\('Cases 2019'!A:/);
+    const header = rt.sheetValues('Cases 2019')[0].map(String);
+    const column = header.findIndex((title) => title.startsWith('2.1.1 '));
+    const yesRow = rt.sheetValues('Cases 2019').findIndex((row, index) => index > 0 && row[column] === 'Yes');
+    rt.spreadsheet.getSheetByName('Cases 2019')!.getRange(yesRow + 1, column + 1).setValue('No');
+    // One Yes fewer: 64/100 = 64 %, Requires improvement (50–64).
+    expect(rowsByLabel(rt, 'Ratings').get('2.1')?.[2]).toBe('Requires improvement');
+    expect(rt.sheetValues('Panel')[1].slice(0, 3)).toEqual(['2.1', 'Assessment', 'Requires improvement']);
+  });
+});

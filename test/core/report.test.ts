@@ -101,3 +101,21 @@ describe('report › ratingsReport', () => {
     expect(failed.strengths).toHaveLength(1);
   });
 });
+
+describe('report › ratingsReport with a problem limit (the sidebar lists only the first problems)', () => {
+  // Five cases, each with "Maybe" in 2.1.1: five invalid answers; every other key question of the
+  // tab's standards is blank in each case, so those are "not answered yet" problems too.
+  const cases = Array.from({ length: 5 }, (_, index) => ({ 'Case ID': `C${index + 1}`, '2.1.1': 'Maybe' }));
+  const unlimited = report({ 'Case supervision': caseTab(cases) });
+  const limited = ratingsReport(CRC_2018, (name) => (name === 'Case supervision' ? caseTab(cases) : undefined), new Map(), 2);
+
+  it('lists at most the limit of each kind, counts them all, and gives the same ratings', () => {
+    const invalid = (problems: typeof unlimited.problems) => problems.filter((problem) => problem.kind === 'invalid');
+    expect(invalid(unlimited.problems)).toHaveLength(5);
+    expect(unlimited.problemCount).toBe(unlimited.problems.length);
+    expect(invalid(limited.problems).map((problem) => problem.cell)).toEqual(invalid(unlimited.problems).slice(0, 2).map((problem) => problem.cell));
+    expect(limited.problems.length).toBeLessThanOrEqual(2);
+    expect(limited.problemCount).toBe(unlimited.problemCount);
+    expect(limited.standards.map((figure) => [figure.standard.id, figure.rating, figure.error])).toEqual(unlimited.standards.map((figure) => [figure.standard.id, figure.rating, figure.error]));
+  });
+});

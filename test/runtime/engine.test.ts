@@ -44,6 +44,27 @@ describe('formula engine', () => {
       expect(rt.values('Summary', 'A1')).toEqual([[3]]);
     });
 
+    it('follows a renamed tab, as Sheets does: formulas name the new tab and recalculate from it', () => {
+      const rt = runtime();
+      rt.setCellValues('Summary', 'A1', [["=COUNTIF('Case supervision'!B2:C3, \"Yes\")", "=ANSWER_COUNTS('Case supervision'!B2:C3)"]]);
+      rt.spreadsheet.getSheetByName('Case supervision')!.setName('Cases 2019');
+      expect(rt.sheetFormulas('Summary')[0].slice(0, 2)).toEqual(["=COUNTIF('Cases 2019'!B2:C3, \"Yes\")", "=ANSWER_COUNTS('Cases 2019'!B2:C3)"]);
+      rt.setCellValues('Cases 2019', 'C2', [['Yes']]);
+      // CASES: Yes, No / N/A, Yes, with C2 now Yes: 3 Yes, 1 N/A.
+      expect(rt.values('Summary', 'A1:D3')).toEqual([[3, 'Answer', 'Count', ''], ['', 'Yes', 3, ''], ['', 'N/A', 1, '']]);
+    });
+
+    it('reads a tab renamed to a name formulas already used, even where a custom function spills from it', () => {
+      const rt = runtime();
+      // Typed before any tab had the name: an unresolved reference, as in Sheets.
+      rt.setCellValues('Summary', 'A1', [["=ANSWER_COUNTS('Cases 2019'!B2:C3)"]]);
+      expect(rt.cellError('Summary', 'A1')).toEqual({ value: '#REF!', message: "Unresolved sheet name 'Cases 2019'." });
+      rt.spreadsheet.getSheetByName('Case supervision')!.setName('Cases 2019');
+      // CASES: Yes, No / N/A, Yes: 2 Yes, 1 No, 1 N/A, in the order first met.
+      expect(rt.values('Summary', 'A1:B4')).toEqual([['Answer', 'Count'], ['Yes', 2], ['No', 1], ['N/A', 1]]);
+      expect(rt.cellError('Summary', 'A1')).toBeUndefined();
+    });
+
     it('shows errors as Sheets does, with the message available to tests', () => {
       const rt = runtime();
       rt.setCellValues('Summary', 'A1', [['=1/0', '=NA()', '=NO_SUCH_FUNCTION(1)']]);
