@@ -27,6 +27,14 @@ export interface Tally {
   blank: number;
 }
 
+/**
+ * R2: the cases a question applies to, Yes + No; N/A and blank answers are left out. Every count of
+ * applicable cases (a key question, a prompt, a sub-sample, the programme) goes through this.
+ */
+export function applicableCount(tally: Pick<Tally, 'yes' | 'no'>): number {
+  return tally.yes + tally.no;
+}
+
 export interface CaseTable {
   columns: Column[];
   /** Key-question and prompt columns by id ("2.1.1", "2.1.1(a)"). */

@@ -1,9 +1,9 @@
 import { Band, bandOf, wholePercent } from './bands';
-import { CaseTable, findColumn, rowsWhere, shortHeader, tallyColumn } from './caseTable';
+import { applicableCount, CaseTable, findColumn, rowsWhere, shortHeader, tallyColumn } from './caseTable';
 import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
 import { countedKeyQuestions } from './standards';
-import { changeIsSignificant, DEFAULT_CONFIDENCE, normalQuantile } from './statistics';
+import { changeIsSignificant, DEFAULT_ALPHA, DEFAULT_CONFIDENCE, normalQuantile } from './statistics';
 
 /** docs/programme.md: pooling key questions over several inspections, and how sure each percentage is. */
 
@@ -117,7 +117,7 @@ function unionOf(framework: Framework, other: Framework): Framework {
  * R10: a provider against all the others pooled, two-sided z-test at 0.1. Undefined when either
  * side has no applicable case (one provider alone, or a provider with nothing applicable).
  */
-export function differsFromRest(provider: { yes: number; applicable: number }, total: { yes: number; applicable: number }, alpha = 0.1): boolean | undefined {
+export function differsFromRest(provider: { yes: number; applicable: number }, total: { yes: number; applicable: number }, alpha = DEFAULT_ALPHA): boolean | undefined {
   const restYes = total.yes - provider.yes;
   const restApplicable = total.applicable - provider.applicable;
   if (provider.applicable === 0 || restApplicable === 0) return undefined;
@@ -161,7 +161,7 @@ function countProvider(provider: Provider, providers: readonly Provider[], keyQu
     if (!column) continue;
     try {
       const tally = tallyColumn(table, column, rowsWhere(table));
-      return { yes: tally.yes, applicable: tally.yes + tally.no };
+      return { yes: tally.yes, applicable: applicableCount(tally) };
     } catch (error) {
       throw new Error(`${provider.name}${tab ? `, tab "${tab}"` : ''}: ${(error as Error).message}`);
     }

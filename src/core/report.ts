@@ -8,7 +8,7 @@ import { isEmptyCell } from './answers';
 import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from './bands';
 import { agreementOf, markedPairs } from './agreement';
 import { readAnswer } from './answers';
-import { CaseTable, Column, columnHeaded, findColumn, readCaseTable, rowsWhere, sheetRow, tallyColumns } from './caseTable';
+import { applicableCount, CaseTable, Column, columnHeaded, findColumn, readCaseTable, rowsWhere, sheetRow, tallyColumns } from './caseTable';
 import { checkCaseTab, ProblemKind } from './dataQuality';
 import { explainStandard } from './explain';
 import { Framework, Standard } from './framework';
@@ -253,7 +253,7 @@ function promptFigures(table: CaseTable, prompts: ReadonlyArray<{ id: string; te
     const tally = column && tallies.get(column);
     if (!tally) return { ...figure, yes: null, applicable: null, percent: null, error: `The case tab has no column for prompt ${prompt.id}.` };
     if (tally instanceof Error) return { ...figure, yes: null, applicable: null, percent: null, error: tally.message };
-    const applicable = tally.yes + tally.no;
+    const applicable = applicableCount(tally);
     return { ...figure, yes: tally.yes, applicable, percent: applicable > 0 ? Math.round((100 * tally.yes) / applicable) : null };
   });
 }
@@ -297,7 +297,7 @@ function subSampleFigure(tab: string, table: CaseTable, framework: Framework, st
       keyQuestions: keyQuestions.map((keyQuestion, index) => {
         const tally = columns[index] && tallies.get(columns[index]!);
         if (!tally || tally instanceof Error) return { id: keyQuestion.id, yes: null, applicable: null, percent: null };
-        const applicable = tally.yes + tally.no;
+        const applicable = applicableCount(tally);
         return { id: keyQuestion.id, yes: tally.yes, applicable, percent: applicable > 0 ? Math.round((100 * tally.yes) / applicable) : null };
       }),
     };

@@ -1,5 +1,5 @@
 import { Band, bandOf, BandThresholds, DEFAULT_THRESHOLDS, wholePercent } from './bands';
-import { CaseTable, Column, requireColumn, tallyColumns } from './caseTable';
+import { applicableCount, CaseTable, Column, requireColumn, tallyColumns } from './caseTable';
 import { KeyQuestion, Standard } from './framework';
 
 /** A key question's counts over the cases in scope (R2). */
@@ -89,7 +89,7 @@ export function countKeyQuestions(table: CaseTable, keyQuestions: readonly KeyQu
     const column = columns[index];
     if (column instanceof Error) return column;
     const tally = tallies.get(column)!;
-    return tally instanceof Error ? tally : { keyQuestion, column, yes: tally.yes, applicable: tally.yes + tally.no };
+    return tally instanceof Error ? tally : { keyQuestion, column, yes: tally.yes, applicable: applicableCount(tally) };
   });
 }
 

@@ -1,5 +1,5 @@
 import { Band } from './bands';
-import { CaseTable, Column, findColumn, shortHeader, tallyColumns } from './caseTable';
+import { applicableCount, CaseTable, Column, findColumn, shortHeader, tallyColumns } from './caseTable';
 import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
 import { countedKeyQuestions, countKeyQuestions, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
@@ -105,7 +105,7 @@ export function promptRows(table: CaseTable, framework: Framework, rowIndexes: r
     const text = wording.get(column.id) ?? column.text;
     const tally = tallies[index];
     if (tally instanceof Error) return { column, text, yes: 0, applicable: 0, problem: tally.message };
-    return { column, text, yes: tally.yes, applicable: tally.yes + tally.no };
+    return { column, text, yes: tally.yes, applicable: applicableCount(tally) };
   });
 }
 

@@ -1,4 +1,4 @@
-import { requireColumn, tallyColumn } from '../core/caseTable';
+import { applicableCount, requireColumn, tallyColumn } from '../core/caseTable';
 import { keyQuestionsOf } from '../core/frameworks';
 import { customFunction } from '../publicFunction';
 import { CASES_PARAM, FILTER_PARAMS, readCases, rowsInScope } from './caseRange';
@@ -30,7 +30,7 @@ export const KQ_SCORE = customFunction(
       scopes.set(scopeKey, rowIndexes);
       const column = requireColumn(table, id);
       const tally = tallyColumn(table, column, rowIndexes);
-      const applicable = tally.yes + tally.no;
+      const applicable = applicableCount(tally);
       // R12: no applicable case yet is work in progress, shown blank.
       return applicable === 0 ? '' : tally.yes / applicable;
     });
