@@ -53,6 +53,11 @@ describe('addon › Generate summaries', () => {
     expect(rows.get('2.2.3')?.slice(8, 14)).toEqual([0.57, 72, false, 0.46, 5000, true]);
     // 2.3.3: 47% (79) against 34% (70): z ≈ 1.6 < 1.645, not significant.
     expect(rows.get('2.3.3')?.slice(8, 11)).toEqual([0.34, 70, false]);
+    // R10's default level, 0.1, with no alpha in the tab's CHANGE_SIGNIFICANT: 2.1.1 at 65 of 100 against
+    // 76% of 100: pooled 0.705, z = −0.11 / √(0.705 × 0.295 × 0.02) = −1.706, between 1.645 and 1.960.
+    rt.setCellValues('Comparison', `C${rowOf('2.1.1')}`, [[0.76, 100]]);
+    expect(keyQuestionRows(rt.sheetValues('Key questions')).get('2.1.1')?.slice(8, 11)).toEqual([0.76, 100, true]);
+    rt.setCellValues('Comparison', `C${rowOf('2.1.1')}`, [['', '']]);
     expect(rows.get('2.1.2')?.slice(8, 11)).toEqual(['', '', '']);
   });
 
