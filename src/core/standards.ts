@@ -121,7 +121,7 @@ export function rateCounted(standard: Standard, counts: readonly KeyQuestionCoun
   return { standard, keyQuestions, lowest, rating: lowest.band, thresholds, ...(qualitative ? { qualitative } : {}) };
 }
 
-/** Compares exact proportions with integers, so ties and near-ties need no floating point. */
+/** R5: compares exact proportions with integers, so ties and near-ties need no floating point; an exact tie keeps the earlier key question (framework order, never column order). */
 function isLower(a: KeyQuestionCount, b: KeyQuestionCount): boolean {
   return a.yes * b.applicable < b.yes * a.applicable;
 }
