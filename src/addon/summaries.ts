@@ -2,6 +2,7 @@ import { isDate, quoteText, sheetDate } from '../core/answers';
 import { columnHeaded, rowsWhere } from '../core/caseTable';
 import { checkCaseTab, DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { Framework } from '../core/framework';
+import { markerProblems } from '../core/frameworkChoice';
 import { formulaCellProblems } from '../core/formulaCells';
 import { defaultSplitHeader } from '../core/workbook';
 import { keyQuestionRows, keyQuestionTable, promptRows } from '../core/summary';
@@ -73,9 +74,11 @@ export function checkCaseTabs(
     const formulaCells = formulaCellProblems(tab.name, tab.table, tab.formulas);
     return { ...check, problems: [...formulaCells, ...check.problems], problemCount: check.problemCount + formulaCells.length };
   });
+  // docs/frameworks.md: a header that no longer matches the Framework tab leads, as the ratings disagree until it is rewritten.
+  const headers = markerProblems(caseTabs.map((tab) => ({ name: tab.name, header: tab.values[0] ?? [] })), framework);
   return {
-    problems: problemsInOrder(checks.flatMap((check) => check.problems)).slice(0, limit),
-    problemCount: checks.reduce((sum, check) => sum + check.problemCount, 0),
+    problems: problemsInOrder([...headers, ...checks.flatMap((check) => check.problems)]).slice(0, limit),
+    problemCount: headers.length + checks.reduce((sum, check) => sum + check.problemCount, 0),
     progress: checks.map((check) => check.progress),
   };
 }

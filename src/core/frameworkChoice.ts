@@ -1,6 +1,8 @@
+import { cellName } from './a1';
 import { quoteText } from './answers';
 import { BandThresholds } from './bands';
 import { CaseTable, Column, shortHeader } from './caseTable';
+import type { DataProblem } from './dataQuality';
 import { Framework, KeyQuestion, Standard, standardsOf } from './framework';
 import { FRAMEWORKS } from './frameworks';
 import { countedKeyQuestions } from './standards';
@@ -42,6 +44,63 @@ export function markerHeader(framework: Framework): string {
     ...(ids(false).length > 0 ? [`key questions ${idRanges(ids(false))}`] : []),
     ...(qualitative.length > 0 ? [`qualitative ${qualitative.join(', ')}`] : []),
   ].join('; ');
+}
+
+/**
+ * How a case tab's `Framework:` header differs from the framework the workbook's Framework tab
+ * defines now, a phrase each (bands, key questions, qualitative ones, a repeated id); none for a
+ * built-in framework, whose header carries no settings. The functions over the tab follow the header,
+ * the sidebar and the report follow the Framework tab: while these differ, they disagree.
+ */
+export function markerDifferences(header: string, framework: Framework): string[] {
+  if (FRAMEWORKS.some((builtIn) => builtIn.id === framework.id)) return [];
+  let marker: FrameworkMarker;
+  try {
+    marker = parseMarker(header);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+  const expected = parseMarker(markerHeader(framework));
+  const differences: string[] = [];
+  if (marker.id !== expected.id) differences.push(`it names ${quoteText(marker.id)}, the Framework tab ${expected.id}`);
+  if (String(marker.thresholds) !== String(expected.thresholds)) {
+    differences.push(`its bands are ${marker.thresholds ? marker.thresholds.join('/') : 'missing'}, the Framework tab's ${expected.thresholds!.join('/')}`);
+  }
+  for (const [what, have, want] of [
+    ['key question', marker.keyQuestions ?? [], expected.keyQuestions ?? []],
+    ['qualitative key question', marker.qualitative ?? [], expected.qualitative ?? []],
+  ] as const) {
+    const repeated = have.filter((id, index) => have.indexOf(id) !== index);
+    const missing = want.filter((id) => !have.includes(id));
+    const extra = have.filter((id) => !want.includes(id));
+    if (repeated.length > 0) differences.push(`it lists ${what} ${[...new Set(repeated)].join(', ')} twice`);
+    if (missing.length > 0) differences.push(`the Framework tab has ${what}${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which it does not list`);
+    if (extra.length > 0) differences.push(`it lists ${what}${extra.length === 1 ? '' : 's'} ${extra.join(', ')}, which the Framework tab does not have`);
+  }
+  return differences;
+}
+
+/**
+ * docs/frameworks.md: each case tab whose `Framework:` header differs from the Framework tab, as a
+ * problem at the header's cell naming both and the fix. It blocks the ratings: the Ratings tab's
+ * formulas (which follow the header) and the sidebar and report (which follow the tab) disagree.
+ */
+export function markerProblems(caseTabs: ReadonlyArray<{ name: string; header: readonly unknown[] }>, framework: Framework, frameworkTab = 'Framework'): DataProblem[] {
+  return caseTabs.flatMap(({ name, header }) => {
+    const index = header.findIndex((cell) => typeof cell === 'string' && isMarker(cell));
+    if (index < 0) return [];
+    const text = String(header[index]);
+    const differences = markerDifferences(text, framework);
+    if (differences.length === 0) return [];
+    const cell = cellName(1, index + 1);
+    return [{
+      tab: name, row: 1, column: index + 1, cell, header: shortHeader(text), value: quoteText(text), kind: 'framework' as const,
+      message:
+        `${quoteText(name)}!${cell}: the "Framework:" header differs from the ${quoteText(frameworkTab)} tab: ${differences.join('; ')}. ` +
+        `The Ratings tab's formulas follow the header, the sidebar and the report the ${quoteText(frameworkTab)} tab, so they would disagree. ` +
+        'Run New inspection to write the header from the Framework tab again; no case data is changed.',
+    }];
+  });
 }
 
 /** "2.1.1-3, 2.2.1": consecutive key questions of a standard as one range, so a large framework fits a cell. */

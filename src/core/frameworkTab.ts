@@ -209,13 +209,23 @@ function buildFramework(values: unknown[][], layout: TabLayout, problem: Report)
       at('Type', `"${quoteText(typeName)}" is not an item type. Types: ${ITEM_TYPES.join(', ')}.`);
       continue;
     }
-    const id = cell('Id');
+    const typedId = cell('Id');
+    // Ids compare without leading zeros ("2.1.01" is 2.1.1): the case tabs' headers and columns use the plain form.
+    const id = plainId(typedId);
     const itemText = cell('Text');
     const caseTab = cell('Case tab');
     if (caseTab && !rowOfCaseTab.has(caseTab)) rowOfCaseTab.set(caseTab, rowIndex);
     const yesNo = (column: 'Counts' | 'Qualitative', fallback: boolean) => readYesNo(cell(column), fallback, (message) => at(column, message));
     const itemWording = readWording(cell('Wording'), (message) => at('Wording', message));
     const withWording = itemWording ? { wording: itemWording } : {};
+    const earlier = type !== 'Metadata' && id ? rowOfItem.get(id) : undefined;
+    // The same id typed twice is the schema's "used twice"; the same id in two spellings is found here.
+    if (earlier !== undefined && layout.text(earlier, columnOf.get('Id')) !== typedId) {
+      const earlierCell = cellName(earlier + 1, (columnOf.get('Id') ?? 0) + 1);
+      const shown = typedId === id ? `"${quoteText(typedId)}"` : `"${quoteText(typedId)}" (that is ${id})`;
+      at('Id', `the id ${shown} is already used in ${earlierCell}: ids are compared without leading zeros, so give this ${type.toLowerCase()} its own id.`);
+      continue;
+    }
     if (type !== 'Metadata') rowOfItem.set(id, rowIndex);
     if (type !== 'Metadata' && !id) at('Id', `a ${type.toLowerCase()} needs an id.`);
 
@@ -260,6 +270,11 @@ function buildFramework(values: unknown[][], layout: TabLayout, problem: Report)
   });
   const framework: Framework = { id: setting('Id'), name: setting('Name'), source: { wording, note: setting('Source') }, domains, caseTabs, thresholds, overall };
   return { framework, rowOfItem, rowOfCaseTab };
+}
+
+/** An id without leading zeros in its numbers: "2.1.01" is 2.1.1, "02.1" is 2.1; "2.1.1(a)" is unchanged. */
+export function plainId(id: string): string {
+  return id.replace(/(^|\.)0+(?=\d)/g, '$1');
 }
 
 /** Phase 3: the framework schema's rules (validateFramework), then what a workbook can hold. */

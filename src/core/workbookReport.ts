@@ -8,7 +8,8 @@
  */
 import { RatingsReport, ratingsReport } from './report';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, INSPECTION_LAYOUT, PANEL_LAYOUT } from './tabLayouts';
-import { qaTabName, readWorkbookModel, WorkbookModel, WorkbookReader } from './workbookModel';
+import { markerProblems } from './frameworkChoice';
+import { frameworkTabOf, qaTabName, readWorkbookModel, WorkbookModel, WorkbookReader } from './workbookModel';
 
 /** Each list tab the report reads: its layout name and the role the add-on marks it with. */
 const LIST_TABS: ReadonlyArray<[string, string]> = [
@@ -40,5 +41,9 @@ export function workbookReport(
     const tab = found.get(name) ?? (present.has(name) ? name : undefined);
     return tab === undefined ? undefined : reader.values(tab);
   };
-  return ratingsReport(model.framework, tabValues, new Map(model.caseTabs.map((caseTab) => [caseTab.layout.name, caseTab.tab])), problemLimit);
+  const report = ratingsReport(model.framework, tabValues, new Map(model.caseTabs.map((caseTab) => [caseTab.layout.name, caseTab.tab])), problemLimit);
+  // docs/frameworks.md: a case tab's header that differs from the Framework tab is listed first.
+  const headers = markerProblems(model.caseTabs.map((caseTab) => ({ name: caseTab.tab, header: reader.header(caseTab.tab) })), model.framework, frameworkTabOf(reader));
+  const listed = headers.map(({ tab, cell, message, kind }) => ({ tab, cell, message, kind }));
+  return { ...report, problems: [...listed, ...report.problems], problemCount: report.problemCount + listed.length };
 }
