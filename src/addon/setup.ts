@@ -161,7 +161,11 @@ function ensureCaseTab(spreadsheet: Spreadsheet, tabs: Tabs, layout: CaseTabLayo
   const header = created ? [] : headerRow(sheet);
   // The same framework with new settings (a Framework tab edited): the header follows them.
   const marker = markerIn(layout.name, header);
-  if (marker && marker.header !== layout.marker) sheet.getRange(1, marker.column).setValue(layout.marker);
+  if (marker && marker.header !== layout.marker) {
+    sheet.getRange(1, marker.column).setValue(layout.marker);
+    // Rewritten in place: the new header is present, never added again as a second framework column.
+    header[marker.column - 1] = layout.marker;
+  }
   const width = header.length;
   const present = new Set(header.map((cell, index) => readHeader(cell, index).id));
   const missing = layout.headers.filter((header) => !present.has(readHeader(header, 0).id));
