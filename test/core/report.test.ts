@@ -35,6 +35,8 @@ describe('report › ratingsReport', () => {
     'Sentence type': index < 10 ? 'Community' : 'Licence',
     '2.1.1': index < 13 ? 'Yes' : 'No',
     '2.1.1(a)': index < 10 ? 'Yes' : index < 15 ? 'No' : 'N/A',
+    // 2.1.3 (harm factors only): Community 6 Yes and 4 N/A, Licence 5 No and 5 N/A.
+    '2.1.3': index < 6 ? 'Yes' : index < 10 ? 'N/A' : index < 15 ? 'No' : 'N/A',
   }));
   cases[0]['Evidence 2.1.1'] = 'Checked with the police before sentence.';
   cases[15]['Evidence 2.1.1'] = 'No safeguarding enquiry.';
@@ -82,6 +84,10 @@ describe('report › ratingsReport', () => {
     const byValue = Object.fromEntries(split.groups.map((group) => [group.value, group.keyQuestions.find((kq) => kq.id === '2.1.1')]));
     expect(byValue.Community).toMatchObject({ yes: 10, applicable: 10, percent: 100 });
     expect(byValue.Licence).toMatchObject({ yes: 3, applicable: 10, percent: 30 });
+    // N/A is not applicable (R2): 6 of 6 and 0 of 5, not of 10.
+    const keyQuestion213 = Object.fromEntries(split.groups.map((group) => [group.value, group.keyQuestions.find((kq) => kq.id === '2.1.3')]));
+    expect(keyQuestion213.Community).toMatchObject({ yes: 6, applicable: 6, percent: 100 });
+    expect(keyQuestion213.Licence).toMatchObject({ yes: 0, applicable: 5, percent: 0 });
   });
 
   it('gives the marking agreement of a QA tab re-marking two cases, and an unusable QA tab as that figure\'s error', () => {
