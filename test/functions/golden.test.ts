@@ -1,6 +1,7 @@
 import { loadBundle } from '../support/bundle';
 import { openEnded } from '../../examples/synthetic-cases';
 import { PUBLISHED, publishedCases } from '../../examples/thames-valley-2019/published';
+import { caseRows, generateInspection } from '../../examples/thames-valley-2019/cases';
 
 const bundle = loadBundle();
 const caseSupervision = openEnded(publishedCases('Case supervision', 'current'), 2000, 20);
@@ -20,7 +21,8 @@ describe('golden: Thames Valley CRC 2019 through the built bundle', () => {
     });
 
     it('allows the panel to raise 2.2 to Good (61% is within 5 of 65%)', () => {
-      expect(bundle.RATE_STANDARD(caseSupervision, '2.2', PUBLISHED.panelJudgements['2.2'].panel)).toBe('Good');
+      // The report's panel raised 2.2 Planning to Good and 4.2 Through the Gate to Outstanding.
+      expect(bundle.RATE_STANDARD(caseSupervision, '2.2', 'Good')).toBe('Good');
       expect(bundle.RATING_EXPLAIN(caseSupervision, '2.2')).toMatch(/2\.2\.3, is 61% \(48 of 79 applicable cases\).*may raise it to Good/);
     });
 
@@ -34,6 +36,21 @@ describe('golden: Thames Valley CRC 2019 through the built bundle', () => {
         /may not raise 2\.3 Implementation and delivery.*2\.3\.2, is 44%.*6 points below the 50% boundary/,
       );
       expect(() => bundle.RATE_STANDARD(caseSupervision, '2.4', 'Requires improvement')).toThrow(/may not raise 2\.4 Reviewing.*2\.4\.3, is 42% \(33 of 79/);
+    });
+
+    it("gives Annex 4's prompt percentages for 2.1 (PROMPTS_TABLE), the 2.1.3 prompts over the 79 cases with harm factors, N/A elsewhere", () => {
+      // Annex 4, 2.1 Assessment, current inspection: 73, 54, 68 / 70, 88, 81 / 56, 63, 51 (%).
+      const sample = generateInspection().samples.find((candidate) => candidate.tab === 'Case supervision')!;
+      const rows = bundle.PROMPTS_TABLE(caseRows(sample)) as unknown[][];
+      const percentOf = (id: string) => {
+        const row = rows.find((cells) => cells[0] === id)!;
+        return Math.floor((200 * Number(row[2]) + Number(row[3])) / (2 * Number(row[3])));
+      };
+      const ids = ['2.1.1(a)', '2.1.1(b)', '2.1.1(c)', '2.1.2(a)', '2.1.2(b)', '2.1.2(c)', '2.1.3(a)', '2.1.3(b)', '2.1.3(c)'];
+      expect(ids.map(percentOf)).toEqual([73, 54, 68, 70, 88, 81, 56, 63, 51]);
+      // 2.1.3's prompts apply to the 79 cases with harm factors; the other 21 are N/A, not counted (R2).
+      expect(rows.find((cells) => cells[0] === '2.1.3(a)')![3]).toBe(79);
+      expect(rows.find((cells) => cells[0] === '2.1.1(a)')![3]).toBe(100);
     });
 
     it('rates unpaid work Good from 4.1.1, 4.1.2 and 4.1.4', () => {
