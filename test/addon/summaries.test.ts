@@ -116,12 +116,15 @@ describe('addon › Generate summaries', () => {
     const row223 = rows.get('2.2.3')!;
     row223.slice(at, at + 2).forEach((value, index) => expect(Math.abs(Number(value) - wilson(48, 79)[index])).toBeLessThan(1e-9));
     expect(row223[at + 2]).toBe('small sub-sample: ± 7 points');
-    expect(rows.get('4.2.1')![at + 2]).toMatch(/^small sub-sample: ± \d+ points$/);
+    // 4.2.1, 13 of 14: p = 0.9286, centre (0.9286 + 1.6424/28)/(1 + 1.6424/14) = 0.8836, half-width
+    // 1.2816·√(0.9286·0.0714/14 + 1.6424/784)/1.1173 = 0.0948: ± 9 points.
+    expect(rows.get('4.2.1')![at + 2]).toBe('small sub-sample: ± 9 points');
     expect(rows.get('4.1.3')!.slice(at - 1, at + 3)).toEqual(['', '', '', '']);
-    // Every figure: marked exactly where its half-width exceeds 5 points.
+    // Every figure: marked exactly where its half-width, worked out here from its Yes and applicable, exceeds 5 points.
     for (const [id, row] of rows) {
       if (typeof row[at] !== 'number') continue;
-      const half = ((row[at + 1] as number) - (row[at] as number)) * 50;
+      const [lower, upper] = wilson(Number(row[3]), Number(row[4]));
+      const half = (upper - lower) * 50;
       expect([id, row[at + 2]]).toEqual([id, half > 5 ? `small sub-sample: ± ${Math.round(half)} points` : '']);
     }
     // Sub-samples: the 38 licence cases' intervals are wider than the whole sample's.
@@ -132,7 +135,11 @@ describe('addon › Generate summaries', () => {
     expect(subAt).toBe(9);
     const [yes, n] = [Number(licenceRow[3]), Number(licenceRow[4])];
     licenceRow.slice(subAt, subAt + 2).forEach((value, index) => expect(Math.abs(Number(value) - wilson(yes, n)[index])).toBeLessThan(1e-9));
-    expect(licenceRow[subAt + 2]).toMatch(/^small sub-sample: ± \d+ points$/);
+    // Cases 63 to 100 are Licence: 38, every one applicable to 2.1.1.
+    expect(n).toBe(38);
+    const [licenceLower, licenceUpper] = wilson(yes, n);
+    expect(licenceRow[subAt + 2]).toBe(`small sub-sample: ± ${Math.round((licenceUpper - licenceLower) * 50)} points`);
+    expect((licenceUpper - licenceLower) * 50).toBeGreaterThan(5);
   });
 
   it('recomputes the summaries when a case answer changes', () => {
