@@ -76,6 +76,19 @@ describe('addon › New inspection', () => {
     expect(overview.problems.filter((problem) => problem.header.startsWith('Evidence'))).toEqual([]);
   });
 
+  it("heads 2.1.1's prompt columns with Annex 4's words, before the key question's column", () => {
+    // Annex 4, 2.1 Assessment, as printed (a curly apostrophe in the first, a straight one in the second).
+    const annex4 = [
+      '2.1.1(a) Does assessment analyse the service user’s motivation and readiness to engage and comply with the sentence?',
+      "2.1.1(b) Does assessment analyse the service user's diversity and personal circumstances, and consider the impact these have on their ability to comply and engage with service delivery?",
+      '2.1.1(c) Is the service user meaningfully involved in their assessment, and are their views taken into account?',
+    ];
+    const header = rt.sheetValues('Case supervision')[0].map(String);
+    const at = header.indexOf(annex4[0]);
+    expect(at).toBeGreaterThan(0);
+    expect(header.slice(at, at + 4)).toEqual([...annex4, '2.1.1 Does assessment focus sufficiently on engaging the service user?']);
+  });
+
   it('has every Annex 4 prompt somewhere, and no column for the qualitative 4.1.3', () => {
     const headers = FRAMEWORK_TABS.flatMap((tab) => rt.sheetValues(tab)[0].map(String));
     expect(headers.filter((header) => /^\d+\.\d+\.\d+\(/.test(header))).toHaveLength(76);
