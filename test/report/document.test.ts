@@ -79,12 +79,24 @@ describe('report › the example inspection as a Word document', () => {
   });
 
   it('holds every published key-question figure, this inspection and the previous one, in its standard chapter', () => {
+    const z = 1.2815515655446004;
+    const wilson = (yes: number, n: number) => {
+      const p = yes / n;
+      const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+      const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+      return [centre - half, centre + half];
+    };
     for (const [id, published] of Object.entries(figures.keyQuestions) as Array<[string, { current: number; previous?: number; aggregate?: number }]>) {
       const row = lines.findIndex((line) => line.startsWith(`${id} `));
       expect(row).toBeGreaterThan(0);
       // Key question, this inspection "65% (yes/applicable)", the interval, then the previous and all-CRCs columns.
       expect(lines[row + 1]).toMatch(new RegExp(`^${published.current}% \\(\\d+/\\d+\\)$`));
-      expect(lines[row + 2]).toMatch(/^\d+–\d+%$/);
+      // The 80% Wilson interval of those counts, worked out here (z = 1.2816): e.g. 2.1.1, 65 of 100, is 59–71%.
+      const [, yes, applicable] = /\((\d+)\/(\d+)\)$/.exec(lines[row + 1])!.map(Number);
+      const [lower, upper] = wilson(yes, applicable);
+      expect(lines[row + 2]).toBe(`${Math.round(100 * lower)}–${Math.round(100 * upper)}%`);
+      if (id === '2.1.1') expect(lines[row + 2]).toBe('59–71%');
+      if (id === '4.2.1') expect(lines[row + 2]).toBe('79–98%');
       if (published.previous !== undefined) expect(lines[row + 3]).toMatch(new RegExp(`^${published.previous}%`));
       if (published.aggregate !== undefined) expect(lines[row + 4]).toMatch(new RegExp(`^${published.aggregate}%`));
     }
