@@ -42,6 +42,8 @@ if (!command) {
 
 // The user's folder, for the tools' paths; not npm's, so a stale INIT_CWD from an outer npm run does not count.
 const env = { ...process.env, INIT_CWD: process.cwd() };
+// How the user typed the command (npx sets npm_command=exec), for the tools' usage lines and suggestions.
+env.INSPECTION_RATINGS_COMMAND = process.env.npm_command === 'exec' ? 'npx inspection-ratings' : 'inspection-ratings';
 delete env.npm_lifecycle_event;
 if (command.build) {
   const built = spawnSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, env, encoding: 'utf8' });

@@ -23,7 +23,7 @@ import { Framework } from '../src/core/framework';
 import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
-import { npmArguments } from './npmArguments';
+import { npmArguments, typedCommand } from './npmArguments';
 import { refusedOutput } from './outputs';
 import { writeXlsx } from './xlsx';
 import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
@@ -191,7 +191,7 @@ function parseArguments(argv: readonly string[]): Arguments {
       if (!out) throw new UnusableFile('--out needs a file name, e.g. --out out/programme.xlsx.');
     } else files.push(argv[index]);
   }
-  if (files.length === 0) throw new UnusableFile('Usage: npm run aggregate -- FILE.xlsx… [--out FILE.xlsx] [--json]');
+  if (files.length === 0) throw new UnusableFile(`Usage: ${typedCommand('aggregate')} FILE.xlsx… [--out FILE.xlsx] [--json]`);
   return { files, out, json };
 }
 

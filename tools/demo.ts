@@ -13,6 +13,7 @@ import type { RatingsReport } from '../src/core/report';
 import { caseTabLayouts } from '../src/core/workbook';
 import { WORKBOOK_NAME } from '../examples/thames-valley-2019/workbook';
 import { AddonRuntime } from '../runtime';
+import { typedCommand } from './npmArguments';
 import { ratingsPageLines } from './ratingsText';
 import { generateSummaries, openSession, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
 
@@ -58,7 +59,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
 async function main(): Promise<void> {
   if (process.argv.length > 2) {
-    console.error(`npm run demo takes no arguments: it rates the bundled example. To rate your own workbook: npm run rate -- ${process.argv[2]}`);
+    console.error(`${typedCommand('demo').replace(/ --$/, '')} takes no arguments: it rates the bundled example. To rate your own workbook: ${typedCommand('rate')} ${process.argv[2]}`);
     process.exit(2);
   }
   const root = join(__dirname, '..');

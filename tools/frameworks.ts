@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { standardsOf } from '../src/core/framework';
 import { maximumScore } from '../src/core/frameworkTab';
 import { FRAMEWORKS } from '../src/core/frameworks';
-import { npmArguments } from './npmArguments';
+import { npmArguments, typedCommand } from './npmArguments';
 
 export interface FrameworkListing {
   id: string;
@@ -38,7 +38,7 @@ if (process.argv[1] === join(__dirname, 'frameworks.ts')) {
   const { args } = npmArguments(process.argv.slice(2), { usage: 'frameworks -- --json', switches: ['json'], valued: [] });
   const unknown = args.filter((arg) => arg !== '--json');
   if (unknown.length > 0) {
-    console.error(`Unknown argument ${unknown[0]}. Usage: npm run frameworks -- [--json]`);
+    console.error(`Unknown argument ${unknown[0]}. Usage: ${typedCommand('frameworks')} [--json]`);
     process.exit(2);
   }
   console.log(args.includes('--json') ? JSON.stringify(listFrameworks()) : frameworksTable().join('\n'));

@@ -28,3 +28,13 @@ export function npmArguments(argv: readonly string[], options: NpmOptions, env: 
   const switches = options.switches.filter((name) => kept(name) === 'true').map((name) => `--${name}`);
   return { args: [...argv, ...valued, ...switches] };
 }
+
+/**
+ * A command as the user invoked it, for usage lines and suggestions: `npm run rate --`, or
+ * `inspection-ratings rate` (`npx inspection-ratings rate`) when run through the installable command,
+ * which says so in INSPECTION_RATINGS_COMMAND (bin/inspection-ratings.mjs).
+ */
+export function typedCommand(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const installable = env.INSPECTION_RATINGS_COMMAND;
+  return installable ? `${installable} ${name}` : `npm run ${name} --`;
+}

@@ -26,6 +26,7 @@ import { keyQuestionChart } from './chart';
 import { EXAMPLE } from './demo';
 import { problemsInOrder } from '../src/core/dataQuality';
 import { escapeHtml } from './html';
+import { typedCommand } from './npmArguments';
 import { generateSummaries, InputError, openFileSession, Session, sessionReport } from './workbookSession';
 
 export interface PreviewOptions {
@@ -160,7 +161,9 @@ function tabTable(rt: AddonRuntime, name: string): string {
       const invalid = !isListed(values, text);
       const label = `${name} ${a1}${header[c] ? `, ${header[c].slice(0, 60)}` : ''}`;
       const className = [c === keyColumn ? 'key' : '', invalid ? 'invalid' : ''].filter(Boolean).join(' ');
-      return `<td${style}${className ? ` class="${className}"` : ''}><input id="cell-${r + 1}-${c + 1}" data-row="${r + 1}" data-column="${c + 1}" list="list-${lists.get(listKey)}" value="${escapeHtml(text)}" aria-label="${escapeHtml(label)}" readonly tabindex="-1"${invalid ? ` aria-invalid="true" title="${escapeHtml(`Invalid: enter one of ${values.join(', ')}`)}"` : ''}></td>`;
+      // As wide as the longest value it offers (or holds), so "Community" is never cut to "Commun".
+      const width = `width:calc(${Math.max(text.length, ...values.map((value) => value.length))}ch + 1.5em)`;
+      return `<td${style}${className ? ` class="${className}"` : ''}><input id="cell-${r + 1}-${c + 1}" data-row="${r + 1}" data-column="${c + 1}" list="list-${lists.get(listKey)}" value="${escapeHtml(text)}" aria-label="${escapeHtml(label)}" style="${width}" readonly tabindex="-1"${invalid ? ` aria-invalid="true" title="${escapeHtml(`Invalid: enter one of ${values.join(', ')}`)}"` : ''}></td>`;
     });
     return `<tr${r < sheet.frozenRows ? ' class="frozen"' : ''}><th scope="row" tabindex="-1">${r + 1}</th>${tds.join('')}</tr>`;
   });
@@ -241,12 +244,17 @@ const PANE_SCRIPT = `<script>
     grid.style.scrollPaddingLeft = rowNumbers + (key ? key.getBoundingClientRect().width : 0) + 'px';
   }
 
-  /** Makes (row, column) the grid's one Tab stop, and focuses it when asked. */
+  /**
+   * Makes (row, column) the grid's one Tab stop, and focuses it when asked. Only a cell of the tab is
+   * selected (row 1 and column A on): never the column letters, the row numbers or the corner.
+   */
   function select(row, column, focus) {
     var t = table();
     if (!t) return;
-    row = Math.max(0, Math.min(row, t.rows.length - 1));
-    column = Math.max(0, Math.min(column, t.rows[row].cells.length - 1));
+    var lastRow = t.rows.length - 1;
+    row = Math.max(Math.min(1, lastRow), Math.min(row, lastRow));
+    var lastColumn = t.rows[row].cells.length - 1;
+    column = Math.max(Math.min(1, lastColumn), Math.min(column, lastColumn));
     var old = targetOf(cellAt(current.row, current.column));
     if (old) old.tabIndex = -1;
     current = { row: row, column: column };
@@ -366,7 +374,7 @@ const PANE_SCRIPT = `<script>
     var moves = {
       ArrowUp: [row - 1, column], ArrowDown: [row + 1, column], ArrowLeft: [row, column - 1], ArrowRight: [row, column + 1],
       PageUp: [row - 10, column], PageDown: [row + 10, column],
-      Home: event.ctrlKey ? [0, 0] : [row, 0], End: event.ctrlKey ? [rows - 1, Infinity] : [row, Infinity],
+      Home: event.ctrlKey ? [1, 1] : [row, 1], End: event.ctrlKey ? [rows - 1, Infinity] : [row, Infinity],
     };
     var move = moves[event.key];
     if (move && !event.altKey && !event.metaKey) { event.preventDefault(); select(move[0], move[1], true); return; }
@@ -379,7 +387,9 @@ const PANE_SCRIPT = `<script>
     var cell = event.target.closest && event.target.closest('#grid td, #grid th');
     if (!cell) return;
     var row = cell.parentElement.rowIndex, column = cell.cellIndex;
-    if (row !== current.row || column !== current.column) select(row, column, false);
+    // A click on a column letter or row number selects the first cell of its column or row.
+    if (row === 0 || column === 0) select(row, column, true);
+    else if (row !== current.row || column !== current.column) select(row, column, false);
   });
 
   document.addEventListener('focusout', function (event) {
@@ -445,9 +455,10 @@ table { border-collapse: separate; border-spacing: 0; }
 th { background: #f8f9fa; color: #5f6368; font-weight: normal; }
 th, td { border-right: 1px solid #e2e3e3; border-bottom: 1px solid #e2e3e3; padding: 2px 6px; max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; background-clip: padding-box; }
 td { background-color: #fff; }
-td input { width: 5.5em; border: 0; background: transparent; font: inherit; color: inherit; }
+td input { min-width: 5.5em; border: 0; background: transparent; font: inherit; color: inherit; }
 td.invalid { box-shadow: inset 6px 6px 0 -3px #d93025; }
 thead td, thead th { position: sticky; top: 0; z-index: 2; }
+td:has(> input) { max-width: none; }
 thead tr.frozen td { background: #fff; font-weight: bold; }
 th[scope="row"], td.corner { position: sticky; left: 0; z-index: 1; min-width: 2.5em; text-align: right; }
 .key { position: sticky; left: var(--row-numbers); z-index: 1; }
@@ -634,7 +645,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true });
-  if (positionals.length > 1) throw new InputError('Usage: npm run preview -- [FILE]: give at most one workbook (.xlsx).');
+  if (positionals.length > 1) throw new InputError(`Usage: ${typedCommand('preview')} [FILE]: give at most one workbook (.xlsx).`);
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`PORT must be a port number, not "${process.env.PORT}".`);
   const root = join(__dirname, '..');

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { problemsInOrder } from '../src/core/dataQuality';
 import { RatingsReport, reportJson } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
-import { npmArguments } from './npmArguments';
+import { npmArguments, typedCommand } from './npmArguments';
 import { Output, refusedOutput } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
@@ -92,7 +92,7 @@ export function problemLines(report: RatingsReport): string[] {
   return [`Data problems (${problems.length}):`, ...problems.slice(0, PRINTED_PROBLEMS).map((problem) => `  ${problem.tab}!${problem.cell}: ${problem.message}`), ...more];
 }
 
-const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]';
+const USAGE = `Usage: ${typedCommand('rate')} FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]`;
 
 async function main(): Promise<number> {
   const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json'], valued: ['out', 'html', 'docx'] });

@@ -10,13 +10,13 @@ import { parseArgs } from 'node:util';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK, frameworkById } from '../src/core/frameworks';
 import { buildSpreadsheet } from '../runtime';
-import { npmArguments } from './npmArguments';
+import { npmArguments, typedCommand } from './npmArguments';
 import { refusedOutput } from './outputs';
 import { commandLine, openSession, Session, InputError, writeWorkbook } from './workbookSession';
 
 export const TEMPLATE = join('out', 'inspection-template.xlsx');
 
-const USAGE = 'Usage: npm run template -- [--framework ID] [--out FILE] [--force]';
+const USAGE = `Usage: ${typedCommand('template')} [--framework ID] [--out FILE] [--force]`;
 
 /** Lays out a blank workbook with New inspection and writes it (never over an existing file unless `force`); returns the session and what New inspection did. */
 export async function writeTemplate(options: { root: string; framework?: Framework; out?: string; force?: boolean }): Promise<{ session: Session; outFile: string }> {
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const here = process.env.INIT_CWD ?? process.cwd();
   const { session, outFile } = await writeTemplate({ root: join(__dirname, '..'), framework, out: values.out === undefined ? undefined : resolve(here, values.out), force: values.force });
   console.log(['New inspection:', ...session.setup.map((line) => `  ${line}`), ''].join('\n'));
-  console.log(`Wrote ${relative(here, outFile) || outFile}: a blank ${framework.name} workbook. Fill in the case tabs, then: npm run rate -- ${relative(here, outFile) || outFile}`);
+  console.log(`Wrote ${relative(here, outFile) || outFile}: a blank ${framework.name} workbook. Fill in the case tabs, then: ${typedCommand('rate')} ${relative(here, outFile) || outFile}`);
 }
 
 // Run as a tool (tools/run.mjs puts the tool's path in argv[1]), not when a test imports writeTemplate.

@@ -233,13 +233,16 @@ function cellStyle(format: CellFormat): Partial<ExcelJS.Style> | undefined {
 
 /**
  * A column's width in characters: the model's (set by the add-on) or one that fits the column's
- * values; a long wrapped header (a question) gets a width that keeps it a few lines tall.
+ * values and the values its dropdown offers (a blank template's "Detention and training order" is
+ * not cut); a long wrapped header (a question) gets a width that keeps it a few lines tall.
  */
 function columnWidth(sheet: SheetModel, column: number, display: string[][]): number {
   const pixels = sheet.columnWidths.get(column);
   if (pixels) return Math.round(((pixels - PADDING_PIXELS) / PIXELS_PER_CHARACTER) * 10) / 10;
   const header = display[0]?.[column - 1] ?? '';
-  const longest = largest(display.slice(1).map((row) => (row[column - 1] ?? '').length));
+  const dropdown = sheet.format(2, column).validation;
+  const offered = dropdown?.criteria === 'VALUE_IN_LIST' ? (dropdown.values[0] as unknown[]).map((value) => String(value).length) : [];
+  const longest = largest([...offered, ...display.slice(1).map((row) => (row[column - 1] ?? '').length)]);
   if (header.length > 40) return Math.max(24, Math.min(longest + 2, 60));
   return Math.max(10, Math.min(Math.max(header.length, longest) + 2, 60));
 }

@@ -6,7 +6,7 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { npmArguments } from '../../tools/npmArguments';
+import { npmArguments, typedCommand } from '../../tools/npmArguments';
 import { CommandResult, runProgram } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
@@ -53,6 +53,13 @@ describe('tools › command line › npm run rate, with and without --', () => {
   });
 });
 
+describe('tools › command line › typedCommand: a command named as the user invoked it', () => {
+  it('npm run NAME -- in npm run, the installable command when it says so', () => {
+    expect(typedCommand('rate', {})).toBe('npm run rate --');
+    expect(typedCommand('rate', { INSPECTION_RATINGS_COMMAND: 'npx inspection-ratings' })).toBe('npx inspection-ratings rate');
+  });
+});
+
 describe('tools › command line › npmArguments', () => {
   const options = { usage: 'rate -- FILE --json --out FILE', switches: ['json'], valued: ['out', 'html'] };
   it('changes nothing outside npm run, whatever npm_config_* says', () => {
@@ -87,8 +94,10 @@ describe('tools › command line › the installable command inspection-ratings'
     expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/no command "rates".*rate, template, aggregate, frameworks, preview, demo/)]);
   });
 
-  it('template then rate from another folder, the paths relative to it', async () => {
-    expect(await run(bin, ['template', '--out', 'mine.xlsx'], dir)).toMatchObject({ status: 0 });
+  it('template then rate from another folder, the paths relative to it; what to type next is named as it was typed', async () => {
+    const template = await run(bin, ['template', '--out', 'mine.xlsx'], dir);
+    expect(template.status).toBe(0);
+    expect(lastLine(template.stdout)).toMatch(/\. Fill in the case tabs, then: inspection-ratings rate mine\.xlsx$/);
     copyFileSync(EXAMPLE, join(dir, 'tv.xlsx'));
     const rated = await run(bin, ['rate', 'tv.xlsx', '--json', '--out', 'tv-rated.xlsx'], dir);
     expect(rated.status).toBe(0);
@@ -96,9 +105,27 @@ describe('tools › command line › the installable command inspection-ratings'
     expect(existsSync(join(dir, 'mine.xlsx')) && existsSync(join(dir, 'tv-rated.xlsx'))).toBe(true);
   });
 
-  it('npx finds it in the package (no install)', async () => {
+  it('npx finds it in the package (no install); its usage lines name npx inspection-ratings, not npm run', async () => {
     const result = await run('npx', ['--no-install', 'inspection-ratings', 'frameworks', '--json'], ROOT);
     expect(result.status).toBe(0);
     expect(JSON.parse(lastLine(result.stdout)).map((framework: { id: string }) => framework.id)).toContain('crc-2018');
+    const wrong = await run('npx', ['--no-install', 'inspection-ratings', 'frameworks', '--jsn'], ROOT);
+    expect([wrong.status, wrong.stderr.trim()]).toEqual([2, 'Unknown argument --jsn. Usage: npx inspection-ratings frameworks [--json]']);
+  });
+
+  it('installs from a clone (npm install -g PATH) and runs from any folder', async () => {
+    const prefix = join(dir, 'prefix');
+    const installed = await run('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', ROOT], dir);
+    expect(installed.status).toBe(0);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'inspection-ratings-elsewhere-'));
+    try {
+      const listed = await run(join(prefix, 'bin', 'inspection-ratings'), ['frameworks', '--json'], elsewhere);
+      expect(listed.status).toBe(0);
+      expect(JSON.parse(lastLine(listed.stdout)).map((framework: { id: string }) => framework.id)).toEqual(['crc-2018', 'yj-2018', 'yj-2021']);
+      const usage = await run(join(prefix, 'bin', 'inspection-ratings'), ['rate'], elsewhere);
+      expect([usage.status, usage.stderr.trim()]).toEqual([2, 'Usage: inspection-ratings rate FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]: give exactly one workbook (.xlsx).']);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

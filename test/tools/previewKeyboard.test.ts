@@ -64,9 +64,65 @@ describe('preview › the grid is one Tab stop, moved in with arrow keys', () =>
     await page.keyboard.press('Shift+Tab');
     expect(await active(page)).toBe(`cell-3-${column}`);
     expect(await page.locator('#grid [tabindex="0"]').count()).toBe(1);
-    // Home goes to the row number, Ctrl+Home to the corner.
+  });
+
+  it("Home goes to the row's first cell, Ctrl+Home to the tab's (A1), as docs/commands.md says; no key leaves the focus on a row number, a column letter or the corner", async () => {
+    await page.goto(tabUrl(CASES));
+    /** The focused cell as the tab's A1 reference (column A is cell 1 of a table row), or what else has the focus. */
+    const at = () =>
+      page.evaluate(() => {
+        const cell = document.activeElement?.closest('#grid td, #grid th') as HTMLTableCellElement | null;
+        if (!cell) return `not a cell: ${document.activeElement?.tagName}`;
+        const row = (cell.parentElement as HTMLTableRowElement).rowIndex;
+        if (row === 0 || cell.cellIndex === 0) return `a heading: ${cell.tagName} "${cell.textContent}"`;
+        return `${String.fromCharCode(64 + cell.cellIndex)}${row}`; // the columns used here are A–Z
+      });
+    const column = await columnOf(page, '2.1.1');
+    await page.locator(`#cell-5-${column}`).focus();
     await page.keyboard.press('Home');
-    expect(await page.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent)).toBe('TH 3');
+    expect(await at()).toBe('A5');
+    await page.keyboard.press('ArrowLeft');
+    expect(await at()).toBe('A5');
+    await page.keyboard.press('PageDown');
+    expect(await at()).toBe('A15');
+    await page.keyboard.press('Control+Home');
+    expect(await at()).toBe('A1');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    expect(await at()).toBe('A1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
+    expect(await at()).toBe('B11');
+    // A click on a row number selects the row's first cell, and the keys go on from there.
+    await page.locator('#grid tbody th[scope="row"]', { hasText: /^7$/ }).click();
+    expect(await at()).toBe('A7');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowLeft');
+    expect(await at()).toBe('A17');
+    expect(await page.locator('#grid [tabindex="0"]').count()).toBe(1);
+  });
+
+  it('shows every dropdown value whole: each answer and metadata cell is as wide as the longest value it offers ("Community" is not cut)', async () => {
+    await page.goto(tabUrl(CASES));
+    const headers = await page.locator('#grid tr.frozen td').allInnerTexts();
+    const sentenceType = headers.indexOf('Sentence type') + 1;
+    expect(sentenceType).toBeGreaterThan(0);
+    expect(await page.locator(`#cell-2-${sentenceType}`).inputValue()).toMatch(/^(Community|Licence)$/);
+    // Each cell of the first case row (the others are as wide), holding in turn each value it offers,
+    // shows the value whole: nothing to scroll to in the input, and the input not clipped by its cell.
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLInputElement>('#grid input[data-row="2"]')).flatMap((input) => {
+        const held = input.value;
+        const over = Array.from(input.list?.options ?? [], (option) => option.value).filter((value) => {
+          input.value = value;
+          return input.scrollWidth > input.clientWidth || input.getBoundingClientRect().right > (input.parentElement as HTMLElement).getBoundingClientRect().right;
+        });
+        input.value = held;
+        return over.map((value) => `${input.id} "${value}"`);
+      }),
+    );
+    expect(cut).toEqual([]);
   });
 
   it('Enter edits, Escape cancels without saving; F2 edits, Enter saves: the focus and the "Saved" status stay on the cell, the page is not reloaded', async () => {

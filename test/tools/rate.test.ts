@@ -309,6 +309,17 @@ describe('tools › a youth justice workbook (yj-2018): template, filled elsewhe
     expect(await command('template.ts', ['--framework', 'yj-2018', '--out', template])).toMatchObject({ status: 0 });
   });
 
+  it("the blank template's dropdown columns are wide enough for the longest value they offer", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const sheet = workbook.getWorksheet('Out-of-court disposals')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    // The framework's out-of-court Disposal type values, the longest 25 characters (the header 13).
+    const disposal = sheet.getColumn(header.indexOf('Disposal type'));
+    expect(sheet.getCell(2, disposal.number).dataValidation.formulae).toEqual(['"Youth caution,Youth conditional caution,Community resolution"']);
+    expect(disposal.width).toBeGreaterThanOrEqual('Youth conditional caution'.length);
+  });
+
   // Cases give 4 × Outstanding (12) + 3 × Requires improvement (3) = 15 of 36; the five judgements add the rest.
   it.each([
     [['Inadequate', 'Inadequate', 'Inadequate', 'Requires improvement', 'Requires improvement'], 17, 'Requires improvement'],

@@ -2,22 +2,17 @@
  * The streaming values reader against files other programs wrote, its expectations from a reader
  * that is not ours (openpyxl, Debian's python3-openpyxl) or written out by hand.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readXlsxValues, SHEETS_CELL_LIMIT } from '../../tools/xlsxValues';
+import { libreOfficeConvert, openpyxlPython as python } from '../support/externalTools';
 
 jest.setTimeout(180_000);
 
-const PYTHON = '/usr/bin/python3';
 const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-xlsx-values-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function python(script: string, ...args: string[]): string {
-  return execFileSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8' });
-}
 
 /** Every tab's values as openpyxl reads them (cached values of formulas), dates as ISO text, rows padded to the widest. */
 const OPENPYXL_READ = `
@@ -71,8 +66,7 @@ book.save(sys.argv[1])
   });
 
   it("a LibreOffice file (shared strings, its formulas' cached values) read as openpyxl reads it", async () => {
-    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), written], { stdio: 'ignore', timeout: 150_000 });
-    const file = join(dir, 'lo', 'openpyxl.xlsx');
+    const file = await libreOfficeConvert('calc', written, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'lo'));
     const expected = JSON.parse(python(OPENPYXL_READ, file));
     expect(expected.tabs['Case supervision'][2][4]).toBe(7);
     expect(await ours(file)).toEqual(expected);
