@@ -21,6 +21,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AddonRuntime } from '../runtime';
 import { cellA1, columnLetters, columnNumber } from '../runtime/a1';
+import { IFRAME_SANDBOX, parsedHtml } from '../runtime/ui';
 import type { ValidationModel } from '../runtime/workbook';
 import { keyQuestionChart } from './chart';
 import { EXAMPLE } from './demo';
@@ -98,7 +99,8 @@ const PLACEHOLDER = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-
 function sidebarPage(root: string, token: string): string {
   const file = join(root, 'dist', 'Sidebar.html');
   if (!existsSync(file)) return PLACEHOLDER;
-  const html = readFileSync(file, 'utf8');
+  // As HtmlService serves it: parsed as HTML (runtime/ui.ts).
+  const html = parsedHtml(readFileSync(file, 'utf8'));
   const shim = `${tokenMeta(token)}\n${SHIM}`;
   const head = /<head[^>]*>/i.exec(html);
   return head ? `${html.slice(0, head.index + head[0].length)}\n${shim}${html.slice(head.index + head[0].length)}` : `${shim}${html}`;
@@ -485,7 +487,7 @@ header { padding: 6px 12px; background: #fff; border-bottom: 1px solid #dadce0; 
 </style></head><body>
 <a class="skip" id="skip-sidebar" href="#sidebar">Skip to the sidebar</a>
 <header>Inspection Ratings — the workbook and the built sidebar, offline: type in the answer cells and everything recalculates; the sidebar's calls run on the offline Apps Script runtime</header>
-<div class="panes"><iframe id="workbook" src="/workbook" title="Workbook"></iframe><iframe id="sidebar" src="/sidebar" title="Sidebar"></iframe></div>
+<div class="panes"><iframe id="workbook" src="/workbook" title="Workbook"></iframe><iframe id="sidebar" src="/sidebar" title="Sidebar" sandbox="${IFRAME_SANDBOX.join(' ')}"></iframe></div>
 <script>
 (function () {
   var workbook = document.getElementById('workbook');

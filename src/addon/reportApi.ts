@@ -22,7 +22,11 @@ export const getReportModel = serverFunction(
   reportModel,
 );
 
+/**
+ * The builder's file is HTML holding one <script> element: HtmlService parses what it serves, so a
+ * bare script would come back altered (docs/design.md, "HtmlService is strict").
+ */
 export const getReportDocumentScript = serverFunction(
-  { summary: "Sidebar: the Word report builder's script, loaded only when a report is asked for.", params: [], returns: 'JavaScript source.' },
+  { summary: "Sidebar: the Word report builder's script, loaded only when a report is asked for.", params: [], returns: 'An HTML <script> element holding the builder.' },
   (): string => HtmlService.createHtmlOutputFromFile(REPORT_DOCUMENT_FILE).getContent(),
 );
