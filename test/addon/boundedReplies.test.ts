@@ -9,7 +9,7 @@ import { ratingsReport, RatingsReport } from '../../src/core/report';
 import { caseTabLayouts } from '../../src/core/workbook';
 import type { Overview } from '../../src/addon/sidebarApi';
 
-const CASES = Number(process.env.CASES ?? 10000);
+const CASES = 10000;
 const CAP = 50;
 const MB = 1024 * 1024;
 jest.setTimeout(600_000);
@@ -71,5 +71,15 @@ describe('server replies are bounded', () => {
     const overview = JSON.parse(reply) as Overview;
     expect(overview.problems).toHaveLength(CAP);
     expect(overview.problemCount).toBeGreaterThanOrEqual(whole.problems.length);
+  });
+});
+
+describe('the sample balance is bounded', () => {
+  it('previewSampleDraw: a stratum with 200 values lists the first 50 and counts 150 more', () => {
+    const rt = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Teams', sheets: { Population: [['Case ID', 'Team'], ...Array.from({ length: 200 }, (_, row) => [`P${row + 1}`, `Team ${row + 1}`])] } }) });
+    rt.install();
+    rt.call('runNewInspection');
+    const preview = rt.runFromSidebar<{ balance: Array<{ stratum: string; rows: unknown[]; moreRows: number }> }>('previewSampleDraw', { populationTab: 'Population', strata: ['Team'], size: 10, seed: 1 });
+    expect(preview.balance.map((table) => [table.stratum, table.rows.length, table.moreRows])).toEqual([['Team', CAP, 150]]);
   });
 });
