@@ -173,7 +173,8 @@ export class AddonRuntime {
   }
 
   callAs<T = unknown>(authMode: AuthModeName, name: string, ...args: unknown[]): T {
-    const fn = this.context[name];
+    // Only the script's own names: the context inherits toString, constructor and the like from Object.
+    const fn = Object.prototype.hasOwnProperty.call(this.context, name) ? this.context[name] : undefined;
     if (typeof fn !== 'function') throw new Error(`The script has no top-level function ${name}.`);
     const env = this.workbook.env;
     return env.run({ kind: 'script', functionName: name, authMode }, () => {

@@ -2,6 +2,7 @@
  * Fakes of the Ui (menus, alerts, prompts, sidebars, dialogs) and of HtmlService. What the add-on
  * shows is recorded in a UiRecorder for tests to read; alert and prompt answers can be queued.
  */
+import { parse, parseFragment, serialize } from 'parse5';
 import { asGas, Env, enumOf, ServiceObject } from './env';
 
 type GasUi = GoogleAppsScript.Base.Ui;
@@ -213,6 +214,26 @@ interface HtmlModel {
   faviconUrl: string;
 }
 
+/**
+ * The sandbox keywords Apps Script's IFRAME mode gives a sidebar or dialog (HTML Service:
+ * Restrictions, https://developers.google.com/apps-script/guides/html/restrictions; the only
+ * other keyword, allow-top-navigation-by-user-activation, is set for stand-alone scripts only).
+ * The sidebar tests and the preview frame the sidebar with exactly these.
+ */
+export const IFRAME_SANDBOX = ['allow-same-origin', 'allow-forms', 'allow-scripts', 'allow-popups', 'allow-downloads', 'allow-modals', 'allow-popups-to-escape-sandbox'] as const;
+
+/**
+ * HTML as HtmlService keeps it: Google parses and sanitizes what a script serves (Class
+ * HtmlService, https://developers.google.com/apps-script/reference/html/html-service), so the
+ * content is what survives an HTML5 parse and re-serialisation. A whole page (a doctype or an
+ * <html> tag first) is parsed as a document, anything else as body content, as an included file
+ * is. Script and style elements keep their text; text outside them is HTML, so a raw script file
+ * comes back altered (`a && b` as `a &amp;&amp; b`, `"<div>"` as an element).
+ */
+export function parsedHtml(content: string): string {
+  return /^\s*(<!doctype|<html[\s>])/i.test(content) ? serialize(parse(content)) : serialize(parseFragment(content));
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -266,7 +287,7 @@ export class FakeHtmlOutput extends ServiceObject implements Pick<GasHtmlOutput,
 
   constructor(env: Env, private readonly host: HtmlHost, content: string) {
     super('HtmlOutput', env);
-    this.html = { content, title: '', width: 0, height: 0, faviconUrl: '' };
+    this.html = { content: parsedHtml(content), title: '', width: 0, height: 0, faviconUrl: '' };
     env.register(this, this.html);
   }
 
@@ -275,17 +296,17 @@ export class FakeHtmlOutput extends ServiceObject implements Pick<GasHtmlOutput,
   }
 
   setContent(content: string): GasHtmlOutput {
-    this.html.content = content;
+    this.html.content = parsedHtml(content);
     return asGas(this.self);
   }
 
   append(addedContent: string): GasHtmlOutput {
-    this.html.content += addedContent;
+    this.html.content = parsedHtml(this.html.content + addedContent);
     return asGas(this.self);
   }
 
   appendUntrusted(addedContent: string): GasHtmlOutput {
-    this.html.content += escapeHtml(addedContent);
+    this.html.content = parsedHtml(this.html.content + escapeHtml(addedContent));
     return asGas(this.self);
   }
 

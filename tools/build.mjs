@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSyn
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { parseFragment, serialize } from 'parse5';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -119,7 +120,9 @@ async function bundleSidebar() {
 /**
  * The Word report builder (docx and the document code), loaded by the sidebar only when a report
  * is asked for: a second HTML file whose text getReportDocumentScript returns, so the sidebar's
- * first load does not carry it.
+ * first load does not carry it. HtmlService parses what it serves as HTML, so the script is inside
+ * a <script> element, as Google's best practices include a script file
+ * (https://developers.google.com/apps-script/guides/html/best-practices#separate_html_css_and_javascript).
  */
 async function bundleReportDocument() {
   const result = await build({
@@ -133,7 +136,10 @@ async function bundleReportDocument() {
     minify: true,
     write: false,
   });
-  return result.outputFiles[0].text;
+  const html = `<script>${result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script>`;
+  // What HtmlService serves is what survives an HTML parse: the file must come back unchanged.
+  if (serialize(parseFragment(html)) !== html) throw new Error('dist/ReportDocument.html does not survive an HTML parse: its script holds markup that ends or re-opens the <script> element.');
+  return html;
 }
 
 async function main() {

@@ -21,10 +21,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AddonRuntime } from '../runtime';
 import { cellA1, columnLetters, columnNumber } from '../runtime/a1';
+import { IFRAME_SANDBOX, parsedHtml } from '../runtime/ui';
 import type { ValidationModel } from '../runtime/workbook';
 import { keyQuestionChart } from './chart';
 import { EXAMPLE } from './demo';
 import { problemsInOrder } from '../src/core/dataQuality';
+import { andMore, capList } from '../src/core/lists';
+import { quoteText } from '../src/core/answers';
+import { isOwn, LIMITS } from '../src/addon/serverArgs';
 import { escapeHtml } from './html';
 import { typedCommand } from './npmArguments';
 import { generateSummaries, InputError, openFileSession, Session, sessionReport } from './workbookSession';
@@ -99,7 +103,8 @@ const PLACEHOLDER = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-
 function sidebarPage(root: string, token: string): string {
   const file = join(root, 'dist', 'Sidebar.html');
   if (!existsSync(file)) return PLACEHOLDER;
-  const html = readFileSync(file, 'utf8');
+  // As HtmlService serves it: parsed as HTML (runtime/ui.ts).
+  const html = parsedHtml(readFileSync(file, 'utf8'));
   const shim = `${tokenMeta(token)}\n${SHIM}`;
   const head = /<head[^>]*>/i.exec(html);
   return head ? `${html.slice(0, head.index + head[0].length)}\n${shim}${html.slice(head.index + head[0].length)}` : `${shim}${html}`;
@@ -181,8 +186,8 @@ function cellHref(tab: string, row: number, column: number): string {
 /** The data problems, as rate prints them: computed from the cells now, those that block a rating first. */
 function problemsList(session: Session): string {
   const problems = problemsInOrder(sessionReport(session).problems);
-  const shown = problems.slice(0, 50);
-  const items = shown
+  const shown = capList(problems);
+  const items = shown.listed
     .map((problem) => {
       const at = cellOf(problem.cell);
       const text = `${problem.tab}!${problem.cell}`;
@@ -190,7 +195,7 @@ function problemsList(session: Session): string {
       return `<li>${link}: ${escapeHtml(problem.message)}</li>`;
     })
     .join('');
-  const more = problems.length > shown.length ? `<p>… and ${problems.length - shown.length} more.</p>` : '';
+  const more = shown.more > 0 ? `<p>… ${andMore(shown.more)}.</p>` : '';
   return `<section id="problems" aria-labelledby="problems-heading"><h2 id="problems-heading">Data problems (${problems.length})</h2>${items ? `<ul>${items}</ul>${more}` : ''}</section>`;
 }
 
@@ -469,17 +474,24 @@ tbody .key { background-color: #fff; }
 
 /** A cell typed in the page, checked as Sheets checks a dropdown cell, then entered as typing. */
 async function editCell(session: Session, request: IncomingMessage): Promise<{ cell?: string; error?: string }> {
-  const { tab, row, column, value } = JSON.parse(await readBody(request)) as { tab?: unknown; row?: unknown; column?: unknown; value?: unknown };
+  const body = await requestFields(request, ['tab', 'row', 'column', 'value']);
+  if ('error' in body) return body;
+  const { tab, row, column, value } = body.fields;
   const workbook = session.runtime.workbook;
   if (typeof tab !== 'string' || !workbook.sheetNames().includes(tab)) return { error: 'There is no such tab.' };
   if (!Number.isInteger(row) || !Number.isInteger(column) || (row as number) < 2 || (column as number) < 1) return { error: 'A cell needs a row (from 2) and a column.' };
   if (typeof value !== 'string') return { error: 'A cell value must be text, as typed.' };
+  if (value.length > LIMITS.cellText) return { error: `A cell holds at most ${LIMITS.cellText.toLocaleString('en-GB')} characters in Sheets; this value has ${value.length.toLocaleString('en-GB')}. Nothing was saved.` };
   const a1 = cellA1(row as number, column as number);
   const values = dropdownValues(workbook.sheet(tab).format(row as number, column as number).validation);
   if (!values) return { error: `${tab} ${a1} is not an answer or dropdown cell; edit it in a spreadsheet program.` };
   const validation = workbook.sheet(tab).format(row as number, column as number).validation!;
   if (!validation.allowInvalid && !isListed(values, value)) return { error: `${tab} ${a1}: enter one of ${values.join(', ')}.` };
-  session.runtime.setCellValues(tab, a1, [[value]]);
+  try {
+    session.runtime.setCellValues(tab, a1, [[value]]);
+  } catch (error) {
+    return { error: `${tab} ${a1}: ${String((error as Error).message).split('\n')[0]}` };
+  }
   return { cell: a1 };
 }
 
@@ -496,7 +508,7 @@ header { padding: 6px 12px; background: #fff; border-bottom: 1px solid #dadce0; 
 </style></head><body>
 <a class="skip" id="skip-sidebar" href="#sidebar">Skip to the sidebar</a>
 <header>Inspection Ratings — the workbook and the built sidebar, offline: type in the answer cells and everything recalculates; the sidebar's calls run on the offline Apps Script runtime</header>
-<div class="panes"><iframe id="workbook" src="/workbook" title="Workbook"></iframe><iframe id="sidebar" src="/sidebar" title="Sidebar"></iframe></div>
+<div class="panes"><iframe id="workbook" src="/workbook" title="Workbook"></iframe><iframe id="sidebar" src="/sidebar" title="Sidebar" sandbox="${IFRAME_SANDBOX.join(' ')}"></iframe></div>
 <script>
 (function () {
   var workbook = document.getElementById('workbook');
@@ -536,30 +548,80 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The body, or undefined past MAX_BODY_BYTES (the rest is read and dropped, so the page still gets its answer). */
+function readBody(request: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('The request is too large.'));
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }
 
-/** A google.script.run call from the sidebar, run as Apps Script would run it. */
-async function runCall(rt: AddonRuntime, request: IncomingMessage): Promise<{ value?: unknown; error?: string }> {
+/** How deep a request's JSON may nest: the deepest a server function takes is a list inside an object inside the list of arguments. */
+const MAX_JSON_DEPTH = 8;
+
+/**
+ * What is wrong with a parsed JSON value's shape: nesting past MAX_JSON_DEPTH, or a `__proto__`
+ * key, which JSON.parse keeps as a field but any copy would turn into a prototype. Walked without
+ * recursion, so any depth is safe to ask about.
+ */
+function jsonShapeProblem(value: unknown): string | undefined {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth >= MAX_JSON_DEPTH) return `The request nests more than ${MAX_JSON_DEPTH} levels deep.`;
+    if (isOwn(next.value, '__proto__')) return 'The request has a field named "__proto__", which no server function takes.';
+    for (const item of Object.values(next.value)) pending.push({ value: item, depth: next.depth + 1 });
+  }
+  return undefined;
+}
+
+/**
+ * A POST's JSON body as the preview's pages send it: an object with only the named fields (own
+ * properties, read into a map with no prototype), nesting at most MAX_JSON_DEPTH; anything else
+ * is one sentence in the page's reply format, never a JavaScript error.
+ */
+async function requestFields<K extends string>(request: IncomingMessage, names: readonly K[]): Promise<{ fields: Partial<Record<K, unknown>> } | { error: string }> {
+  const body = await readBody(request);
+  if (body === undefined) return { error: `The request is larger than ${MAX_BODY_BYTES.toLocaleString('en-GB')} bytes.` };
+  let parsed: unknown;
   try {
-    const { name, args } = JSON.parse(await readBody(request)) as { name?: unknown; args?: unknown };
-    if (typeof name !== 'string' || !Array.isArray(args)) return { error: 'A call needs a function name and an array of arguments.' };
+    parsed = JSON.parse(body);
+  } catch {
+    return { error: 'The request is not valid JSON.' };
+  }
+  const expected = `a JSON object with the fields ${names.join(', ')}`;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: `The request must be ${expected}.` };
+  const record = parsed as Record<string, unknown>;
+  const unknown = Object.keys(record).find((key) => !(names as readonly string[]).includes(key));
+  if (unknown !== undefined) return { error: `The request has no field "${quoteText(unknown)}"; it must be ${expected}.` };
+  const shape = jsonShapeProblem(parsed);
+  if (shape) return { error: shape };
+  const fields = Object.create(null) as Partial<Record<K, unknown>>;
+  for (const name of names) if (isOwn(record, name)) fields[name] = record[name];
+  return { fields };
+}
+
+/** A google.script.run call from the sidebar, run as Apps Script would run it: only the script's own top-level functions. */
+async function runCall(rt: AddonRuntime, request: IncomingMessage): Promise<{ value?: unknown; error?: string }> {
+  const body = await requestFields(request, ['name', 'args']);
+  if ('error' in body) return body;
+  const { name, args } = body.fields;
+  if (typeof name !== 'string' || !Array.isArray(args)) return { error: 'A call needs a function name and an array of arguments.' };
+  if (!rt.functions.some((fn) => fn.name === name)) return { error: `The add-on has no server function "${quoteText(name)}".` };
+  if (args.length > LIMITS.arguments) return { error: `${name} takes at most ${LIMITS.arguments} arguments; got ${args.length.toLocaleString('en-GB')}.` };
+  try {
     return { value: rt.runFromSidebar(name, ...args) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    // The server function's own sentence (an Error of the add-on's realm: its message's first line, never a stack).
+    return { error: String((error as { message?: unknown } | undefined)?.message ?? error).split('\n')[0] };
   }
 }
 
@@ -624,7 +686,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const guard: Guard = { hosts: [], token: randomBytes(32).toString('hex') };
   const respond = handle(options.root, session, guard);
   const server: Server = createServer((request, response) => {
-    respond(request, response).catch((error: Error) => send(response, 500, 'text/plain', error.message));
+    respond(request, response).catch((error: Error) => {
+      // The page gets a sentence; the details go to the terminal that runs the preview.
+      console.error(error);
+      send(response, 500, 'text/plain', 'The preview could not answer this request; see the terminal that runs it.');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

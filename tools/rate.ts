@@ -11,6 +11,7 @@
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemsInOrder } from '../src/core/dataQuality';
+import { andMore, LIST_CAP } from '../src/core/lists';
 import { RatingsReport, reportJson } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
 import { npmArguments, typedCommand } from './npmArguments';
@@ -42,8 +43,8 @@ export interface RateResult {
   outFile?: string;
 }
 
-/** How many problems the printed page lists; the JSON and the Data quality tab have them all. */
-const PRINTED_PROBLEMS = 50;
+/** How many problems the printed page lists (the one list cap); the JSON and the Data quality tab have them all. */
+const PRINTED_PROBLEMS = LIST_CAP;
 
 /**
  * Rates one workbook file; throws InputError (before writing anything) when it cannot be used.
@@ -88,7 +89,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
 export function problemLines(report: RatingsReport): string[] {
   const problems = problemsInOrder(report.problems);
   if (problems.length === 0) return ['Data problems: none.'];
-  const more = problems.length > PRINTED_PROBLEMS ? [`  … and ${problems.length - PRINTED_PROBLEMS} more (all are on the Data quality tab of the rated workbook).`] : [];
+  const more = problems.length > PRINTED_PROBLEMS ? [`  … ${andMore(problems.length - PRINTED_PROBLEMS)} (all are on the Data quality tab of the rated workbook).`] : [];
   return [`Data problems (${problems.length}):`, ...problems.slice(0, PRINTED_PROBLEMS).map((problem) => `  ${problem.tab}!${problem.cell}: ${problem.message}`), ...more];
 }
 

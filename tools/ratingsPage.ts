@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Band, BANDS, bandScore } from '../src/core/bands';
+import { andMore, capList } from '../src/core/lists';
 import { BAND_COLOURS } from '../src/addon/formats';
 import { boundaries, keyQuestionChart } from './chart';
 import { escapeHtml } from './html';
@@ -102,10 +103,10 @@ function panelSection(report: RatingsReport): string {
 }
 
 function problemsSection(report: RatingsReport): string {
-  const shown = report.problems.slice(0, 200);
-  const more = report.problems.length > shown.length ? `<p>… and ${report.problems.length - shown.length} more: see the Data quality tab.</p>` : '';
-  const items = shown.map((problem) => `<li>${escapeHtml(`${problem.tab}!${problem.cell}`)}: ${escapeHtml(problem.message)}</li>`);
-  return `<section aria-labelledby="problems-heading"><h2 id="problems-heading">Data problems (${report.problems.length})</h2>${items.length > 0 ? `<ul>${items.join('\n')}</ul>${more}` : '<p>None.</p>'}</section>`;
+  const shown = capList(report.problems, report.problemCount - report.problems.length);
+  const more = shown.more > 0 ? `<p>… ${andMore(shown.more)}: see the Data quality tab.</p>` : '';
+  const items = shown.listed.map((problem) => `<li>${escapeHtml(`${problem.tab}!${problem.cell}`)}: ${escapeHtml(problem.message)}</li>`);
+  return `<section aria-labelledby="problems-heading"><h2 id="problems-heading">Data problems (${(shown.listed.length + shown.more).toLocaleString('en-GB')})</h2>${items.length > 0 ? `<ul>${items.join('\n')}</ul>${more}` : '<p>None.</p>'}</section>`;
 }
 
 const CSS = `

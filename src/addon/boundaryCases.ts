@@ -3,6 +3,7 @@ import { Band } from '../core/bands';
 import { columnHeaded, rowsWhere, sheetRow } from '../core/caseTable';
 import { findStandard } from '../core/frameworks';
 import { panelMoves } from '../core/panel';
+import { LIST_CAP } from '../core/lists';
 import { isNotRated, rateStandard } from '../core/standards';
 import { evidenceHeader } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
@@ -29,11 +30,10 @@ export interface BoundaryMove {
   keyQuestionId: string;
   /** Why the move is allowed, as a clause. */
   reason: string;
+  /** The first LIST_CAP cases (src/core/lists.ts), and how many more there are. */
   cases: BoundaryCase[];
+  moreCases: number;
 }
-
-/** The most cases listed for one move: enough for a panel to read, short enough for a sidebar. */
-const CASE_LIMIT = 50;
 
 /**
  * docs/user-guide.md evidence for the ratings panel: for each move R6 allows on a standard, the cases on its
@@ -59,9 +59,11 @@ function boundaryMoves(standardId: unknown): BoundaryMove[] {
     .map((move): BoundaryMove => {
       const wanted = move.direction === 'raise' ? 'no' : 'yes';
       const cases: BoundaryCase[] = [];
+      let moreCases = 0;
       table.rows.forEach((row, rowIndex) => {
-        if (cases.length >= CASE_LIMIT || readAnswer(row[lowest.column.index]) !== wanted) return;
-        cases.push({
+        if (readAnswer(row[lowest.column.index]) !== wanted) return;
+        if (cases.length >= LIST_CAP) moreCases += 1;
+        else cases.push({
           caseId: caseId ? String(row[caseId.index]) : '',
           answer: wanted === 'no' ? 'No' : 'Yes',
           evidence: evidence ? String(row[evidence.index] ?? '') : '',
@@ -70,7 +72,7 @@ function boundaryMoves(standardId: unknown): BoundaryMove[] {
           column: lowest.column.index + 1,
         });
       });
-      return { direction: move.direction, to: move.to as Band, keyQuestionId: lowest.keyQuestion.id, reason: move.reason, cases };
+      return { direction: move.direction, to: move.to as Band, keyQuestionId: lowest.keyQuestion.id, reason: move.reason, cases, moreCases };
     });
 }
 

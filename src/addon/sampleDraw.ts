@@ -3,6 +3,7 @@ import { CaseTable, columnHeaded, readCaseTable } from '../core/caseTable';
 import { CASE_ID_HEADER, caseIdColumn, caseIdRows, caseIdText, drawSample, newSeed, sampleBalance, strataColumns } from '../core/sampling';
 import { plannedSampleSize } from '../core/statistics';
 import { describeCell } from '../core/answers';
+import { capList } from '../core/lists';
 import { serverFunction } from '../publicFunction';
 import { ArgRule, LIMITS, SEED, TAB_NAME, validated } from './serverArgs';
 import { asText } from './cells';
@@ -44,7 +45,9 @@ export interface SampleRequest {
 
 export interface BalanceTable {
   stratum: string;
+  /** The first LIST_CAP values (src/core/lists.ts), and how many more the stratum has. */
   rows: { value: string; population: number; populationShare: number; sample: number; sampleShare: number; differencePoints: number }[];
+  moreRows: number;
 }
 
 export interface SamplePreview {
@@ -99,10 +102,10 @@ function draw(tabs: Tabs, request: SampleRequest): Draw {
   const strata = strataColumns(population, request.strata, 'population');
   const chosen = drawSample(population, request.size, strata, seed);
   const sample: CaseTable = { ...population, rows: chosen.map((rowIndex) => population.rows[rowIndex]) };
-  const balance = strata.map((column): BalanceTable => ({
-    stratum: column.header,
-    rows: sampleBalance(population, column, sample, column).map((row) => ({ ...row, value: String(row.value) })),
-  }));
+  const balance = strata.map((column): BalanceTable => {
+    const rows = capList(sampleBalance(population, column, sample, column));
+    return { stratum: column.header, rows: rows.listed.map((row) => ({ ...row, value: String(row.value) })), moreRows: rows.more };
+  });
   return { population, chosen, preview: { seed, size: request.size, population: population.rows.length, balance } };
 }
 

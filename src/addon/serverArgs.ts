@@ -1,4 +1,4 @@
-import { quoteText } from '../core/answers';
+import { hasVisibleCharacter, quoteText } from '../core/answers';
 
 /**
  * The sidebar's server functions are reachable with any arguments (google.script.run, or the
@@ -7,9 +7,13 @@ import { quoteText } from '../core/answers';
  * hidden characters by code point) before any work or any read of the workbook.
  */
 
-/** One argument or field: what it is called in a message, its type, and its limits. */
+/**
+ * One argument or field: what it is called in a message, its type, and its limits. `visible`: text
+ * given must show something (a lone zero-width space is refused). An object's fields are matched
+ * as own properties only, so names such as `constructor` or `__proto__` are unknown fields.
+ */
 export type ArgRule =
-  | { label: string; type: 'text'; optional?: boolean; maxLength: number }
+  | { label: string; type: 'text'; optional?: boolean; maxLength: number; visible?: boolean }
   | { label: string; type: 'number'; optional?: boolean; whole?: boolean; min?: number; max?: number }
   | { label: string; type: 'texts'; optional?: boolean; maxLength: number; maxItems: number }
   | { label: string; type: 'object'; optional?: boolean; fields: Readonly<Record<string, ArgRule>> };
@@ -25,6 +29,11 @@ function describeArg(value: unknown): string {
 
 const isMissing = (value: unknown) => value === null || value === undefined;
 
+/** A name the object itself holds, never one it inherits (`toString`, `constructor`, `__proto__`). */
+export function isOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
 /** The problem with one value, or undefined when it keeps to its rule. */
 function problemWith(rule: ArgRule, value: unknown): string | undefined {
   if (isMissing(value) || (rule.type === 'text' && value === '' && rule.optional)) return rule.optional ? undefined : `${rule.label} is required; got nothing.`;
@@ -33,6 +42,7 @@ function problemWith(rule: ArgRule, value: unknown): string | undefined {
     case 'text':
       if (typeof value !== 'string') return `${rule.label} must be text; got ${got}.`;
       if (value.length > rule.maxLength) return `${rule.label} must be at most ${rule.maxLength} characters; got ${got}.`;
+      if (rule.visible && !hasVisibleCharacter(value)) return `${rule.label} must contain a visible character; got ${got}.`;
       return undefined;
     case 'number': {
       if (typeof value !== 'number') return `${rule.label} must be a number; got ${got}.`;
@@ -51,10 +61,10 @@ function problemWith(rule: ArgRule, value: unknown): string | undefined {
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) return `${rule.label} must be an object; got ${got}.`;
       const record = value as Record<string, unknown>;
-      const unknown = Object.keys(record).find((key) => !(key in rule.fields));
+      const unknown = Object.keys(record).find((key) => !isOwn(rule.fields, key));
       if (unknown !== undefined) return `${rule.label} has no field "${quoteText(unknown)}"; its fields: ${Object.keys(rule.fields).join(', ')}.`;
       for (const [key, field] of Object.entries(rule.fields)) {
-        const problem = problemWith(field, record[key]);
+        const problem = problemWith(field, isOwn(record, key) ? record[key] : undefined);
         if (problem) return problem;
       }
       return undefined;
@@ -64,8 +74,8 @@ function problemWith(rule: ArgRule, value: unknown): string | undefined {
 
 /** Throws the first problem with the arguments, or with their number. */
 export function checkArgs(name: string, rules: readonly ArgRule[], args: readonly unknown[]): void {
-  // google.script.run passes trailing missing arguments as nothing; more than declared is a mistake.
-  if (args.length > rules.length && args.slice(rules.length).some((extra) => !isMissing(extra))) {
+  // google.script.run passes trailing missing arguments as nothing; more than declared is a mistake, and so are many blanks.
+  if (args.length > LIMITS.arguments || (args.length > rules.length && args.slice(rules.length).some((extra) => !isMissing(extra)))) {
     throw new Error(`${name} takes ${rules.length === 0 ? 'no arguments' : `at most ${rules.length} argument${rules.length === 1 ? '' : 's'}`}; got ${args.length}.`);
   }
   rules.forEach((rule, index) => {
@@ -83,7 +93,7 @@ export function validated<F extends (...args: never[]) => unknown>(name: string,
 }
 
 /** Limits shared by the sidebar's calls: Sheets' 100-character tab names, 50,000 characters a cell, its grid. */
-export const LIMITS = { tabName: 100, cellText: 50000, shortText: 200, rows: 10000000, columns: 18278, seed: Number.MAX_SAFE_INTEGER } as const;
+export const LIMITS = { tabName: 100, cellText: 50000, shortText: 200, rows: 10000000, columns: 18278, seed: Number.MAX_SAFE_INTEGER, arguments: 10 } as const;
 
 /** Arguments several sidebar calls take. */
 export const STANDARD_ID: ArgRule = { label: 'The standard id', type: 'text', maxLength: LIMITS.shortText };

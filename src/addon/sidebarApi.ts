@@ -1,4 +1,4 @@
-import { quoteText } from '../core/answers';
+import { hasVisibleCharacter, quoteText } from '../core/answers';
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
@@ -6,6 +6,7 @@ import { maximumScore } from '../core/frameworkTab';
 import { RatingsReport, StandardFigure } from '../core/report';
 import { workbookReport } from '../core/workbookReport';
 import { DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
+import { capList, LIST_CAP } from '../core/lists';
 import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
 import { judgePanelRating, panelMoves } from '../core/panel';
@@ -31,7 +32,7 @@ export interface Overview {
   isSetUp: boolean;
   progress: TabProgress[];
   problems: DataProblem[];
-  /** How many problems there are in all; `problems` holds the first PROBLEM_LIMIT. */
+  /** How many problems there are in all; `problems` holds the first LIST_CAP (src/core/lists.ts). */
   problemCount: number;
   panel: PanelRow[];
   subSampleHeaders: string[];
@@ -66,7 +67,6 @@ export interface PanelRow {
   choices: string[];
 }
 
-const PROBLEM_LIMIT = 100;
 const PANEL_TAB = 'Panel';
 
 /**
@@ -81,9 +81,9 @@ function overview(): Overview {
   const choice = workbookChoice(tabs);
   const framework = choice.framework;
   const caseTabs = readCaseTabs(tabs, framework);
-  const checked = checkCaseTabs(caseTabs, framework, PROBLEM_LIMIT);
+  const checked = checkCaseTabs(caseTabs, framework, LIST_CAP);
   // Those that block a rating first; the Framework tab's lead them: nothing can be set up until they are put right.
-  const problems = problemsInOrder([...choice.problems, ...checked.problems]).slice(0, PROBLEM_LIMIT);
+  const problems = capList(problemsInOrder([...choice.problems, ...checked.problems])).listed;
   const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
   const { report, panelRows } = reportOf(tabs, framework, caseTabs);
@@ -129,7 +129,7 @@ function reportOf(tabs: Tabs, framework: Framework, caseTabs: CaseTabRead[]): { 
   const found = caseTabs.map((tab) => ({ layout: layouts.find((layout) => layout.name === tab.frameworkName)!, tab: tab.name }));
   const panelTab = findTab(tabs, 'panel', PANEL_TAB);
   // The overview's problems come from checkCaseTabs: the report's are only counted past the limit.
-  return { report: workbookReport(reader, { framework, caseTabs: found }, PROBLEM_LIMIT), panelRows: panelTab?.role === 'panel' ? reader.values(panelTab.name) : [] };
+  return { report: workbookReport(reader, { framework, caseTabs: found }, LIST_CAP), panelRows: panelTab?.role === 'panel' ? reader.values(panelTab.name) : [] };
 }
 
 function panelRowOf(report: RatingsReport, panelRows: unknown[][], caseTabs: CaseTabRead[], standard: Standard): PanelRow {
@@ -190,7 +190,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
     const rationale = textOf(rationaleGiven);
     const band = rating === '' ? undefined : parseBand(rating);
     if (rating !== '' && !band) throw new Error(`"${quoteText(rating)}" is not a rating. Use one of ${BAND_LIST}.`);
-    if (band && rationale.trim() === '') throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
+    if (band && !hasVisibleCharacter(rationale)) throw new Error(`A panel judgement needs a rationale: say why ${standard.id} ${standard.name} should be ${band}.`);
     if (rationale.length > MAX_CELL_CHARACTERS) {
       throw new Error(
         `The rationale for ${standard.id} ${standard.name} is ${rationale.length.toLocaleString('en-GB')} characters; a Sheets cell holds at most ${MAX_CELL_CHARACTERS.toLocaleString('en-GB')}. Shorten it (or keep the full text in a document and summarise it here): nothing was saved.`,
@@ -263,7 +263,7 @@ export const recordPanelJudgement = serverFunction(
       { label: 'The rating', type: 'text', optional: true, maxLength: LIMITS.shortText },
       // Over a cell's 50,000 characters the rationale gets its own message (recordJudgement); this bounds the request.
       { label: 'The rationale', type: 'text', optional: true, maxLength: 20 * LIMITS.cellText },
-      { label: 'Recorded by', type: 'text', optional: true, maxLength: LIMITS.shortText },
+      { label: 'Recorded by', type: 'text', optional: true, maxLength: LIMITS.shortText, visible: true },
     ],
     recordJudgement,
   ),

@@ -69,6 +69,11 @@ export function showHidden(text: string): string {
   return /[A-Za-z]/.test(visible) ? visible.replace(LOOK_ALIKE, codePoint) : visible;
 }
 
+/** Whether text has something a reader can see: not only spaces and invisible characters (a lone zero-width space has nothing). */
+export function hasVisibleCharacter(text: string): boolean {
+  return text.replace(INVISIBLE, '').trim() !== '';
+}
+
 export function isDate(cell: unknown): cell is Date {
   return cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]';
 }

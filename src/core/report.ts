@@ -69,6 +69,8 @@ export interface SubSampleFigure {
   header: string;
   groups: Array<{ value: string; cases: number; keyQuestions: Array<{ id: string; yes: number | null; applicable: number | null; percent: number | null }> }>;
   tab: string;
+  /** Groups left out of `groups` by the list cap (src/core/lists.ts); absent when none were. */
+  groupsNotListed?: number;
 }
 
 export interface KeyQuestionFigure {
@@ -117,6 +119,9 @@ export interface StandardFigure {
   explanation?: string;
   /** The lead inspector's evidence for a judgement standard (R8). */
   evidence?: string;
+  /** Evidence notes left out of the key questions' `strengths` and `improvements` by the list cap (src/core/lists.ts). */
+  strengthsNotListed?: number;
+  improvementsNotListed?: number;
 }
 
 export interface ReportProblem {

@@ -22,6 +22,7 @@ import {
 } from 'docx';
 import { BAND_COLOURS } from '../addon/formats';
 import { Band, BANDS, bandScore } from '../core/bands';
+import { andMore, capList } from '../core/lists';
 import { ComparisonFigure, detailText, EvidenceNote, KeyQuestionFigure, PromptFigure, RatingsReport, StandardFigure } from '../core/report';
 
 /** The chart as a PNG, drawn by whoever builds the document (resvg offline, a canvas in the sidebar). */
@@ -39,8 +40,6 @@ export interface ReportDocumentOptions {
 }
 
 /** How many data problems the document lists; the Data quality tab has them all. */
-const LISTED_PROBLEMS = 200;
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "5 December 2026", the way the example report writes dates (UTC, so a test's date does not drift). */
@@ -206,19 +205,22 @@ function judgementParagraphs(figure: StandardFigure): Paragraph[] {
   return lines;
 }
 
-function noteParagraphs(figure: StandardFigure, pick: (keyQuestion: KeyQuestionFigure) => EvidenceNote[]): Paragraph[] {
-  const notes = figure.keyQuestions.flatMap((keyQuestion) => pick(keyQuestion).map((note) => ({ keyQuestion, note })));
-  return notes.map(({ keyQuestion, note }) => new Paragraph({ bullet: { level: 0 }, children: [text(`${keyQuestion.id}, case ${note.caseId}: `, { bold: true }), text(note.note)] }));
+function noteParagraphs(figure: StandardFigure, pick: (keyQuestion: KeyQuestionFigure) => EvidenceNote[], notListed = 0): Paragraph[] {
+  const notes = capList(figure.keyQuestions.flatMap((keyQuestion) => pick(keyQuestion).map((note) => ({ keyQuestion, note }))), notListed);
+  return [
+    ...notes.listed.map(({ keyQuestion, note }) => new Paragraph({ bullet: { level: 0 }, children: [text(`${keyQuestion.id}, case ${note.caseId}: `, { bold: true }), text(note.note)] })),
+    ...(notes.more > 0 ? [paragraph(`… ${andMore(notes.more)}: see the evidence columns of the case tab.`)] : []),
+  ];
 }
 
 /** Strengths and Areas for improvement, pre-filled with the notes beside Yes and No answers, then room for the narrative. */
 function findingsSections(figure: StandardFigure): Paragraph[] {
   return [
     heading('Strengths', HeadingLevel.HEADING_3),
-    ...noteParagraphs(figure, (keyQuestion) => keyQuestion.strengths),
+    ...noteParagraphs(figure, (keyQuestion) => keyQuestion.strengths, figure.strengthsNotListed),
     new Paragraph({ children: [] }),
     heading('Areas for improvement', HeadingLevel.HEADING_3),
-    ...noteParagraphs(figure, (keyQuestion) => keyQuestion.improvements),
+    ...noteParagraphs(figure, (keyQuestion) => keyQuestion.improvements, figure.improvementsNotListed),
     new Paragraph({ children: [] }),
   ];
 }
@@ -274,12 +276,14 @@ function annex(report: RatingsReport): Array<Paragraph | Table> {
   ]);
   const subSamples = report.subSamples.flatMap((split) => {
     const ids = split.groups[0]?.keyQuestions.map((keyQuestion) => keyQuestion.id) ?? [];
+    const groups = capList(split.groups, split.groupsNotListed);
     return [
       heading(`${split.tab} by ${split.header}`, HeadingLevel.HEADING_2),
       table(
-        ['Key question', ...split.groups.map((group) => `${group.value} (${group.cases} cases)`)],
-        ids.map((id, index) => [cell(id), ...split.groups.map((group) => cell(figureText(group.keyQuestions[index])))]),
+        ['Key question', ...groups.listed.map((group) => `${group.value} (${group.cases} cases)`)],
+        ids.map((id, index) => [cell(id), ...groups.listed.map((group) => cell(figureText(group.keyQuestions[index])))]),
       ),
+      ...(groups.more > 0 ? [paragraph(`… ${andMore(groups.more)} values of ${split.header}: see the Sub-samples tab.`)] : []),
     ];
   });
   const agreement = report.agreement.length === 0
@@ -305,11 +309,11 @@ function annex(report: RatingsReport): Array<Paragraph | Table> {
 }
 
 function problemsSection(report: RatingsReport): Paragraph[] {
-  const shown = report.problems.slice(0, LISTED_PROBLEMS);
+  const shown = capList(report.problems, report.problemCount - report.problems.length);
   return [
-    heading(`Data problems (${report.problems.length})`, HeadingLevel.HEADING_1, true),
-    ...(shown.length === 0 ? [paragraph('None.')] : shown.map((problem) => new Paragraph({ bullet: { level: 0 }, children: [text(`${problem.tab}!${problem.cell}: `, { bold: true }), text(problem.message)] }))),
-    ...(report.problems.length > shown.length ? [paragraph(`… and ${report.problems.length - shown.length} more: see the Data quality tab.`)] : []),
+    heading(`Data problems (${(shown.listed.length + shown.more).toLocaleString('en-GB')})`, HeadingLevel.HEADING_1, true),
+    ...(shown.listed.length === 0 ? [paragraph('None.')] : shown.listed.map((problem) => new Paragraph({ bullet: { level: 0 }, children: [text(`${problem.tab}!${problem.cell}: `, { bold: true }), text(problem.message)] }))),
+    ...(shown.more > 0 ? [paragraph(`… ${andMore(shown.more)}: see the Data quality tab.`)] : []),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { BoundaryCase, BoundaryMove } from '../addon/boundaryCases';
+import { andMore } from '../core/lists';
 import { rovingButtons } from './controls';
 import { byId, el, fill, hideMessage } from './dom';
 import { goToCell } from './goToCell';
@@ -46,7 +47,9 @@ export class BoundaryCases {
     const title = `To ${move.direction} it to ${move.to}: the ${which} answers on ${move.keyQuestionId} (${move.reason})`;
     const list = el('div', { className: 'problem-list', attributes: { role: 'toolbar', 'aria-orientation': 'vertical', 'aria-label': `Cases to ${move.direction} it to ${move.to}` } }, ...move.cases.map((boundaryCase) => this.caseButton(boundaryCase)));
     rovingButtons(list);
-    return el('details', { className: 'boundary' }, el('summary', {}, `${title} — ${move.cases.length} case${move.cases.length === 1 ? '' : 's'}`), list);
+    const count = move.cases.length + move.moreCases;
+    const more = move.moreCases > 0 ? [el('p', { className: 'hint' }, `${andMore(move.moreCases)}: filter ${move.keyQuestionId} on the case tab to see them all.`)] : [];
+    return el('details', { className: 'boundary' }, el('summary', {}, `${title} — ${count} case${count === 1 ? '' : 's'}`), list, ...more);
   }
 
   private caseButton(boundaryCase: BoundaryCase): HTMLButtonElement {

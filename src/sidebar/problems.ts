@@ -1,4 +1,5 @@
 import type { DataProblem } from '../core/dataQuality';
+import { andMore } from '../core/lists';
 import { rovingButtons } from './controls';
 import { byId, el, fill, hideMessage, refill } from './dom';
 import { goToCell } from './goToCell';
@@ -18,7 +19,7 @@ export function renderProblems(problems: DataProblem[], problemCount: number): v
   const more = byId('problems-more');
   const hidden = problemCount - problems.length;
   more.hidden = hidden <= 0;
-  refill(more, hidden > 0 ? `and ${hidden} more (all are listed on the Data quality tab after Generate summaries).` : '');
+  refill(more, hidden > 0 ? `${andMore(hidden)} (listed on the Data quality tab after Generate summaries).` : '');
   const now = JSON.stringify(problems);
   if (now === shown) return;
   shown = now;

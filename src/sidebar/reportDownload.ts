@@ -53,8 +53,11 @@ export class ReportDownload {
 
   private async builder(): Promise<Builder> {
     if (!window.InspectionReportDocument) {
+      // The server sends an HTML file holding one <script> element (HtmlService serves HTML); its text is run here.
+      const served = document.createElement('template');
+      served.innerHTML = await server.getReportDocumentScript();
       const script = document.createElement('script');
-      script.text = await server.getReportDocumentScript();
+      script.text = served.content.querySelector('script')?.text ?? '';
       document.head.append(script);
     }
     if (!window.InspectionReportDocument) throw new Error('The report builder did not load. Reload the sidebar and try again.');

@@ -1,4 +1,5 @@
 import type { BalanceTable, SamplePreview, SampleRequest, SampleSetup } from '../addon/sampleDraw';
+import { andMore } from '../core/lists';
 import { clearInvalid, markInvalid, whileBusy } from './controls';
 import { byId, el, fill, hideMessage, option, showMessage } from './dom';
 import { reasonOf, server } from './server';
@@ -121,5 +122,6 @@ function balanceTable(table: BalanceTable): HTMLTableElement {
       el('td', { className: 'number' }, (Math.round(row.differencePoints * 10) / 10).toFixed(1)),
     ),
   );
-  return el('table', { className: 'balance-table' }, el('caption', {}, `Balance by ${table.stratum}`), el('thead', {}, head), el('tbody', {}, ...rows));
+  const caption = `Balance by ${table.stratum}${table.moreRows > 0 ? ` (the first ${table.rows.length} values; ${andMore(table.moreRows)})` : ''}`;
+  return el('table', { className: 'balance-table' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...rows));
 }

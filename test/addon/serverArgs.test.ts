@@ -1,4 +1,4 @@
-import { checkArgs } from '../../src/addon/serverArgs';
+import { ArgRule, checkArgs } from '../../src/addon/serverArgs';
 import { newWorkbook } from './support';
 
 /**
@@ -54,5 +54,54 @@ describe('addon › sidebar server functions check their arguments at the bounda
 
   it('more arguments than declared are refused', () => {
     expect(() => checkArgs('getOverview', [], ['x'])).toThrow('getOverview takes no arguments; got 1.');
+  });
+});
+
+/** Hostile calls (the issue's catalogue): own names and fields only, bounded counts, visible names. */
+describe('addon › sidebar server functions take only their own names and fields', () => {
+  const rt = newWorkbook({ maxRows: 30 });
+  const failure = (name: string, ...args: unknown[]) => {
+    try {
+      rt.runFromSidebar(name, ...args);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error(`${name} accepted the call`);
+  };
+
+  it.each(['toString', 'constructor', 'hasOwnProperty', 'valueOf'])('refuses the inherited name %s as a server function', (name) => {
+    expect(failure(name)).toBe(`The script has no top-level function ${name}.`);
+  });
+
+  it.each([
+    ['constructor', { constructor: 'Sentence type' }],
+    ['toString', { toString: 'Sentence type' }],
+  ])('refuses a form field named %s', (field, options) => {
+    expect(failure('runGenerateSummaries', options)).toBe(`The options has no field "${field}"; its fields: subSampleHeader.`);
+    expect(failure('runQualityCheck', { caseTab: 'Case supervision', perInspector: 2, ...options })).toBe(`The quality check has no field "${field}"; its fields: caseTab, perInspector, seed.`);
+  });
+
+  const OPTIONS: ArgRule = { label: 'The options', type: 'object', fields: { subSampleHeader: { label: 'The sub-sample column', type: 'text', maxLength: 200 } } };
+
+  it('refuses a field named __proto__ (JSON.parse makes it an own property) and never reads a field an object only inherits', () => {
+    expect(() => checkArgs('runGenerateSummaries', [OPTIONS], [JSON.parse('{"__proto__": "Sentence type"}')])).toThrow('The options has no field "__proto__"; its fields: subSampleHeader.');
+    const inherits = Object.create({ subSampleHeader: 'Sentence type' }) as object;
+    expect(() => checkArgs('runGenerateSummaries', [OPTIONS], [inherits])).toThrow('The sub-sample column is required; got nothing.');
+  });
+
+  it('refuses 100,000 extra arguments with a sentence, not a RangeError', () => {
+    expect(() => checkArgs('getOverview', [], new Array(100000).fill(null))).toThrow('getOverview takes no arguments; got 100000.');
+    expect(() => checkArgs('goToCell', [OPTIONS, OPTIONS, OPTIONS], [{}, {}, {}, ...new Array(100000).fill(null)])).toThrow('goToCell takes at most 3 arguments; got 100003.');
+  });
+
+  it('refuses a "Recorded by" with nothing visible in it (a lone zero-width space), and saves nothing', () => {
+    const log = rt.spreadsheet.getSheetByName('Panel log');
+    expect(failure('recordPanelJudgement', '2.1', '', '', '\u200B')).toBe('Recorded by must contain a visible character; got "[U+200B]".');
+    expect(failure('recordPanelJudgement', '2.1', '', '', ' \u200B\u2060 ')).toBe('Recorded by must contain a visible character; got " [U+200B][U+2060] ".');
+    expect(rt.spreadsheet.getSheetByName('Panel log')).toBe(log);
+  });
+
+  it('takes a rationale of only invisible characters as no rationale', () => {
+    expect(failure('recordPanelJudgement', '2.1', 'Good', '\u200B\u200B')).toMatch(/^A panel judgement needs a rationale: say why 2\.1 /);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * "Download report (.docx)" in the preview's sidebar, in headless Chromium, keyboard only: the
- * builder loads on demand, the file downloads, and mammoth (not this project's code) reads the same
- * text as the command line's `rate --docx` of the same workbook.
+ * sidebar is framed with Apps Script's IFRAME sandbox keywords, as in Sheets; the builder loads on
+ * demand, the file downloads, and mammoth (not this project's code) reads the same text as the
+ * command line's `rate --docx` of the same workbook.
  */
 import mammoth from 'mammoth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Frame, Page } from 'playwright-core';
 import { rate } from '../../tools/rate';
 import { Preview, startPreview } from '../../tools/preview';
 import { launchChromium } from '../support/browser';
@@ -27,6 +28,7 @@ describe('report › the sidebar downloads the Word report', () => {
   let preview: Preview;
   let browser: Browser;
   let page: Page;
+  let sidebar: Frame;
   const scripts: string[] = [];
 
   beforeAll(async () => {
@@ -36,7 +38,8 @@ describe('report › the sidebar downloads the Word report', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/run')) scripts.push(JSON.parse(request.postData() ?? '{}').name);
     });
-    await page.goto(new URL('/sidebar', preview.url).href);
+    await page.goto(preview.url);
+    sidebar = (await (await page.locator('#sidebar').elementHandle())!.contentFrame())!;
   });
   afterAll(async () => {
     await browser?.close();
@@ -45,7 +48,10 @@ describe('report › the sidebar downloads the Word report', () => {
   });
 
   it('loads the builder only when asked, then downloads the same document as rate --docx', async () => {
-    const button = page.getByRole('button', { name: 'Download report (.docx)' });
+    // HTML Service: Restrictions (developers.google.com/apps-script/guides/html/restrictions): the IFRAME mode's keywords.
+    const sandbox = 'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox';
+    expect((await page.locator('#sidebar').getAttribute('sandbox'))?.split(' ').sort()).toEqual(sandbox.split(' ').sort());
+    const button = sidebar.getByRole('button', { name: 'Download report (.docx)' });
     await button.waitFor();
     expect(scripts).not.toContain('getReportDocumentScript');
     await button.focus();
@@ -53,7 +59,7 @@ describe('report › the sidebar downloads the Word report', () => {
     expect(download.suggestedFilename()).toBe('Thames Valley Community Rehabilitation Company report (draft).docx');
     const downloaded = join(dir, 'sidebar.docx');
     await download.saveAs(downloaded);
-    await page.locator('#report-message', { hasText: 'Report downloaded' }).waitFor();
+    await sidebar.locator('#report-message', { hasText: 'Report downloaded' }).waitFor();
     expect(scripts).toEqual(expect.arrayContaining(['getReportDocumentScript', 'getReportModel']));
 
     const offline = join(dir, 'offline.docx');

@@ -156,4 +156,4 @@ function sandboxProbe() {
 }
 `;
 
-export const FIXTURE_HTML = { Sidebar: '<!DOCTYPE html><html><body><h1>Inspection Ratings</h1></body></html>' };
+export const FIXTURE_HTML = { Sidebar: '<!DOCTYPE html><html><head></head><body><h1>Inspection Ratings</h1></body></html>' };

@@ -1,17 +1,41 @@
 /**
  * The sidebar in headless Chromium, its google.script.run shim wired to the offline runtime:
  * every server call the page makes is a real run of dist/Code.js over the test workbook.
+ * As in Sheets, the sidebar is the HTML HtmlService serves (parsed, runtime/ui.ts) inside an
+ * iframe sandboxed with Apps Script's IFRAME-mode keywords (IFRAME_SANDBOX): what the sandbox
+ * forbids (a download without allow-downloads, top navigation) fails here too.
  * The page also records what a screen reader depends on: which live regions existed, empty,
  * when the page loaded, and which of them changed since.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Frame, Page } from 'playwright-core';
 import type { AddonRuntime } from '../../runtime';
+import { IFRAME_SANDBOX, parsedHtml } from '../../runtime/ui';
 
 const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');
-/** Where the page is served from, so that it loads as a document of its own (init scripts run first). */
+/** The editor's page, and the sidebar's own document framed in it (init scripts run first in both). */
+const EDITOR_URL = 'http://localhost/editor.html';
 const SIDEBAR_URL = 'http://localhost/sidebar.html';
+const EDITOR_HTML = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Editor</title>
+<style>html, body { margin: 0; height: 100%; } iframe { border: 0; width: 300px; height: 100%; }</style></head>
+<body><iframe id="sidebar" title="Inspection Ratings" sandbox="${IFRAME_SANDBOX.join(' ')}" src="${SIDEBAR_URL}"></iframe></body></html>`;
+
+/**
+ * What a test reads and does in the sidebar: queries and scripts go to the sidebar's frame, while
+ * the keyboard, downloads, dialogs and closing belong to the browser page holding it.
+ */
+const FRAME_MEMBERS = new Set(['locator', 'getByRole', 'getByLabel', 'getByText', 'getByTitle', 'getByPlaceholder', 'evaluate', 'evaluateHandle', 'waitForFunction', 'waitForSelector', 'addScriptTag', 'focus', 'click', 'fill', 'press', 'textContent', 'innerText', 'content', 'title', '$', '$$', '$eval', '$$eval']);
+
+function sidebarView(page: Page, frame: Frame): Page {
+  return new Proxy(page, {
+    get: (target, name, receiver) => {
+      const owner: object = typeof name === 'string' && FRAME_MEMBERS.has(name) ? frame : target;
+      const member = Reflect.get(owner, name, owner === target ? receiver : owner) as unknown;
+      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(owner) : member;
+    },
+  });
+}
 
 /** What a test sees of one open sidebar. */
 export interface Sidebar {
@@ -30,10 +54,10 @@ type Reply = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Opens dist/Sidebar.html at the sidebar's 300 px, google.script.run forwarding to `rt`. */
 export async function openSidebar(browser: Browser, rt: AddonRuntime): Promise<Sidebar> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 300, height: 800 }, acceptDownloads: true });
   const held = new Map<string, Promise<void>>();
   const sidebar: Sidebar = {
-    page,
+    page: undefined as unknown as Page,
     calls: [],
     dialogs: [],
     blocked: [],
@@ -49,7 +73,8 @@ export async function openSidebar(browser: Browser, rt: AddonRuntime): Promise<S
   });
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.href === SIDEBAR_URL) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(SIDEBAR_HTML, 'utf8') });
+    if (url.href === EDITOR_URL) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: EDITOR_HTML });
+    if (url.href === SIDEBAR_URL) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: parsedHtml(readFileSync(SIDEBAR_HTML, 'utf8')) });
     if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
     sidebar.blocked.push(url.href);
     return route.abort();
@@ -67,8 +92,10 @@ export async function openSidebar(browser: Browser, rt: AddonRuntime): Promise<S
   });
   await page.addInitScript(installGoogleScript);
   await page.addInitScript(recordLiveRegions);
-  await page.goto(SIDEBAR_URL);
-  await loaded(page);
+  await page.goto(EDITOR_URL);
+  const frame = await (await page.locator('#sidebar').elementHandle())!.contentFrame();
+  sidebar.page = sidebarView(page, frame!);
+  await loaded(sidebar.page);
   return sidebar;
 }
 
