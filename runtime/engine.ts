@@ -47,6 +47,21 @@ export interface CustomFunctionExecution {
   cells: number;
   /** The tabs its range arguments come from. */
   tabs: string[];
+  /** The cell whose formula made the call: its tab, and row and column from 1. */
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** A formula cell and the area its result fills (its spill, or the cell alone). */
+interface FormulaArea {
+  sheet: number;
+  row: number;
+  col: number;
+  height: number;
+  width: number;
+  /** Its formula calls a custom function: each evaluation is one Apps Script execution in Sheets. */
+  custom: boolean;
 }
 
 interface GridSize {
@@ -289,8 +304,7 @@ export class FormulaEngine {
    */
   customFunctionCells(sheetName: string, area: GridArea): Array<Array<'call' | 'spill' | undefined>> {
     const sheet = this.sheetId(sheetName);
-    const names = [...this.customFunctions.keys()].map((id) => id.replace(/\./g, '\\.'));
-    const calls = names.length === 0 ? undefined : new RegExp(`(^|[^A-Z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
+    const calls = this.customCallPattern();
     const marks = this.formulas(sheetName, area).map((cells) => cells.map((formula): 'call' | 'spill' | undefined => (calls && formula !== '' && calls.test(formula) ? 'call' : undefined)));
     const [row0, col0] = [area.row - 1, area.column - 1];
     for (const [key, size] of this.reserved) {
@@ -341,6 +355,69 @@ export class FormulaEngine {
     const extent = { rows, columns };
     this.extentCache.set(sheetName, { revision: this.revisionCounter, extent });
     return extent;
+  }
+
+  /**
+   * The longest chain of custom functions feeding each other that ends in one of these executions:
+   * 1 when none of them reads another custom function's result, through any number of native
+   * formulas in between; 0 for none. In Sheets a custom function that reads another's result can
+   * only start once that one has finished, so each level is one more round trip to the server.
+   */
+  chainDepth(executions: readonly CustomFunctionExecution[]): number {
+    const areas = this.formulaAreas();
+    const memo = new Map<FormulaArea, number>();
+    const depthOf = (area: FormulaArea, visiting: Set<FormulaArea>): number => {
+      const known = memo.get(area);
+      if (known !== undefined) return known;
+      if (visiting.has(area)) return 0;
+      visiting.add(area);
+      let deepest = 0;
+      for (const precedent of this.hf.getCellPrecedents({ sheet: area.sheet, row: area.row, col: area.col })) {
+        const [start, end] = 'start' in precedent ? [precedent.start, precedent.end] : [precedent, precedent];
+        for (const other of areas.get(start.sheet) ?? []) {
+          const overlaps = other !== area && other.row <= end.row && start.row < other.row + other.height && other.col <= end.col && start.col < other.col + other.width;
+          if (overlaps) deepest = Math.max(deepest, depthOf(other, visiting));
+        }
+      }
+      visiting.delete(area);
+      const depth = deepest + (area.custom ? 1 : 0);
+      memo.set(area, depth);
+      return depth;
+    };
+    let chain = 0;
+    for (const execution of executions) {
+      const sheet = this.hf.getSheetId(execution.sheet);
+      const area = sheet === undefined ? undefined : areas.get(sheet)?.find((candidate) => candidate.row === execution.row - 1 && candidate.col === execution.column - 1);
+      if (area) chain = Math.max(chain, depthOf(area, new Set()));
+    }
+    return chain;
+  }
+
+  /** Matches a formula that calls one of the add-on's custom functions; undefined while none is registered. */
+  private customCallPattern(): RegExp | undefined {
+    const names = [...this.customFunctions.keys()].map((id) => id.replace(/\./g, '\\.'));
+    return names.length === 0 ? undefined : new RegExp(`(^|[^A-Z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
+  }
+
+  /** Every formula cell of every sheet with the area its result fills, by sheet. */
+  private formulaAreas(): Map<number, FormulaArea[]> {
+    const calls = this.customCallPattern();
+    const spills = new Map<string, { width: number; height: number }>();
+    for (const vertex of this.hf.arrayMapping.arrayMapping.values()) spills.set(addressKey(vertex.leftCorner), { width: vertex.width, height: vertex.height });
+    const areas = new Map<number, FormulaArea[]>();
+    for (const name of this.hf.getSheetNames()) {
+      const sheet = this.sheetId(name);
+      const list: FormulaArea[] = [];
+      this.hf.getSheetFormulas(sheet).forEach((cells, row) =>
+        cells.forEach((formula, col) => {
+          if (formula === undefined) return;
+          const size = spills.get(addressKey({ sheet, row, col })) ?? { width: 1, height: 1 };
+          list.push({ sheet, row, col, height: size.height, width: size.width, custom: calls !== undefined && calls.test(formula) });
+        }),
+      );
+      areas.set(sheet, list);
+    }
+    return areas;
   }
 
   /**
@@ -479,7 +556,15 @@ export class FormulaEngine {
       if (spills) this.remembered.delete(key);
       if (remembered?.fingerprint === fingerprint) outcome = remembered.outcome;
       else {
-        this.executions.push({ name: ast.procedureName, cells: args.reduce((sum: number, arg) => sum + cellCount(arg), 0), tabs: this.tabsOf(values) });
+        const at = state.formulaAddress;
+        this.executions.push({
+          name: ast.procedureName,
+          cells: args.reduce((sum: number, arg) => sum + cellCount(arg), 0),
+          tabs: this.tabsOf(values),
+          sheet: this.hf.getSheetName(at.sheet) ?? '',
+          row: at.row + 1,
+          column: at.col + 1,
+        });
         outcome = this.invoke(ast.procedureName, args);
       }
     } catch (thrown) {

@@ -5,9 +5,9 @@
  * - bundle_bytes / load_ms: every custom-function call loads the whole script.
  * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
  *   the key-question cells it must read (the floor any engine must pay), median of several runs.
- * - recalc: one answer typed on Case supervision with every summary live: custom-function
- *   executions whose ranges come from that tab (at most 4, each at most the tab's grid), the cells
- *   passed to them, the cells the tab holds and its grid.
+ * - recalc: one answer typed on Case supervision with every summary live: every custom-function
+ *   execution Sheets would start (at most 2) and the chain depth (1: none reads another's result),
+ *   the cells passed to those reading the tab, the cells the tab holds and its grid.
  * - data_quality: the Data quality pass over 100,000 rows, time and heap.
  * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
  *   cases, counted by the offline runtime; equal when reads and writes are batched.
@@ -136,33 +136,40 @@ function generateSummariesCalls(cases: number): number {
 }
 
 /**
- * The cost of one edit (issue 8): with every summary generated, one answer typed on Case
- * supervision; the custom-function executions that follow, those whose ranges come from the
- * edited tab, and the cells passed to them, against the cells the tab holds.
+ * The cost of one edit (docs/design.md "Runs per edit"): with every summary generated (Sub-samples
+ * split by Gender), one answer typed on Case supervision. Every custom-function execution that
+ * follows is one Apps Script run in Sheets, those whose inputs are other custom functions' results
+ * included; the chain depth is the longest run of custom functions feeding each other (each level a
+ * round trip that waits for the one before). Also the cells passed to the executions that read the
+ * tab, against the cells the tab holds.
  */
 function recalcCost(cases: number) {
   const rt = workbookWith(cases);
-  rt.call('runGenerateSummaries');
-  const values = rt.sheetValues('Case supervision');
-  const header = values[0].map(String);
+  const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
+  const header = rt.sheetValues('Case supervision')[0].map(String);
+  const gender = header.indexOf('Gender') + 1;
+  rt.setCellValues('Case supervision', `${columnLetters(gender)}2`, Array.from({ length: cases }, (_, index) => [['Male', 'Female', 'Non-binary'][index % 3]]));
+  rt.call('runGenerateSummaries', { subSampleHeader: 'Gender' });
   const usedColumns = header.length - [...header].reverse().findIndex((cell) => cell !== '');
   const column = header.findIndex((cell) => cell.startsWith('2.1.1 ')) + 1;
-  const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
   const gridCells = sheet.getMaxRows() * sheet.getMaxColumns();
   const executions = rt.workbook.engine.executions;
   executions.length = 0;
+  const start = performance.now();
   rt.setCellValues('Case supervision', `${columnLetters(column)}3`, [['No']]);
+  const editMs = performance.now() - start;
   const direct = executions.filter((execution) => execution.tabs.includes('Case supervision'));
   return {
     cases,
+    executions_per_edit: executions.length,
+    chain_depth: rt.workbook.engine.chainDepth(executions),
     calls_per_edit: direct.length,
     cells_per_edit: direct.reduce((sum, execution) => sum + execution.cells, 0),
     tab_cells: (cases + 1) * usedColumns,
     grid_cells: gridCells,
     largest_call_cells: Math.max(0, ...direct.map((execution) => execution.cells)),
-    all_calls_per_edit: executions.length,
-    all_cells_per_edit: executions.reduce((sum, execution) => sum + execution.cells, 0),
-    calls: [...new Set(direct.map((execution) => execution.name))].map((name) => `${name} ×${direct.filter((execution) => execution.name === name).length}`).join(', '),
+    edit_ms: Number(editMs.toFixed(1)),
+    calls: [...new Set(executions.map((execution) => execution.name))].map((name) => `${name} ×${executions.filter((execution) => execution.name === name).length}`).join(', '),
   };
 }
 
@@ -245,10 +252,10 @@ function addonBench(): void {
     }
     console.log('Service calls of Generate summaries (offline runtime count):');
     for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
-    console.log('One answer typed on Case supervision, every summary live (custom-function executions whose ranges come from that tab):');
+    console.log('One answer typed on Case supervision, every summary live, Sub-samples by Gender (custom-function executions Sheets would start):');
     for (const row of recalc) {
       console.log(
-        `  ${String(row.cases).padStart(6)} cases: ${row.calls_per_edit} calls (${row.calls}), ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.grid_cells).toFixed(1)}× the tab's grid of ${row.grid_cells} (${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells it holds), the largest call ${row.largest_call_cells}; ${row.all_calls_per_edit} executions in all`,
+        `  ${String(row.cases).padStart(6)} cases: ${row.executions_per_edit} executions (${row.calls}), chain depth ${row.chain_depth}; ${row.calls_per_edit} read the tab, ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.grid_cells).toFixed(1)}× the tab's grid of ${row.grid_cells} (${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells it holds), the largest call ${row.largest_call_cells}; offline engine ${row.edit_ms} ms`,
       );
     }
     console.log(`Data quality over ${dataQuality.cases} rows: ${dataQuality.ms} ms, ${dataQuality.heap_mb} MB heap, ${dataQuality.problems} problems counted, ${dataQuality.listed} listed`);
@@ -259,6 +266,14 @@ function addonBench(): void {
   });
 }
 
-// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); otherwise the add-on's figures.
+/** `npm run bench -- recalc`: only the cost of one answer typed, at 100 and 1,000 cases. */
+function recalcBench(): void {
+  const recalc = [100, 1000].map(recalcCost);
+  for (const row of recalc) console.log(`${String(row.cases).padStart(6)} cases: ${row.executions_per_edit} executions (${row.calls}), chain depth ${row.chain_depth}`);
+  if (json) console.log(JSON.stringify({ recalc: recalc.map(({ calls, ...figures }) => figures) }));
+}
+
+// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- recalc`: one edit's cost; otherwise the add-on's figures.
 if (process.argv.slice(2).includes('rate')) void rateBench(json);
+else if (process.argv.slice(2).includes('recalc')) recalcBench();
 else addonBench();
