@@ -298,8 +298,9 @@ export class FormulaEngine {
   }
 
   /**
-   * Which cells of an area a custom function fills: 'call' where the cell's own formula calls one,
-   * 'spill' where such a call's last result spilled; undefined elsewhere. What Sheets shows as
+   * Which cells of an area a custom function fills: 'call' where the cell's own formula calls one or
+   * reads the result of one (through any native formulas), 'spill' where such a call's last result
+   * spilled; undefined elsewhere. What Sheets shows as
    * "Loading..." (and blank below it) until the calls have run.
    */
   customFunctionCells(sheetName: string, area: GridArea): Array<Array<'call' | 'spill' | undefined>> {
@@ -307,6 +308,12 @@ export class FormulaEngine {
     const calls = this.customCallPattern();
     const marks = this.formulas(sheetName, area).map((cells) => cells.map((formula): 'call' | 'spill' | undefined => (calls && formula !== '' && calls.test(formula) ? 'call' : undefined)));
     const [row0, col0] = [area.row - 1, area.column - 1];
+    // A native formula that reads a custom function's result waits for it too.
+    const { areas, depthOf } = this.customDepths();
+    for (const formulaArea of areas.get(sheet) ?? []) {
+      const cells = marks[formulaArea.row - row0];
+      if (cells && formulaArea.col - col0 >= 0 && formulaArea.col - col0 < cells.length && cells[formulaArea.col - col0] === undefined && depthOf(formulaArea) > 0) cells[formulaArea.col - col0] = 'call';
+    }
     for (const [key, size] of this.reserved) {
       const [sheetOf, row, col] = key.split(':').map(Number);
       if (sheetOf !== sheet || marks[row - row0]?.[col - col0] !== 'call') continue;
@@ -364,9 +371,25 @@ export class FormulaEngine {
    * only start once that one has finished, so each level is one more round trip to the server.
    */
   chainDepth(executions: readonly CustomFunctionExecution[]): number {
+    const { areas, depthOf } = this.customDepths();
+    let chain = 0;
+    for (const execution of executions) {
+      const sheet = this.hf.getSheetId(execution.sheet);
+      const area = sheet === undefined ? undefined : areas.get(sheet)?.find((candidate) => candidate.row === execution.row - 1 && candidate.col === execution.column - 1);
+      if (area) chain = Math.max(chain, depthOf(area));
+    }
+    return chain;
+  }
+
+  /**
+   * Every formula area, and how many custom functions feed each in the longest chain ending there
+   * (itself included): 0 for a native formula that reads no custom function's result.
+   */
+  private customDepths(): { areas: Map<number, FormulaArea[]>; depthOf: (area: FormulaArea) => number } {
     const areas = this.formulaAreas();
     const memo = new Map<FormulaArea, number>();
-    const depthOf = (area: FormulaArea, visiting: Set<FormulaArea>): number => {
+    const visiting = new Set<FormulaArea>();
+    const depthOf = (area: FormulaArea): number => {
       const known = memo.get(area);
       if (known !== undefined) return known;
       if (visiting.has(area)) return 0;
@@ -376,7 +399,7 @@ export class FormulaEngine {
         const [start, end] = 'start' in precedent ? [precedent.start, precedent.end] : [precedent, precedent];
         for (const other of areas.get(start.sheet) ?? []) {
           const overlaps = other !== area && other.row <= end.row && start.row < other.row + other.height && other.col <= end.col && start.col < other.col + other.width;
-          if (overlaps) deepest = Math.max(deepest, depthOf(other, visiting));
+          if (overlaps) deepest = Math.max(deepest, depthOf(other));
         }
       }
       visiting.delete(area);
@@ -384,13 +407,7 @@ export class FormulaEngine {
       memo.set(area, depth);
       return depth;
     };
-    let chain = 0;
-    for (const execution of executions) {
-      const sheet = this.hf.getSheetId(execution.sheet);
-      const area = sheet === undefined ? undefined : areas.get(sheet)?.find((candidate) => candidate.row === execution.row - 1 && candidate.col === execution.column - 1);
-      if (area) chain = Math.max(chain, depthOf(area, new Set()));
-    }
-    return chain;
+    return { areas, depthOf };
   }
 
   /** Matches a formula that calls one of the add-on's custom functions; undefined while none is registered. */
