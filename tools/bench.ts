@@ -81,6 +81,11 @@ function keyQuestionColumns(table: unknown[][]): number[] {
   return table[0].flatMap((header, index) => (/^\d+\.\d+\.\d+ /.test(String(header)) ? [index] : []));
 }
 
+/** The prompt columns of a table: the cells PROMPTS_TABLE must read. */
+function promptColumns(table: unknown[][]): number[] {
+  return table[0].flatMap((header, index) => (/^\d+\.\d+\.\d+\(/.test(String(header)) ? [index] : []));
+}
+
 /** The floor: one plain pass over the cells the function must read, each read once. */
 function singlePass(table: unknown[][], columns: number[]): number {
   let filled = 0;
@@ -94,18 +99,22 @@ function singlePass(table: unknown[][], columns: number[]): number {
 /** The bundle loaded once for the engine, sampling and programme figures. */
 let bundle: ReturnType<typeof loadBundle>;
 
+/** RATINGS_TABLE and PROMPTS_TABLE over N cases, each beside one plain pass over the cells it reads. */
 function engineCost() {
-  return [1000, 10000, 100000].map((cases) => {
+  return [1000, 10000, 100000].flatMap((cases) => {
     const table = caseSupervision(cases);
-    const columns = keyQuestionColumns(table);
-    bundle.RATINGS_TABLE(table); // warm up
-    return {
-      cases,
-      cells: cases * table[0].length,
-      cells_read: cases * columns.length,
-      engine_ms: Number(time(() => bundle.RATINGS_TABLE(table)).toFixed(2)),
-      single_pass_ms: Number(time(() => singlePass(table, columns)).toFixed(2)),
-    };
+    return (['RATINGS_TABLE', 'PROMPTS_TABLE'] as const).map((name) => {
+      const columns = name === 'RATINGS_TABLE' ? keyQuestionColumns(table) : promptColumns(table);
+      bundle[name](table); // warm up
+      return {
+        name,
+        cases,
+        cells: cases * table[0].length,
+        cells_read: cases * columns.length,
+        engine_ms: Number(time(() => bundle[name](table)).toFixed(2)),
+        single_pass_ms: Number(time(() => singlePass(table, columns)).toFixed(2)),
+      };
+    });
   });
 }
 
@@ -245,11 +254,7 @@ function addonBench(): void {
     };
 
     console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
-    console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
-    for (const row of engine) {
-      const ratio = row.engine_ms / row.single_pass_ms;
-      console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells_read} key-question cells of ${row.cells}): engine ${row.engine_ms} ms, one pass over those cells ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
-    }
+    printEngine(engine);
     console.log('Service calls of Generate summaries (offline runtime count):');
     for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
     console.log('One answer typed on Case supervision, every summary live, Sub-samples by Gender (custom-function executions Sheets would start):');
@@ -266,6 +271,22 @@ function addonBench(): void {
   });
 }
 
+function printEngine(engine: ReturnType<typeof engineCost>): void {
+  console.log('RATINGS_TABLE and PROMPTS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
+  for (const row of engine) {
+    const ratio = row.engine_ms / row.single_pass_ms;
+    console.log(`  ${row.name} ${String(row.cases).padStart(6)} cases (${row.cells_read} cells read of ${row.cells}): ${row.engine_ms} ms, one plain pass over those cells ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
+  }
+}
+
+/** `npm run bench -- engine`: only the tables against a plain pass. */
+function engineBench(): void {
+  bundle = loadBundle();
+  const engine = engineCost();
+  printEngine(engine);
+  if (json) console.log(JSON.stringify({ engine }));
+}
+
 /** `npm run bench -- recalc`: only the cost of one answer typed, at 100 and 1,000 cases. */
 function recalcBench(): void {
   const recalc = [100, 1000].map(recalcCost);
@@ -273,7 +294,8 @@ function recalcBench(): void {
   if (json) console.log(JSON.stringify({ recalc: recalc.map(({ calls, ...figures }) => figures) }));
 }
 
-// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- recalc`: one edit's cost; otherwise the add-on's figures.
+// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- recalc`: one edit's cost; `-- engine`: the tables; otherwise the add-on's figures.
 if (process.argv.slice(2).includes('rate')) void rateBench(json);
 else if (process.argv.slice(2).includes('recalc')) recalcBench();
+else if (process.argv.slice(2).includes('engine')) engineBench();
 else addonBench();
