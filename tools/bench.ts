@@ -2,7 +2,8 @@
  * `npm run bench`: how the add-on performs where Apps Script is slow. Not a test — it
  * measures and prints; `--json` ends with one JSON line for notes and CI logs.
  *
- * - bundle_bytes / load_ms: every custom-function call loads the whole script.
+ * - bundle_bytes / load_ms: every custom-function call loads the whole script; compile: the script
+ *   and a custom-functions-only build compiled cold, a new process per sample (no code cache).
  * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
  *   the key-question cells it must read (the floor any engine must pay), median of several runs.
  * - recalc: one answer typed on Case supervision with every summary live: every custom-function
@@ -16,6 +17,7 @@
  * - `npm run bench -- rate`: rate --json and --out beside reading the same file, at 2,000 to 100,000
  *   cases (tools/benchRate.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +56,46 @@ function loadBundle(): Record<string, (...args: unknown[]) => unknown> {
   const context = vm.createContext({});
   vm.runInContext(CODE, context);
   return context as Record<string, (...args: unknown[]) => unknown>;
+}
+
+/**
+ * What one execution compiles before the function runs, measured cold: each sample is a new Node
+ * process (a new V8 isolate, no code cache) that compiles the file (new vm.Script, no cached data)
+ * and runs its top level in a fresh context, as a new Apps Script execution may. Median of 9.
+ */
+function coldCompile(file: string): { kb: number; compile_ms: number; load_ms: number } {
+  const probe = `
+    const { readFileSync } = require('node:fs'); const vm = require('node:vm'); const { performance } = require('node:perf_hooks');
+    const code = readFileSync(process.argv[1], 'utf8');
+    const start = performance.now();
+    const script = new vm.Script(code, { filename: 'Code.js', produceCachedData: false });
+    const compiled = performance.now();
+    script.runInContext(vm.createContext({}));
+    console.log(JSON.stringify({ compile: compiled - start, load: performance.now() - start }));`;
+  const samples = Array.from({ length: 9 }, () => JSON.parse(execFileSync(process.execPath, ['-e', probe, file], { encoding: 'utf8' })) as { compile: number; load: number });
+  return {
+    kb: Number((Buffer.byteLength(readFileSync(file)) / 1024).toFixed(1)),
+    compile_ms: Number(median(samples.map((sample) => sample.compile)).toFixed(2)),
+    load_ms: Number(median(samples.map((sample) => sample.load)).toFixed(2)),
+  };
+}
+
+/** The whole server script and a build with only the custom functions (tools/build.mjs --custom-functions-only), each compiled cold. */
+function compileCost() {
+  const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-compile-'));
+  try {
+    const customOnly = join(dir, 'CustomFunctions.js');
+    execFileSync(process.execPath, [join(__dirname, 'build.mjs'), '--custom-functions-only', customOnly]);
+    return { whole: coldCompile(join(__dirname, '..', 'dist', 'Code.js')), custom_functions_only: coldCompile(customOnly) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printCompile(compile: ReturnType<typeof compileCost>): void {
+  console.log('Compiled cold (a new process per sample, no code cache; median of 9): what every custom-function execution pays before it runs');
+  console.log(`  dist/Code.js (every server script file): ${compile.whole.kb} KB, compile ${compile.whole.compile_ms} ms, compile and top level ${compile.whole.load_ms} ms`);
+  console.log(`  the custom functions alone:              ${compile.custom_functions_only.kb} KB, compile ${compile.custom_functions_only.compile_ms} ms, compile and top level ${compile.custom_functions_only.load_ms} ms`);
 }
 
 /** A Case supervision tab as a custom function receives it: metadata, prompts, key questions. */
@@ -232,6 +274,7 @@ async function aggregateMs(): Promise<number> {
 
 /** The add-on's figures (the default entry). */
 function addonBench(): void {
+  const compile = compileCost();
   const loadMs = time(loadBundle, 15);
   bundle = loadBundle();
   const engine = engineCost();
@@ -244,6 +287,7 @@ function addonBench(): void {
     const result = {
       bundle_bytes: Buffer.byteLength(CODE),
       load_ms: Number(loadMs.toFixed(2)),
+      compile,
       engine,
       service_calls: serviceCalls,
       programme_table_ms: programmeMs,
@@ -253,7 +297,8 @@ function addonBench(): void {
       data_quality: dataQuality,
     };
 
-    console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
+    console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms in a fresh vm context of this process (median of 15; a code-cache hit, not what a new execution pays)`);
+    printCompile(compile);
     printEngine(engine);
     console.log('Service calls of Generate summaries (offline runtime count):');
     for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
@@ -279,6 +324,13 @@ function printEngine(engine: ReturnType<typeof engineCost>): void {
   }
 }
 
+/** `npm run bench -- compile`: only the cold compile of the script and of the custom functions alone. */
+function compileBench(): void {
+  const compile = compileCost();
+  printCompile(compile);
+  if (json) console.log(JSON.stringify({ compile }));
+}
+
 /** `npm run bench -- engine`: only the tables against a plain pass. */
 function engineBench(): void {
   bundle = loadBundle();
@@ -294,8 +346,9 @@ function recalcBench(): void {
   if (json) console.log(JSON.stringify({ recalc: recalc.map(({ calls, ...figures }) => figures) }));
 }
 
-// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- recalc`: one edit's cost; `-- engine`: the tables; otherwise the add-on's figures.
+// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- recalc`: one edit's cost; `-- engine`: the tables; `-- compile`: cold compile; otherwise the add-on's figures.
 if (process.argv.slice(2).includes('rate')) void rateBench(json);
 else if (process.argv.slice(2).includes('recalc')) recalcBench();
 else if (process.argv.slice(2).includes('engine')) engineBench();
+else if (process.argv.slice(2).includes('compile')) compileBench();
 else addonBench();

@@ -17,9 +17,9 @@ const GLOBAL = 'InspectionRatings';
  * example, returns, each parameter's description) is left out: Sheets reads it from the JSDoc the
  * build appends, the code never does, and every execution compiles the whole script.
  */
-async function bundleServer({ withoutHelpText = false } = {}) {
+async function bundleServer({ withoutHelpText = false, entry = { entryPoints: [join(root, 'src/main.ts')] } } = {}) {
   const result = await build({
-    entryPoints: [join(root, 'src/main.ts')],
+    ...entry,
     bundle: true,
     format: 'iife',
     globalName: GLOBAL,
@@ -183,7 +183,25 @@ async function bundleReportDocument() {
   return result.outputFiles[0].text;
 }
 
+/**
+ * `node tools/build.mjs --custom-functions-only FILE` (the bench's measure, never shipped): the
+ * script as it would be with only the custom functions (src/main.ts's imports from src/functions),
+ * their stubs included, to weigh what a custom-function execution needs against what it compiles.
+ */
+async function customFunctionsOnly(file) {
+  const main = readFileSync(join(root, 'src/main.ts'), 'utf8');
+  const imports = [...main.matchAll(/^import \{([^}]+)\} from '(\.\/functions\/[^']+)';$/gm)];
+  const names = imports.flatMap((match) => match[1].split(',').map((name) => name.trim()));
+  const contents = `${imports.map((match) => match[0]).join('\n')}\nexport const api = { ${names.join(', ')} };\n`;
+  const entry = { stdin: { contents, resolveDir: join(root, 'src'), sourcefile: 'customFunctions.ts', loader: 'ts' } };
+  const functions = publicFunctions(await bundleServer({ entry }));
+  const bundle = await bundleServer({ entry, withoutHelpText: true });
+  writeFileSync(file, `${bundle}\n${functions.map(jsdoc).join('\n')}`);
+}
+
 async function main() {
+  const only = process.argv.indexOf('--custom-functions-only');
+  if (only >= 0) return customFunctionsOnly(process.argv[only + 1]);
   // The documentation is read from a full build; the script that ships leaves its help text out.
   const functions = publicFunctions(await bundleServer());
   const bundle = await bundleServer({ withoutHelpText: true });

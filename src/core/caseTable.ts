@@ -81,7 +81,8 @@ export function readCaseTable(range: unknown): CaseTable {
     throw new Error('The cases argument must be a range that starts at the header row, e.g. \'Case supervision\'!A:CM.');
   }
   // A row that arrives as null (or anything but a row) is read as a blank row, never a TypeError.
-  const values = (range as unknown[]).map((row) => (Array.isArray(row) ? row : [])) as unknown[][];
+  // Copied only when needed: a 100,000-row range is read as it is, never duplicated.
+  const values = ((range as unknown[]).every(Array.isArray) ? range : (range as unknown[]).map((row) => (Array.isArray(row) ? row : []))) as unknown[][];
   const headerRow = values[0];
   let width = headerRow.length;
   while (width > 0 && isEmptyCell(headerRow[width - 1])) width -= 1;
@@ -159,10 +160,15 @@ export function findMetadataColumn(table: CaseTable, header: string): Column {
  * (case-insensitive, surrounding spaces ignored; TRUE matches "Yes"; a date matches its day, "2024-01-15").
  */
 export function rowsWhere(table: CaseTable, filter?: { column: Column; value: unknown }): number[] {
+  if (!filter) {
+    const all = new Array<number>(table.rows.length);
+    for (let rowIndex = 0; rowIndex < all.length; rowIndex += 1) all[rowIndex] = rowIndex;
+    return all;
+  }
   const indexes: number[] = [];
-  const wanted = filter ? comparable(filter.value) : '';
+  const wanted = comparable(filter.value);
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex += 1) {
-    if (!filter || comparable(table.rows[rowIndex][filter.column.index]) === wanted) indexes.push(rowIndex);
+    if (comparable(table.rows[rowIndex][filter.column.index]) === wanted) indexes.push(rowIndex);
   }
   return indexes;
 }
