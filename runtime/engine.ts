@@ -47,6 +47,21 @@ export interface CustomFunctionExecution {
   cells: number;
   /** The tabs its range arguments come from. */
   tabs: string[];
+  /** The cell whose formula made the call: its tab, and row and column from 1. */
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** A formula cell and the area its result fills (its spill, or the cell alone). */
+interface FormulaArea {
+  sheet: number;
+  row: number;
+  col: number;
+  height: number;
+  width: number;
+  /** Its formula calls a custom function: each evaluation is one Apps Script execution in Sheets. */
+  custom: boolean;
 }
 
 interface GridSize {
@@ -283,16 +298,22 @@ export class FormulaEngine {
   }
 
   /**
-   * Which cells of an area a custom function fills: 'call' where the cell's own formula calls one,
-   * 'spill' where such a call's last result spilled; undefined elsewhere. What Sheets shows as
+   * Which cells of an area a custom function fills: 'call' where the cell's own formula calls one or
+   * reads the result of one (through any native formulas), 'spill' where such a call's last result
+   * spilled; undefined elsewhere. What Sheets shows as
    * "Loading..." (and blank below it) until the calls have run.
    */
   customFunctionCells(sheetName: string, area: GridArea): Array<Array<'call' | 'spill' | undefined>> {
     const sheet = this.sheetId(sheetName);
-    const names = [...this.customFunctions.keys()].map((id) => id.replace(/\./g, '\\.'));
-    const calls = names.length === 0 ? undefined : new RegExp(`(^|[^A-Z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
+    const calls = this.customCallPattern();
     const marks = this.formulas(sheetName, area).map((cells) => cells.map((formula): 'call' | 'spill' | undefined => (calls && formula !== '' && calls.test(formula) ? 'call' : undefined)));
     const [row0, col0] = [area.row - 1, area.column - 1];
+    // A native formula that reads a custom function's result waits for it too.
+    const { areas, depthOf } = this.customDepths();
+    for (const formulaArea of areas.get(sheet) ?? []) {
+      const cells = marks[formulaArea.row - row0];
+      if (cells && formulaArea.col - col0 >= 0 && formulaArea.col - col0 < cells.length && cells[formulaArea.col - col0] === undefined && depthOf(formulaArea) > 0) cells[formulaArea.col - col0] = 'call';
+    }
     for (const [key, size] of this.reserved) {
       const [sheetOf, row, col] = key.split(':').map(Number);
       if (sheetOf !== sheet || marks[row - row0]?.[col - col0] !== 'call') continue;
@@ -341,6 +362,79 @@ export class FormulaEngine {
     const extent = { rows, columns };
     this.extentCache.set(sheetName, { revision: this.revisionCounter, extent });
     return extent;
+  }
+
+  /**
+   * The longest chain of custom functions feeding each other that ends in one of these executions:
+   * 1 when none of them reads another custom function's result, through any number of native
+   * formulas in between; 0 for none. In Sheets a custom function that reads another's result can
+   * only start once that one has finished, so each level is one more round trip to the server.
+   */
+  chainDepth(executions: readonly CustomFunctionExecution[]): number {
+    const { areas, depthOf } = this.customDepths();
+    let chain = 0;
+    for (const execution of executions) {
+      const sheet = this.hf.getSheetId(execution.sheet);
+      const area = sheet === undefined ? undefined : areas.get(sheet)?.find((candidate) => candidate.row === execution.row - 1 && candidate.col === execution.column - 1);
+      if (area) chain = Math.max(chain, depthOf(area));
+    }
+    return chain;
+  }
+
+  /**
+   * Every formula area, and how many custom functions feed each in the longest chain ending there
+   * (itself included): 0 for a native formula that reads no custom function's result.
+   */
+  private customDepths(): { areas: Map<number, FormulaArea[]>; depthOf: (area: FormulaArea) => number } {
+    const areas = this.formulaAreas();
+    const memo = new Map<FormulaArea, number>();
+    const visiting = new Set<FormulaArea>();
+    const depthOf = (area: FormulaArea): number => {
+      const known = memo.get(area);
+      if (known !== undefined) return known;
+      if (visiting.has(area)) return 0;
+      visiting.add(area);
+      let deepest = 0;
+      for (const precedent of this.hf.getCellPrecedents({ sheet: area.sheet, row: area.row, col: area.col })) {
+        const [start, end] = 'start' in precedent ? [precedent.start, precedent.end] : [precedent, precedent];
+        for (const other of areas.get(start.sheet) ?? []) {
+          const overlaps = other !== area && other.row <= end.row && start.row < other.row + other.height && other.col <= end.col && start.col < other.col + other.width;
+          if (overlaps) deepest = Math.max(deepest, depthOf(other));
+        }
+      }
+      visiting.delete(area);
+      const depth = deepest + (area.custom ? 1 : 0);
+      memo.set(area, depth);
+      return depth;
+    };
+    return { areas, depthOf };
+  }
+
+  /** Matches a formula that calls one of the add-on's custom functions; undefined while none is registered. */
+  private customCallPattern(): RegExp | undefined {
+    const names = [...this.customFunctions.keys()].map((id) => id.replace(/\./g, '\\.'));
+    return names.length === 0 ? undefined : new RegExp(`(^|[^A-Z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
+  }
+
+  /** Every formula cell of every sheet with the area its result fills, by sheet. */
+  private formulaAreas(): Map<number, FormulaArea[]> {
+    const calls = this.customCallPattern();
+    const spills = new Map<string, { width: number; height: number }>();
+    for (const vertex of this.hf.arrayMapping.arrayMapping.values()) spills.set(addressKey(vertex.leftCorner), { width: vertex.width, height: vertex.height });
+    const areas = new Map<number, FormulaArea[]>();
+    for (const name of this.hf.getSheetNames()) {
+      const sheet = this.sheetId(name);
+      const list: FormulaArea[] = [];
+      this.hf.getSheetFormulas(sheet).forEach((cells, row) =>
+        cells.forEach((formula, col) => {
+          if (formula === undefined) return;
+          const size = spills.get(addressKey({ sheet, row, col })) ?? { width: 1, height: 1 };
+          list.push({ sheet, row, col, height: size.height, width: size.width, custom: calls !== undefined && calls.test(formula) });
+        }),
+      );
+      areas.set(sheet, list);
+    }
+    return areas;
   }
 
   /**
@@ -482,7 +576,15 @@ export class FormulaEngine {
       if (unresolved !== undefined) outcome = { error: new CellError(ErrorType.REF, `Unresolved sheet name '${unresolved}'.`) };
       else if (remembered?.fingerprint === fingerprint) outcome = remembered.outcome;
       else {
-        this.executions.push({ name: ast.procedureName, cells: args.reduce((sum: number, arg) => sum + cellCount(arg), 0), tabs: this.tabsOf(values) });
+        const at = state.formulaAddress;
+        this.executions.push({
+          name: ast.procedureName,
+          cells: args.reduce((sum: number, arg) => sum + cellCount(arg), 0),
+          tabs: this.tabsOf(values),
+          sheet: this.hf.getSheetName(at.sheet) ?? '',
+          row: at.row + 1,
+          column: at.col + 1,
+        });
         outcome = this.invoke(ast.procedureName, args);
       }
     } catch (thrown) {

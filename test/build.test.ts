@@ -11,7 +11,7 @@ const CUSTOM_FUNCTIONS = {
   STANDARD_SCORE: ['rating'],
   OVERALL_SCORE: ['ratings'],
   OVERALL_RATING: ['ratings', 'bands'],
-  RATINGS_TABLE: ['cases', 'filterHeader', 'filterValue'],
+  RATINGS_TABLE: ['cases', 'filterHeader', 'filterValue', 'standardIds', 'panelRatings'],
   PROMPTS_TABLE: ['cases', 'filterHeader', 'filterValue'],
   CHANGE_SIGNIFICANT: ['p1', 'n1', 'p2', 'n2', 'alpha'],
   SAMPLE_SIZE: ['population', 'confidence', 'margin'],

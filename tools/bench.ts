@@ -2,12 +2,13 @@
  * `npm run bench`: how the add-on performs where Apps Script is slow. Not a test — it
  * measures and prints; `--json` ends with one JSON line for notes and CI logs.
  *
- * - bundle_bytes / load_ms: every custom-function call loads the whole script.
+ * - bundle_bytes / load_ms: every custom-function call loads the whole script; compile: the script
+ *   and a custom-functions-only build compiled cold, a new process per sample (no code cache).
  * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
  *   the key-question cells it must read (the floor any engine must pay), median of several runs.
- * - recalc: one answer typed on Case supervision with every summary live: custom-function
- *   executions whose ranges come from that tab (at most 4, each at most the tab's grid), the cells
- *   passed to them, the cells the tab holds and its grid.
+ * - recalc: one answer typed on Case supervision with every summary live: every custom-function
+ *   execution Sheets would start (at most 2) and the chain depth (1: none reads another's result),
+ *   the cells passed to those reading the tab, the cells the tab holds and its grid.
  * - data_quality: the Data quality pass over 100,000 rows, time and heap; and the report model the
  *   sidebar's overview builds over them (report_ms, report_heap_mb).
  * - service_calls: Apps Script service calls Generate summaries makes at 100 and 10,000
@@ -17,6 +18,7 @@
  * - `npm run bench -- rate`: rate --json and --out beside reading the same file, at 2,000 to 100,000
  *   cases (tools/benchRate.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { eligiblePopulation } from '../examples/eligible-population';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
+import { markerHeader } from '../src/core/frameworkChoice';
 import { promptHeader } from '../src/core/workbook';
 import { buildSpreadsheet, columnLetters, loadAddon } from '../runtime';
 import { readCaseTable } from '../src/core/caseTable';
@@ -58,10 +61,50 @@ function loadBundle(): Record<string, (...args: unknown[]) => unknown> {
   return context as Record<string, (...args: unknown[]) => unknown>;
 }
 
-/** A Case supervision tab as a custom function receives it: metadata, prompts, key questions. */
+/**
+ * What one execution compiles before the function runs, measured cold: each sample is a new Node
+ * process (a new V8 isolate, no code cache) that compiles the file (new vm.Script, no cached data)
+ * and runs its top level in a fresh context, as a new Apps Script execution may. Median of 9.
+ */
+function coldCompile(file: string): { kb: number; compile_ms: number; load_ms: number } {
+  const probe = `
+    const { readFileSync } = require('node:fs'); const vm = require('node:vm'); const { performance } = require('node:perf_hooks');
+    const code = readFileSync(process.argv[1], 'utf8');
+    const start = performance.now();
+    const script = new vm.Script(code, { filename: 'Code.js', produceCachedData: false });
+    const compiled = performance.now();
+    script.runInContext(vm.createContext({}));
+    console.log(JSON.stringify({ compile: compiled - start, load: performance.now() - start }));`;
+  const samples = Array.from({ length: 9 }, () => JSON.parse(execFileSync(process.execPath, ['-e', probe, file], { encoding: 'utf8' })) as { compile: number; load: number });
+  return {
+    kb: Number((Buffer.byteLength(readFileSync(file)) / 1024).toFixed(1)),
+    compile_ms: Number(median(samples.map((sample) => sample.compile)).toFixed(2)),
+    load_ms: Number(median(samples.map((sample) => sample.load)).toFixed(2)),
+  };
+}
+
+/** The whole server script and a build with only the custom functions (tools/build.mjs --custom-functions-only), each compiled cold. */
+function compileCost() {
+  const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-compile-'));
+  try {
+    const customOnly = join(dir, 'CustomFunctions.js');
+    execFileSync(process.execPath, [join(__dirname, 'build.mjs'), '--custom-functions-only', customOnly]);
+    return { whole: coldCompile(join(__dirname, '..', 'dist', 'Code.js')), custom_functions_only: coldCompile(customOnly) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printCompile(compile: ReturnType<typeof compileCost>): void {
+  console.log('Compiled cold (a new process per sample, no code cache; median of 9): what every custom-function execution pays before it runs');
+  console.log(`  dist/Code.js (every server script file): ${compile.whole.kb} KB, compile ${compile.whole.compile_ms} ms, compile and top level ${compile.whole.load_ms} ms`);
+  console.log(`  the custom functions alone:              ${compile.custom_functions_only.kb} KB, compile ${compile.custom_functions_only.compile_ms} ms, compile and top level ${compile.custom_functions_only.load_ms} ms`);
+}
+
+/** A Case supervision tab as a custom function receives it: metadata, the Framework: column New inspection writes, prompts, key questions. */
 function caseSupervision(cases: number): unknown[][] {
   const standards = CRC_2018.domains.flatMap((domain) => domain.standards).filter((standard) => standard.caseTab === 'Case supervision');
-  const header = ['Case ID', 'Inspector', 'Sentence type', 'Gender', 'Responsible officer grade', 'Risk of serious harm level', 'Harm factors present'];
+  const header = ['Case ID', 'Inspector', 'Sentence type', 'Gender', 'Responsible officer grade', 'Risk of serious harm level', 'Harm factors present', markerHeader(CRC_2018)];
   for (const standard of standards) {
     for (const keyQuestion of standard.keyQuestions) {
       for (const prompt of keyQuestion.prompts) header.push(promptHeader(prompt));
@@ -71,8 +114,8 @@ function caseSupervision(cases: number): unknown[][] {
   const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
   const rows: unknown[][] = [header];
   for (let row = 0; row < cases; row += 1) {
-    const cells: unknown[] = [`C${row}`, `Inspector ${row % 9}`, row % 3 ? 'Community' : 'Licence', row % 4 ? 'Male' : 'Female', row % 2 ? 'PO' : 'PSO', 'Medium', row % 5 ? 'Yes' : 'No'];
-    for (let column = 7; column < header.length; column += 1) cells.push(answers[(row * 31 + column * 7) % answers.length]);
+    const cells: unknown[] = [`C${row}`, `Inspector ${row % 9}`, row % 3 ? 'Community' : 'Licence', row % 4 ? 'Male' : 'Female', row % 2 ? 'PO' : 'PSO', 'Medium', row % 5 ? 'Yes' : 'No', ''];
+    for (let column = 8; column < header.length; column += 1) cells.push(answers[(row * 31 + column * 7) % answers.length]);
     rows.push(cells);
   }
   return rows;
@@ -81,6 +124,11 @@ function caseSupervision(cases: number): unknown[][] {
 /** The key-question columns of a table: the cells RATINGS_TABLE must read (prompts and metadata it need not). */
 function keyQuestionColumns(table: unknown[][]): number[] {
   return table[0].flatMap((header, index) => (/^\d+\.\d+\.\d+ /.test(String(header)) ? [index] : []));
+}
+
+/** The prompt columns of a table: the cells PROMPTS_TABLE must read. */
+function promptColumns(table: unknown[][]): number[] {
+  return table[0].flatMap((header, index) => (/^\d+\.\d+\.\d+\(/.test(String(header)) ? [index] : []));
 }
 
 /** The floor: one plain pass over the cells the function must read, each read once. */
@@ -96,18 +144,25 @@ function singlePass(table: unknown[][], columns: number[]): number {
 /** The bundle loaded once for the engine, sampling and programme figures. */
 let bundle: ReturnType<typeof loadBundle>;
 
+/** RATINGS_TABLE and PROMPTS_TABLE over N cases, each beside one plain pass over the cells it reads. */
 function engineCost() {
-  return [1000, 10000, 100000].map((cases) => {
+  return [1000, 10000, 100000].flatMap((cases) => {
     const table = caseSupervision(cases);
-    const columns = keyQuestionColumns(table);
-    bundle.RATINGS_TABLE(table); // warm up
-    return {
-      cases,
-      cells: cases * table[0].length,
-      cells_read: cases * columns.length,
-      engine_ms: Number(time(() => bundle.RATINGS_TABLE(table)).toFixed(2)),
-      single_pass_ms: Number(time(() => singlePass(table, columns)).toFixed(2)),
-    };
+    return (['RATINGS_TABLE', 'PROMPTS_TABLE'] as const).map((name) => {
+      const columns = name === 'RATINGS_TABLE' ? keyQuestionColumns(table) : promptColumns(table);
+      bundle[name](table); // warm up
+      // Alternating samples, so both sides of each ratio meet the same load on a shared machine.
+      const pairs = Array.from({ length: RUNS }, () => [time(() => bundle[name](table), 1), time(() => singlePass(table, columns), 1)]);
+      return {
+        name,
+        cases,
+        cells: cases * table[0].length,
+        cells_read: cases * columns.length,
+        engine_ms: Number(median(pairs.map(([engine]) => engine)).toFixed(2)),
+        single_pass_ms: Number(median(pairs.map(([, pass]) => pass)).toFixed(2)),
+        ratio: Number(median(pairs.map(([engine, pass]) => engine / pass)).toFixed(2)),
+      };
+    });
   });
 }
 
@@ -138,33 +193,40 @@ function generateSummariesCalls(cases: number): number {
 }
 
 /**
- * The cost of one edit (issue 8): with every summary generated, one answer typed on Case
- * supervision; the custom-function executions that follow, those whose ranges come from the
- * edited tab, and the cells passed to them, against the cells the tab holds.
+ * The cost of one edit (docs/design.md "Runs per edit"): with every summary generated (Sub-samples
+ * split by Gender), one answer typed on Case supervision. Every custom-function execution that
+ * follows is one Apps Script run in Sheets, those whose inputs are other custom functions' results
+ * included; the chain depth is the longest run of custom functions feeding each other (each level a
+ * round trip that waits for the one before). Also the cells passed to the executions that read the
+ * tab, against the cells the tab holds.
  */
 function recalcCost(cases: number) {
   const rt = workbookWith(cases);
-  rt.call('runGenerateSummaries');
-  const values = rt.sheetValues('Case supervision');
-  const header = values[0].map(String);
+  const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
+  const header = rt.sheetValues('Case supervision')[0].map(String);
+  const gender = header.indexOf('Gender') + 1;
+  rt.setCellValues('Case supervision', `${columnLetters(gender)}2`, Array.from({ length: cases }, (_, index) => [['Male', 'Female', 'Non-binary'][index % 3]]));
+  rt.call('runGenerateSummaries', { subSampleHeader: 'Gender' });
   const usedColumns = header.length - [...header].reverse().findIndex((cell) => cell !== '');
   const column = header.findIndex((cell) => cell.startsWith('2.1.1 ')) + 1;
-  const sheet = rt.spreadsheet.getSheetByName('Case supervision')!;
   const gridCells = sheet.getMaxRows() * sheet.getMaxColumns();
   const executions = rt.workbook.engine.executions;
   executions.length = 0;
+  const start = performance.now();
   rt.setCellValues('Case supervision', `${columnLetters(column)}3`, [['No']]);
+  const editMs = performance.now() - start;
   const direct = executions.filter((execution) => execution.tabs.includes('Case supervision'));
   return {
     cases,
+    executions_per_edit: executions.length,
+    chain_depth: rt.workbook.engine.chainDepth(executions),
     calls_per_edit: direct.length,
     cells_per_edit: direct.reduce((sum, execution) => sum + execution.cells, 0),
     tab_cells: (cases + 1) * usedColumns,
     grid_cells: gridCells,
     largest_call_cells: Math.max(0, ...direct.map((execution) => execution.cells)),
-    all_calls_per_edit: executions.length,
-    all_cells_per_edit: executions.reduce((sum, execution) => sum + execution.cells, 0),
-    calls: [...new Set(direct.map((execution) => execution.name))].map((name) => `${name} ×${direct.filter((execution) => execution.name === name).length}`).join(', '),
+    edit_ms: Number(editMs.toFixed(1)),
+    calls: [...new Set(executions.map((execution) => execution.name))].map((name) => `${name} ×${executions.filter((execution) => execution.name === name).length}`).join(', '),
   };
 }
 
@@ -234,6 +296,7 @@ async function aggregateMs(): Promise<number> {
 
 /** The add-on's figures (the default entry). */
 function addonBench(): void {
+  const compile = compileCost();
   const loadMs = time(loadBundle, 15);
   bundle = loadBundle();
   const engine = engineCost();
@@ -246,6 +309,7 @@ function addonBench(): void {
     const result = {
       bundle_bytes: Buffer.byteLength(CODE),
       load_ms: Number(loadMs.toFixed(2)),
+      compile,
       engine,
       service_calls: serviceCalls,
       programme_table_ms: programmeMs,
@@ -255,18 +319,15 @@ function addonBench(): void {
       data_quality: dataQuality,
     };
 
-    console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms (median of 15 fresh vm contexts)`);
-    console.log('RATINGS_TABLE over a Case supervision tab with every 2.x column (median of 15 runs):');
-    for (const row of engine) {
-      const ratio = row.engine_ms / row.single_pass_ms;
-      console.log(`  ${String(row.cases).padStart(6)} cases (${row.cells_read} key-question cells of ${row.cells}): engine ${row.engine_ms} ms, one pass over those cells ${row.single_pass_ms} ms, ratio ${ratio.toFixed(2)}`);
-    }
+    console.log(`dist/Code.js: ${(result.bundle_bytes / 1024).toFixed(1)} KB, loads in ${result.load_ms} ms in a fresh vm context of this process (median of 15; a code-cache hit, not what a new execution pays)`);
+    printCompile(compile);
+    printEngine(engine);
     console.log('Service calls of Generate summaries (offline runtime count):');
     for (const row of serviceCalls) console.log(`  ${String(row.cases).padStart(6)} cases: ${row.generate_summaries} calls`);
-    console.log('One answer typed on Case supervision, every summary live (custom-function executions whose ranges come from that tab):');
+    console.log('One answer typed on Case supervision, every summary live, Sub-samples by Gender (custom-function executions Sheets would start):');
     for (const row of recalc) {
       console.log(
-        `  ${String(row.cases).padStart(6)} cases: ${row.calls_per_edit} calls (${row.calls}), ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.grid_cells).toFixed(1)}× the tab's grid of ${row.grid_cells} (${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells it holds), the largest call ${row.largest_call_cells}; ${row.all_calls_per_edit} executions in all`,
+        `  ${String(row.cases).padStart(6)} cases: ${row.executions_per_edit} executions (${row.calls}), chain depth ${row.chain_depth}; ${row.calls_per_edit} read the tab, ${row.cells_per_edit} cells passed, ${(row.cells_per_edit / row.grid_cells).toFixed(1)}× the tab's grid of ${row.grid_cells} (${(row.cells_per_edit / row.tab_cells).toFixed(1)}× the ${row.tab_cells} cells it holds), the largest call ${row.largest_call_cells}; offline engine ${row.edit_ms} ms`,
       );
     }
     console.log(`Data quality over ${dataQuality.cases} rows: ${dataQuality.ms} ms, ${dataQuality.heap_mb} MB heap, ${dataQuality.problems} problems counted, ${dataQuality.listed} listed`);
@@ -278,6 +339,38 @@ function addonBench(): void {
   });
 }
 
-// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); otherwise the add-on's figures.
+function printEngine(engine: ReturnType<typeof engineCost>): void {
+  console.log('RATINGS_TABLE and PROMPTS_TABLE over a Case supervision tab with every 2.x column (15 alternating runs of each and of a plain pass):');
+  for (const row of engine) {
+    console.log(`  ${row.name} ${String(row.cases).padStart(6)} cases (${row.cells_read} cells read of ${row.cells}): ${row.engine_ms} ms, one plain pass over those cells ${row.single_pass_ms} ms, ratio ${row.ratio} (median of the paired ratios)`);
+  }
+}
+
+/** `npm run bench -- compile`: only the cold compile of the script and of the custom functions alone. */
+function compileBench(): void {
+  const compile = compileCost();
+  printCompile(compile);
+  if (json) console.log(JSON.stringify({ compile }));
+}
+
+/** `npm run bench -- engine`: only the tables against a plain pass. */
+function engineBench(): void {
+  bundle = loadBundle();
+  const engine = engineCost();
+  printEngine(engine);
+  if (json) console.log(JSON.stringify({ engine }));
+}
+
+/** `npm run bench -- recalc`: only the cost of one answer typed, at 100 and 1,000 cases. */
+function recalcBench(): void {
+  const recalc = [100, 1000].map(recalcCost);
+  for (const row of recalc) console.log(`${String(row.cases).padStart(6)} cases: ${row.executions_per_edit} executions (${row.calls}), chain depth ${row.chain_depth}`);
+  if (json) console.log(JSON.stringify({ recalc: recalc.map(({ calls, ...figures }) => figures) }));
+}
+
+// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- recalc`: one edit's cost; `-- engine`: the tables; `-- compile`: cold compile; otherwise the add-on's figures.
 if (process.argv.slice(2).includes('rate')) void rateBench(json);
+else if (process.argv.slice(2).includes('recalc')) recalcBench();
+else if (process.argv.slice(2).includes('engine')) engineBench();
+else if (process.argv.slice(2).includes('compile')) compileBench();
 else addonBench();

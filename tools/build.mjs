@@ -6,15 +6,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { parseFragment, serialize } from 'parse5';
+import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const GLOBAL = 'InspectionRatings';
 
-/** Bundles src/main.ts into one IIFE that leaves `var InspectionRatings` at the top level. */
-async function bundleServer() {
+/**
+ * Bundles src/main.ts into one IIFE that leaves `var InspectionRatings` at the top level. With
+ * `withoutHelpText`, the help text of the public functions' documentation objects (summary,
+ * example, returns, each parameter's description) is left out: Sheets reads it from the JSDoc the
+ * build appends, the code never does, and every execution compiles the whole script.
+ */
+async function bundleServer({ withoutHelpText = false, entry = { entryPoints: [join(root, 'src/main.ts')] } } = {}) {
   const result = await build({
-    entryPoints: [join(root, 'src/main.ts')],
+    ...entry,
     bundle: true,
     format: 'iife',
     globalName: GLOBAL,
@@ -28,8 +34,49 @@ async function bundleServer() {
     minifySyntax: true,
     minifyIdentifiers: true,
     write: false,
+    plugins: withoutHelpText ? [withoutHelpTextPlugin] : [],
   });
   return result.outputFiles[0].text;
+}
+
+const HELP_TEXT = new Set(['summary', 'returns', 'description']);
+
+/**
+ * Empties, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
+ * and `description`, and `example` beside a `summary` (a parameter check's `example` is part of its
+ * messages and stays). Only string values are emptied; the syntax tree says which they are.
+ */
+const withoutHelpTextPlugin = {
+  name: 'without-help-text',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2019, true);
+      const emptied = [];
+      const visit = (node) => {
+        if (ts.isObjectLiteralExpression(node)) {
+          const names = new Set(node.properties.map((property) => property.name && ts.isIdentifier(property.name) && property.name.text));
+          for (const property of node.properties) {
+            if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+            const name = property.name.text;
+            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary'));
+            if (help && isText(property.initializer)) emptied.push([property.initializer.getStart(source), property.initializer.getEnd()]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let contents = text;
+      for (const [start, end] of emptied.sort((a, b) => b[0] - a[0])) contents = `${contents.slice(0, start)}''${contents.slice(end)}`;
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/** A string, a template or a concatenation of them. */
+function isText(node) {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) return true;
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && isText(node.left) && isText(node.right);
 }
 
 /** Reads each public function's documentation by running the bundle in a bare context. */
@@ -142,9 +189,28 @@ async function bundleReportDocument() {
   return html;
 }
 
+/**
+ * `node tools/build.mjs --custom-functions-only FILE` (the bench's measure, never shipped): the
+ * script as it would be with only the custom functions (src/main.ts's imports from src/functions),
+ * their stubs included, to weigh what a custom-function execution needs against what it compiles.
+ */
+async function customFunctionsOnly(file) {
+  const main = readFileSync(join(root, 'src/main.ts'), 'utf8');
+  const imports = [...main.matchAll(/^import \{([^}]+)\} from '(\.\/functions\/[^']+)';$/gm)];
+  const names = imports.flatMap((match) => match[1].split(',').map((name) => name.trim()));
+  const contents = `${imports.map((match) => match[0]).join('\n')}\nexport const api = { ${names.join(', ')} };\n`;
+  const entry = { stdin: { contents, resolveDir: join(root, 'src'), sourcefile: 'customFunctions.ts', loader: 'ts' } };
+  const functions = publicFunctions(await bundleServer({ entry }));
+  const bundle = await bundleServer({ entry, withoutHelpText: true });
+  writeFileSync(file, `${bundle}\n${functions.map(jsdoc).join('\n')}`);
+}
+
 async function main() {
-  const bundle = await bundleServer();
-  const functions = publicFunctions(bundle);
+  const only = process.argv.indexOf('--custom-functions-only');
+  if (only >= 0) return customFunctionsOnly(process.argv[only + 1]);
+  // The documentation is read from a full build; the script that ships leaves its help text out.
+  const functions = publicFunctions(await bundleServer());
+  const bundle = await bundleServer({ withoutHelpText: true });
   // @OnlyCurrentDoc: the add-on asks only for the spreadsheet it is used in (docs/design.md).
   const code = `/** @OnlyCurrentDoc */\n${bundle}\n${functions.map(jsdoc).join('\n')}`;
   assertPlainScript(code);

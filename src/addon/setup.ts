@@ -96,11 +96,12 @@ export function newInspection(frameworkId?: string): SetupReport {
       ...caseTabLayouts(framework).map((layout) => ensureCaseTab(spreadsheet, tabs, layout, framework)),
       ensureListTab(spreadsheet, tabs, domainOneTab(framework)),
       ensureListTab(spreadsheet, tabs, panelTab(framework)),
-    ];
-    writePanelIndicative(tabs, framework);
-    lines.push(
       ensureListTab(spreadsheet, tabs, comparisonTab(framework)),
       writeRatingsTab(spreadsheet, tabs, framework),
+    ];
+    // The Panel's indicative ratings read the figures the Ratings tab spills, so they follow it.
+    writePanelIndicative(tabs, framework);
+    lines.push(
       ...(framework.source.wording === 'provisional' ? [`${framework.name}: provisional wording, noted on its headers. ${framework.source.note}`] : []),
       ...errorAndFormulaCellLines(readCaseTabs(tabs, framework, { skipUnreadable: true })),
     );

@@ -5,7 +5,8 @@ import { Framework } from '../core/framework';
 import { markerProblems } from '../core/frameworkChoice';
 import { formulaCellProblems } from '../core/formulaCells';
 import { defaultSplitHeader } from '../core/workbook';
-import { keyQuestionRows, keyQuestionTable, promptRows } from '../core/summary';
+import { keyQuestionRows, keyQuestionTable, promptRows, RATINGS_TABLE_HEADER } from '../core/summary';
+import { DEFAULT_ALPHA, DEFAULT_CONFIDENCE, normalQuantile } from '../core/statistics';
 import { columnOf, COMPARISON_LAYOUT, KeyOf } from '../core/tabLayouts';
 import { caseRange, columnLetter, tabRef } from './a1';
 import { writeAgreementTab } from './agreementTab';
@@ -16,7 +17,7 @@ import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { findTab, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
-import { writeRatingsTab } from './ratingsTab';
+import { FigureBlock, figureBlocks, figureCell, writeRatingsTab } from './ratingsTab';
 import { workbookFramework } from './workbookFramework';
 import { spreadsheetTime } from './when';
 
@@ -47,13 +48,17 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
     const subSampleHeader = properties.getProperty(SUB_SAMPLE_PROPERTY) || defaultSplitHeader(framework);
     const caseTabs = readCaseTabs(tabs, framework);
     const generatedAt = spreadsheetTime(spreadsheet);
-    writePanelIndicative(tabs, framework);
     // Lookups follow the Comparison tab wherever a user renamed it (found by role).
     const comparisonTab = findTab(tabs, 'comparison', COMPARISON_LAYOUT.name)?.name ?? COMPARISON_LAYOUT.name;
     const lookup = (key: KeyOf<typeof COMPARISON_LAYOUT>, idCell: string) => comparison(comparisonTab, key, idCell);
+    const ratingsLine = writeRatingsTab(spreadsheet, tabs, framework);
+    // The Panel's indicative ratings read the figures the Ratings tab spills, so they follow it.
+    writePanelIndicative(tabs, framework);
+    const ratings = findTab(tabs, 'ratings', 'Ratings');
+    const figures = ratings?.role === 'ratings' ? { tab: tabRef(ratings.name), blocks: figureBlocks(framework) } : undefined;
     const lines = [
-      writeRatingsTab(spreadsheet, tabs, framework),
-      writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework, lookup), format: formatKeyQuestions }),
+      ratingsLine,
+      writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework, lookup, figures), format: formatKeyQuestions }),
       writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs, framework, lookup), format: formatPrompts }),
       writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, framework, subSampleHeader, generatedAt), format: formatSubSamples }),
       writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework, generatedAt), rows: DATA_QUALITY_LIMIT + 2 }),
@@ -108,19 +113,45 @@ function spillSpace(rows: number, width: number): Grid {
 const INTERVAL_COLUMNS = ['Interval n', 'Interval from (80%)', 'Interval to (80%)', 'Precision'];
 
 /**
- * docs/programme.md: beside a spilled RATINGS_TABLE (Yes in D, applicable in E), each percentage's 80%
- * interval from one ranged PERCENT_INTERVAL, and a mark where its half-width exceeds 5 points.
- * The interval's n is blank while nothing is applicable, so work in progress stays blank (R12).
+ * docs/programme.md: beside a key-question table (Yes in D, applicable in E), each percentage's 80%
+ * Wilson interval as native formulas (no custom-function run per edit, docs/design.md), and a mark
+ * where its half-width exceeds 5 points. The interval's n is blank while nothing is applicable, so
+ * work in progress stays blank (R12).
  */
 function addIntervals(block: Grid, at: number, header: number, first: number, last: number): void {
   const [n, lower, upper] = [at, at + 1, at + 2].map((index) => columnLetter(index + 1));
   INTERVAL_COLUMNS.forEach((title, offset) => (block[0][at + offset] = asText(title)));
   for (let row = first; row <= last; row += 1) {
-    block[row - header][at] = `=IF(N(E${row})>0, E${row}, "")`;
-    block[row - header][at + 3] =
+    const cells = block[row - header];
+    const [size, p] = [`${n}${row}`, `(D${row}/${n}${row})`];
+    // §10: centre (p + z²/2n)/(1 + z²/n), half-width z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), clamped to 0–1.
+    const centre = `(${p}+${Z_SQUARED}/(2*${size}))/(1+${Z_SQUARED}/${size})`;
+    const half = `${Z_80}*SQRT(${p}*(1-${p})/${size}+${Z_SQUARED}/(4*${size}*${size}))/(1+${Z_SQUARED}/${size})`;
+    cells[at] = `=IF(N(E${row})>0, E${row}, "")`;
+    cells[at + 1] = `=IF(ISNUMBER(${size}), MAX(0, ${centre}-${half}), "")`;
+    cells[at + 2] = `=IF(ISNUMBER(${size}), MIN(1, ${centre}+${half}), "")`;
+    cells[at + 3] =
       `=IF(ISNUMBER(${lower}${row}), IF(${upper}${row}-${lower}${row}>0.1, "small sub-sample: ± "&ROUND((${upper}${row}-${lower}${row})*50)&" points", ""), "")`;
   }
-  block[1][at + 1] = `=PERCENT_INTERVAL(D${first}:D${last}, ${n}${first}:${n}${last})`;
+}
+
+/** §10's z for 80% confidence, and R10's critical z for a two-sided test at 0.1, written into the formulas as numbers. */
+const Z_80 = normalQuantile(1 - (1 - DEFAULT_CONFIDENCE) / 2);
+const Z_SQUARED = Z_80 * Z_80;
+const Z_SIGNIFICANT = normalQuantile(1 - DEFAULT_ALPHA / 2);
+
+/**
+ * R10 as a native formula: whether p1 of n1 differs from p2 of n2 (two-sided, pooled two-proportion
+ * z-test at 0.1); blank while a figure is missing, and a sentence where one is not a number.
+ */
+function significance(p1: string, n1: string, p2: string, n2: string): string {
+  const pooled = `((${p1}*${n1}+${p2}*${n2})/(${n1}+${n2}))`;
+  const test = `ABS(${p1}-${p2})>${Z_SIGNIFICANT}*SQRT(${pooled}*(1-${pooled})*(1/${n1}+1/${n2}))`;
+  // A figure that is not a number is named, and an error it holds is passed on (as CHANGE_SIGNIFICANT says it).
+  const notNumber = (cell: string, label: string, otherwise: string) =>
+    `IF(ISNUMBER(${cell}), ${otherwise}, "Error: ${label} holds " & IF(LEFT(${cell}, 7)="Error: ", "an error: " & MID(${cell}, 8, 50000), ${cell}))`;
+  const checked = notNumber(p1, 'p1', notNumber(n1, 'n1', notNumber(p2, 'p2', notNumber(n2, 'n2', `IF(OR(${n1}<1, ${n2}<1), "Error: each figure compared needs 1 or more applicable cases.", ${test})`))));
+  return `=IF(OR(${p1}="", ${n1}="", ${p2}="", ${n2}=""), "", ${checked})`;
 }
 
 const KEY_QUESTION_COLUMNS = ['Previous %', 'Previous n', 'Change significant', 'All providers %', 'All providers n', 'Difference significant'];
@@ -129,35 +160,53 @@ const KEY_QUESTION_COLUMNS = ['Previous %', 'Previous n', 'Change significant', 
 const BOUNDARIES = ['Requires improvement from', 'Good from', 'Outstanding from'];
 
 /**
- * docs/user-guide.md "Key questions": per case tab, RATINGS_TABLE's spill (current percentage, n, band),
- * then previous and all-providers figures looked up on the Comparison tab and one ranged
- * CHANGE_SIGNIFICANT per comparison (R10).
+ * docs/user-guide.md "Key questions": per case tab, the figures of its RATINGS_TABLE (current
+ * percentage, n, band) as the Ratings tab spills them, then previous and all-providers figures looked
+ * up on the Comparison tab, each change's significance (R10) and each interval, all native formulas:
+ * typing an answer starts no custom-function run on this tab (docs/design.md "Runs per edit"). Where
+ * the Ratings tab is a user's own, the block holds its own RATINGS_TABLE.
  */
-function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework, comparison: ComparisonLookup): Grid {
+function keyQuestionsGrid(caseTabs: CaseTabRead[], framework: Framework, comparison: ComparisonLookup, figures: FiguresOnRatings | undefined): Grid {
   const grid: Grid = [[asText('Key questions: current inspection against the previous inspection and all providers (significance: two-sided z-test, 0.1)')]];
   for (const tab of caseTabs) {
     const count = keyQuestionRows(tab.table, framework, []).length;
-    const header = grid.length + 2; // a blank row, then the spilled table's header row
+    const header = grid.length + 2; // a blank row, then the table's header row
     const first = header + 1;
     const last = header + count;
     grid.push(['']);
     const block = spillSpace(count + 1, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length + INTERVAL_COLUMNS.length);
-    block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.gridColumns)})`;
+    const source = figures?.blocks.find((candidate) => candidate.layout.name === tab.frameworkName);
+    if (source) {
+      // The block's own header and error first: the spill's error (no key-question column, say) shows in A.
+      RATINGS_TABLE_HEADER.forEach((title, column) => (block[0][column] = asText(title)));
+      block[0][0] = `=IF(ISERROR(${figureCell(source, 0, 0, figures!.tab)}), ${figureCell(source, 0, 0, figures!.tab)}, "${RATINGS_TABLE_HEADER[0]}")`;
+      for (let row = 1; row <= count; row += 1) {
+        RATINGS_TABLE_HEADER.forEach((_, column) => (block[row][column] = `=${figureCell(source, column, row, figures!.tab)}`));
+      }
+    } else {
+      block[0][0] = `=RATINGS_TABLE(${caseRange(tab.name, tab.gridColumns)})`;
+    }
     [...KEY_QUESTION_COLUMNS, ...BOUNDARIES].forEach((title, offset) => (block[0][8 + offset] = asText(title)));
     for (let row = first; row <= last; row += 1) {
       const cells = block[row - header];
       cells[8] = comparison('previousPercent', `B${row}`);
       cells[9] = comparison('previousN', `B${row}`);
+      cells[10] = significance(`F${row}`, `E${row}`, `I${row}`, `J${row}`);
       cells[11] = comparison('aggregatePercent', `B${row}`);
       cells[12] = comparison('aggregateN', `B${row}`);
+      cells[13] = significance(`F${row}`, `E${row}`, `L${row}`, `M${row}`);
       framework.thresholds.forEach((threshold, offset) => (cells[14 + offset] = threshold / 100));
     }
-    block[1][10] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, I${first}:I${last}, J${first}:J${last})`;
-    block[1][13] = `=CHANGE_SIGNIFICANT(F${first}:F${last}, E${first}:E${last}, L${first}:L${last}, M${first}:M${last})`;
     addIntervals(block, 8 + KEY_QUESTION_COLUMNS.length + BOUNDARIES.length, header, first, last);
     grid.push(...block);
   }
   return grid;
+}
+
+/** The Ratings tab's figure blocks and its name as a reference, when the tab is the add-on's own. */
+interface FiguresOnRatings {
+  tab: string;
+  blocks: FigureBlock[];
 }
 
 function formatKeyQuestions(sheet: Sheet, grid: Grid): void {

@@ -89,7 +89,8 @@ export function readCaseTable(range: unknown): CaseTable {
     throw new Error('The cases argument must be a range that starts at the header row, e.g. \'Case supervision\'!A:CM.');
   }
   // A row that arrives as null (or anything but a row) is read as a blank row, never a TypeError.
-  const values = (range as unknown[]).map((row) => (Array.isArray(row) ? row : [])) as unknown[][];
+  // Copied only when needed: a 100,000-row range is read as it is, never duplicated.
+  const values = ((range as unknown[]).every(Array.isArray) ? range : (range as unknown[]).map((row) => (Array.isArray(row) ? row : []))) as unknown[][];
   const headerRow = values[0];
   let width = headerRow.length;
   while (width > 0 && isEmptyCell(headerRow[width - 1])) width -= 1;
@@ -167,10 +168,15 @@ export function findMetadataColumn(table: CaseTable, header: string): Column {
  * (case-insensitive, surrounding spaces ignored; TRUE matches "Yes"; a date matches its day, "2024-01-15").
  */
 export function rowsWhere(table: CaseTable, filter?: { column: Column; value: unknown }): number[] {
+  if (!filter) {
+    const all = new Array<number>(table.rows.length);
+    for (let rowIndex = 0; rowIndex < all.length; rowIndex += 1) all[rowIndex] = rowIndex;
+    return all;
+  }
   const indexes: number[] = [];
-  const wanted = filter ? comparable(filter.value) : '';
+  const wanted = comparable(filter.value);
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex += 1) {
-    if (!filter || comparable(table.rows[rowIndex][filter.column.index]) === wanted) indexes.push(rowIndex);
+    if (comparable(table.rows[rowIndex][filter.column.index]) === wanted) indexes.push(rowIndex);
   }
   return indexes;
 }
@@ -195,38 +201,31 @@ export function tallyColumn(table: CaseTable, column: Column, rowIndexes: readon
  * gets the error naming its first such cell; the others are still counted (R12).
  */
 export function tallyColumns(table: CaseTable, columns: readonly Column[], rowIndexes: readonly number[]): Array<Tally | Error> {
-  return columns.map((column) => countOne(table.rows, column, rowIndexes));
-}
-
-/** One column, one tight loop: measured faster in V8 than a row-by-row pass over several columns. */
-function countOne(rows: unknown[][], column: Column, rowIndexes: readonly number[]): Tally | Error {
-  let yes = 0;
-  let no = 0;
-  let na = 0;
-  let blank = 0;
-  const at = column.index;
-  for (let position = 0; position < rowIndexes.length; position += 1) {
-    const cell = rows[rowIndexes[position]][at];
-    // Counters in locals and a switch keep this loop monomorphic: it runs once per cell.
-    switch (readAnswer(cell)) {
-      case 'yes':
-        yes += 1;
-        break;
-      case 'no':
-        no += 1;
-        break;
-      case 'na':
-        na += 1;
-        break;
-      case 'blank':
-        blank += 1;
-        break;
-      default:
-        return invalidAnswer(rowIndexes[position], column, cell);
+  // Row by row: each row's cells are read together while the row is at hand (measured about three
+  // times faster than a pass per column at 100,000 rows, docs/design.md); counts in flat typed arrays.
+  const width = columns.length;
+  const at = columns.map((column) => column.index);
+  const counts = new Uint32Array(width * 4);
+  const failed: Array<Error | undefined> = new Array(width).fill(undefined);
+  let open = width;
+  for (let position = 0; position < rowIndexes.length && open > 0; position += 1) {
+    const row = table.rows[rowIndexes[position]];
+    for (let index = 0; index < width; index += 1) {
+      const cell = row[at[index]];
+      // The dropdown's own spellings first: this runs once per counted cell.
+      const answer = cell === 'Yes' ? 0 : cell === 'No' ? 1 : cell === 'N/A' ? 2 : cell === '' ? 3 : ANSWER_SLOT[readAnswer(cell) ?? 'invalid'];
+      if (answer < 4) counts[index * 4 + answer] += 1;
+      else if (failed[index] === undefined) {
+        failed[index] = invalidAnswer(rowIndexes[position], columns[index], cell);
+        open -= 1;
+      }
     }
   }
-  return { yes, no, na, blank };
+  return columns.map((_, index) => failed[index] ?? { yes: counts[index * 4], no: counts[index * 4 + 1], na: counts[index * 4 + 2], blank: counts[index * 4 + 3] });
 }
+
+/** Each answer's slot in a column's four counters; 4 for an invalid answer. */
+const ANSWER_SLOT: Record<string, number> = { yes: 0, no: 1, na: 2, blank: 3, invalid: 4 };
 
 /** R11: the message for a cell that is not Yes, No, N/A or blank. */
 export function invalidAnswer(rowIndex: number, column: Column, cell: unknown): Error {

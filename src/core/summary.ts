@@ -1,8 +1,9 @@
-import { Band } from './bands';
+import { Band, NOT_RATED } from './bands';
+import { judgePanelRating } from './panel';
 import { applicableCount, CaseTable, Column, findColumn, shortHeader, tallyColumns } from './caseTable';
 import { Framework, KeyQuestion, Standard } from './framework';
 import { standardsOf } from './frameworks';
-import { countedKeyQuestions, countKeyQuestions, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf } from './standards';
+import { countedKeyQuestions, countKeyQuestions, isNotRated, KeyQuestionCount, KeyQuestionResult, rateCounted, resultOf, StandardRating } from './standards';
 
 /** One row of the key-question table (docs/functions.md RATINGS_TABLE). */
 export interface KeyQuestionRow {
@@ -13,6 +14,8 @@ export interface KeyQuestionRow {
   problem?: string;
   /** The standard's indicative rating, once every counted key question has an applicable case and no problem. */
   standardRating?: Band;
+  /** The standard's rating as RATE_STANDARD gives it (R5, R12), or the first problem that stops it. */
+  rated: StandardRating | Error;
   keyQuestion: KeyQuestion;
 }
 
@@ -35,10 +38,11 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
     const good = [...counts.values()].filter((count): count is KeyQuestionCount => !(count instanceof Error));
     const rating = good.length === counts.size ? rateCounted(standard, good, framework.thresholds) : undefined;
     const standardRating = rating && !isNotRated(rating) ? rating.rating : undefined;
+    const rated = rating ?? [...counts.values()].find((count): count is Error => count instanceof Error)!;
     return standard.keyQuestions.map((keyQuestion): KeyQuestionRow => {
       const count = counts.get(keyQuestion.id);
-      if (count instanceof Error) return { standard, problem: count.message, keyQuestion, standardRating };
-      return { standard, count, result: count && resultOf(count, framework.thresholds), standardRating, keyQuestion };
+      if (count instanceof Error) return { standard, problem: count.message, keyQuestion, standardRating, rated };
+      return { standard, count, result: count && resultOf(count, framework.thresholds), standardRating, rated, keyQuestion };
     });
   });
 }
@@ -50,7 +54,12 @@ export const RATINGS_TABLE_HEADER = ['Standard', 'Key question', 'Key question t
  * function spills it; Generate summaries writes it as values where a live call would cost a run per edit.
  */
 export function keyQuestionTable(table: CaseTable, framework: Framework, rowIndexes: readonly number[]): Array<Array<string | number>> {
-  const rows = keyQuestionRows(table, framework, rowIndexes).map((row) => [
+  return keyQuestionCells(keyQuestionRows(table, framework, rowIndexes));
+}
+
+/** Key-question rows as RATINGS_TABLE's cells, header first. */
+export function keyQuestionCells(keyQuestions: readonly KeyQuestionRow[]): Array<Array<string | number>> {
+  const rows = keyQuestions.map((row) => [
     `${row.standard.id} ${row.standard.name}`,
     row.keyQuestion.id,
     row.keyQuestion.text,
@@ -62,6 +71,25 @@ export function keyQuestionTable(table: CaseTable, framework: Framework, rowInde
     row.standardRating ?? '',
   ]);
   return [RATINGS_TABLE_HEADER, ...rows];
+}
+
+export const STANDARD_RATINGS_HEADER = ['Standard id', 'Indicative', 'After panel'];
+
+/**
+ * R5–R7, R12 for one standard of the rows, as RATE_STANDARD answers it: its indicative rating (or
+ * Not rated), and its rating after the panel's judgement when one is given. A judgement on a
+ * standard still Not rated waits (the Panel tab says so); a refused move or a problem in the
+ * standard's columns is the reason, as text beginning "Error:". Undefined for a standard the rows
+ * do not hold (rated on another case tab).
+ */
+export function standardOutcome(keyQuestions: readonly KeyQuestionRow[], standardId: string, panelRating?: Band): { indicative: string; afterPanel: string } | undefined {
+  const row = keyQuestions.find((candidate) => candidate.standard.id === standardId);
+  if (!row) return undefined;
+  if (row.rated instanceof Error) return { indicative: `Error: ${row.rated.message}`, afterPanel: `Error: ${row.rated.message}` };
+  const indicative = isNotRated(row.rated) ? NOT_RATED : row.rated.rating;
+  if (panelRating === undefined || isNotRated(row.rated)) return { indicative, afterPanel: indicative };
+  const decision = judgePanelRating(row.rated, panelRating);
+  return { indicative, afterPanel: decision.allowed ? decision.rating : `Error: ${decision.reason}` };
 }
 
 /** R11: a range with no key-question column says what was expected and what it found. */

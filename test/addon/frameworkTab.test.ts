@@ -44,12 +44,14 @@ describe('acceptance › a Framework tab drives New inspection and the ratings e
     expect(row.slice(14, 17)).toEqual([0.6, 0.75, 0.9]);
   });
 
-  it("passes the framework's own overall bands to OVERALL_RATING", () => {
+  it("rates the overall by the framework's own overall bands, scaled to the standards rated so far", () => {
     const withBands = AUDIT.map((row) => (row[0] === 'Overall bands' ? ['Overall bands', "'3/7/10"] : row));
     const banded = loadAddon({ spreadsheet: buildSpreadsheet({ name: 'Banded audit', sheets: { Framework: withBands }, maxRows: 30 }) });
     banded.install();
     banded.call('runNewInspection', 'framework-tab');
     const labels = banded.sheetValues('Ratings').map((row) => String(row[0]));
-    expect(banded.sheetFormulas('Ratings')[labels.indexOf('Overall rating')][2]).toBe('=OVERALL_RATING(C2:C5, "3/7/10")');
+    const formula = banded.sheetFormulas('Ratings')[labels.indexOf('Overall rating')][2];
+    // 4 counted standards: score × 4 ≥ minimum × the number rated, for minimums 10, 7 and 3.
+    for (const [minimum, band] of [[10, 'Outstanding'], [7, 'Good'], [3, 'Requires improvement']]) expect(formula).toContain(`IF(SUM(D2:D5)*4>=${minimum}*COUNT(D2:D5), "${band}"`);
   });
 });

@@ -67,8 +67,8 @@ describe('pending custom-function cells (as Sheets shows them while they run)', 
 
   it('a panel save returns the indicative rating and status computed from the cases, not the pending cell', () => {
     const saved = rt.runFromSidebar<PanelRow>('recordPanelJudgement', '2.2', 'Good', 'Planning was encouraging overall.', 'Panel chair');
-    // 2.1's row holds the ranged call for 2.1–2.4: "Loading..." there, blank below it until it spills.
-    expect(['2.1', '2.2'].map((id) => rowsByLabel(rt, 'Panel').get(id)?.[2])).toEqual([LOADING, '']);
+    // Each row reads the Ratings tab's spilled figures, which wait for their run.
+    expect(['2.1', '2.2'].map((id) => rowsByLabel(rt, 'Panel').get(id)?.[2])).toEqual([LOADING, LOADING]);
     expect([saved.indicative, saved.panelRating, saved.status]).toEqual(['Requires improvement', 'Good', 'Applied']);
     expect(saved.choices).toEqual(overviewOf(rt).panel.find((row) => row.standardId === '2.2')!.choices);
   });

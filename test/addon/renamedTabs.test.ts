@@ -16,7 +16,9 @@ describe('addon › tabs are found by role, so renaming any of them and running 
     expect(rt.workbook.sheetNames()).toEqual(before.map((name) => `My ${name}`));
     const ratings = rowsByLabel(rt, 'My Ratings');
     expect([ratings.get('Overall score')?.[2], ratings.get('Overall rating')?.[2]]).toEqual([17, 'Good']);
-    expect(rt.sheetFormulas('My Panel')[1][2]).toMatch(/^=RATE_STANDARD\('My Case supervision'!A:/);
+    // The Panel reads the renamed Ratings tab's figures, spilled there by a RATINGS_TABLE over the renamed case tab.
+    expect(rt.sheetFormulas('My Panel')[1][2]).toContain("'My Ratings'!$R$");
+    expect(rt.sheetFormulas('My Ratings').flat().filter((formula) => formula.startsWith('=RATINGS_TABLE('))[0]).toMatch(/^=RATINGS_TABLE\('My Case supervision'!A:/);
     // The Key questions lookups follow the renamed Comparison tab: a figure typed there shows.
     const comparisonRow = rt.sheetValues('My Comparison').findIndex((row) => row[0] === '2.2.3') + 1;
     rt.setCellValues('My Comparison', `C${comparisonRow}`, [[0.57, 72]]);

@@ -71,8 +71,11 @@ describe('acceptance › a youth justice inspection (yj-2018) end to end in the 
     expect(rows[13][2]).toBe('Not rated');
     const formulas = youth2021.sheetFormulas('Ratings');
     const overall = labels.indexOf('Overall rating');
-    expect(formulas[overall][2]).toBe('=OVERALL_RATING(C2:C13)');
-    expect(formulas[1][3]).toBe('=STANDARD_SCORE(C2:C13)');
+    // Native formulas over the twelve counted standards' scores (D2:D13), no custom function (docs/design.md).
+    expect(formulas[overall][2]).toContain('COUNT(D2:D13)');
+    expect(formulas[overall][2]).not.toMatch(/OVERALL_|STANDARD_SCORE/);
+    expect(formulas[13][3]).toContain('C14=');
+    expect(rows[overall][2]).toBe('Not rated');
     expect(rows[overall][3]).toBe('provisional: 0 of 12 standards rated');
     expect(rows[labels.indexOf('Overall score')][3]).toBe('out of 36');
   });

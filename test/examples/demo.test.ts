@@ -125,8 +125,10 @@ describe('demo › the example workbook through the built add-on', () => {
     const byLabel = new Map<string, ExcelJS.Row>();
     ratings.eachRow((row) => byLabel.set(String(row.getCell(1).value), row));
     for (const [standardId, rating] of Object.entries(figures.ratings)) expect([standardId, valueOf(byLabel.get(standardId)!.getCell(3))]).toEqual([standardId, rating]);
-    // Other readers lack the add-on's functions: those cells are values; plain formulas stay formulas.
-    expect(byLabel.get('Overall score')!.getCell(3).formula).toBeUndefined();
+    // Other readers lack the add-on's functions: those cells are values; plain formulas stay formulas,
+    // and the overall score is one now (docs/design.md "Runs per edit").
+    expect(byLabel.get('Overall score')!.getCell(3).formula).toMatch(/SUM\(D2:D11\)/);
+    expect(ratings.getCell('I3').formula).toBeUndefined();
     expect(byLabel.get('Overall score')!.getCell(4).value).toBe('out of 30');
     expect(byLabel.get('Overall rating')!.getCell(4).formula).toMatch(/^IF\(COUNT\(D2:D11\)=10, "", "provisional: "/);
     expect([valueOf(byLabel.get('Overall score')!.getCell(3)), valueOf(byLabel.get('Overall rating')!.getCell(3))]).toEqual([17, 'Good']);

@@ -40,7 +40,8 @@ describe('formula engine', () => {
       const rt = runtime();
       rt.setCellValues('Summary', 'A1', [["=COUNTIF('Case supervision'!B2:C3, \"Yes\")"]]);
       expect(rt.values('Summary', 'A1')).toEqual([[2]]);
-      rt.setCellValues('Case supervision', 'C2', [['Yes']]);
+      // C2 turned Yes: three Yes now, so the count in B2 that D1 reads changes.
+    rt.setCellValues('Case supervision', 'C2', [['Yes']]);
       expect(rt.values('Summary', 'A1')).toEqual([[3]]);
     });
 
@@ -179,5 +180,29 @@ describe('formula engine', () => {
       expect(rt.evaluate('=DOUBLE(21)')).toBe(42);
       expect(rt.workbook.evaluateError('=CHECKED_ANSWER("")')).toEqual({ value: '#ERROR!', message: 'The answer is blank: enter Yes, No or N/A.' });
     });
+  });
+});
+
+describe('formula engine › what one edit costs in Sheets', () => {
+  it('counts every execution an edit starts, re-runs of functions fed by another included, and the longest chain', () => {
+    const rt = runtime();
+    // A1 reads the cases; A2 reads A1 through a native formula; A3 reads A2's result directly: a chain of three.
+    rt.setCellValues('Summary', 'A1', [["=ANSWER_COUNTS('Case supervision'!B2:C3)"]]);
+    rt.setCellValues('Summary', 'D1', [['=B2+1'], ['=DOUBLE(D1)'], ['=DOUBLE(D2)'], ["=DOUBLE('O''Brien''s notes'!A1)"]]);
+    const engine = rt.workbook.engine;
+    engine.executions.length = 0;
+    // C2 turned Yes: three Yes now, so the count in B2 that D1 reads changes.
+    rt.setCellValues('Case supervision', 'C2', [['Yes']]);
+    expect(engine.executions.map((execution) => [execution.name, execution.sheet, execution.row, execution.column])).toEqual([
+      ['ANSWER_COUNTS', 'Summary', 1, 1],
+      ['DOUBLE', 'Summary', 2, 4],
+      ['DOUBLE', 'Summary', 3, 4],
+    ]);
+    expect(engine.chainDepth(engine.executions)).toBe(3);
+    // An edit that reaches only a function reading typed values: one execution, depth 1.
+    engine.executions.length = 0;
+    rt.setCellValues("O'Brien's notes", 'A1', [[11]]);
+    expect(engine.executions.map((execution) => execution.name)).toEqual(['DOUBLE']);
+    expect(engine.chainDepth(engine.executions)).toBe(1);
   });
 });

@@ -23,7 +23,8 @@ describe('preview › typing in the workbook recalculates it, in Chromium', () =
   /** The Ratings tab's row for a standard, as its cells show: id, name, rating, score, indicative, panel move. */
   async function ratingsRow(id: string): Promise<string[]> {
     await page.goto(tabUrl('Ratings'));
-    const row = page.locator('main table tr', { has: page.locator(`td[title="${id}"]`) });
+    // Column A (the first td after the row number): the figure blocks to the right also hold standard ids.
+    const row = page.locator('main table tr', { has: page.locator(`td:first-of-type[title="${id}"]`) });
     return (await row.locator('td').allInnerTexts()).map((text) => text.trim());
   }
 
