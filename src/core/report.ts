@@ -20,7 +20,8 @@ import { comparisonPercentProblem } from './summary';
 import { wilsonInterval } from './programme';
 import { CASE_ID_HEADER, caseIdText } from './sampling';
 import { changeIsSignificant } from './statistics';
-import { INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey } from './tabLayouts';
+import { checkSignOffs, SignOffSummary } from './signOff';
+import { INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey, SIGN_OFF_LOG_LAYOUT } from './tabLayouts';
 import { qaTabName } from './workbookModel';
 import { caseTabLayouts, COMPARISON_HEADER, defaultSplitHeader, DOMAIN_ONE_HEADER, evidenceHeader, PANEL_HEADER } from './workbook';
 
@@ -147,6 +148,8 @@ export interface RatingsReport {
   standards: StandardFigure[];
   overall: { score: number | null; outOf: number; rated: number; of: number; rating: Band | typeof NOT_RATED | null; error?: string };
   problems: ReportProblem[];
+  /** docs/user-guide.md "Sign-off": cases started, how many are signed off now and by which reviewers (the methodology annex). */
+  signOff: SignOffSummary;
 }
 
 /** A tab's values (row 1 first), or undefined when the workbook has no such tab. */
@@ -379,6 +382,13 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     // One push per problem: a spread of 100,000 problems into push's arguments overflows the stack.
     else for (const { tab, cell, message, kind } of checkCaseTab(name, table, framework, undefined, layout.name).problems) problems.push({ tab, cell, message, kind });
   }
+  // docs/user-guide.md "Sign-off": the case tabs against the Sign-off log; its problems are data problems like any other.
+  const readable = caseTabLayouts(framework).flatMap((layout) => {
+    const table = tables.get(layout.name);
+    return table && !(table instanceof Error) ? [{ name: caseTabs.get(layout.name) ?? layout.name, frameworkName: layout.name, table }] : [];
+  });
+  const signOff = checkSignOffs(readable, tabValues(SIGN_OFF_LOG_LAYOUT.name));
+  for (const { tab, cell, message, kind } of signOff.problems) problems.push({ tab, cell, message, kind });
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
   const comparisons = rowsById(tabValues('Comparison'));
@@ -417,7 +427,15 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     const checks = tabValues(qaTabName(layout.name));
     return table && !(table instanceof Error) && checks && checks.length > 1 ? [markingAgreement(layout.name, table, checks)] : [];
   });
-  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems };
+  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems, signOff: signOff.summary };
+}
+
+/** The methodology annex's line on sign-off (docs/report.md). */
+export function signOffLine(summary: SignOffSummary): string {
+  const cases = `${summary.cases} case${summary.cases === 1 ? '' : 's'}`;
+  if (summary.signedOff === 0) return `Sign-off: no case of the ${cases} started has been signed off by a reviewer.`;
+  const reviewers = summary.reviewers.length;
+  return `Sign-off: ${summary.signedOff} of the ${cases} started ${summary.signedOff === 1 ? 'was' : 'were'} signed off, by ${reviewers} reviewer${reviewers === 1 ? '' : 's'}.`;
 }
 
 /** docs/commands.md's `--json` object. */
