@@ -1,5 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AddonRuntime } from '../../runtime';
+import { writeXlsx } from '../../tools/xlsx';
+import { runTool } from '../support/commands';
 import { newWorkbook, typeCases, wholeTab } from './support';
+
+jest.setTimeout(60_000);
 
 /**
  * docs/user-guide.md "Sign-off", end to end in the offline runtime: New inspection's Status column, signing
@@ -143,5 +150,32 @@ describe('acceptance › case sign-off in a shared sheet', () => {
     const report = rt.call<{ lines: string[]; signedOff: number }>('runSignOff', { which: 'selection', reviewer: REVIEWER });
     expect(report.signedOff).toBe(0);
     expect(report.lines[1]).toMatch(/^Row 5: case "CS12": column "2\.2\.1 .*" holds "x{200}… \(50000 characters\)", not an answer\. Put it right before signing off\.$/);
+  });
+});
+
+describe('acceptance › offline, `rate --json` reads the Status column and the Sign-off log as the add-on does', () => {
+  it('lists a case changed after sign-off as a problem naming the cell, both answers, the reviewer and the time', async () => {
+    const rt = newWorkbook();
+    typeCases(rt, TAB, cases());
+    rt.call('runSignOff', { which: 'ready', caseTab: TAB, reviewer: REVIEWER });
+    const kq = letter(column(rt, '2.1.2'));
+    rt.setCellValues(TAB, `${kq}11`, [['Yes']]); // CS10 signed off No
+    const when = String(rt.sheetValues('Sign-off log')[10][5]);
+    const folder = mkdtempSync(join(tmpdir(), 'sign-off-'));
+    try {
+      const file = join(folder, 'signed.xlsx');
+      await writeXlsx(rt.workbook, file);
+      const result = await runTool('rate.ts', [file, '--json']);
+      expect(result.status).toBe(0);
+      const json = JSON.parse(result.stdout.trimEnd().split('\n').pop()!) as { problems: Array<{ tab: string; cell: string; message: string }> };
+      expect(json.problems).toContainEqual({
+        tab: TAB,
+        cell: `${kq}11`,
+        message: `Case "CS10", 2.1.2 (${kq}11): signed off as No, signed off by Rita Reviewer on ${when}; now Yes. Reopen the case from the sidebar (with a reason) to change a signed-off answer, or put No back.`,
+      });
+      expect(json.problems.filter((problem) => /sign/i.test(problem.message))).toHaveLength(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

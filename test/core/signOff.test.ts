@@ -1,6 +1,7 @@
 import { readCaseTable } from '../../src/core/caseTable';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { answersText, checkSignOffs, planSignOff, signedOffRows, signOffLogRow, SignOffEntry } from '../../src/core/signOff';
+import { ratingsReport, signOffLine } from '../../src/core/report';
 import { headersOf, SIGN_OFF_LOG_LAYOUT } from '../../src/core/tabLayouts';
 
 const HEADER = ['Case ID', 'Inspector', 'Status', '2.1.1(a) Motivation', '2.1.1 Engaging', '2.1.2 Risk', '2.1.3 Keeping safe'];
@@ -131,5 +132,18 @@ describe('signOff › planSignOff', () => {
     ]);
     const fine = planSignOff(tabOf(CASES), CRC_2018, [2], LOG);
     expect(fine).toEqual([{ rowIndex: 2, caseId: 'C3', answers: '2.1.1(a)=Y; 2.1.1=Y; 2.1.2=Y; 2.1.3=Y' }]);
+  });
+});
+
+describe('signOff › the report model', () => {
+  it('counts the cases signed off and their reviewers for the methodology annex, and lists sign-off problems with the rest', () => {
+    const changed = CASES.map((row) => [...row]);
+    changed[0][6] = 'No'; // C1's 2.1.3, signed off N/A
+    const values = new Map<string, unknown[][]>([['Case supervision', [HEADER, ...changed]], ['Sign-off log', LOG]]);
+    const report = ratingsReport(CRC_2018, (tab) => values.get(tab));
+    expect(report.signOff).toEqual({ cases: 4, signedOff: 2, reviewers: ['Rita Reviewer'] });
+    expect(signOffLine(report.signOff)).toBe('Sign-off: 2 of the 4 cases started were signed off, by 1 reviewer.');
+    expect(signOffLine({ cases: 1, signedOff: 0, reviewers: [] })).toBe('Sign-off: no case of the 1 case started has been signed off by a reviewer.');
+    expect(report.problems.filter((problem) => problem.kind === 'signOffChanged').map((problem) => [problem.tab, problem.cell])).toEqual([['Case supervision', 'G2']]);
   });
 });
