@@ -153,6 +153,22 @@ describe('acceptance › case sign-off in a shared sheet', () => {
   });
 });
 
+describe('acceptance › a workbook set up before sign-off', () => {
+  it('gets the Status column at the end of its headers, with its dropdown; no case data is touched', () => {
+    const rt = newWorkbook();
+    typeCases(rt, TAB, cases());
+    rt.spreadsheet.getSheetByName(TAB)!.deleteColumns(column(rt, 'Status'), 1);
+    const before = rt.sheetValues(TAB);
+    const report = rt.call<{ lines: string[] }>('runNewInspection');
+    expect(report.lines).toContain('Case supervision: added 1 missing column (Status) after the existing ones; no case data was changed.');
+    const after = rt.sheetValues(TAB);
+    const last = before[0].filter((cell) => cell !== '').length + 1;
+    expect(after[0][last - 1]).toBe('Status');
+    expect(after.map((row) => row.slice(0, last - 1))).toEqual(before.map((row) => row.slice(0, last - 1)));
+    expect(rt.workbook.format(TAB, `${letter(last)}2`).validation).toMatchObject({ values: [['In progress', 'Ready for review', 'Signed off'], true] });
+  });
+});
+
 describe('acceptance › offline, `rate --json` reads the Status column and the Sign-off log as the add-on does', () => {
   it('lists a case changed after sign-off as a problem naming the cell, both answers, the reviewer and the time', async () => {
     const rt = newWorkbook();
