@@ -387,7 +387,8 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     const table = tables.get(layout.name);
     return table && !(table instanceof Error) ? [{ name: caseTabs.get(layout.name) ?? layout.name, frameworkName: layout.name, table }] : [];
   });
-  const signOff = checkSignOffs(readable, tabValues(SIGN_OFF_LOG_LAYOUT.name));
+  const unreadable = caseTabLayouts(framework).flatMap((layout) => (tables.get(layout.name) instanceof Error ? [caseTabs.get(layout.name) ?? layout.name, layout.name] : []));
+  const signOff = checkSignOffs(readable, tabValues(SIGN_OFF_LOG_LAYOUT.name), undefined, unreadable);
   for (const { tab, cell, message, kind } of signOff.problems) problems.push({ tab, cell, message, kind });
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));

@@ -319,8 +319,9 @@ export interface SignOffCheck {
  * docs/user-guide.md "Sign-off": the case tabs against the Sign-off log (its values, row 1 first, or
  * undefined while there is none). Every signed-off case whose answers differ from the log, moved,
  * vanished or shares its case ID is a problem naming the cell, both answers, the reviewer and the time.
+ * `unchecked`: case tabs there but not read (an unreadable header), whose signed-off cases are not called gone.
  */
-export function checkSignOffs(tabs: readonly SignOffTab[], logValues: unknown[][] | undefined, logTab: string = SIGN_OFF_LOG_LAYOUT.name): SignOffCheck {
+export function checkSignOffs(tabs: readonly SignOffTab[], logValues: unknown[][] | undefined, logTab: string = SIGN_OFF_LOG_LAYOUT.name, unchecked: readonly string[] = []): SignOffCheck {
   const log = readSignOffLog(logValues, logTab);
   const signed = signedOffCases(log);
   const problems = [...log.problems];
@@ -340,7 +341,9 @@ export function checkSignOffs(tabs: readonly SignOffTab[], logValues: unknown[][
     cases += started;
     return counts;
   });
-  for (const event of signed.filter((candidate) => !tabs.some((tab) => isOn(candidate, tab)))) {
+  // A case tab not read (none set up yet, or its header unreadable, which is its own problem) says nothing of its cases.
+  const gone = tabs.length === 0 ? [] : signed.filter((candidate) => !tabs.some((tab) => isOn(candidate, tab)) && !unchecked.some((name) => name.toLowerCase() === candidate.tab.trim().toLowerCase()));
+  for (const event of gone) {
     problems.push(problem(log.tab, event.logRow, 1, 'Tab', quoteText(event.tab), 'signOffVanished', `Case "${quoteText(event.caseId)}", ${signedBy(event)}, was on the tab "${quoteText(event.tab)}", which is not a case tab of this workbook now. Its answers as signed off are kept on ${quoteText(log.tab)} row ${event.logRow}.`));
   }
   return { problems, progress, summary: { cases, signedOff, reviewers: [...reviewers.values()] } };

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AddonRuntime } from '../../runtime';
-import { writeXlsx } from '../../tools/xlsx';
+import { AddonRuntime, loadAddon } from '../../runtime';
+import { readXlsxWorkbook, writeXlsx } from '../../tools/xlsx';
 import { runTool } from '../support/commands';
 import { newWorkbook, typeCases, wholeTab } from './support';
 
@@ -190,6 +190,11 @@ describe('acceptance › offline, `rate --json` reads the Status column and the 
         message: `Case "CS10", 2.1.2 (${kq}11): signed off as No, signed off by Rita Reviewer on ${when}; now Yes. Reopen the case from the sidebar (with a reason) to change a signed-off answer, or put No back.`,
       });
       expect(json.problems.filter((problem) => /sign/i.test(problem.message))).toHaveLength(1);
+      // The preview's way: the file opened in the offline runtime, where the log has no developer metadata, read by its name and header.
+      const opened = loadAddon({ spreadsheet: await readXlsxWorkbook(file) });
+      opened.install();
+      opened.call('runNewInspection');
+      expect(opened.call<Overview>('getOverview').signOffProblems.map((problem) => problem.message)).toEqual([json.problems.find((problem) => problem.cell === `${kq}11`)!.message]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -112,6 +112,15 @@ describe('signOff › checkSignOffs', () => {
     expect(check.summary.signedOff).toBe(1);
   });
 
+  it('a case tab gone is named for each of its signed-off cases; one not read (unreadable header, nothing set up) says nothing of them', () => {
+    const other = { ...tabOf(CASES), name: 'Unpaid work', frameworkName: 'Unpaid work' };
+    const gone = checkSignOffs([other], LOG).problems.filter((problem) => problem.kind === 'signOffVanished');
+    expect(gone.map((problem) => problem.cell)).toEqual(['A2', 'A3']);
+    expect(gone[0].message).toBe('Case "C1", signed off by Rita Reviewer on 2026-12-07 15:07:00, was on the tab "Case supervision", which is not a case tab of this workbook now. Its answers as signed off are kept on Sign-off log row 2.');
+    expect(checkSignOffs([other], LOG, undefined, ['Case supervision']).problems.filter((problem) => problem.kind === 'signOffVanished')).toEqual([]);
+    expect(checkSignOffs([], LOG).problems).toEqual([]);
+  });
+
   it('a Status that is none of the three is named', () => {
     const rows = CASES.map((row) => [...row]);
     rows[3][2] = 'Done';
