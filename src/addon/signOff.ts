@@ -1,6 +1,6 @@
 import { quoteText } from '../core/answers';
 import { columnHeaded, sheetRow } from '../core/caseTable';
-import { Framework } from '../core/framework';
+import { CASE_ID_HEADER } from '../core/sampling';
 import { answersText, IN_PROGRESS, planSignOff, READY_FOR_REVIEW, REOPENED, SIGNED_OFF, signedOffRows, SignOffEntry, signOffLogRow, signOffOf, SignOffTab, STATUS_HEADER } from '../core/signOff';
 import { headersOf, SIGN_OFF_LOG_LAYOUT } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
@@ -179,7 +179,7 @@ function signOffCases(request: SignOffRequest): SignOffReport {
     const reviewer = reviewerName(request.reviewer);
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = tabsByName(spreadsheet);
-    const framework: Framework = workbookFramework(tabs);
+    const framework = workbookFramework(tabs);
     const { tab, rowIndexes } = chosenRows(spreadsheet, readCaseTabs(tabs, framework), request);
     const status = statusColumn(tab);
     const log = signOffLogOf(tabs);
@@ -246,8 +246,9 @@ function reopenCase(request: ReopenRequest): SignOffReport {
   });
 }
 
+/** The case rows (0-based) whose case ID is this one (trimmed, any capitals). */
 function sameCaseRows(tab: CaseTabRead, caseId: string): number[] {
-  const column = columnHeaded(tab.table, 'Case ID');
+  const column = columnHeaded(tab.table, CASE_ID_HEADER);
   if (!column) return [];
   return tab.table.rows.flatMap((cells, rowIndex) => (String(cells[column.index] ?? '').trim().toLowerCase() === caseId.toLowerCase() ? [rowIndex] : []));
 }
