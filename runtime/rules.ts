@@ -371,6 +371,17 @@ export class FakeUser extends ServiceObject implements Pick<GasUser, keyof FakeU
   }
 }
 
+/** The cells a user selected, as one or more ranges (Spreadsheet.getActiveRangeList). */
+export class FakeRangeList extends ServiceObject implements Pick<GoogleAppsScript.Spreadsheet.RangeList, keyof FakeRangeList> {
+  constructor(env: Env, private readonly ranges: GasRange[]) {
+    super('RangeList', env);
+  }
+
+  getRanges(): GasRange[] {
+    return [...this.ranges];
+  }
+}
+
 export class FakeProtection extends ServiceObject implements Pick<GasProtection, keyof FakeProtection> {
   constructor(env: Env, private readonly workbook: Workbook, private readonly protection: ProtectionModel) {
     super('Protection', env);

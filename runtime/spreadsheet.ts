@@ -15,6 +15,7 @@ import {
   FakeEmbeddedChart,
   FakeEmbeddedChartBuilder,
   FakeProtection,
+  FakeRangeList,
   metadataVisibility,
 } from './rules';
 import { CellFormat, ChartModel, ConditionalFormatModel, FormatKey, ProtectionModel, SheetArea, SheetModel, ValidationModel, Workbook } from './workbook';
@@ -245,6 +246,21 @@ export class FakeSpreadsheet extends ServiceObject implements Pick<GasSpreadshee
 
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.workbook.toasts.push({ message: String(msg), ...(title === undefined ? {} : { title }), ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }) });
+  }
+
+  /** The selected cells of the active sheet (A1 where nothing of it was selected), as Sheets always has a selection. */
+  getActiveRange(): GasRange {
+    return rangeFake(this.env, this.workbook, this.selected());
+  }
+
+  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList {
+    return asGas(new FakeRangeList(this.env, [rangeFake(this.env, this.workbook, this.selected())]));
+  }
+
+  private selected(): SheetArea {
+    const selection = this.workbook.selection;
+    if (selection && selection.sheet === this.workbook.activeSheet) return selection;
+    return { sheet: this.workbook.activeSheet, area: { row: 1, column: 1, numRows: 1, numColumns: 1 } };
   }
 
   getProtections(type: GasProtectionType): GasProtection[] {
@@ -677,6 +693,7 @@ export class FakeRange extends ServiceObject implements Pick<GasRange, keyof Fak
 
   activate(): GasRange {
     this.workbook.activeSheet = this.sheet;
+    this.workbook.selection = { sheet: this.sheet, area: this.area };
     return asGas(this.self);
   }
 

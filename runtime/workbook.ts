@@ -240,6 +240,8 @@ export class Workbook {
   name: string;
   readonly sheets: SheetModel[] = [];
   activeSheet!: SheetModel;
+  /** The cells a user selected last (Range.activate); on another sheet than the active one, that sheet's A1 is selected. */
+  selection: SheetArea | undefined;
   metadata: DeveloperMetadataModel[] = [];
   readonly toasts: Toast[] = [];
   /** The spreadsheet's time zone (getSpreadsheetTimeZone); setSpreadsheetTimeZone changes it. */

@@ -7,6 +7,7 @@ import { menuGenerateSummaries, menuNewInspection, onInstall, onOpen } from './a
 import { runQualityCheck } from './addon/qualityCheck';
 import { getReportDocumentScript, getReportModel } from './addon/reportApi';
 import { getSampleSetup, previewSampleDraw, runSampleDraw } from './addon/sampleDraw';
+import { runReopen, runSignOff } from './addon/signOff';
 import { getOverview, goToCell, recordPanelJudgement, runGenerateSummaries, runNewInspection, showSidebar } from './addon/sidebarApi';
 import { KQ_SCORE } from './functions/kqScore';
 import { MARKING_AGREEMENT } from './functions/markingAgreement';
@@ -53,6 +54,8 @@ export const api = {
   previewSampleDraw,
   runSampleDraw,
   runQualityCheck,
+  runSignOff,
+  runReopen,
   getReportModel,
   getReportDocumentScript,
 };

@@ -6,7 +6,7 @@ const code = readFileSync(CODE_PATH, 'utf8');
 const CUSTOM_FUNCTIONS = {
   RATING_BAND: ['percent', 'thresholds'],
   KQ_SCORE: ['cases', 'keyQuestionId', 'filterHeader', 'filterValue'],
-  RATE_STANDARD: ['cases', 'standardId', 'panelRating'],
+  RATE_STANDARD: ['cases', 'standardId', 'panelRating', 'filterHeader', 'filterValue'],
   RATING_EXPLAIN: ['cases', 'standardId'],
   STANDARD_SCORE: ['rating'],
   OVERALL_SCORE: ['ratings'],

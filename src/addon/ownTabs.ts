@@ -5,7 +5,7 @@
 
 const ROLE_KEY = 'inspectionRatings.role';
 
-export type TabRole = 'case' | 'domainOne' | 'panel' | 'panelLog' | 'comparison' | 'ratings' | 'keyQuestions' | 'prompts' | 'subSamples' | 'dataQuality' | 'qa' | 'agreement' | 'framework' | 'inspection';
+export type TabRole = 'case' | 'domainOne' | 'panel' | 'panelLog' | 'signOffLog' | 'comparison' | 'ratings' | 'keyQuestions' | 'prompts' | 'subSamples' | 'dataQuality' | 'qa' | 'agreement' | 'framework' | 'inspection';
 
 export function roleOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): TabRole | undefined {
   const mark = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === ROLE_KEY);

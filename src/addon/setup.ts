@@ -5,6 +5,7 @@ import { frameworkById, keyQuestionsOf } from '../core/frameworks';
 import { markerNote } from '../core/frameworkChoice';
 import { ADDON_TAB_NAMES, parseFrameworkTab } from '../core/frameworkTab';
 import { quoteText } from '../core/answers';
+import { STATUS_NOTE, STATUSES } from '../core/signOff';
 import { FRAMEWORK_TAB, findCaseTabs, frameworkTabOf, markedFrameworkId, markerIn, refuseOtherFrameworkTabs } from '../core/workbookModel';
 import { cellOf, columnNumber, COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, INSPECTION_DETAILS, INSPECTION_LAYOUT, KeyOf, PANEL_LAYOUT, rowOf } from '../core/tabLayouts';
 import {
@@ -191,6 +192,7 @@ function formatCaseColumns(sheet: Sheet, headers: string[], first: number, layou
   const rows = sheet.getMaxRows() - 1;
   const metadataByHeader = new Map<string, { values?: string[]; note: string }>(layout.metadata.map((column) => [column.header, column]));
   metadataByHeader.set(layout.marker, { note: markerNote(framework) });
+  if (layout.status) metadataByHeader.set(layout.status, { values: STATUSES, note: STATUS_NOTE });
   const provisional = provisionalHeaders(framework);
   const freeText = new Set(layout.freeText);
   const answerColumns: number[] = [];

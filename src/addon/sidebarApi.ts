@@ -24,6 +24,8 @@ import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } fro
 import { sheetsReader } from './workbookReader';
 import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport } from './setup';
 import { workbookChoice, workbookFramework } from './workbookFramework';
+import { signOffLogOf, signOffTab } from './signOff';
+import { checkSignOffs, StatusProgress } from '../core/signOff';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
 export interface Overview {
@@ -44,6 +46,13 @@ export interface Overview {
   overall: OverallLine | null;
   /** The name this user records panel judgements under (the panel log's "By"), as last typed. */
   recordedBy: string;
+  /** docs/user-guide.md "Sign-off": cases per status, per case tab and per inspector. */
+  statusProgress: StatusProgress[];
+  /** The sign-off problems (changed after sign-off, moved, vanished…), the first LIST_CAP (src/core/lists.ts), and how many in all. */
+  signOffProblems: DataProblem[];
+  signOffProblemCount: number;
+  /** The case tabs' names now, for the sign-off form. */
+  caseTabs: string[];
 }
 
 export interface OverallLine {
@@ -65,6 +74,8 @@ export interface PanelRow {
   explanation: string;
   /** The ratings the panel may record now: the indicative one and each move R6/R7 allow. */
   choices: string[];
+  /** docs/user-guide.md "Sign-off": a warning while cases of the standard's tab are not signed off; blank when all are. */
+  unsigned: string;
 }
 
 const PANEL_TAB = 'Panel';
@@ -81,13 +92,14 @@ function overview(): Overview {
   const choice = workbookChoice(tabs);
   const framework = choice.framework;
   const caseTabs = readCaseTabs(tabs, framework);
-  const checked = checkCaseTabs(caseTabs, framework, LIST_CAP);
+  const checked = checkCaseTabs(caseTabs, framework, LIST_CAP, signOffLogOf(tabs));
   // Those that block a rating first; the Framework tab's lead them: nothing can be set up until they are put right.
   const problems = capList(problemsInOrder([...choice.problems, ...checked.problems])).listed;
   const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
   const { report, panelRows } = reportOf(tabs, framework, caseTabs);
-  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, panelRows, caseTabs, standard));
+  const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, panelRows, caseTabs, standard, checked.signOff.progress));
+  const signOffProblems = problemsInOrder(checked.signOff.problems);
   return {
     frameworkName: framework.name,
     isSetUp: caseTabs.length > 0,
@@ -104,6 +116,10 @@ function overview(): Overview {
     ],
     frameworkChoice: choice.fromFrameworkTab ? FRAMEWORK_TAB_CHOICE : framework.id,
     recordedBy: recordedBy(),
+    statusProgress: checked.signOff.progress,
+    signOffProblems: capList(signOffProblems).listed,
+    signOffProblemCount: signOffProblems.length,
+    caseTabs: caseTabs.map((tab) => tab.name),
   };
 }
 
@@ -132,7 +148,7 @@ function reportOf(tabs: Tabs, framework: Framework, caseTabs: CaseTabRead[]): { 
   return { report: workbookReport(reader, { framework, caseTabs: found }, LIST_CAP), panelRows: panelTab?.role === 'panel' ? reader.values(panelTab.name) : [] };
 }
 
-function panelRowOf(report: RatingsReport, panelRows: unknown[][], caseTabs: CaseTabRead[], standard: Standard): PanelRow {
+function panelRowOf(report: RatingsReport, panelRows: unknown[][], caseTabs: CaseTabRead[], standard: Standard, statuses: StatusProgress[]): PanelRow {
   const figure = report.standards.find((candidate) => candidate.standard.id === standard.id)!;
   // The judgement as typed on the Panel tab, shown even while the standard has an error.
   const typed = readRow(PANEL_LAYOUT, panelRows.find((cells) => textOf(cells[0]) === standard.id) ?? []);
@@ -145,7 +161,19 @@ function panelRowOf(report: RatingsReport, panelRows: unknown[][], caseTabs: Cas
     rationale: textOf(typed.rationale),
     status: panelRating === '' ? '' : panelStatus(figure),
     ...panelOptions(caseTabs, report.framework, standard),
+    unsigned: unsignedWarning(caseTabs, standard, statuses),
   };
+}
+
+/** The panel's warning before a judgement: the cases of the standard's tab no reviewer has signed off yet (by their Status). */
+function unsignedWarning(caseTabs: CaseTabRead[], standard: Standard, statuses: StatusProgress[]): string {
+  const name = caseTabs.find((tab) => tab.frameworkName === standard.caseTab)?.name;
+  const counts = statuses.find((progress) => progress.tab === name)?.counts;
+  if (!counts) return '';
+  const unsigned = counts.inProgress + counts.ready;
+  if (unsigned === 0) return '';
+  const of = unsigned + counts.signedOff;
+  return `${unsigned} of the ${of} cases on ${name} ${unsigned === 1 ? 'is' : 'are'} not signed off yet (${counts.inProgress} in progress, ${counts.ready} ready for review): this judgement would rest on cases no reviewer has signed off.`;
 }
 
 /** The Panel tab's Status words (R6, R7, R12), with the reason where the method refuses the move. */
@@ -214,7 +242,7 @@ function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiv
       appendPanelLog(spreadsheet, tabs, { standardId: standard.id, name: standard.name, from: before, to: band ?? '', rationale: band ? rationale.trim() : beforeRationale, by: recordedBy(textOf(recordedByGiven)) });
     }
     const { report, panelRows } = reportOf(tabs, framework, caseTabs);
-    return panelRowOf(report, panelRows, caseTabs, standard);
+    return panelRowOf(report, panelRows, caseTabs, standard, checkSignOffs(caseTabs.map(signOffTab), signOffLogOf(tabs)?.values).progress);
   });
 }
 

@@ -1,6 +1,7 @@
 import { isDate, quoteText, sheetDate } from '../core/answers';
 import { columnHeaded, rowsWhere } from '../core/caseTable';
 import { checkCaseTab, DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
+import { checkSignOffs, SignOffCheck } from '../core/signOff';
 import { Framework } from '../core/framework';
 import { markerProblems } from '../core/frameworkChoice';
 import { formulaCellProblems } from '../core/formulaCells';
@@ -18,6 +19,7 @@ import { findTab, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
 import { FigureBlock, figureBlocks, figureCell, writeRatingsTab } from './ratingsTab';
+import { signOffLogOf, SignOffLogValues, signOffTab } from './signOff';
 import { workbookFramework } from './workbookFramework';
 import { spreadsheetTime } from './when';
 
@@ -61,7 +63,7 @@ export function generateSummaries(options: GenerateOptions = {}): GenerateReport
       writeOwnTab(spreadsheet, tabs, { name: 'Key questions', role: 'keyQuestions', grid: keyQuestionsGrid(caseTabs, framework, lookup, figures), format: formatKeyQuestions }),
       writeOwnTab(spreadsheet, tabs, { name: 'Prompts', role: 'prompts', grid: promptsGrid(caseTabs, framework, lookup), format: formatPrompts }),
       writeOwnTab(spreadsheet, tabs, { name: 'Sub-samples', role: 'subSamples', grid: subSamplesGrid(caseTabs, framework, subSampleHeader, generatedAt), format: formatSubSamples }),
-      writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework, generatedAt), rows: DATA_QUALITY_LIMIT + 2 }),
+      writeOwnTab(spreadsheet, tabs, { name: 'Data quality', role: 'dataQuality', grid: dataQualityGrid(caseTabs, framework, generatedAt, signOffLogOf(tabs)), rows: DATA_QUALITY_LIMIT + 2 }),
       ...writeAgreementTab(spreadsheet, tabs, caseTabs),
     ];
     return { lines };
@@ -73,7 +75,8 @@ export function checkCaseTabs(
   caseTabs: CaseTabRead[],
   framework: Framework,
   limit: number,
-): { problems: DataProblem[]; problemCount: number; progress: TabProgress[] } {
+  signOffLog?: SignOffLogValues,
+): { problems: DataProblem[]; problemCount: number; progress: TabProgress[]; signOff: SignOffCheck } {
   const checks = caseTabs.map((tab) => {
     const check = checkCaseTab(tab.name, tab.table, framework, limit, tab.frameworkName);
     const formulaCells = formulaCellProblems(tab.name, tab.table, tab.formulas);
@@ -81,10 +84,13 @@ export function checkCaseTabs(
   });
   // docs/frameworks.md: a header that no longer matches the Framework tab leads, as the ratings disagree until it is rewritten.
   const headers = markerProblems(caseTabs.map((tab) => ({ name: tab.name, header: tab.values[0] ?? [] })), framework);
+  // docs/user-guide.md "Sign-off": the case tabs against the Sign-off log (src/core/signOff.ts).
+  const signOff = checkSignOffs(caseTabs.map(signOffTab), signOffLog?.values, signOffLog?.name);
   return {
-    problems: problemsInOrder([...headers, ...checks.flatMap((check) => check.problems)]).slice(0, limit),
-    problemCount: headers.length + checks.reduce((sum, check) => sum + check.problemCount, 0),
+    problems: problemsInOrder([...headers, ...checks.flatMap((check) => check.problems), ...signOff.problems]).slice(0, limit),
+    problemCount: headers.length + checks.reduce((sum, check) => sum + check.problemCount, 0) + signOff.problems.length,
     progress: checks.map((check) => check.progress),
+    signOff,
   };
 }
 
@@ -334,8 +340,8 @@ function shownValue(value: SplitValue): string {
 const DATA_QUALITY_LIMIT = 2000;
 
 /** docs/user-guide.md "Data quality": every problem, each naming tab, row, column and value, as text. */
-function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework, generatedAt: string): Grid {
-  const { problems: listed, problemCount } = checkCaseTabs(caseTabs, framework, DATA_QUALITY_LIMIT);
+function dataQualityGrid(caseTabs: CaseTabRead[], framework: Framework, generatedAt: string, signOffLog: SignOffLogValues | undefined): Grid {
+  const { problems: listed, problemCount } = checkCaseTabs(caseTabs, framework, DATA_QUALITY_LIMIT, signOffLog);
   const count = `${problemCount} problem${problemCount === 1 ? '' : 's'}`;
   const title =
     problemCount === 0

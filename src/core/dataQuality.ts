@@ -41,7 +41,14 @@ export type ProblemKind =
   | 'comparison'
   | 'formula'
   | 'panel'
-  | 'judgement';
+  | 'judgement'
+  | SignOffProblemKind;
+
+/**
+ * docs/user-guide.md "Sign-off" (src/core/signOff.ts): a signed-off answer changed, a signed-off case
+ * moved, vanished or sharing its case ID, a Status that disagrees with the log, a log row edited by hand.
+ */
+export type SignOffProblemKind = 'signOffChanged' | 'signOffMoved' | 'signOffVanished' | 'signOffDuplicate' | 'signOffStatus' | 'signOffLog';
 
 /**
  * R12: a problem that stops a standard (or the setup) being rated ranks 0, one the method only
@@ -63,6 +70,12 @@ const RANK: Record<ProblemKind, number> = {
   formula: 0,
   panel: 1,
   unanswered: 2,
+  signOffChanged: 1,
+  signOffVanished: 1,
+  signOffDuplicate: 1,
+  signOffStatus: 1,
+  signOffLog: 1,
+  signOffMoved: 2,
 };
 
 /** Whether a problem blocks a rating (an invalid answer, a missing column, an unusable Framework tab). */

@@ -84,7 +84,7 @@ export function frameworkTabName(names: Iterable<string>): string | undefined {
 }
 
 /** The add-on's own tabs: a case tab may not take one of their names (Sheets compares tab names without case). */
-export const ADDON_TAB_NAMES = ['Framework', 'Domain one', 'Panel', 'Panel log', 'Comparison', 'Ratings', 'Key questions', 'Prompts', 'Sub-samples', 'Data quality', 'Agreement', 'Inspection'] as const;
+export const ADDON_TAB_NAMES = ['Framework', 'Domain one', 'Panel', 'Panel log', 'Comparison', 'Ratings', 'Key questions', 'Prompts', 'Sub-samples', 'Data quality', 'Agreement', 'Inspection', 'Sign-off log'] as const;
 
 /** Sheets' longest tab name is 100 characters; a case tab's QA tab adds "QA " to its name. */
 const CASE_TAB_NAME_LIMIT = 97;

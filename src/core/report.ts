@@ -20,7 +20,8 @@ import { comparisonPercentProblem } from './summary';
 import { wilsonInterval } from './programme';
 import { CASE_ID_HEADER, caseIdText } from './sampling';
 import { changeIsSignificant } from './statistics';
-import { INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey } from './tabLayouts';
+import { checkSignOffs, SignOffSummary } from './signOff';
+import { INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey, SIGN_OFF_LOG_LAYOUT } from './tabLayouts';
 import { qaTabName } from './workbookModel';
 import { caseTabLayouts, COMPARISON_HEADER, defaultSplitHeader, DOMAIN_ONE_HEADER, evidenceHeader, PANEL_HEADER } from './workbook';
 
@@ -154,6 +155,8 @@ export interface RatingsReport {
   problems: ReportProblem[];
   /** Every problem found, listed or not: past the report's problem limit a case tab's problems are only counted. */
   problemCount: number;
+  /** docs/user-guide.md "Sign-off": cases started, how many are signed off now and by which reviewers (the methodology annex). */
+  signOff: SignOffSummary;
 }
 
 /** A tab's values (row 1 first), or undefined when the workbook has no such tab. */
@@ -398,6 +401,14 @@ export function ratingsReport(
       for (const { tab, cell, message, kind } of check.problems) problems.push({ tab, cell, message, kind });
     }
   }
+  // docs/user-guide.md "Sign-off": the case tabs against the Sign-off log; its problems are data problems like any other.
+  const readable = caseTabLayouts(framework).flatMap((layout) => {
+    const table = tables.get(layout.name);
+    return table && !(table instanceof Error) ? [{ name: caseTabs.get(layout.name) ?? layout.name, frameworkName: layout.name, table }] : [];
+  });
+  const unreadable = caseTabLayouts(framework).flatMap((layout) => (tables.get(layout.name) instanceof Error ? [caseTabs.get(layout.name) ?? layout.name, layout.name] : []));
+  const signOff = checkSignOffs(readable, tabValues(SIGN_OFF_LOG_LAYOUT.name), undefined, unreadable);
+  for (const { tab, cell, message, kind } of signOff.problems) problems.push({ tab, cell, message, kind });
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
   const comparisons = rowsById(tabValues('Comparison'));
@@ -436,7 +447,15 @@ export function ratingsReport(
     const checks = tabValues(qaTabName(layout.name));
     return table && !(table instanceof Error) && checks && checks.length > 1 ? [markingAgreement(layout.name, table, checks)] : [];
   });
-  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems, problemCount: problems.length + unlisted };
+  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems, problemCount: problems.length + unlisted, signOff: signOff.summary };
+}
+
+/** The methodology annex's line on sign-off (docs/report.md). */
+export function signOffLine(summary: SignOffSummary): string {
+  const cases = `${summary.cases} case${summary.cases === 1 ? '' : 's'}`;
+  if (summary.signedOff === 0) return `Sign-off: no case of the ${cases} started has been signed off by a reviewer.`;
+  const reviewers = summary.reviewers.length;
+  return `Sign-off: ${summary.signedOff} of the ${cases} started ${summary.signedOff === 1 ? 'was' : 'were'} signed off, by ${reviewers} reviewer${reviewers === 1 ? '' : 's'}.`;
 }
 
 /** docs/commands.md's `--json` object. */

@@ -60,6 +60,23 @@ export const RATINGS_LAYOUT = layout('ratings', 'Ratings', [
   ['judgement', 'Panel judgement'],
 ] as const);
 
+/**
+ * docs/user-guide.md "Sign-off": one row per sign-off or reopening, appended, never rewritten. The
+ * answers are the case's as signed off ("2.1.1=Y; 2.1.1(a)=NA"), and the check is a digest of the
+ * row's other cells, so a row edited by hand is found (src/core/signOff.ts).
+ */
+export const SIGN_OFF_LOG_LAYOUT = layout('signOffLog', 'Sign-off log', [
+  ['tab', 'Tab'],
+  ['caseId', 'Case ID'],
+  ['row', 'Row'],
+  ['action', 'Action'],
+  ['reviewer', 'Reviewer'],
+  ['when', 'When'],
+  ['reason', 'Reason'],
+  ['answers', 'Answers as signed off'],
+  ['check', 'Check'],
+] as const);
+
 /** docs/report.md: the inspection's details, one per row (Detail, Value); every title of a page or document reads them. */
 export const INSPECTION_LAYOUT = layout('inspection', 'Inspection', [
   ['detail', 'Detail'],

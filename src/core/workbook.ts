@@ -1,6 +1,7 @@
 import { Framework, KeyQuestion, MetadataColumn, Prompt, Standard } from './framework';
 import { standardsOf } from './frameworks';
 import { markerHeader } from './frameworkChoice';
+import { STATUS_HEADER } from './signOff';
 import { countedKeyQuestions } from './standards';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, headersOf, PANEL_LAYOUT, RATINGS_LAYOUT } from './tabLayouts';
 
@@ -19,10 +20,12 @@ export interface CaseTabLayout {
   standards: Standard[];
   /** The tab's metadata columns (the framework's), first in `headers`. */
   metadata: MetadataColumn[];
+  /** docs/user-guide.md "Sign-off": the Status column after them (none where the framework's metadata has one). */
+  status?: string;
   /** The `Framework: id` header after them, which tells every function over the tab its framework. */
   marker: string;
   /**
-   * Metadata headers, the marker, then for each key question its prompts, the key question and its
+   * Metadata headers, Status, the marker, then for each key question its prompts, the key question and its
    * evidence column, and last the case summary.
    */
   headers: string[];
@@ -62,9 +65,12 @@ export function caseTabLayouts(framework: Framework): CaseTabLayout[] {
       evidenceHeader(keyQuestion.id),
     ]);
     const marker = markerHeader(framework);
-    const headers = [...tab.metadata.map((column) => column.header), marker, ...answerHeaders, CASE_SUMMARY_HEADER];
+    const metadata = tab.metadata.map((column) => column.header);
+    // A workbook set up before sign-off gets Status at the end of its headers (New inspection adds missing columns there).
+    const status = metadata.some((header) => header.trim().toLowerCase() === STATUS_HEADER.toLowerCase()) ? [] : [STATUS_HEADER];
+    const headers = [...metadata, ...status, marker, ...answerHeaders, CASE_SUMMARY_HEADER];
     const freeText = [...counted.map((keyQuestion) => evidenceHeader(keyQuestion.id)), CASE_SUMMARY_HEADER];
-    return [{ name: tab.name, standards, metadata: tab.metadata, marker, headers, freeText, metadataCount: tab.metadata.length + 1 }];
+    return [{ name: tab.name, standards, metadata: tab.metadata, ...(status.length > 0 ? { status: STATUS_HEADER } : {}), marker, headers, freeText, metadataCount: metadata.length + status.length + 1 }];
   });
 }
 

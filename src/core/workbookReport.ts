@@ -1,13 +1,13 @@
 /**
  * The report model of a whole workbook, read through the workbook model: the framework and case
  * tabs it finds (src/core/workbookModel.ts), each list tab (Inspection, Domain one, Panel,
- * Comparison) by the role the add-on marked it with or else by its name, and each case tab's QA
+ * Comparison, Sign-off log) by the role the add-on marked it with or else by its name, and each case tab's QA
  * tab. The add-on (over SpreadsheetApp) and the command line (over the .xlsx reader) call this one
  * function, so the sidebar, the Word report, the ratings page and `rate --json` read a workbook alike.
  * `problemLimit`: see ratingsReport (the sidebar lists only the first problems).
  */
 import { RatingsReport, ratingsReport } from './report';
-import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, INSPECTION_LAYOUT, PANEL_LAYOUT } from './tabLayouts';
+import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, INSPECTION_LAYOUT, PANEL_LAYOUT, SIGN_OFF_LOG_LAYOUT } from './tabLayouts';
 import { markerProblems } from './frameworkChoice';
 import { frameworkTabOf, qaTabName, readWorkbookModel, WorkbookModel, WorkbookReader } from './workbookModel';
 
@@ -17,6 +17,7 @@ const LIST_TABS: ReadonlyArray<[string, string]> = [
   [DOMAIN_ONE_LAYOUT.name, 'domainOne'],
   [PANEL_LAYOUT.name, 'panel'],
   [COMPARISON_LAYOUT.name, 'comparison'],
+  [SIGN_OFF_LOG_LAYOUT.name, SIGN_OFF_LOG_LAYOUT.role],
 ];
 
 export function workbookReport(

@@ -3,7 +3,7 @@ import { findStandard } from '../core/frameworks';
 import { NOT_RATED } from '../core/bands';
 import { isNotRated, rateStandard } from '../core/standards';
 import { customFunction } from '../publicFunction';
-import { casesInScope, CASES_PARAM } from './caseRange';
+import { casesInScope, CASES_PARAM, FILTER_PARAMS } from './caseRange';
 import { Cell, CellArg, isBlank, mapCells, readId, requireBand } from './cells';
 
 export const RATE_STANDARD = customFunction(
@@ -20,11 +20,13 @@ export const RATE_STANDARD = customFunction(
         description: "Optional: the ratings panel's judgement, e.g. \"Good\"; blank for none. A range the same size as standardId.",
         optional: true,
       },
+      { ...FILTER_PARAMS[0], description: 'Optional: the header of a column to filter on, e.g. "Status".' },
+      { ...FILTER_PARAMS[1], description: 'Optional: rate only the rows whose filterHeader column equals this, e.g. "Signed off" (the signed-off cases).' },
     ],
     returns: 'Inadequate, Requires improvement, Good or Outstanding; Not rated while a key question has no Yes or No answer yet.',
   },
-  (cases: CellArg, standardId: CellArg, panelRating?: CellArg) => {
-    const scope = casesInScope(cases);
+  (cases: CellArg, standardId: CellArg, panelRating?: CellArg, filterHeader?: Cell, filterValue?: Cell) => {
+    const scope = casesInScope(cases, filterHeader, filterValue);
     return mapCells([standardId, panelRating], (idCell: Cell, panelCell: Cell) => {
       const result = rateStandard(scope.table, findStandard(scope.framework, readId(idCell, 'The standard id')), scope.rowIndexes, scope.framework.thresholds);
       // R12: a standard still waiting for answers is Not rated, not an error; a panel rating on it is refused below.

@@ -23,7 +23,7 @@ import {
 import { BAND_COLOURS } from '../addon/formats';
 import { Band, BANDS, bandScore } from '../core/bands';
 import { andMore, capList } from '../core/lists';
-import { ComparisonFigure, detailText, EvidenceNote, KeyQuestionFigure, PromptFigure, RatingsReport, StandardFigure } from '../core/report';
+import { ComparisonFigure, detailText, EvidenceNote, KeyQuestionFigure, PromptFigure, RatingsReport, signOffLine, StandardFigure } from '../core/report';
 
 /** The chart as a PNG, drawn by whoever builds the document (resvg offline, a canvas in the sidebar). */
 export interface ChartImage {
@@ -305,6 +305,7 @@ function annex(report: RatingsReport): Array<Paragraph | Table> {
     ...subSamples,
     heading('Marking agreement', HeadingLevel.HEADING_2),
     ...agreement,
+    paragraph(signOffLine(report.signOff)),
   ];
 }
 

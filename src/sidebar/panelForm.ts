@@ -77,6 +77,7 @@ export class PanelForm {
     if (row?.panelRating) parts.push(`Panel rating: ${row.panelRating}${row.status ? ` (${row.status})` : ''}.`);
     refill(byId('panel-indicative'), parts.join(' '));
     refill(byId('panel-explain'), row ? row.explanation : '');
+    refill(byId('panel-unsigned'), row?.unsigned ? `Warning: ${row.unsigned}` : '');
     refill(byId('panel-choices'), row && row.choices.length > 0 ? `The panel may record: ${row.choices.join(', ')}.` : row ? 'The panel cannot move this rating yet.' : '');
     // A rating recorded earlier that the method no longer allows stays on offer, so the form shows it.
     const offered = BANDS.filter((band) => row?.choices.includes(band) || row?.panelRating === band);

@@ -23,11 +23,15 @@ export function renderProblems(problems: DataProblem[], problemCount: number): v
   const now = JSON.stringify(problems);
   if (now === shown) return;
   shown = now;
-  const list = byId('problem-list');
-  fill(list, ...problems.map(problemButton));
+  fillProblemList(byId('problem-list'), byId('problem-message'), problems);
+}
+
+/** A list of problems as buttons that select their cells, one Tab stop; `slot` says where going to a cell failed. */
+export function fillProblemList(list: HTMLElement, slot: HTMLElement, problems: DataProblem[]): void {
+  fill(list, ...problems.map((problem) => problemButton(problem, slot)));
   list.hidden = problems.length === 0;
   rovingButtons(list);
-  hideMessage(byId('problem-message'));
+  hideMessage(slot);
 }
 
 /** "Case supervision!AB7", as a person would name the cell. */
@@ -35,7 +39,7 @@ function cellName(problem: DataProblem): string {
   return `${problem.tab}!${problem.cell}`;
 }
 
-function problemButton(problem: DataProblem): HTMLButtonElement {
+function problemButton(problem: DataProblem, slot: HTMLElement): HTMLButtonElement {
   const button = el(
     'button',
     { className: 'problem', attributes: { type: 'button' } },
@@ -43,6 +47,6 @@ function problemButton(problem: DataProblem): HTMLButtonElement {
     el('span', { className: 'problem-header' }, problem.header),
     el('span', { className: 'problem-text' }, problem.message),
   );
-  button.addEventListener('click', () => void goToCell(byId('problem-message'), problem, cellName(problem)));
+  button.addEventListener('click', () => void goToCell(slot, problem, cellName(problem)));
   return button;
 }

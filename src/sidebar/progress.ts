@@ -1,5 +1,6 @@
 import type { TabProgress } from '../core/dataQuality';
 import type { OverallLine } from '../addon/sidebarApi';
+import type { StatusCounts, StatusProgress } from '../core/signOff';
 import { byId, el, fill, refill } from './dom';
 
 /** docs/user-guide.md live progress: cases complete of cases started, per case tab and per inspector. */
@@ -21,6 +22,21 @@ function progressRow(name: string, complete: number, started: number, className:
     { className },
     el('th', { attributes: { scope: 'row' } }, el('span', { className: 'row-name' }, name), bar),
     el('td', { className: 'number' }, `${complete} of ${started}`),
+  );
+}
+
+/** docs/user-guide.md "Sign-off": cases per status (In progress, Ready for review, Signed off), per case tab and per inspector. */
+export function renderStatusProgress(progress: StatusProgress[]): void {
+  const rows = progress.flatMap((tab) => [statusRow(tab.tab, tab.counts, 'tab-row'), ...tab.byInspector.map((inspector) => statusRow(inspector.inspector, inspector.counts, 'inspector-row'))]);
+  fill(byId('status-rows'), ...rows);
+}
+
+function statusRow(name: string, counts: StatusCounts, className: string): HTMLTableRowElement {
+  return el(
+    'tr',
+    { className },
+    el('th', { attributes: { scope: 'row' } }, el('span', { className: 'row-name' }, name)),
+    ...[counts.inProgress, counts.ready, counts.signedOff].map((count) => el('td', { className: 'number' }, String(count))),
   );
 }
 

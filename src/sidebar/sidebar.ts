@@ -8,10 +8,11 @@ import { byId, el, fill, hideMessage, option, refill, showMessage } from './dom'
 import { BoundaryCases } from './boundaryCases';
 import { PanelForm } from './panelForm';
 import { renderProblems } from './problems';
-import { renderOverall, renderProgress } from './progress';
+import { renderOverall, renderProgress, renderStatusProgress } from './progress';
 import { QualityForm } from './qualityForm';
 import { ReportDownload } from './reportDownload';
 import { SampleForm } from './sampleForm';
+import { SignOffForm } from './signOffForm';
 import { reasonOf, server } from './server';
 import { SummariesForm } from './summariesForm';
 
@@ -20,6 +21,7 @@ const boundaryCases = new BoundaryCases();
 const summariesForm = new SummariesForm();
 new SampleForm();
 new QualityForm();
+const signOffForm = new SignOffForm(() => refresh());
 const refreshButton = byId<HTMLButtonElement>('refresh');
 const reportDownload = new ReportDownload(document.querySelector('main')!);
 
@@ -30,13 +32,15 @@ function render(overview: Overview): void {
   if (JSON.stringify(Array.from(frameworks.options, (choice) => [choice.value, choice.text])) !== JSON.stringify(overview.frameworkChoices.map((choice) => [choice.id, choice.name]))) {
     fill(frameworks, ...overview.frameworkChoices.map((choice) => option(choice.id, choice.name, choice.id === overview.frameworkChoice)));
   }
-  for (const id of ['progress', 'panel', 'sample', 'quality', 'summaries']) byId(id).hidden = !overview.isSetUp;
+  for (const id of ['progress', 'panel', 'sample', 'quality', 'summaries', 'sign-off']) byId(id).hidden = !overview.isSetUp;
   reportDownload.render(overview.isSetUp);
   // A Framework tab's problems show before set-up too: New inspection waits for them.
   byId('problems').hidden = !overview.isSetUp && overview.problemCount === 0;
   renderProblems(overview.problems, overview.problemCount);
   if (!overview.isSetUp) return;
   renderProgress(overview.progress);
+  renderStatusProgress(overview.statusProgress);
+  signOffForm.render(overview);
   renderOverall(overview.overall);
   panelForm.render(overview.panel, overview.recordedBy);
   void boundaryCases.show();

@@ -50,8 +50,10 @@ describe('addon › the framework a case tab is rated by (its Framework: header)
     expect(names).not.toContain('Case supervision');
     for (const layout of caseTabLayouts(YJ_2018)) {
       const header = rt.sheetValues(layout.name)[0].map(String);
-      expect(header[layout.metadata.length]).toBe('Framework: yj-2018');
-      const markerCell = `${String.fromCharCode(65 + layout.metadata.length)}1`;
+      // After the framework's metadata columns and the Status column.
+      expect(header[layout.metadata.length]).toBe('Status');
+      expect(header[layout.metadata.length + 1]).toBe('Framework: yj-2018');
+      const markerCell = `${String.fromCharCode(65 + layout.metadata.length + 1)}1`;
       expect(rt.workbook.format(layout.name, markerCell).note).toMatch(/^The framework this tab is rated by: Youth justice inspection standards 2018 \(yj-2018\)/);
       expect(rt.workbook.format(layout.name, `${markerCell.replace('1', '2')}`).validation).toBeUndefined();
     }

@@ -13,9 +13,10 @@ describe('acceptance › a Framework tab drives New inspection and the ratings e
   const report = rt.call<{ lines: string[] }>('runNewInspection', 'framework-tab');
 
   it('lays out its case tab, marked with its id and bands, and its judgement standard', () => {
-    expect(report.lines.find((line) => line.startsWith('Audit cases:'))).toBe('Audit cases: created with 18 columns for 2.1, 2.2, 2.3.');
+    // 3 metadata columns, Status, the marker, 1 prompt, 6 key questions each with its evidence, the case summary: 19.
+    expect(report.lines.find((line) => line.startsWith('Audit cases:'))).toBe('Audit cases: created with 19 columns for 2.1, 2.2, 2.3.');
     const header = rt.sheetValues('Audit cases')[0].map(String);
-    expect(header.slice(0, 4)).toEqual(['Case ID', 'Auditor', 'Child protection plan', 'Framework: safeguarding-audit; bands 60/75/90; key questions 2.1.1-2, 2.2.1-2, 2.3.1-2']);
+    expect(header.slice(0, 5)).toEqual(['Case ID', 'Auditor', 'Child protection plan', 'Status', 'Framework: safeguarding-audit; bands 60/75/90; key questions 2.1.1-2, 2.2.1-2, 2.3.1-2']);
     expect(rt.sheetValues('Domain one').slice(1).map((row) => row[0])).toEqual(['1.1']);
     expect(rt.sheetValues('Panel').slice(1).map((row) => row[0])).toEqual(['2.1', '2.2', '2.3']);
   });

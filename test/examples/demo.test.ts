@@ -40,12 +40,12 @@ describe('demo › the example workbook through the built add-on', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('imports the case-level workbook with its layout, and New inspection takes its tabs over', () => {
-    // A workbook from before the Framework: header and the evidence columns gains those, appended; no question column is added.
+    // A workbook from before the Framework: header, Status and the evidence columns gains those, appended; no question column is added.
     for (const tab of IMPORTED_TABS) {
       const lines = demo.setup.filter((line) => line.startsWith(`${tab}: `));
       expect(lines).toEqual([expect.not.stringMatching(/not made by|created/)]);
       const added = /added \d+ missing columns? \((.*)\) after/.exec(lines[0])?.[1].split(', ') ?? [];
-      expect(added.filter((header) => !/^(Framework: crc-2018|Evidence \d+\.\d+\.\d+|Case summary)$/.test(header))).toEqual([]);
+      expect(added.filter((header) => !/^(Framework: crc-2018|Status|Evidence \d+\.\d+\.\d+|Case summary)$/.test(header))).toEqual([]);
     }
     const workbook = demo.runtime.workbook;
     const header = workbook.sheetValues('Case supervision')[0].map(String);

@@ -344,6 +344,81 @@ describe('sidebar by keyboard › Draw sample, Quality check and Generate summar
   });
 });
 
+describe('sidebar by keyboard › Sign-off', () => {
+  const rt = newWorkbook();
+  typePublishedCases(rt);
+  const header = rt.sheetValues(CASES)[0].map(String);
+  const status = columnLetter(header.indexOf('Status') + 1);
+  rt.setCellValues(CASES, `${status}2`, [['Ready for review'], ['Ready for review'], ['Ready for review']]);
+
+  it('a missing reviewer marks the field; signing off keeps focus and announces the result; a change since is listed; reopening needs a reason', async () => {
+    const sidebar = await open(rt);
+    const { page } = sidebar;
+    await page.locator('#sign-off-tab').focus();
+    await press(page, 'Tab');
+    expect(await focused(page)).toBe('#sign-off-ready');
+    await press(page, 'Enter');
+    await expectFieldInError(page, 'sign-off-by', /Type your name/);
+    expect(await text(page, '#sign-off-message [role=alert]')).toMatch(/^Nothing done\. Type your name/);
+    expect(callsOf(sidebar, 'runSignOff')).toBe(0);
+    await page.keyboard.type('Rita Reviewer');
+    await expectFieldValid(page, 'sign-off-by');
+    await page.locator('#sign-off-ready').focus();
+    const release = sidebar.hold('runSignOff');
+    await press(page, 'Enter');
+    await page.locator('#sign-off-ready[aria-disabled="true"]').waitFor();
+    await press(page, 'Enter');
+    expect(await focused(page)).toBe('#sign-off-ready');
+    release();
+    await page.locator('#sign-off-message.success').waitFor();
+    await loaded(page);
+    expect(callsOf(sidebar, 'runSignOff')).toBe(1);
+    expect(await focused(page)).toBe('#sign-off-ready');
+    expect(await text(page, '#sign-off-message [role=status]')).toMatch(/^Signed off\. Case supervision: 3 cases signed off by Rita Reviewer/);
+    expect(await expectLiveRegionsFromLoad(page)).toContain('sign-off-message');
+    expect(await page.locator('#status-rows tr').first().innerText()).toMatch(/^Case supervision\s+97\s+0\s+3$/);
+
+    // An answer of a signed-off case changed in the sheet: Refresh lists it, one Tab stop, going to it hands focus to the sheet.
+    const kq = header.findIndex((cell) => cell.startsWith('2.1.1 ')) + 1;
+    const before = String(rt.values(CASES, `${columnLetter(kq)}3`)[0][0]);
+    rt.setCellValues(CASES, `${columnLetter(kq)}3`, [[before === 'Yes' ? 'No' : 'Yes']]);
+    await page.locator('#refresh').focus();
+    await press(page, 'Enter');
+    await page.locator('#sign-off-list button').first().waitFor();
+    await loaded(page);
+    expect(await page.locator('#sign-off-list button').count()).toBe(1);
+    expect(await text(page, '#sign-off-list')).toContain(`2.1.1 (${columnLetter(kq)}3): signed off as ${before}, signed off by Rita Reviewer on`);
+    await page.locator('#sign-off-list button').focus();
+    await press(page, 'Enter');
+    await page.locator('#sign-off-list-message.info').waitFor();
+    expect(sidebar.calls[sidebar.calls.length - 1]).toEqual({ name: 'goToCell', args: [CASES, 3, kq] });
+    expect(await expectLiveRegionsFromLoad(page)).toContain('sign-off-list-message');
+
+    // Reopen: without a reason the field is marked; with one, the result is announced and focus stays on the button.
+    await page.locator('#reopen-details > summary').focus();
+    await press(page, 'Enter');
+    await press(page, 'Tab', 2);
+    expect(await focused(page)).toBe('#reopen-case');
+    const caseId = String(rt.values(CASES, 'A3')[0][0]);
+    await page.keyboard.type(caseId);
+    await page.locator('#reopen').focus();
+    await press(page, 'Enter');
+    await expectFieldInError(page, 'reopen-reason', /Say why the case is reopened/);
+    expect(callsOf(sidebar, 'runReopen')).toBe(0);
+    await page.keyboard.type('The assessment was redone after review.');
+    await page.locator('#reopen').focus();
+    await press(page, 'Enter');
+    await page.locator('#reopen-message.success').waitFor();
+    await loaded(page);
+    expect(await focused(page)).toBe('#reopen');
+    expect(await text(page, '#reopen-message [role=status]')).toMatch(new RegExp(`^Reopened\\. Case supervision: case "${caseId}" reopened by Rita Reviewer`));
+    expect(await page.locator('#sign-off-list button').count()).toBe(0);
+    expect(await expectLiveRegionsFromLoad(page)).toContain('reopen-message');
+    await expectAccessible(page);
+    await page.close();
+  });
+});
+
 describe('sidebar › sizes, contrast and text', () => {
   it('every control is at least 24 by 24 px, field borders reach 3:1, and no text is cut short or left to a tooltip', async () => {
     const rt = newWorkbook();
