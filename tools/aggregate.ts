@@ -10,21 +10,26 @@
  *   (same header, same rows in the same order) with the pooled figures in its All providers
  *   columns, and a Providers tab with each provider's figures.
  *
- * Each workbook's framework and case tabs are read as the add-on reads them (src/core/workbookModel.ts).
+ * Each workbook's framework and case tabs are read as the add-on reads them (src/core/workbookModel.ts),
+ * into docs/programme.md's tables, and pooled by the method's SQL (sql/programme.sql) on DuckDB.
  * A missing or unusable file, the same file twice, a copy of a case tab, or workbooks of different
  * frameworks exit with status 2 and one line naming the file; nothing is written then.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { asText } from '../src/addon/cells';
-import { wholePercent } from '../src/core/bands';
-import { readCaseTable } from '../src/core/caseTable';
-import { Framework } from '../src/core/framework';
-import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
+import { Band, wholePercent } from '../src/core/bands';
+import { findColumn, readCaseTable, shortHeader } from '../src/core/caseTable';
+import { Framework, standardsOf } from '../src/core/framework';
+import { commonFramework, ProgrammeRow, Provider } from '../src/core/programme';
+import { countedKeyQuestions } from '../src/core/standards';
+import { FoundCaseTab, WorkbookReader } from '../src/core/workbookModel';
 import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
 import { buildSpreadsheet, Workbook } from '../runtime';
+import type { ResultRow } from './duckdb';
 import { npmArguments } from './npmArguments';
 import { refusedOutput } from './outputs';
+import { appendFramework, appendInspection, UnusableWorkbook } from './programmeData';
 import { writeXlsx } from './xlsx';
 import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
 
@@ -34,6 +39,9 @@ export class UnusableFile extends Error {}
 export interface ProgrammeProvider extends Provider {
   file: string;
   framework: Framework;
+  /** The workbook's values and case tabs, as the workbook model found them. */
+  reader: WorkbookReader;
+  caseTabs: readonly FoundCaseTab[];
 }
 
 export interface Programme {
@@ -55,7 +63,7 @@ export async function readProvider(file: string): Promise<ProgrammeProvider> {
         throw new UnusableFile(`${file}: tab "${tab}": ${(error as Error).message}`);
       }
     });
-    return { name: file, file, tables, framework: model.framework };
+    return { name: file, file, tables, framework: model.framework, reader, caseTabs: model.caseTabs };
   } catch (error) {
     throw error instanceof InputError ? new UnusableFile(error.message) : error;
   }
@@ -74,16 +82,83 @@ function refuseSameFile(files: readonly string[]): void {
   }
 }
 
-/** Reads every workbook and pools them (docs/programme.md); an unusable file or a framework mismatch is an UnusableFile. */
+/**
+ * R11 for a programme: a key question one workbook has a column for must be in every other, or its
+ * pooled figure would silently leave that inspection out.
+ */
+function refuseMissingColumns(providers: readonly ProgrammeProvider[], framework: Framework): void {
+  const keyQuestions = standardsOf(framework)
+    .filter((standard) => standard.kind === 'caseBased')
+    .flatMap((standard) => countedKeyQuestions(standard));
+  const columnOf = (provider: Provider, id: string) => provider.tables.map(({ table }) => findColumn(table, id)).find(Boolean);
+  for (const keyQuestion of keyQuestions) {
+    const other = providers.find((provider) => columnOf(provider, keyQuestion.id));
+    const lacking = other && providers.find((provider) => !columnOf(provider, keyQuestion.id));
+    if (other && lacking) {
+      throw new UnusableFile(
+        `${lacking.name} has no column for ${keyQuestion.id} ("${shortHeader(columnOf(other, keyQuestion.id)!.header)}"), which ${other.name} has: every range pooled must be the same kind of case tab, with a header starting "${keyQuestion.id} ".`,
+      );
+    }
+  }
+}
+
+/** The programme query's rows (sql/programme.sql: one per key question and inspection, in order) as the programme's rows. */
+function programmeRows(rows: readonly ResultRow[], framework: Framework): ProgrammeRow[] {
+  const standards = new Map(standardsOf(framework).map((standard) => [standard.id, standard]));
+  const byKeyQuestion = new Map<string, ProgrammeRow>();
+  for (const row of rows) {
+    const id = row.key_question as string;
+    let pooled = byKeyQuestion.get(id);
+    if (!pooled) {
+      const standard = standards.get(row.standard as string)!;
+      pooled = {
+        standard,
+        keyQuestion: standard.keyQuestions.find((keyQuestion) => keyQuestion.id === id)!,
+        yes: row.pooled_yes as number,
+        applicable: row.pooled_applicable as number,
+        ...(row.pooled_percent === null ? {} : { percent: row.pooled_percent as number, band: row.pooled_band as Band }),
+        providers: [],
+      };
+      byKeyQuestion.set(id, pooled);
+    }
+    const count = { yes: row.yes as number, applicable: row.applicable as number };
+    pooled.providers.push(row.significant === null ? count : { ...count, significant: row.significant as boolean });
+  }
+  return [...byKeyQuestion.values()];
+}
+
+/**
+ * Reads every workbook into docs/programme.md's tables and pools them with sql/programme.sql on
+ * DuckDB; an unusable file, an invalid answer or a framework mismatch is an UnusableFile.
+ */
 export async function aggregate(files: readonly string[]): Promise<Programme> {
   refuseSameFile(files);
   const providers: ProgrammeProvider[] = [];
   for (const file of files) providers.push(await readProvider(file));
+  let framework: Framework;
   try {
-    const framework = commonFramework(providers);
-    return { framework, providers, rows: poolKeyQuestions(providers, framework) };
+    framework = commonFramework(providers);
   } catch (error) {
     throw new UnusableFile((error as Error).message);
+  }
+  // DuckDB loads only for pooling: the other commands never pay for it.
+  const { ProgrammeDatabase } = await import('./duckdb');
+  const database = await ProgrammeDatabase.open();
+  try {
+    await database.prepare();
+    appendFramework(framework, database);
+    providers.forEach((provider, index) => {
+      try {
+        // The file as given is the inspection's key: two files of one name in different folders stay apart.
+        appendInspection({ file: provider.file, inspection: provider.file, position: index + 1, reader: provider.reader, framework, caseTabs: provider.caseTabs }, database);
+      } catch (error) {
+        throw error instanceof UnusableWorkbook ? new UnusableFile(error.message) : error;
+      }
+    });
+    refuseMissingColumns(providers, framework);
+    return { framework, providers, rows: programmeRows(await database.query('programme'), framework) };
+  } finally {
+    database.close();
   }
 }
 
