@@ -145,7 +145,6 @@ export async function aggregate(files: readonly string[]): Promise<Programme> {
   const { ProgrammeDatabase } = await import('./duckdb');
   const database = await ProgrammeDatabase.open();
   try {
-    await database.prepare();
     appendFramework(framework, database);
     providers.forEach((provider, index) => {
       try {
