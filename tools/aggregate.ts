@@ -16,21 +16,17 @@
  * frameworks exit with status 2 and one line naming the file; nothing is written then.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { asText } from '../src/addon/cells';
+import { join } from 'node:path';
 import { Band, wholePercent } from '../src/core/bands';
 import { findColumn, readCaseTable, shortHeader } from '../src/core/caseTable';
 import { Framework, standardsOf } from '../src/core/framework';
 import { commonFramework, ProgrammeRow, Provider } from '../src/core/programme';
 import { countedKeyQuestions } from '../src/core/standards';
 import { FoundCaseTab, WorkbookReader } from '../src/core/workbookModel';
-import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
-import { buildSpreadsheet, Workbook } from '../runtime';
 import type { ResultRow } from './duckdb';
 import { npmArguments } from './npmArguments';
 import { refusedOutput } from './outputs';
 import { appendFramework, appendInspection, UnusableWorkbook } from './programmeData';
-import { writeXlsx } from './xlsx';
 import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
 
 /** A file that cannot be pooled: the message is the one line printed. */
@@ -205,48 +201,6 @@ export function programmeLines(programme: Programme): string[] {
   return lines;
 }
 
-/**
- * The programme workbook: a Comparison tab laid out like an inspection's, pooled figures in its
- * All providers columns, so a lead inspector can paste (or IMPORTRANGE) columns E:F into a new
- * inspection's Comparison tab row for row; and a Providers tab with each inspection's figures.
- */
-export function programmeWorkbook(programme: Programme): Workbook {
-  const pooled = new Map(programme.rows.map((row) => [row.keyQuestion.id, row]));
-  const comparison = [
-    COMPARISON_HEADER.map(asText),
-    ...comparisonQuestions(programme.framework).map(({ id, text }) => {
-      const row = pooled.get(id);
-      const figures = row && row.applicable > 0 ? [row.yes / row.applicable, row.applicable] : ['', ''];
-      return [asText(id), asText(text), '', '', ...figures];
-    }),
-  ];
-  const providerColumns = programme.providers.flatMap((provider) => [`${basename(provider.file)} %`, `${basename(provider.file)} n`, `${basename(provider.file)} differs`]);
-  const providers = [
-    ['Standard', 'Key question', 'Yes', 'Applicable', 'Percent', 'Band', ...providerColumns].map(asText),
-    ...programme.rows.map((row) => [
-      asText(row.standard.id),
-      asText(row.keyQuestion.id),
-      row.yes,
-      row.applicable,
-      row.applicable > 0 ? row.yes / row.applicable : '',
-      row.band ?? '',
-      ...row.providers.flatMap((provider) => [provider.applicable > 0 ? provider.yes / provider.applicable : '', provider.applicable, provider.significant ?? '']),
-    ]),
-  ];
-  const workbook = buildSpreadsheet({ name: `${programme.framework.name}: programme figures`, sheets: { Comparison: comparison, Providers: providers } });
-  const layout: Array<[string, unknown[][], number[]]> = [
-    ['Comparison', comparison, [3, 5]],
-    ['Providers', providers, [5, ...programme.providers.map((_, index) => 7 + 3 * index)]],
-  ];
-  for (const [name, rows, percentColumns] of layout) {
-    const sheet = workbook.sheet(name);
-    sheet.frozenRows = 1;
-    rows[0].forEach((_, index) => sheet.setFormat(1, index + 1, { fontWeight: 'bold' }));
-    for (let row = 2; row <= rows.length; row += 1) for (const column of percentColumns) sheet.setFormat(row, column, { numberFormat: '0%' });
-  }
-  return workbook;
-}
-
 interface Arguments {
   files: string[];
   out?: string;
@@ -279,7 +233,8 @@ export async function runAggregate(argv: readonly string[], print: (line: string
     const programme = await aggregate(options.files);
     programmeLines(programme).forEach((line) => print(line));
     if (options.out) {
-      await writeXlsx(programmeWorkbook(programme), options.out);
+      // The offline runtime and ExcelJS load only when a programme workbook is asked for.
+      await (await import('./programmeWorkbook')).writeProgrammeWorkbook(programme, options.out);
       print(`Programme workbook: ${options.out} (paste its Comparison tab's columns E:F into a new inspection's Comparison tab, or IMPORTRANGE them).`);
     }
     if (options.json) print(JSON.stringify(programmeJson(programme)));

@@ -1,10 +1,13 @@
 // Builds dist/ for `clasp push`: Code.js (the bundled add-on plus one top-level declaration,
-// with its JSDoc, per public function), the sidebar HTML and appsscript.json.
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// with its JSDoc, per public function), the sidebar HTML and appsscript.json. Nothing is built while
+// dist/ is newer than every file it is made from (listed in dist/.inputs.json); --force builds anyway.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+
+/** esbuild, loaded only when something must be built. */
+let build;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -27,7 +30,9 @@ async function bundleServer() {
     minifySyntax: true,
     minifyIdentifiers: true,
     write: false,
+    metafile: true,
   });
+  noteInputs(result);
   return result.outputFiles[0].text;
 }
 
@@ -110,7 +115,9 @@ async function bundleSidebar() {
     charset: 'utf8',
     legalComments: 'none',
     write: false,
+    metafile: true,
   });
+  noteInputs(result);
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const css = readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8');
   return readFileSync(page, 'utf8').replace('/* STYLE */', () => css).replace('/* SCRIPT */', () => script);
@@ -132,11 +139,45 @@ async function bundleReportDocument() {
     legalComments: 'none',
     minify: true,
     write: false,
+    metafile: true,
   });
+  noteInputs(result);
   return result.outputFiles[0].text;
 }
 
-async function main() {
+/** The files dist/ is made from: every bundled source, and what is read beside them. */
+const inputs = new Set(['tools/build.mjs', 'appsscript.json', 'src/sidebar/Sidebar.html', 'src/sidebar/sidebar.css']);
+const INPUTS_FILE = join(dist, '.inputs.json');
+const OUTPUTS = ['Code.js', 'appsscript.json', 'ReportDocument.html'];
+
+function noteInputs(result) {
+  for (const input of Object.keys(result.metafile.inputs)) inputs.add(relative(root, resolve(root, input)));
+}
+
+/** Whether dist/ must be built: an output or the list of inputs missing, or an input newer than the oldest output (or gone). */
+export function distIsStale() {
+  if (!existsSync(INPUTS_FILE) || OUTPUTS.some((output) => !existsSync(join(dist, output)))) return true;
+  const built = Math.min(...OUTPUTS.map((output) => statSync(join(dist, output)).mtimeMs));
+  const { folder, inputs: listed } = JSON.parse(readFileSync(INPUTS_FILE, 'utf8'));
+  if (folder !== root) return true;
+  return listed.some((input) => {
+    try {
+      return statSync(join(root, input)).mtimeMs > built;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Builds dist/ when it is stale (or always, with force); returns whether it built. */
+export async function ensureBuilt({ force = false, quiet = false } = {}) {
+  if (!force && !distIsStale()) return false;
+  await main(quiet);
+  return true;
+}
+
+async function main(quiet = false) {
+  ({ build } = await import('esbuild'));
   const bundle = await bundleServer();
   const functions = publicFunctions(bundle);
   // @OnlyCurrentDoc: the add-on asks only for the spreadsheet it is used in (docs/design.md).
@@ -150,12 +191,22 @@ async function main() {
   if (sidebar) writeFileSync(join(dist, 'Sidebar.html'), sidebar);
   const reportDocument = await bundleReportDocument();
   writeFileSync(join(dist, 'ReportDocument.html'), reportDocument);
+  writeFileSync(INPUTS_FILE, JSON.stringify({ folder: root, inputs: [...inputs].sort() }));
+  if (quiet) return;
   const kb = (Buffer.byteLength(code) / 1024).toFixed(1);
   const size = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
   console.log(`dist/Code.js ${kb} KB, ${functions.length} public functions${sidebar ? `, dist/Sidebar.html ${size(sidebar)}` : ''}, dist/ReportDocument.html ${size(reportDocument)} (loaded on demand)`);
 }
 
-main().catch((error) => {
-  console.error(error.message ?? error);
-  process.exit(1);
-});
+// `node tools/build.mjs [--force]`
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  ensureBuilt({ force: process.argv.includes('--force') }).then(
+    (built) => {
+      if (!built) console.log('dist/ is up to date (node tools/build.mjs --force builds it anyway).');
+    },
+    (error) => {
+      console.error(error.message ?? error);
+      process.exit(1);
+    },
+  );
+}

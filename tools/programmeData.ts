@@ -202,7 +202,7 @@ export function appendInspection(source: InspectionSource, sink: RowSink): Map<s
   const detail = (key: (typeof INSPECTION_DETAILS)[number]['key']) => details.get(INSPECTION_DETAILS.find((candidate) => candidate.key === key)!.label.toLowerCase());
   const provider = text(detail('service')) || inspection;
   const year = inspectionYear({ reportDate: detail('reportDate'), fieldwork: detail('fieldwork') });
-  sink.append('inspections', [inspection, source.position, file, provider, framework.id, year, text(detail('inspection')) || null, text(detail('leadInspector')) || null, text(detail('fieldwork')) || null, text(detail('reportDate')) || null]);
+  sink.append('inspections', [inspection, source.position, basename(file), provider, framework.id, year, text(detail('inspection')) || null, text(detail('leadInspector')) || null, text(detail('fieldwork')) || null, text(detail('reportDate')) || null]);
 
   const tables = new Map<string, CaseTable>();
   for (const { layout, tab } of source.caseTabs) {
