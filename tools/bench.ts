@@ -15,6 +15,8 @@
  * - aggregate_ms: `npm run aggregate` over 30 workbooks of 150 cases, reading the .xlsx files included.
  * - `npm run bench -- rate`: rate --json and --out beside reading the same file, at 2,000 to 100,000
  *   cases (tools/benchRate.ts).
+ * - `npm run bench -- programme`: rate --json's whole start beside openpyxl, export of 1,000
+ *   workbooks, and 500,000 cases pooled and sliced by the method's SQL (tools/benchProgramme.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -259,6 +261,8 @@ function addonBench(): void {
   });
 }
 
-// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); otherwise the add-on's figures.
+// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- programme`: start-up, export
+// and the SQL at scale (tools/benchProgramme.ts); otherwise the add-on's figures.
 if (process.argv.slice(2).includes('rate')) void rateBench(json);
+else if (process.argv.slice(2).includes('programme')) void import('./benchProgramme').then(({ programmeBench }) => programmeBench(json));
 else addonBench();
