@@ -131,11 +131,15 @@ export async function programmeBench(json: boolean): Promise<void> {
   const poolDir = process.argv[process.argv.indexOf('--pool-files') + 1];
   if (process.argv.includes('--pool-files')) return poolFiles(poolDir);
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-bench-programme-'));
+  // `-- programme start|export|pooled`: only those parts.
+  const parts = ['start', 'export', 'pooled'].filter((part) => process.argv.includes(part));
+  const wanted = (part: string) => parts.length === 0 || parts.includes(part);
   try {
-    const start = startBench();
-    console.log(`rate --json on the example, whole command: ${start.rate_json_ms} ms; openpyxl reading it: ${start.openpyxl_ms} ms; ratio ${start.ratio} (medians of ${RUNS})`);
-    const exported = exportBench(dir);
-    console.log(`export of ${exported.workbooks} example workbooks: ${exported.ms} ms, peak ${exported.rss_mb} MB, ${exported.parquet_mb} MB of Parquet`);
+    const start = wanted('start') ? startBench() : undefined;
+    if (start) console.log(`rate --json on the example, whole command: ${start.rate_json_ms} ms; openpyxl reading it: ${start.openpyxl_ms} ms; ratio ${start.ratio} (medians of ${RUNS})`);
+    const exported = wanted('export') ? exportBench(dir) : undefined;
+    if (exported) console.log(`export of ${exported.workbooks} example workbooks: ${exported.ms} ms, peak ${exported.rss_mb} MB, ${exported.parquet_mb} MB of Parquet`);
+    if (!wanted('pooled')) return;
     const pooledDir = join(dir, 'pooled');
     mkdirSync(pooledDir);
     const answerRows = await writePooledTables(pooledDir);

@@ -47,17 +47,24 @@ export type FileFormat = 'parquet' | 'csv';
 /** An in-memory DuckDB holding the tables: rows are appended, then the method's queries run. */
 export class ProgrammeDatabase implements RowSink {
   private batches = new Map<TableName, TableBatch>();
-  private readonly scratch = mkdtempSync(join(tmpdir(), 'inspection-ratings-sql-'));
 
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly scratch: string,
   ) {}
 
-  /** A new database; `withTables` creates the tables empty, ready for rows (else load them from files). */
-  static async open(options: { withTables?: boolean; threads?: number } = {}): Promise<ProgrammeDatabase> {
-    const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2) });
-    const database = new ProgrammeDatabase(instance, await instance.connect());
+  /**
+   * A new database; `withTables` creates the tables empty, ready for rows (else load them from
+   * files). `onDisk` keeps the tables in a scratch file, compressed, with DuckDB's memory capped:
+   * an export of a whole programme then needs memory for one workbook, not for every answer.
+   */
+  static async open(options: { withTables?: boolean; threads?: number; onDisk?: boolean } = {}): Promise<ProgrammeDatabase> {
+    const scratch = mkdtempSync(join(tmpdir(), 'inspection-ratings-sql-'));
+    const settings: Record<string, string> = { threads: String(options.threads ?? 2) };
+    if (options.onDisk) Object.assign(settings, { memory_limit: '256MB', temp_directory: join(scratch, 'spill') });
+    const instance = await DuckDBInstance.create(options.onDisk ? join(scratch, 'programme.duckdb') : ':memory:', settings);
+    const database = new ProgrammeDatabase(instance, await instance.connect(), scratch);
     if (options.withTables !== false) {
       for (const [table, columns] of Object.entries(SCHEMA)) {
         await database.connection.run(`CREATE TABLE ${table} (${columns.map(([name, type]) => `${name} ${DUCKDB_TYPES[type]}`).join(', ')})`);
@@ -142,8 +149,8 @@ export class ProgrammeDatabase implements RowSink {
 
   close(): void {
     this.batches.clear();
-    rmSync(this.scratch, { recursive: true, force: true });
     this.connection.closeSync();
     this.instance.closeSync();
+    rmSync(this.scratch, { recursive: true, force: true });
   }
 }

@@ -94,7 +94,7 @@ export async function exportTables(options: ExportOptions): Promise<ExportResult
             `${first.name} follows ${first.framework.name} (${first.framework.id}) but ${file} follows ${model.framework.name} (${id}): export one framework at a time, or add --by-framework to write each framework's tables to its own folder.`,
           );
         }
-        const database = await Database.open();
+        const database = await Database.open({ onDisk: true });
         group = { database, sources: [] };
         groups.set(id, group);
       }
