@@ -10,22 +10,23 @@
  *   (same header, same rows in the same order) with the pooled figures in its All providers
  *   columns, and a Providers tab with each provider's figures.
  *
- * Each workbook's framework and case tabs are read as the add-on reads them (src/core/workbookModel.ts).
+ * Each workbook's framework and case tabs are read as the add-on reads them (src/core/workbookModel.ts),
+ * into docs/programme.md's tables, and pooled by the method's SQL (sql/programme.sql) on DuckDB.
  * A missing or unusable file, the same file twice, a copy of a case tab, or workbooks of different
  * frameworks exit with status 2 and one line naming the file; nothing is written then.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { asText } from '../src/addon/cells';
-import { wholePercent } from '../src/core/bands';
-import { readCaseTable } from '../src/core/caseTable';
-import { Framework } from '../src/core/framework';
-import { commonFramework, poolKeyQuestions, ProgrammeRow, Provider } from '../src/core/programme';
-import { COMPARISON_HEADER, comparisonQuestions } from '../src/core/workbook';
-import { buildSpreadsheet, Workbook } from '../runtime';
+import { join } from 'node:path';
+import { Band, wholePercent } from '../src/core/bands';
+import { findColumn, readCaseTable, shortHeader } from '../src/core/caseTable';
+import { Framework, standardsOf } from '../src/core/framework';
+import { commonFramework, ProgrammeRow, Provider } from '../src/core/programme';
+import { countedKeyQuestions } from '../src/core/standards';
+import { FoundCaseTab, WorkbookReader } from '../src/core/workbookModel';
+import type { ResultRow } from './duckdb';
 import { npmArguments, typedCommand } from './npmArguments';
 import { refusedOutput } from './outputs';
-import { writeXlsx } from './xlsx';
+import { appendFramework, appendInspection, UnusableWorkbook } from './programmeData';
 import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
 
 /** A file that cannot be pooled: the message is the one line printed. */
@@ -34,6 +35,9 @@ export class UnusableFile extends Error {}
 export interface ProgrammeProvider extends Provider {
   file: string;
   framework: Framework;
+  /** The workbook's values and case tabs, as the workbook model found them. */
+  reader: WorkbookReader;
+  caseTabs: readonly FoundCaseTab[];
 }
 
 export interface Programme {
@@ -55,7 +59,7 @@ export async function readProvider(file: string): Promise<ProgrammeProvider> {
         throw new UnusableFile(`${file}: tab "${tab}": ${(error as Error).message}`);
       }
     });
-    return { name: file, file, tables, framework: model.framework };
+    return { name: file, file, tables, framework: model.framework, reader, caseTabs: model.caseTabs };
   } catch (error) {
     throw error instanceof InputError ? new UnusableFile(error.message) : error;
   }
@@ -74,16 +78,82 @@ function refuseSameFile(files: readonly string[]): void {
   }
 }
 
-/** Reads every workbook and pools them (docs/programme.md); an unusable file or a framework mismatch is an UnusableFile. */
+/**
+ * R11 for a programme: a key question one workbook has a column for must be in every other, or its
+ * pooled figure would silently leave that inspection out.
+ */
+function refuseMissingColumns(providers: readonly ProgrammeProvider[], framework: Framework): void {
+  const keyQuestions = standardsOf(framework)
+    .filter((standard) => standard.kind === 'caseBased')
+    .flatMap((standard) => countedKeyQuestions(standard));
+  const columnOf = (provider: Provider, id: string) => provider.tables.map(({ table }) => findColumn(table, id)).find(Boolean);
+  for (const keyQuestion of keyQuestions) {
+    const other = providers.find((provider) => columnOf(provider, keyQuestion.id));
+    const lacking = other && providers.find((provider) => !columnOf(provider, keyQuestion.id));
+    if (other && lacking) {
+      throw new UnusableFile(
+        `${lacking.name} has no column for ${keyQuestion.id} ("${shortHeader(columnOf(other, keyQuestion.id)!.header)}"), which ${other.name} has: every range pooled must be the same kind of case tab, with a header starting "${keyQuestion.id} ".`,
+      );
+    }
+  }
+}
+
+/** The programme query's rows (sql/programme.sql: one per key question and inspection, in order) as the programme's rows. */
+function programmeRows(rows: readonly ResultRow[], framework: Framework): ProgrammeRow[] {
+  const standards = new Map(standardsOf(framework).map((standard) => [standard.id, standard]));
+  const byKeyQuestion = new Map<string, ProgrammeRow>();
+  for (const row of rows) {
+    const id = row.key_question as string;
+    let pooled = byKeyQuestion.get(id);
+    if (!pooled) {
+      const standard = standards.get(row.standard as string)!;
+      pooled = {
+        standard,
+        keyQuestion: standard.keyQuestions.find((keyQuestion) => keyQuestion.id === id)!,
+        yes: row.pooled_yes as number,
+        applicable: row.pooled_applicable as number,
+        ...(row.pooled_percent === null ? {} : { percent: row.pooled_percent as number, band: row.pooled_band as Band }),
+        providers: [],
+      };
+      byKeyQuestion.set(id, pooled);
+    }
+    const count = { yes: row.yes as number, applicable: row.applicable as number };
+    pooled.providers.push(row.significant === null ? count : { ...count, significant: row.significant as boolean });
+  }
+  return [...byKeyQuestion.values()];
+}
+
+/**
+ * Reads every workbook into docs/programme.md's tables and pools them with sql/programme.sql on
+ * DuckDB; an unusable file, an invalid answer or a framework mismatch is an UnusableFile.
+ */
 export async function aggregate(files: readonly string[]): Promise<Programme> {
   refuseSameFile(files);
   const providers: ProgrammeProvider[] = [];
   for (const file of files) providers.push(await readProvider(file));
+  let framework: Framework;
   try {
-    const framework = commonFramework(providers);
-    return { framework, providers, rows: poolKeyQuestions(providers, framework) };
+    framework = commonFramework(providers);
   } catch (error) {
     throw new UnusableFile((error as Error).message);
+  }
+  // DuckDB loads only for pooling: the other commands never pay for it.
+  const { ProgrammeDatabase } = await import('./duckdb');
+  const database = await ProgrammeDatabase.open();
+  try {
+    appendFramework(framework, database);
+    providers.forEach((provider, index) => {
+      try {
+        // The file as given is the inspection's key: two files of one name in different folders stay apart.
+        appendInspection({ file: provider.file, inspection: provider.file, position: index + 1, reader: provider.reader, framework, caseTabs: provider.caseTabs }, database);
+      } catch (error) {
+        throw error instanceof UnusableWorkbook ? new UnusableFile(error.message) : error;
+      }
+    });
+    refuseMissingColumns(providers, framework);
+    return { framework, providers, rows: programmeRows(await database.query('programme'), framework) };
+  } finally {
+    database.close();
   }
 }
 
@@ -131,48 +201,6 @@ export function programmeLines(programme: Programme): string[] {
   return lines;
 }
 
-/**
- * The programme workbook: a Comparison tab laid out like an inspection's, pooled figures in its
- * All providers columns, so a lead inspector can paste (or IMPORTRANGE) columns E:F into a new
- * inspection's Comparison tab row for row; and a Providers tab with each inspection's figures.
- */
-export function programmeWorkbook(programme: Programme): Workbook {
-  const pooled = new Map(programme.rows.map((row) => [row.keyQuestion.id, row]));
-  const comparison = [
-    COMPARISON_HEADER.map(asText),
-    ...comparisonQuestions(programme.framework).map(({ id, text }) => {
-      const row = pooled.get(id);
-      const figures = row && row.applicable > 0 ? [row.yes / row.applicable, row.applicable] : ['', ''];
-      return [asText(id), asText(text), '', '', ...figures];
-    }),
-  ];
-  const providerColumns = programme.providers.flatMap((provider) => [`${basename(provider.file)} %`, `${basename(provider.file)} n`, `${basename(provider.file)} differs`]);
-  const providers = [
-    ['Standard', 'Key question', 'Yes', 'Applicable', 'Percent', 'Band', ...providerColumns].map(asText),
-    ...programme.rows.map((row) => [
-      asText(row.standard.id),
-      asText(row.keyQuestion.id),
-      row.yes,
-      row.applicable,
-      row.applicable > 0 ? row.yes / row.applicable : '',
-      row.band ?? '',
-      ...row.providers.flatMap((provider) => [provider.applicable > 0 ? provider.yes / provider.applicable : '', provider.applicable, provider.significant ?? '']),
-    ]),
-  ];
-  const workbook = buildSpreadsheet({ name: `${programme.framework.name}: programme figures`, sheets: { Comparison: comparison, Providers: providers } });
-  const layout: Array<[string, unknown[][], number[]]> = [
-    ['Comparison', comparison, [3, 5]],
-    ['Providers', providers, [5, ...programme.providers.map((_, index) => 7 + 3 * index)]],
-  ];
-  for (const [name, rows, percentColumns] of layout) {
-    const sheet = workbook.sheet(name);
-    sheet.frozenRows = 1;
-    rows[0].forEach((_, index) => sheet.setFormat(1, index + 1, { fontWeight: 'bold' }));
-    for (let row = 2; row <= rows.length; row += 1) for (const column of percentColumns) sheet.setFormat(row, column, { numberFormat: '0%' });
-  }
-  return workbook;
-}
-
 interface Arguments {
   files: string[];
   out?: string;
@@ -205,7 +233,8 @@ export async function runAggregate(argv: readonly string[], print: (line: string
     const programme = await aggregate(options.files);
     programmeLines(programme).forEach((line) => print(line));
     if (options.out) {
-      await writeXlsx(programmeWorkbook(programme), options.out);
+      // The offline runtime and ExcelJS load only when a programme workbook is asked for.
+      await (await import('./programmeWorkbook')).writeProgrammeWorkbook(programme, options.out);
       print(`Programme workbook: ${options.out} (paste its Comparison tab's columns E:F into a new inspection's Comparison tab, or IMPORTRANGE them).`);
     }
     if (options.json) print(JSON.stringify(programmeJson(programme)));

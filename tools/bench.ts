@@ -17,6 +17,8 @@
  * - aggregate_ms: `npm run aggregate` over 30 workbooks of 150 cases, reading the .xlsx files included.
  * - `npm run bench -- rate`: rate --json and --out beside reading the same file, at 2,000 to 100,000
  *   cases (tools/benchRate.ts).
+ * - `npm run bench -- programme`: rate --json's whole start beside openpyxl, export of 1,000
+ *   workbooks, and 500,000 cases pooled and sliced by the method's SQL (tools/benchProgramme.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -368,8 +370,11 @@ function recalcBench(): void {
   if (json) console.log(JSON.stringify({ recalc: recalc.map(({ calls, ...figures }) => figures) }));
 }
 
-// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- recalc`: one edit's cost; `-- engine`: the tables; `-- compile`: cold compile; otherwise the add-on's figures.
+// `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- programme`: start-up, export
+// and the SQL at scale (tools/benchProgramme.ts); `-- recalc`: one edit's cost; `-- engine`: the tables;
+// `-- compile`: cold compile; otherwise the add-on's figures.
 if (process.argv.slice(2).includes('rate')) void rateBench(json);
+else if (process.argv.slice(2).includes('programme')) void import('./benchProgramme').then(({ programmeBench }) => programmeBench(json));
 else if (process.argv.slice(2).includes('recalc')) recalcBench();
 else if (process.argv.slice(2).includes('engine')) engineBench();
 else if (process.argv.slice(2).includes('compile')) compileBench();

@@ -1,12 +1,16 @@
 // Builds dist/ for `clasp push`: Code.js (the bundled add-on plus one top-level declaration,
-// with its JSDoc, per public function), the sidebar HTML and appsscript.json.
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// with its JSDoc, per public function), the sidebar HTML and appsscript.json. Nothing is built while
+// dist/ is newer than every file it is made from (listed in dist/.inputs.json); --force builds anyway.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { parseFragment, serialize } from 'parse5';
-import ts from 'typescript';
+
+/** esbuild, the TypeScript parser and parse5, loaded only when something must be built. */
+let build;
+let ts;
+let parseFragment;
+let serialize;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -35,7 +39,9 @@ async function bundleServer({ withoutHelpText = false, entry = { entryPoints: [j
     minifyIdentifiers: true,
     write: false,
     plugins: withoutHelpText ? [withoutHelpTextPlugin] : [],
+    metafile: true,
   });
+  noteInputs(result);
   return result.outputFiles[0].text;
 }
 
@@ -158,7 +164,9 @@ async function bundleSidebar() {
     charset: 'utf8',
     legalComments: 'none',
     write: false,
+    metafile: true,
   });
+  noteInputs(result);
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const css = readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8');
   return readFileSync(page, 'utf8').replace('/* STYLE */', () => css).replace('/* SCRIPT */', () => script);
@@ -182,7 +190,9 @@ async function bundleReportDocument() {
     legalComments: 'none',
     minify: true,
     write: false,
+    metafile: true,
   });
+  noteInputs(result);
   const html = `<script>${result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script>`;
   // What HtmlService serves is what survives an HTML parse: the file must come back unchanged.
   if (serialize(parseFragment(html)) !== html) throw new Error('dist/ReportDocument.html does not survive an HTML parse: its script holds markup that ends or re-opens the <script> element.');
@@ -205,9 +215,45 @@ async function customFunctionsOnly(file) {
   writeFileSync(file, `${bundle}\n${functions.map(jsdoc).join('\n')}`);
 }
 
-async function main() {
-  const only = process.argv.indexOf('--custom-functions-only');
-  if (only >= 0) return customFunctionsOnly(process.argv[only + 1]);
+/** The files dist/ is made from: every bundled source, and what is read beside them. */
+const inputs = new Set(['tools/build.mjs', 'appsscript.json', 'src/sidebar/Sidebar.html', 'src/sidebar/sidebar.css']);
+const INPUTS_FILE = join(dist, '.inputs.json');
+const OUTPUTS = ['Code.js', 'appsscript.json', 'ReportDocument.html'];
+
+function noteInputs(result) {
+  for (const input of Object.keys(result.metafile.inputs)) inputs.add(relative(root, resolve(root, input)));
+}
+
+/** Whether dist/ must be built: an output or the list of inputs missing, or an input newer than the oldest output (or gone). */
+export function distIsStale() {
+  if (!existsSync(INPUTS_FILE) || OUTPUTS.some((output) => !existsSync(join(dist, output)))) return true;
+  const built = Math.min(...OUTPUTS.map((output) => statSync(join(dist, output)).mtimeMs));
+  const { folder, inputs: listed } = JSON.parse(readFileSync(INPUTS_FILE, 'utf8'));
+  if (folder !== root) return true;
+  return listed.some((input) => {
+    try {
+      return statSync(join(root, input)).mtimeMs > built;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Builds dist/ when it is stale (or always, with force); returns whether it built. */
+export async function ensureBuilt({ force = false, quiet = false } = {}) {
+  if (!force && !distIsStale()) return false;
+  await main(quiet);
+  return true;
+}
+
+async function loadBuilders() {
+  ({ build } = await import('esbuild'));
+  ({ default: ts } = await import('typescript'));
+  ({ parseFragment, serialize } = await import('parse5'));
+}
+
+async function main(quiet = false) {
+  await loadBuilders();
   // The documentation is read from a full build; the script that ships leaves its help text out.
   const functions = publicFunctions(await bundleServer());
   const bundle = await bundleServer({ withoutHelpText: true });
@@ -222,12 +268,24 @@ async function main() {
   if (sidebar) writeFileSync(join(dist, 'Sidebar.html'), sidebar);
   const reportDocument = await bundleReportDocument();
   writeFileSync(join(dist, 'ReportDocument.html'), reportDocument);
+  writeFileSync(INPUTS_FILE, JSON.stringify({ folder: root, inputs: [...inputs].sort() }));
+  if (quiet) return;
   const kb = (Buffer.byteLength(code) / 1024).toFixed(1);
   const size = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
   console.log(`dist/Code.js ${kb} KB, ${functions.length} public functions${sidebar ? `, dist/Sidebar.html ${size(sidebar)}` : ''}, dist/ReportDocument.html ${size(reportDocument)} (loaded on demand)`);
 }
 
-main().catch((error) => {
-  console.error(error.message ?? error);
-  process.exit(1);
-});
+// `node tools/build.mjs [--force]`; `--custom-functions-only FILE` for the bench.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const only = process.argv.indexOf('--custom-functions-only');
+  const run = only >= 0 ? loadBuilders().then(() => customFunctionsOnly(process.argv[only + 1])).then(() => true) : ensureBuilt({ force: process.argv.includes('--force') });
+  run.then(
+    (built) => {
+      if (!built) console.log('dist/ is up to date (node tools/build.mjs --force builds it anyway).');
+    },
+    (error) => {
+      console.error(error.message ?? error);
+      process.exit(1);
+    },
+  );
+}

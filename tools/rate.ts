@@ -17,8 +17,8 @@ import { workbookReport } from '../src/core/workbookReport';
 import { npmArguments, typedCommand } from './npmArguments';
 import { Output, refusedOutput } from './outputs';
 import { ratingsPageLines } from './ratingsText';
-import { writeRatingsPage } from './ratingsPage';
-import { commandLine, fileReader, generateSummaries, InputError, openSession, ratableModelOf, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
+// The add-on's session (the offline runtime, ExcelJS) and the page's charts (Vega) load only for the outputs that use them.
+import { commandLine, fileReader, InputError, ratableModelOf, readValuesFile } from './workbookFiles';
 
 export interface RateOptions {
   /** The repository root: dist/ and the default out/ are found from it. */
@@ -72,6 +72,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   let summaries: string[] = [];
   if (outFile) {
     // The rated workbook: the add-on in the offline runtime completes the tabs and writes its live summaries.
+    const { generateSummaries, openSession, readWorkbookFile, sessionReport, writeWorkbook } = await import('./workbookSession');
     const session = openSession(options.root, await readWorkbookFile(file, name), model);
     summaries = generateSummaries(session);
     setup = session.setup;
@@ -79,7 +80,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
     await writeWorkbook(session, outFile);
   }
   // Documents drawn from the report model alone: the printable page and the Word document.
-  if (options.html) await writeRatingsPage(report, options.html);
+  if (options.html) await (await import('./ratingsPage')).writeRatingsPage(report, options.html);
   // docx and resvg load only when a report is asked for: every other rate starts as fast as before.
   if (options.docx) await (await import('./reportDocx')).writeReportDocx(report, options.docx);
   return { report, setup, summaries, caseTabs: model.caseTabs.map((found) => found.tab), ...(outFile ? { outFile } : {}) };

@@ -5,30 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
-import { caseTabLayouts } from '../src/core/workbook';
-import { readWorkbookModel, valuesReader, WorkbookModel, WorkbookReader } from '../src/core/workbookModel';
+import { WorkbookReader } from '../src/core/workbookModel';
 import { FRAMEWORK_TAB_CHOICE, SetupReport } from '../src/addon/setup';
 import { AddonRuntime, loadAddon, Workbook } from '../runtime';
 import { RatingsReport } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
 import { unreadableInput } from './outputs';
-import { readXlsxWorkbook, unreadableXlsxBytes, UnreadableXlsx, writeXlsx } from './xlsx';
-import { NotXlsxError, readXlsxValues, XlsxValues } from './xlsxValues';
+import { readXlsxWorkbook, UnreadableXlsx, writeXlsx } from './xlsx';
+import { InputError, WorkbookFramework, workbookModelOf } from './workbookFiles';
 
-/** An input a command cannot use (a file, an argument): one line saying what is wrong; the command exits 2 and writes nothing. */
-export class InputError extends Error {}
-
-/** A command's arguments parsed, or an InputError with the usage when they cannot be. */
-export function commandLine<T>(parse: () => T, usage: string): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new InputError(`${usage}: ${(error as Error).message}`);
-  }
-}
+// What reads values and models without the add-on lives in workbookFiles.ts; its names are here too.
+export { caseTabsWanted, commandLine, fileReader, InputError, ratableModelOf, readValuesFile, workbookModelOf } from './workbookFiles';
+export type { WorkbookFramework } from './workbookFiles';
 
 /** Reads an .xlsx file into a runtime workbook, or fails with an InputError saying why. */
 export async function readWorkbookFile(file: string, name?: string): Promise<Workbook> {
@@ -42,13 +32,6 @@ export async function readWorkbookFile(file: string, name?: string): Promise<Wor
   }
 }
 
-/** What a case tab must look like, for the message when none is recognised. */
-export function caseTabsWanted(framework: Framework): string {
-  const layouts = caseTabLayouts(framework);
-  const first = layouts[0].headers.map((cell, index) => readHeader(cell, index)).find((column) => column.kind === 'keyQuestion')!;
-  return `a tab named ${layouts.map((layout) => `"${layout.name}"`).join(', ')} whose first row has key-question columns such as "${first.id} ${first.text.slice(0, 40)}…"`;
-}
-
 export interface Session {
   runtime: AddonRuntime;
   framework: Framework;
@@ -56,54 +39,9 @@ export interface Session {
   setup: string[];
 }
 
-/** A framework chosen for a workbook: built in, or defined on its Framework tab. */
-export type WorkbookFramework = Pick<WorkbookModel, 'framework' | 'fromFrameworkTab'>;
-
-/** Reads a file's cell values (the fast reader), or fails with an InputError saying why. */
-export async function readValuesFile(file: string): Promise<XlsxValues> {
-  const unreadable = unreadableInput(file);
-  if (unreadable) throw new InputError(unreadable);
-  const why = unreadableXlsxBytes(file);
-  if (why) throw new InputError(`${file}: ${why}`);
-  try {
-    return await readXlsxValues(file);
-  } catch (error) {
-    throw error instanceof NotXlsxError ? new InputError(error.message) : error;
-  }
-}
-
-/** The workbook model's reader over values read from a file. */
-export function fileReader(values: XlsxValues): WorkbookReader {
-  return valuesReader(new Map(values.tabNames.map((name) => [name, values.tabs.get(name) ?? []])));
-}
-
 /** The workbook model's reader over a runtime workbook (the add-on's own reader sees its developer metadata too). */
 export function runtimeReader(workbook: Workbook): WorkbookReader {
   return { tabNames: () => workbook.sheetNames(), header: (tab) => workbook.sheetValues(tab)[0] ?? [], values: (tab) => workbook.sheetValues(tab) };
-}
-
-/**
- * The workbook read by the one model the add-on uses (src/core/workbookModel.ts): its framework and
- * case tabs; an InputError naming the file where it cannot be read that way (frameworks that differ,
- * a copy of a case tab, another framework's case tab, a Framework tab with problems).
- */
-export function workbookModelOf(reader: WorkbookReader, file: string): WorkbookModel {
-  let model: WorkbookModel;
-  try {
-    model = readWorkbookModel(reader);
-  } catch (error) {
-    throw new InputError(`${file}: ${(error as Error).message}`);
-  }
-  const { problems } = model;
-  if (problems.length > 0) throw new InputError(`${file}: its Framework tab has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.slice(0, 3).map((problem) => problem.message).join(' ')}`);
-  return model;
-}
-
-/** Like workbookModelOf, and an InputError when the workbook has none of its framework's case tabs. */
-export function ratableModelOf(reader: WorkbookReader, file: string): WorkbookModel {
-  const model = workbookModelOf(reader, file);
-  if (model.caseTabs.length === 0) throw new InputError(`${file}: no recognisable case tab (expected ${caseTabsWanted(model.framework)}).`);
-  return model;
 }
 
 /** Loads the built add-on over the workbook, installs it and runs New inspection for the framework, as a user would from the sidebar. */

@@ -14,12 +14,13 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, posix } from 'node:path';
 import { buildSpreadsheet, Workbook } from '../runtime';
 import { areaA1, cellA1, GridArea } from '../runtime/a1';
 import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../runtime/workbook';
 import type { SheetsValue } from '../runtime/values';
+import { isOleFile, OLE_MESSAGE } from './xlsxSignature';
 
 /** Sheets' error codes, as the runtime gives them for error cells. */
 const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#ERROR!', '#NULL!']);
@@ -496,24 +497,8 @@ export interface ReadOptions {
 export class UnreadableXlsx extends Error {}
 
 /** An OLE compound file (D0 CF 11 E0): Excel's old .xls, or an .xlsx saved with a password (encrypted inside one). */
-const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const OLE_MESSAGE = 'is encrypted or in the old .xls format: save it as .xlsx without a password, then try again.';
-
-function isOleFile(bytes: Buffer): boolean {
-  return bytes.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE);
-}
-
-/** Why a file's first bytes show it is no .xlsx any reader here can open (an OLE file), or undefined. */
-export function unreadableXlsxBytes(file: string): string | undefined {
-  const head = Buffer.alloc(OLE_SIGNATURE.length);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return isOleFile(head) ? OLE_MESSAGE : undefined;
-}
+// The OLE check is in its own small module, so reading values never loads ExcelJS.
+export { unreadableXlsxBytes } from './xlsxSignature';
 
 /** Relationship types a sheet's values never depend on: skipped, with a warning, when the reader cannot follow them. */
 const OPTIONAL_PARTS: Record<string, string> = {

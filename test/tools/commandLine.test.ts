@@ -85,13 +85,13 @@ describe('tools › command line › the installable command inspection-ratings'
   it('--help lists every command', async () => {
     const result = await run(bin, ['--help'], dir);
     expect(result.status).toBe(0);
-    for (const command of ['rate', 'template', 'aggregate', 'frameworks', 'preview', 'demo']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['rate', 'template', 'aggregate', 'export', 'frameworks', 'preview', 'demo']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('an unknown command: one line with the commands, status 2', async () => {
     const result = await run(bin, ['rates'], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/no command "rates".*rate, template, aggregate, frameworks, preview, demo/)]);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/no command "rates".*rate, template, aggregate, export, frameworks, preview, demo/)]);
   });
 
   it('template then rate from another folder, the paths relative to it; what to type next is named as it was typed', async () => {
