@@ -4,12 +4,12 @@
  * `--json` line and `--html` page are drawn from it, and the demo prints its page.
  */
 import { cellName } from './a1';
-import { isEmptyCell } from './answers';
+import { cellText } from './cellText';
 import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from './bands';
 import { agreementOf, markedPairs } from './agreement';
 import { readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, findColumn, readCaseTable, rowsWhere, sheetRow, tallyColumns } from './caseTable';
-import { checkCaseTab, ProblemKind } from './dataQuality';
+import { checkCaseTab, ProblemKind, problemsInOrder } from './dataQuality';
 import { explainStandard } from './explain';
 import { Framework, Standard } from './framework';
 import { standardsOf } from './frameworks';
@@ -123,6 +123,8 @@ export interface ReportProblem {
   tab: string;
   cell: string;
   message: string;
+  /** The column's header, where the problem is in a case tab. */
+  header?: string;
   /** What kind of problem: those that block a rating are listed first (problemsInOrder). */
   kind: ProblemKind;
 }
@@ -157,7 +159,8 @@ function countedStandards(framework: Framework): Standard[] {
   return standardsOf(framework).filter((standard) => standard.counts);
 }
 
-const text = (cell: unknown) => (isEmptyCell(cell) ? '' : String(cell).trim());
+/** A cell as the report shows it: dates as "1 May 2025", text cleaned of what no document can hold. */
+const text = cellText;
 
 /** A list tab (Domain one, Panel, Comparison) as rows keyed by the id in column A, with their sheet row. */
 function rowsById(values: unknown[][] | undefined): Map<string, { cells: unknown[]; row: number }> {
@@ -227,7 +230,7 @@ function caseBasedFigure(
   if (panel) {
     const band = parseBand(panel.rating);
     if (!band) refusePanel(panel, `"${panel.rating}" is not a rating. Use one of ${BAND_LIST}.`, problems);
-    else if (panel.rationale === '') refusePanel(panel, `The panel rating for ${standard.id} ${standard.name} is not applied: add a rationale (R6).`, problems);
+    else if (panel.rationale === '') refusePanel(panel, `The panel rating for ${standard.id} ${standard.name} needs a rationale (R6): add one on the Panel tab.`, problems);
     else {
       const decision = judgePanelRating(result, band);
       if (decision.allowed) {
@@ -377,7 +380,7 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     tables.set(layout.name, table);
     if (table instanceof Error) problems.push({ tab: name, cell: 'A1', message: table.message, kind: 'unreadableTab' });
     // One push per problem: a spread of 100,000 problems into push's arguments overflows the stack.
-    else for (const { tab, cell, message, kind } of checkCaseTab(name, table, framework, undefined, layout.name).problems) problems.push({ tab, cell, message, kind });
+    else for (const { tab, cell, message, kind, header } of checkCaseTab(name, table, framework, undefined, layout.name).problems) problems.push({ tab, cell, message, kind, header });
   }
   const panelRows = rowsById(tabValues('Panel'));
   const domainRows = rowsById(tabValues('Domain one'));
@@ -417,7 +420,8 @@ export function ratingsReport(framework: Framework, tabValues: TabValues, caseTa
     const checks = tabValues(qaTabName(layout.name));
     return table && !(table instanceof Error) && checks && checks.length > 1 ? [markingAgreement(layout.name, table, checks)] : [];
   });
-  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems };
+  // docs/user-guide.md: one order for every list of problems, those that block a rating first.
+  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems: problemsInOrder(problems) };
 }
 
 /** docs/commands.md's `--json` object. */

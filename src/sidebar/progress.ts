@@ -1,5 +1,5 @@
 import type { TabProgress } from '../core/dataQuality';
-import type { OverallLine } from '../addon/sidebarApi';
+import type { OverallView } from '../report/view';
 import { byId, el, fill, refill } from './dom';
 
 /** docs/user-guide.md live progress: cases complete of cases started, per case tab and per inspector. */
@@ -24,11 +24,9 @@ function progressRow(name: string, complete: number, started: number, className:
   );
 }
 
-/** R12: the overall rating so far, said to be provisional until every standard is rated. */
-export function renderOverall(overall: OverallLine | null): void {
+/** R12: the overall rating so far, said to be provisional until every standard is rated (the view's words). */
+export function renderOverall(overall: OverallView | null): void {
   const line = byId('overall');
   if (!overall) return refill(line);
-  const score = overall.score === '' ? 'no score yet' : `${overall.score} ${overall.outOf}`.trim();
-  const provisional = overall.provisional ? ` (${overall.provisional})` : '';
-  refill(line, el('strong', {}, 'Overall: '), `${overall.rating || 'Not rated'}, ${score}${provisional}.`);
+  refill(line, el('strong', {}, 'Overall: '), overall.line.replace(/^Overall: /, ''));
 }
