@@ -24,7 +24,7 @@ import { cellA1, columnLetters, columnNumber } from '../runtime/a1';
 import type { ValidationModel } from '../runtime/workbook';
 import { keyQuestionChart } from './chart';
 import { EXAMPLE } from './demo';
-import { problemsInOrder } from '../src/core/dataQuality';
+import { moreProblems, problemList } from '../src/report/view';
 import { escapeHtml } from './html';
 import { generateSummaries, InputError, openFileSession, Session, sessionReport } from './workbookSession';
 
@@ -177,18 +177,18 @@ function cellHref(tab: string, row: number, column: number): string {
 
 /** The data problems, as rate prints them: computed from the cells now, those that block a rating first. */
 function problemsList(session: Session): string {
-  const problems = problemsInOrder(sessionReport(session).problems);
-  const shown = problems.slice(0, 50);
+  const list = problemList(sessionReport(session).problems);
+  const shown = list.problems.slice(0, 50);
   const items = shown
     .map((problem) => {
       const at = cellOf(problem.cell);
-      const text = `${problem.tab}!${problem.cell}`;
+      const text = problem.where;
       const link = at ? `<a href="${escapeHtml(cellHref(problem.tab, at.row, at.column))}" data-tab="${escapeHtml(problem.tab)}" data-row="${at.row}" data-column="${at.column}">${escapeHtml(text)}</a>` : escapeHtml(text);
       return `<li>${link}: ${escapeHtml(problem.message)}</li>`;
     })
     .join('');
-  const more = problems.length > shown.length ? `<p>… and ${problems.length - shown.length} more.</p>` : '';
-  return `<section id="problems" aria-labelledby="problems-heading"><h2 id="problems-heading">Data problems (${problems.length})</h2>${items ? `<ul>${items}</ul>${more}` : ''}</section>`;
+  const more = moreProblems(list.count, shown.length, 'see the Data quality tab after Generate summaries');
+  return `<section id="problems" aria-labelledby="problems-heading"><h2 id="problems-heading">${escapeHtml(list.heading)}</h2>${items ? `<ul>${items}</ul>${more ? `<p>${escapeHtml(more)}</p>` : ''}` : ''}</section>`;
 }
 
 /** "K12" as row 12, column 11. */

@@ -7,6 +7,7 @@ import { CaseTabLayout, caseTabLayouts, RATINGS_HEADER } from '../core/workbook'
 import { caseRange, tabRef } from './a1';
 import { asText } from './cells';
 import { bandRules } from './formats';
+import { panelMoveText, provisionalText } from '../report/view';
 import { writeOwnTab } from './ownTab';
 import { findTab, FoundTab, Tabs } from './ownTabs';
 import { findCaseTab } from './workbookReader';
@@ -57,7 +58,8 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     // R5–R7 after the panel: a blank judgement gives the indicative rating; a refused one says why, in its row (R12).
     const rating = ids ? `=RATE_STANDARD(${cases}, ${ids}, ${column('judgement', row, row + run! - 1)})` : '';
     const [after, before] = [own('rating', row), own('indicative', row)];
-    const panelMove = `=IF(OR(${after}=${before}, LEFT(${after}, 6)="Error:"), "", "Panel: " & ${before} & " → " & ${after})`;
+    // The view's wording, with the cells spliced in as formula text.
+    const panelMove = `=IF(OR(${after}=${before}, LEFT(${after}, 6)="Error:"), "", "${panelMoveText(`" & ${before} & "`, `" & ${after} & "`)}")`;
     return rowOf(RATINGS_LAYOUT, { ...base, rating, indicative, panelMove, judgement });
   });
   // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
@@ -71,7 +73,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     rowOf(RATINGS_LAYOUT, {
       standard: 'Overall rating',
       rating: `=OVERALL_RATING(${ratings}${bands})`,
-      score: `=IF(COUNT(${scores})=${counted.length}, "", "provisional: " & COUNT(${scores}) & " of ${counted.length} standards rated")`,
+      score: `=IF(COUNT(${scores})=${counted.length}, "", "${provisionalText(`" & COUNT(${scores}) & "`, counted.length)}")`,
     }),
   ];
   return writeOwnTab(spreadsheet, tabs, {
