@@ -55,9 +55,9 @@ export function chartSpec(report: RatingsReport): TopLevelSpec {
         encoding: { y: { field: 'percent', type: 'quantitative' }, description: { field: 'label', type: 'nominal' } },
       },
       {
-        // Each boundary says which band starts there, at the plot's right edge.
+        // Each boundary says which band starts there, beside the plot's right edge.
         data: { values: lines },
-        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, fontSize: 10, color: '#3c4043' },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10, color: '#3c4043' },
         encoding: { y: { field: 'percent', type: 'quantitative' }, x: { value: { expr: 'width' } }, text: { field: 'label', type: 'nominal' } },
       },
     ],

@@ -50,6 +50,7 @@ import {
   problemList,
   QUALITATIVE,
   ratingDomains,
+  ratingLabel,
   ratingSentence,
   SIGNIFICANCE_NOTE,
 } from './view';
@@ -88,7 +89,7 @@ const LISTED_PROBLEMS = 200;
 type Block = Paragraph | Table | TableOfContents;
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
-const run = (value: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) => new TextRun({ text: documentText(value), ...options });
+const run = (value: string, options: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}) => new TextRun({ text: documentText(value), ...options });
 
 function paragraph(value: string, options: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({ keepNext: options.keepNext, children: [run(value, options)] });
@@ -100,7 +101,7 @@ function heading(value: string, level: Level, pageBreakBefore = false): Paragrap
 }
 
 function labelled(label: string, value: string): Paragraph {
-  return new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)] });
+  return new Paragraph({ spacing: { after: 80 }, children: [run(`${label}: `, { bold: true }), run(value)] });
 }
 
 function bullet(children: TextRun[]): Paragraph {
@@ -172,9 +173,10 @@ function titlePage(draft: Draft, options: ReportDocumentOptions): Paragraph[] {
   const problems = report.problems.length;
   const kind = draft.isDraft ? 'Inspection report: draft' : 'Ratings panel pack';
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [run(detailText(report, 'service'))] }),
-    paragraph(kind, { bold: true }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 240 }, children: [run(detailText(report, 'service'))] }),
+    new Paragraph({ spacing: { after: 480 }, children: [run(kind, { bold: true, size: 28 })] }),
     ...detailLines(report).map((line) => labelled(line.label, line.value)),
+    new Paragraph({ children: [] }),
     paragraph(
       draft.isDraft
         ? `Draft generated on ${longDate(options.generatedOn)} by Inspection Ratings from the inspection workbook. Every figure is the workbook's; the places marked in yellow are the inspectors' to write.`
@@ -205,7 +207,7 @@ function ratingsTable(draft: Draft): Block[] {
     ? [cell('Overall', { bold: true, span: 2 }), cell(overall.error, { span: span - 2 })]
     : [cell('Overall', { bold: true, span: pack ? 3 : 2 }), cell(overall.rating, { band: overall.band, bold: true }), cell(overall.score, { bold: true }), ...(pack ? [cell('')] : [])];
   const header = pack ? ['Standard', 'Name', 'Indicative rating', 'Rating', 'Score', 'Panel move'] : ['Standard', 'Name', 'Rating', 'Score'];
-  const columnWidths = pack ? [900, 2700, 1600, 1600, 600, 1600] : [1000, 4300, 2300, 1400];
+  const columnWidths = pack ? [1200, 2400, 1600, 1600, 700, 1500] : [1300, 4200, 2200, 1300];
   return [
     table(header, [...rows, overallRow], columnWidths),
     ...(overall.provisional ? [paragraph(`The overall rating is ${overall.provisional}.`, { italics: true })] : []),
@@ -222,7 +224,7 @@ function keyQuestionTable(draft: Draft, figure: StandardFigure): Table {
     if (keyQuestion.qualitative) return [question, cell(QUALITATIVE, { span: header.length - 1 })];
     return [question, cell(figureText(keyQuestion), { band: keyQuestion.band }), ...(pack ? [cell(intervalText(keyQuestion))] : []), ...columns.map((column) => cell(comparisonText(keyQuestion[column.key])))];
   });
-  return table(header, rows, widths(header.length, [header.length > 3 ? 3800 : 5000, 1700]));
+  return table(header, rows, widths(header.length, pack ? [3000, 1500] : [header.length > 3 ? 3800 : 5000, 1700]));
 }
 
 /** Strengths or Areas for improvement: the evidence notes grouped per key question (case IDs in the panel pack only), then room to write. */
@@ -243,11 +245,11 @@ function standardChapter(draft: Draft, figure: StandardFigure): Block[] {
   const pack = !draft.isDraft;
   const lines: Block[] = [heading(`${figure.standard.id} ${figure.standard.name}`, HeadingLevel.HEADING_2)];
   if (figure.error) lines.push(paragraph(`Error: ${figure.error}`, { bold: true }));
-  lines.push(paragraph(ratingSentence(figure), { bold: true }));
+  // The draft gives the rating as a published report does; how the panel reached it is the pack's.
+  lines.push(paragraph(pack ? ratingSentence(figure) : `Rating: ${ratingLabel(figure.rating)}.`, { bold: true, keepNext: true }));
   if (figure.evidence) lines.push(labelled('Evidence', figure.evidence));
   if (pack && figure.explanation) lines.push(paragraph(figure.explanation));
-  // The draft keeps a move the panel made; a request not applied is the panel's working.
-  if (pack || figure.panel?.applied) lines.push(...panelSentences(figure).map((line) => paragraph(line)));
+  if (pack) lines.push(...panelSentences(figure).map((line) => paragraph(line)));
   if (figure.standard.counts === false) lines.push(paragraph('This standard does not count towards the overall score.', { italics: true }));
   if (figure.standard.kind === 'caseBased' && figure.keyQuestions.length > 0) lines.push(keyQuestionTable(draft, figure));
   return [...lines, ...findings(draft, figure, 'strengths'), ...findings(draft, figure, 'improvements')];
@@ -343,6 +345,7 @@ function problemsSection(report: RatingsReport): Block[] {
 
 function draftBody(draft: Draft, chart: ChartImage | undefined): Block[] {
   return [
+    new Paragraph({ pageBreakBefore: true, spacing: { after: 240 }, children: [run('Contents', { bold: true, size: 32, color: '1F4E79' })] }),
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
     heading('Foreword', HeadingLevel.HEADING_1, true),
     draft.placeholder('the foreword'),
@@ -388,7 +391,14 @@ export function reportDocument(report: RatingsReport, options: ReportDocumentOpt
     creator: 'Inspection Ratings',
     // The contents and page numbers are fields: Word fills them in when the document opens.
     features: { updateFields: true },
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    styles: {
+      default: {
+        document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { after: 80 } } },
+        heading1: { run: { font: 'Arial', size: 32, bold: true, color: '1F4E79' }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true } },
+        heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1F4E79' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, keepLines: true } },
+        heading3: { run: { font: 'Arial', size: 22, bold: true, color: '3C4043' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true } },
+      },
+    },
     sections: [
       {
         properties: { titlePage: true },

@@ -16,7 +16,8 @@ async function chartImage(report: RatingsReport): Promise<ChartImage | undefined
   if (data.length === 0) return undefined;
   const step = 26;
   const plot = { left: 56, top: 12, width: step * data.length, height: 240 };
-  const width = plot.left + plot.width + 16;
+  // Room on the right for the boundaries' labels ("Requires improvement from 50%").
+  const width = plot.left + plot.width + 150;
   const legendRows = Math.ceil((BANDS.length + (data.some((bar) => bar.band === ERROR_BAR) ? 1 : 0)) / 2);
   const height = plot.top + plot.height + 64 + 22 * legendRows + 8;
   const canvas = document.createElement('canvas');
@@ -64,12 +65,12 @@ async function chartImage(report: RatingsReport): Promise<ChartImage | undefined
     context.stroke();
   }
   context.setLineDash([]);
-  // Each boundary says which band starts there, at the plot's right edge.
+  // Each boundary says which band starts there, beside the plot's right edge.
   context.fillStyle = '#3c4043';
   context.font = '10px Arial, sans-serif';
-  context.textAlign = 'right';
-  context.textBaseline = 'bottom';
-  for (const boundary of chartBoundaries(report)) context.fillText(boundary.label, plot.left + plot.width, y(boundary.percent) - 2);
+  context.textAlign = 'left';
+  context.textBaseline = 'middle';
+  for (const boundary of chartBoundaries(report)) context.fillText(boundary.label, plot.left + plot.width + 4, y(boundary.percent));
   context.font = '11px Arial, sans-serif';
   context.textBaseline = 'middle';
   const legend: Array<[string, string]> = [...BANDS.map((band): [string, string] => [band, BAND_COLOURS[band].background]), ...(legendRows * 2 > BANDS.length ? [[ERROR_BAR, ERROR_COLOUR] as [string, string]] : [])];
