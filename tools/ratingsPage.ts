@@ -75,7 +75,7 @@ function keyQuestionRow(figure: StandardFigure, keyQuestion: KeyQuestionFigure, 
     ? `<td colspan="3">${QUALITATIVE}</td>`
     : keyQuestion.error
       ? `<td colspan="3" class="error">Error: ${escapeHtml(keyQuestion.error)}</td>`
-      : `<td class="number">${keyQuestion.yes}</td><td class="number">${keyQuestion.applicable}</td><td class="number">${keyQuestion.percent === null ? 'no Yes or No answer yet' : `${keyQuestion.percent}%`}</td>`;
+      : `<td class="number">${keyQuestion.yes}</td><td class="number">${keyQuestion.applicable}</td><td class="number">${keyQuestion.percent === null ? 'no applicable case' : `${keyQuestion.percent}%`}</td>`;
   const comparisons = columns.map((column) => `<td class="number">${escapeHtml(comparisonText(keyQuestion[column.key]))}</td>`).join('');
   return `<tr><td>${escapeHtml(figure.standard.id)}</td><th scope="row">${escapeHtml(keyQuestion.id)}</th><td>${escapeHtml(keyQuestion.text)}</td>${counts}<td${bandClass(keyQuestion.band)}>${escapeHtml(keyQuestion.band ?? '')}</td>${comparisons}</tr>`;
 }

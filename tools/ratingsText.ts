@@ -5,7 +5,7 @@ import { overallView, ratingDomains } from '../src/report/view';
 function keyQuestionText(keyQuestion: KeyQuestionFigure): string {
   if (keyQuestion.qualitative) return 'qualitative';
   if (keyQuestion.error) return 'invalid answer';
-  return keyQuestion.percent === null ? 'no Yes or No answer yet' : `${keyQuestion.percent}%`;
+  return keyQuestion.percent === null ? 'no Yes/No yet' : `${keyQuestion.percent}%`;
 }
 
 /** The ratings page as text, domain by domain: each standard, its rating, its key questions, any panel move. */

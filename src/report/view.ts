@@ -165,7 +165,7 @@ export function comparisonText(figure: ComparisonFigure | undefined): string {
 /** This inspection's figure: "65% (65/100)", the error, or why there is no percentage yet. */
 export function figureText(question: { yes: number | null; applicable: number | null; percent: number | null; error?: string }): string {
   if (question.error) return `Error: ${question.error}`;
-  if (question.percent === null) return question.applicable === 0 ? 'no Yes or No answer yet' : '—';
+  if (question.percent === null) return question.applicable === 0 ? 'no applicable case' : '—';
   return `${question.percent}% (${question.yes}/${question.applicable})`;
 }
 
