@@ -160,7 +160,7 @@ describe('tools › template then rate, as a user would', () => {
   });
 
   it('prints the ratings page and the data problems before the JSON', () => {
-    expect(rated.stdout).toMatch(/^ {2}2\.1 Assessment +Good +2\.1\.1 63% {2}2\.1\.2 75% {2}2\.1\.3 90% {2}\(panel: Requires improvement → Good\)$/m);
+    expect(rated.stdout).toMatch(/^ {2}2\.1 Assessment +Good +2\.1\.1 63% {2}2\.1\.2 75% {2}2\.1\.3 90% {2}\(Panel: Requires improvement → Good\)$/m);
     expect(rated.stdout).toMatch(/^Overall: \d+\/30, .+ \(provisional: 8 of 10 standards rated\)$/m);
     // A key question without data is said to have none, never called qualitative (only 4.1.3 is).
     expect(rated.stdout).toMatch(/^ {2}4\.2 Through the Gate +Not rated +4\.2\.1 no Yes\/No yet {2}4\.2\.2 no Yes\/No yet {2}4\.2\.3 no Yes\/No yet$/m);
