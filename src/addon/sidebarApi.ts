@@ -88,10 +88,14 @@ function overview(): Overview {
   const checked = checkCaseTabs(caseTabs, framework, PROBLEM_LIMIT);
   const progress = checked.progress;
   const { report, panelRows } = reportOf(tabs, framework, caseTabs);
-  // The same problems, order and count as every document (a refused panel rating included); the Framework tab's block a rating, so lead.
-  const list = problemList([...choice.problems, ...report.problems]);
+  // The case tabs' problems as read here (with their formula cells, which the report's values cannot show), the
+  // report's others (a refused panel rating, a Comparison figure, a Domain one rating) and the Framework tab's,
+  // in the one order every list uses, counted alike.
+  const caseTabNames = new Set(caseTabs.map((tab) => tab.name));
+  const others = report.problems.filter((problem) => !caseTabNames.has(problem.tab));
+  const list = problemList([...choice.problems, ...checked.problems, ...others]);
   const problems = list.problems.slice(0, PROBLEM_LIMIT).map(sidebarProblem);
-  const problemCount = list.count;
+  const problemCount = choice.problems.length + checked.problemCount + others.length;
   const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, panelRows, caseTabs, standard));
   return {
     frameworkName: framework.name,
