@@ -16,8 +16,8 @@ type Builder = { build(report: RatingsReport, kind: ReportKind): Promise<{ blob:
 
 /** The documents to choose from, the default first. */
 const KINDS: Array<{ kind: ReportKind; label: string; hint: string }> = [
-  { kind: 'draft', label: 'Draft report', hint: 'to hand over: the published report\'s sections, figures filled in, places to write marked' },
-  { kind: 'panelPack', label: 'Panel pack', hint: 'for the ratings panel: boundary distances, intervals, case IDs and every data problem' },
+  { kind: 'draft', label: 'Draft report', hint: 'To hand over: the published report\'s sections, the figures filled in, the places to write marked.' },
+  { kind: 'panelPack', label: 'Panel pack', hint: 'For the ratings panel: boundary distances, intervals, case IDs and every data problem.' },
 ];
 
 declare global {
@@ -49,7 +49,7 @@ export class ReportDownload {
       { className: 'form-group' },
       el('legend', {}, 'Document'),
       ...KINDS.map(({ kind, label, hint }, index) =>
-        el('div', { className: 'choice' }, this.choices[index], el('label', { attributes: { for: `report-kind-${kind}` } }, label), el('span', { className: 'hint', attributes: { id: `report-kind-${kind}-hint` } }, ` (${hint})`)),
+        el('div', { className: 'choice' }, this.choices[index], el('label', { attributes: { for: `report-kind-${kind}` } }, label), el('span', { className: 'hint', attributes: { id: `report-kind-${kind}-hint` } }, hint)),
       ),
     );
     this.section = el(
