@@ -55,7 +55,7 @@ function ratingsTable(report: RatingsReport): string {
   ]);
   return `<table class="ratings">
 <caption>Ratings</caption>
-${colgroup(['7%', '33%', '19%', '19%', '7%', '15%'])}
+${colgroup(['10%', '31%', '19%', '19%', '7%', '14%'])}
 <thead><tr><th scope="col">Standard</th><th scope="col">Name</th><th scope="col">Indicative rating</th><th scope="col">Rating</th><th scope="col">Score</th><th scope="col">Panel move</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
 </table>`;
@@ -76,7 +76,7 @@ function keyQuestionRow(figure: StandardFigure, keyQuestion: KeyQuestionFigure, 
     : keyQuestion.error
       ? `<td colspan="3" class="error">Error: ${escapeHtml(keyQuestion.error)}</td>`
       : `<td class="number">${keyQuestion.yes}</td><td class="number">${keyQuestion.applicable}</td><td class="number">${keyQuestion.percent === null ? 'no applicable case' : `${keyQuestion.percent}%`}</td>`;
-  const comparisons = columns.map((column) => `<td class="number">${escapeHtml(comparisonText(keyQuestion[column.key]))}</td>`).join('');
+  const comparisons = columns.map((column) => `<td class="comparison">${escapeHtml(comparisonText(keyQuestion[column.key]))}</td>`).join('');
   return `<tr><td>${escapeHtml(figure.standard.id)}</td><th scope="row">${escapeHtml(keyQuestion.id)}</th><td>${escapeHtml(keyQuestion.text)}</td>${counts}<td${bandClass(keyQuestion.band)}>${escapeHtml(keyQuestion.band ?? '')}</td>${comparisons}</tr>`;
 }
 
@@ -84,7 +84,7 @@ function keyQuestionsTable(report: RatingsReport): string {
   const columns = comparisonColumns(report, report.standards.flatMap((figure) => figure.keyQuestions));
   const rows = report.standards.flatMap((figure) => figure.keyQuestions.map((keyQuestion) => keyQuestionRow(figure, keyQuestion, columns)));
   const headers = columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('');
-  const widths = ['6%', '6%', columns.length === 2 ? '36%' : columns.length === 1 ? '48%' : '60%', '5%', '7%', '6%', '10%', ...columns.map(() => '12%')];
+  const widths = ['8%', '8%', columns.length === 2 ? '30%' : columns.length === 1 ? '44%' : '58%', '5%', '9%', '7%', '11%', ...columns.map(() => '14%')];
   const notes = [...comparisonNotes(report), ...(columns.length > 0 ? [SIGNIFICANCE_NOTE] : [])];
   return `<table class="key-questions">
 <caption>Key questions</caption>
@@ -126,7 +126,8 @@ td.number { text-align: right; white-space: nowrap; }
 td.error { color: #a50e0e; }
 .note { font-style: italic; margin: 0 0 8px; } .notice { font-weight: bold; }
 dl.details { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; margin: 0 0 8px; } dl.details dt { font-weight: bold; } dl.details dd { margin: 0; }
-table { table-layout: fixed; } td, th { overflow-wrap: anywhere; }
+table { table-layout: fixed; } td, th { overflow-wrap: break-word; }
+td.comparison { text-align: right; }
 tr.domain th { background: #f8f9fa; }
 p.overall { font-size: 13pt; } p.overall .band { font-weight: bold; padding: 2px 8px; } p.overall .score { margin-left: 12px; }
 .key-questions td, .key-questions th { font-size: 9pt; }
