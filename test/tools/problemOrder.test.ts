@@ -96,4 +96,14 @@ describe('tools › the data problems in one order with one count everywhere', (
 
     for (const where of Object.keys(shown)) expect([where, shown[where]]).toEqual([where, { count: expected.length, cells: expected }]);
   });
+
+  it('lists what the draft report leaves to write, and says there are data problems on its title page', async () => {
+    const draft = join(dir, 'draft.docx');
+    const rated = await runTool('rate.ts', [file, '--docx', draft]);
+    expect(rated.status).toBe(0);
+    // The foreword, overall findings, recommendations, background, two per standard of ten, and the methodology.
+    expect(rated.stdout).toContain('To write in the draft report (25):\n  [Write the foreword here]\n  [Write the overall findings here]\n');
+    const lines = (await mammoth.extractRawText({ path: draft })).value.split('\n');
+    expect(lines.find((line) => line.startsWith(`The workbook has ${expected.length} data problems`))).toBeDefined();
+  });
 });
