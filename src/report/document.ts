@@ -41,6 +41,7 @@ import {
   findingGroups,
   intervalText,
   isBand,
+  methodologyLines,
   moreProblems,
   notices,
   NOTHING_TO_CHART,
@@ -319,14 +320,11 @@ function dataAnnex(draft: Draft, chart: ChartImage | undefined): Block[] {
 
 /** Annex 1: how the inspection was done. The figures the workbook holds, then the inspectors' account. */
 function methodologyAnnex(draft: Draft): Block[] {
-  const { report } = draft;
-  const [requiresImprovement, good, outstanding] = report.framework.thresholds;
-  const cases = report.subSamples.map((split) => `${split.tab}: ${split.groups.reduce((sum, group) => sum + group.cases, 0)} cases`);
+  const { intro, facts } = methodologyLines(draft.report);
   return [
     heading('Annex 1: Methodology', HeadingLevel.HEADING_1, true),
-    paragraph(`The inspection followed ${report.framework.name}. Each key question's rating band is set by the percentage of applicable cases answered Yes: Inadequate below ${requiresImprovement}%, Requires improvement from ${requiresImprovement}%, Good from ${good}%, Outstanding from ${outstanding}% (R4); a standard takes the band of its lowest key question (R5).`),
-    ...cases.map((line) => bullet([run(line)])),
-    // Further lines on how the cases were checked (the sign-off count, when the model has one) belong here.
+    paragraph(intro),
+    ...facts.map((line) => bullet([run(line)])),
     draft.placeholder('how the inspection was carried out (fieldwork, interviews, the case sample)'),
   ];
 }

@@ -215,6 +215,19 @@ export function placeholder(what: string): string {
   return `[Write ${what} here]`;
 }
 
+/**
+ * The methodology annex's lines from the workbook: the framework and its band boundaries (R4, R5),
+ * then the cases per case tab. Further facts of how the cases were checked (such as how many were
+ * signed off) are added here, as lines, for every document at once.
+ */
+export function methodologyLines(report: RatingsReport): { intro: string; facts: string[] } {
+  const [requiresImprovement, good, outstanding] = report.framework.thresholds;
+  return {
+    intro: `The inspection followed ${report.framework.name}. Each key question's rating band is set by the percentage of applicable cases answered Yes: Inadequate below ${requiresImprovement}%, Requires improvement from ${requiresImprovement}%, Good from ${good}%, Outstanding from ${outstanding}% (R4); a standard takes the band of its lowest key question (R5).`,
+    facts: report.subSamples.map((split) => `${split.tab}: ${split.groups.reduce((sum, group) => sum + group.cases, 0)} cases`),
+  };
+}
+
 /** The chart: a bar per counted key question with a percentage, and per one in error (at 0, grey), in framework order. */
 export interface ChartBar {
   id: string;
