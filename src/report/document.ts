@@ -208,7 +208,7 @@ function ratingsTable(draft: Draft): Block[] {
     ? [cell('Overall', { bold: true, span: 2 }), cell(overall.error, { span: span - 2 })]
     : [cell('Overall', { bold: true, span: pack ? 3 : 2 }), cell(overall.rating, { band: overall.band, bold: true }), cell(overall.score, { bold: true }), ...(pack ? [cell('')] : [])];
   const header = pack ? ['Standard', 'Name', 'Indicative rating', 'Rating', 'Score', 'Panel move'] : ['Standard', 'Name', 'Rating', 'Score'];
-  const columnWidths = pack ? [1200, 2400, 1600, 1600, 700, 1500] : [1300, 4200, 2200, 1300];
+  const columnWidths = pack ? [1200, 1900, 1600, 1600, 1000, 1700] : [1300, 4200, 2200, 1300];
   return [
     table(header, [...rows, overallRow], columnWidths),
     ...(overall.provisional ? [paragraph(`The overall rating is ${overall.provisional}.`, { italics: true })] : []),
