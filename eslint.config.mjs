@@ -34,5 +34,25 @@ export default tseslint.config(
     ['**/addon/**', '**/functions/**', '**/sidebar/**', '**/tools/**', '**/runtime', '**/runtime/**', '../main', '../publicFunction'],
     'src/core is the method: pure TypeScript that imports nothing of the add-on, the custom functions, the sidebar, the runtime or the commands.',
   ),
+  // The report's view (src/report/view.ts) decides the words and colours every renderer prints: the
+  // documents, the sidebar and the commands take them from it, never from the add-on's Sheets code
+  // (the sidebar's typed server wrapper may still import the server's types).
+  {
+    files: ['src/report/**/*.ts', 'src/sidebar/**/*.ts', 'tools/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/addon/formats', '**/addon/ratingsTab', '**/addon/sidebarApi', '**/addon/reportApi'], allowTypeImports: true, message: 'Wording and colours come from src/report/view.ts, not the add-on.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/report/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/addon/**', '**/sidebar/**'], message: 'src/report sits below the add-on and the sidebar: it imports src/core only.' }] }] },
+  },
   boundary(['src/functions/**/*.ts'], ['**/addon/**', '**/sidebar/**', '**/tools/**', '**/runtime', '**/runtime/**'], 'Custom functions use src/core only: nothing of the add-on or the sidebar.'),
 );

@@ -5,37 +5,24 @@
  */
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
-import { BANDS, lowerBoundary } from '../src/core/bands';
-import { BAND_COLOURS } from '../src/addon/formats';
+import { BANDS } from '../src/core/bands';
 import { RatingsReport } from '../src/core/report';
 import { ChartImage } from '../src/report/document';
+import { BAND_COLOURS, chartBars, chartBoundaries, ERROR_BAR, ERROR_COLOUR, NOTHING_TO_CHART } from '../src/report/view';
 
 /** R4: the whole percentages at which Requires improvement, Good and Outstanding start, by the report's framework (50, 65, 80 unless it sets its own). */
 export function boundaries(report: RatingsReport): number[] {
-  return BANDS.slice(1).map((band) => lowerBoundary(band, report.framework.thresholds));
-}
-
-/** What a key question in error shows as, in place of its band: its bar is drawn, greyed, never dropped. */
-export const ERROR_BAR = 'Error (see the data problems)';
-
-/** The bars: every counted key question with a percentage, and every one in error (at 0, greyed), in framework order. */
-export function chartBars(report: RatingsReport): Array<{ id: string; percent: number; band: string; label: string }> {
-  return report.standards.flatMap((figure) =>
-    figure.keyQuestions.flatMap((keyQuestion) => {
-      if (keyQuestion.error) return [{ id: keyQuestion.id, percent: 0, band: ERROR_BAR, label: `${keyQuestion.id}: error, ${keyQuestion.error}` }];
-      return keyQuestion.percent === null || keyQuestion.band === null ? [] : [{ id: keyQuestion.id, percent: keyQuestion.percent, band: keyQuestion.band, label: `${keyQuestion.id}: ${keyQuestion.percent}%, ${keyQuestion.band}` }];
-    }),
-  );
+  return chartBoundaries(report).map((boundary) => boundary.percent);
 }
 
 export function chartSpec(report: RatingsReport): TopLevelSpec {
   const bars = chartBars(report);
-  const lines = boundaries(report);
+  const lines = chartBoundaries(report);
   const errors = bars.some((bar) => bar.band === ERROR_BAR);
   const colours = BANDS.map((band) => BAND_COLOURS[band].background);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    description: `Key-question percentages against the band boundaries at ${lines.join(', ')}%`,
+    description: `Key-question percentages against the band boundaries at ${boundaries(report).join(', ')}%`,
     width: { step: 26 },
     height: 240,
     background: 'white',
@@ -50,7 +37,7 @@ export function chartSpec(report: RatingsReport): TopLevelSpec {
           color: {
             field: 'band',
             type: 'nominal',
-            scale: errors ? { domain: [...BANDS, ERROR_BAR], range: [...colours, '#9aa0a6'] } : { domain: [...BANDS], range: colours },
+            scale: errors ? { domain: [...BANDS, ERROR_BAR], range: [...colours, ERROR_COLOUR] } : { domain: [...BANDS], range: colours },
             // labelLimit 0: no band name is ever cut short ("Requires improvement" in full).
             legend: { title: 'Band', orient: 'bottom', direction: 'vertical', columns: 2, labelLimit: 0 },
           },
@@ -63,9 +50,15 @@ export function chartSpec(report: RatingsReport): TopLevelSpec {
         encoding: { x: { field: 'id', type: 'nominal', sort: null }, y: { datum: 0 }, text: { value: 'error' } },
       },
       {
-        data: { values: lines.map((boundary) => ({ boundary, label: `${boundary}% boundary` })) },
+        data: { values: lines },
         mark: { type: 'rule', strokeDash: [5, 3], color: '#3c4043' },
-        encoding: { y: { field: 'boundary', type: 'quantitative' }, description: { field: 'label', type: 'nominal' } },
+        encoding: { y: { field: 'percent', type: 'quantitative' }, description: { field: 'label', type: 'nominal' } },
+      },
+      {
+        // Each boundary says which band starts there, beside the plot's right edge.
+        data: { values: lines },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10, color: '#3c4043' },
+        encoding: { y: { field: 'percent', type: 'quantitative' }, x: { value: { expr: 'width' } }, text: { field: 'label', type: 'nominal' } },
       },
     ],
   };
@@ -73,7 +66,7 @@ export function chartSpec(report: RatingsReport): TopLevelSpec {
 
 /** The chart as an SVG element (a string), or a sentence while no key question has a percentage. */
 export async function keyQuestionChart(report: RatingsReport): Promise<string> {
-  if (chartBars(report).length === 0) return '<p>No key question has a Yes or No answer yet, so there is nothing to chart.</p>';
+  if (chartBars(report).length === 0) return `<p>${NOTHING_TO_CHART}</p>`;
   const view = new vega.View(vega.parse(compile(chartSpec(report)).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

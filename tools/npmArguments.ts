@@ -21,7 +21,8 @@ export interface NpmOptions {
 export function npmArguments(argv: readonly string[], options: NpmOptions, env: NodeJS.ProcessEnv = process.env): { args: string[]; refused?: string } {
   // Only inside `npm run` (npm_lifecycle_event is the script's name) do npm_config_* describe what was typed.
   if (env.npm_lifecycle_event === undefined) return { args: [...argv] };
-  const kept = (name: string) => (argv.includes(`--${name}`) ? undefined : env[`npm_config_${name}`]);
+  // npm names --panel-pack npm_config_panel_pack.
+  const kept = (name: string) => (argv.includes(`--${name}`) ? undefined : env[`npm_config_${name.replace(/-/g, '_')}`]);
   const lost = options.valued.find((name) => kept(name) === 'true');
   if (lost) return { args: [...argv], refused: `npm took --${lost} for itself: put -- before the command's arguments, e.g. npm run ${options.usage}` };
   const valued = options.valued.flatMap((name) => (kept(name) === undefined ? [] : [`--${name}`, kept(name)!]));

@@ -25,10 +25,9 @@ import { IFRAME_SANDBOX, parsedHtml } from '../runtime/ui';
 import type { ValidationModel } from '../runtime/workbook';
 import { keyQuestionChart } from './chart';
 import { EXAMPLE } from './demo';
-import { problemsInOrder } from '../src/core/dataQuality';
-import { andMore, capList } from '../src/core/lists';
 import { quoteText } from '../src/core/answers';
 import { isOwn, LIMITS } from '../src/addon/serverArgs';
+import { moreProblems, problemList } from '../src/report/view';
 import { escapeHtml } from './html';
 import { typedCommand } from './npmArguments';
 import { generateSummaries, InputError, openFileSession, Session, sessionReport } from './workbookSession';
@@ -185,18 +184,19 @@ function cellHref(tab: string, row: number, column: number): string {
 
 /** The data problems, as rate prints them: computed from the cells now, those that block a rating first. */
 function problemsList(session: Session): string {
-  const problems = problemsInOrder(sessionReport(session).problems);
-  const shown = capList(problems);
-  const items = shown.listed
+  const report = sessionReport(session);
+  const list = problemList(report.problems, report.problemCount);
+  const shown = list.listed;
+  const items = shown
     .map((problem) => {
       const at = cellOf(problem.cell);
-      const text = `${problem.tab}!${problem.cell}`;
+      const text = problem.where;
       const link = at ? `<a href="${escapeHtml(cellHref(problem.tab, at.row, at.column))}" data-tab="${escapeHtml(problem.tab)}" data-row="${at.row}" data-column="${at.column}">${escapeHtml(text)}</a>` : escapeHtml(text);
       return `<li>${link}: ${escapeHtml(problem.message)}</li>`;
     })
     .join('');
-  const more = shown.more > 0 ? `<p>… ${andMore(shown.more)}.</p>` : '';
-  return `<section id="problems" aria-labelledby="problems-heading"><h2 id="problems-heading">Data problems (${problems.length})</h2>${items ? `<ul>${items}</ul>${more}` : ''}</section>`;
+  const more = moreProblems(list.count, shown.length, 'see the Data quality tab after Generate summaries');
+  return `<section id="problems" aria-labelledby="problems-heading"><h2 id="problems-heading">${escapeHtml(list.heading)}</h2>${items ? `<ul>${items}</ul>${more ? `<p>${escapeHtml(more)}</p>` : ''}` : ''}</section>`;
 }
 
 /** "K12" as row 12, column 11. */

@@ -1,5 +1,5 @@
 /**
- * `npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]` (docs/commands.md): rates a user's .xlsx offline.
+ * `npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT [--panel-pack]]` (docs/commands.md): rates a user's .xlsx offline.
  *
  * Reads the workbook's values (a streaming reader) and its framework and case tabs (the add-on's own
  * workbook model), prints the ratings page and the data problems, the JSON line and the page. The
@@ -10,10 +10,9 @@
  */
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { problemsInOrder } from '../src/core/dataQuality';
-import { andMore, LIST_CAP } from '../src/core/lists';
 import { RatingsReport, reportJson } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
+import { moreProblems, problemList } from '../src/report/view';
 import { npmArguments, typedCommand } from './npmArguments';
 import { Output, refusedOutput } from './outputs';
 import { ratingsPageLines } from './ratingsText';
@@ -26,8 +25,9 @@ export interface RateOptions {
   file: string;
   out?: string;
   html?: string;
-  /** The Word report (.docx). */
+  /** The Word document (.docx): the draft report, or the panel pack with `panelPack`. */
   docx?: string;
+  panelPack?: boolean;
   /** Whether the JSON line was asked for: with it, --html or --docx and no --out, no workbook is written. */
   json?: boolean;
 }
@@ -41,10 +41,11 @@ export interface RateResult {
   caseTabs: string[];
   /** The rated workbook written, if one was. */
   outFile?: string;
+  /** The places the draft report marks for the inspectors to write (none without --docx, or with --panel-pack). */
+  toWrite: string[];
 }
 
 /** How many problems the printed page lists (the one list cap); the JSON and the Data quality tab have them all. */
-const PRINTED_PROBLEMS = LIST_CAP;
 
 /**
  * Rates one workbook file; throws InputError (before writing anything) when it cannot be used.
@@ -82,25 +83,30 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   // Documents drawn from the report model alone: the printable page and the Word document.
   if (options.html) await (await import('./ratingsPage')).writeRatingsPage(report, options.html);
   // docx and resvg load only when a report is asked for: every other rate starts as fast as before.
-  if (options.docx) await (await import('./reportDocx')).writeReportDocx(report, options.docx);
-  return { report, setup, summaries, caseTabs: model.caseTabs.map((found) => found.tab), ...(outFile ? { outFile } : {}) };
+  const toWrite = options.docx ? await (await import('./reportDocx')).writeReportDocx(report, options.docx, options.panelPack ? 'panelPack' : 'draft') : [];
+  return { report, setup, summaries, caseTabs: model.caseTabs.map((found) => found.tab), toWrite, ...(outFile ? { outFile } : {}) };
 }
 
-/** The problems as printed: tab, cell and message, the first PRINTED_PROBLEMS of them, those that block a rating first. */
+/** The problems as printed: tab, cell and message, the first LIST_CAP of them (src/core/lists.ts), in the view's one order. */
 export function problemLines(report: RatingsReport): string[] {
-  const problems = problemsInOrder(report.problems);
-  if (problems.length === 0) return ['Data problems: none.'];
-  const more = problems.length > PRINTED_PROBLEMS ? [`  … ${andMore(problems.length - PRINTED_PROBLEMS)} (all are on the Data quality tab of the rated workbook).`] : [];
-  return [`Data problems (${problems.length}):`, ...problems.slice(0, PRINTED_PROBLEMS).map((problem) => `  ${problem.tab}!${problem.cell}: ${problem.message}`), ...more];
+  const list = problemList(report.problems, report.problemCount);
+  if (list.count === 0) return ['Data problems: none.'];
+  const more = moreProblems(list.count, list.listed.length, 'all are on the Data quality tab of the rated workbook');
+  return [`${list.heading}:`, ...list.listed.map((problem) => `  ${problem.where}: ${problem.message}`), ...(more ? [`  ${more}`] : [])];
 }
 
-const USAGE = `Usage: ${typedCommand('rate')} FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]`;
+/** What the draft report leaves the inspectors to write, as `rate --docx` lists it. */
+export function toWriteLines(toWrite: string[]): string[] {
+  return toWrite.length === 0 ? [] : [`To write in the draft report (${toWrite.length}):`, ...toWrite.map((placeholder) => `  ${placeholder}`), ''];
+}
+
+const USAGE = `Usage: ${typedCommand('rate')} FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT [--panel-pack]]`;
 
 async function main(): Promise<number> {
-  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json'], valued: ['out', 'html', 'docx'] });
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json', 'panel-pack'], valued: ['out', 'html', 'docx'] });
   if (refused) throw new InputError(refused);
   const { values, positionals } = commandLine(
-    () => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }),
+    () => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, 'panel-pack': { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }),
     USAGE,
   );
   if (positionals.length !== 1) {
@@ -117,6 +123,7 @@ async function main(): Promise<number> {
     html: values.html === undefined ? undefined : resolve(here, values.html),
     docx: values.docx === undefined ? undefined : resolve(here, values.docx),
     json: values.json === true,
+    panelPack: values['panel-pack'] === true,
   });
   const shown = (path: string) => relative(here, path) || path;
   if (result.outFile) console.log(['New inspection:', ...result.setup.map((line) => `  ${line}`), 'Generate summaries:', ...result.summaries.map((line) => `  ${line}`), ''].join('\n'));
@@ -124,6 +131,7 @@ async function main(): Promise<number> {
   console.log([...ratingsPageLines(result.report), '', ...problemLines(result.report), ''].join('\n'));
   const written = [result.outFile, values.html, values.docx].flatMap((path) => (path ? [shown(resolve(here, path))] : []));
   if (written.length > 0) console.log(`Wrote ${written.join(', ')}.`);
+  if (result.toWrite.length > 0) console.log(toWriteLines(result.toWrite).join('\n'));
   if (values.json) console.log(JSON.stringify(reportJson(result.report)));
   return 0;
 }

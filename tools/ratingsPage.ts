@@ -6,107 +6,111 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Band, BANDS, bandScore } from '../src/core/bands';
-import { andMore, capList } from '../src/core/lists';
-import { BAND_COLOURS } from '../src/addon/formats';
-import { boundaries, keyQuestionChart } from './chart';
+import { BANDS, bandScore } from '../src/core/bands';
+import { detailText, KeyQuestionFigure, RatingsReport, StandardFigure } from '../src/core/report';
+import {
+  BAND_COLOURS,
+  CHART_TITLE,
+  chartBoundaries,
+  comparisonColumns,
+  ComparisonColumn,
+  comparisonNotes,
+  comparisonText,
+  detailLines,
+  isBand,
+  moreProblems,
+  notices,
+  overallView,
+  panelSentences,
+  problemList,
+  QUALITATIVE,
+  ratingDomains,
+  SIGNIFICANCE_NOTE,
+} from '../src/report/view';
+import { keyQuestionChart } from './chart';
 import { escapeHtml } from './html';
-import { ComparisonFigure, detailText, KeyQuestionFigure, NOT_RATED, RatingsReport, StandardFigure } from '../src/core/report';
 
-const bandClass = (band: string | null) => (band && (BANDS as readonly string[]).includes(band) ? ` class="band band-${bandScore(band as Band)}"` : '');
+
+const bandClass = (band: string | null | undefined) => (isBand(band) ? ` class="band band-${bandScore(band)}"` : '');
 
 const BAND_CSS = BANDS.map((band) => `.band-${bandScore(band)} { background: ${BAND_COLOURS[band].background}; color: ${BAND_COLOURS[band].font}; }`).join('\n');
 
-function ratingCell(rating: string | null, error?: string): string {
+function ratingCell(rating: string, error?: string): string {
   if (error) return `<td class="error">Error: ${escapeHtml(error)}</td>`;
-  return `<td${bandClass(rating)}>${escapeHtml(rating ?? '')}</td>`;
+  return `<td${bandClass(rating)}>${escapeHtml(rating)}</td>`;
 }
 
+/** Column widths, so a standard's number is narrow and its name wide. */
+const colgroup = (widths: string[]) => `<colgroup>${widths.map((width) => `<col style="width: ${width}">`).join('')}</colgroup>`;
+
 function ratingsTable(report: RatingsReport): string {
-  const rows = report.standards.map((figure) => {
-    const rated = figure.rating && figure.rating !== NOT_RATED ? String(bandScore(figure.rating)) : '';
-    const score = figure.standard.counts ? rated : `${rated} (does not count)`.trim();
-    const move = figure.panel?.applied ? `Panel: ${figure.indicative} → ${figure.rating}` : '';
-    return `<tr><th scope="row">${escapeHtml(figure.standard.id)}</th><td>${escapeHtml(figure.standard.name)}</td>${ratingCell(figure.indicative)}${ratingCell(figure.rating, figure.error)}<td class="number">${score}</td><td>${escapeHtml(move)}</td></tr>`;
-  });
-  const { overall } = report;
-  const provisional = overall.rated < overall.of ? ` (provisional: ${overall.rated} of ${overall.of} standards rated)` : '';
-  const summary = overall.error
-    ? `<td colspan="4" class="error">${escapeHtml(overall.error)}</td>`
-    : `<td${bandClass(overall.rating)}>${escapeHtml(String(overall.rating))}</td><td class="number">${overall.score === null ? '—' : `${overall.score} / ${overall.outOf}`}</td><td colspan="2">${escapeHtml(provisional)}</td>`;
+  const rows = ratingDomains(report).flatMap((domain) => [
+    `<tr class="domain"><th scope="rowgroup" colspan="6">${escapeHtml(domain.heading)}</th></tr>`,
+    ...domain.rows.map(
+      (row) =>
+        `<tr><th scope="row">${escapeHtml(row.id)}</th><td>${escapeHtml(row.name)}</td>${ratingCell(row.indicative, row.error)}${ratingCell(row.rating, row.error)}<td class="number">${escapeHtml(row.score)}</td><td>${escapeHtml(row.panelMove)}</td></tr>`,
+    ),
+  ]);
   return `<table class="ratings">
 <caption>Ratings</caption>
+${colgroup(['10%', '31%', '19%', '19%', '7%', '14%'])}
 <thead><tr><th scope="col">Standard</th><th scope="col">Name</th><th scope="col">Indicative rating</th><th scope="col">Rating</th><th scope="col">Score</th><th scope="col">Panel move</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-<tfoot><tr><th scope="row" colspan="2">Overall</th>${summary}</tr></tfoot>
 </table>`;
 }
 
-function comparisonText(figure: ComparisonFigure | undefined): string {
-  if (!figure) return '';
-  return `${figure.percent}%${figure.n === null ? '' : ` (n ${figure.n})`}${figure.significant ? ', significant change' : ''}`;
+/** The overall rating under its own heading, in its band colour. */
+function overallSection(report: RatingsReport): string {
+  const overall = overallView(report);
+  const body = overall.error
+    ? `<p class="error">${escapeHtml(overall.error)}</p>`
+    : `<p class="overall"><span${bandClass(overall.band)}>${escapeHtml(overall.rating)}</span> <span class="score">Score ${escapeHtml(overall.score)}</span>${overall.provisional ? ` <span class="note">(${escapeHtml(overall.provisional)})</span>` : ''}</p>`;
+  return `<section aria-labelledby="overall-heading"><h2 id="overall-heading">Overall rating</h2>${body}</section>`;
 }
 
-/** Which comparison columns the Comparison tab fills: an empty one is left out and said so under the table. */
-function shownComparisons(report: RatingsReport): { previous: boolean; aggregate: boolean } {
-  const keyQuestions = report.standards.flatMap((figure) => figure.keyQuestions);
-  return { previous: keyQuestions.some((keyQuestion) => keyQuestion.previous), aggregate: keyQuestions.some((keyQuestion) => keyQuestion.aggregate) };
-}
-
-function keyQuestionRow(figure: StandardFigure, keyQuestion: KeyQuestionFigure, shown: { previous: boolean; aggregate: boolean }): string {
+function keyQuestionRow(figure: StandardFigure, keyQuestion: KeyQuestionFigure, columns: ComparisonColumn[]): string {
   const counts = keyQuestion.qualitative
-    ? '<td colspan="3">Qualitative: judged on evidence, not counted</td>'
+    ? `<td colspan="3">${QUALITATIVE}</td>`
     : keyQuestion.error
       ? `<td colspan="3" class="error">Error: ${escapeHtml(keyQuestion.error)}</td>`
-      : `<td class="number">${keyQuestion.yes}</td><td class="number">${keyQuestion.applicable}</td><td class="number">${keyQuestion.percent === null ? 'no Yes/No yet' : `${keyQuestion.percent}%`}</td>`;
-  const comparisons = `${shown.previous ? `<td class="number">${comparisonText(keyQuestion.previous)}</td>` : ''}${shown.aggregate ? `<td class="number">${comparisonText(keyQuestion.aggregate)}</td>` : ''}`;
+      : `<td class="number">${keyQuestion.yes}</td><td class="number">${keyQuestion.applicable}</td><td class="number">${keyQuestion.percent === null ? 'no applicable case' : `${keyQuestion.percent}%`}</td>`;
+  const comparisons = columns.map((column) => `<td class="comparison">${escapeHtml(comparisonText(keyQuestion[column.key]))}</td>`).join('');
   return `<tr><td>${escapeHtml(figure.standard.id)}</td><th scope="row">${escapeHtml(keyQuestion.id)}</th><td>${escapeHtml(keyQuestion.text)}</td>${counts}<td${bandClass(keyQuestion.band)}>${escapeHtml(keyQuestion.band ?? '')}</td>${comparisons}</tr>`;
 }
 
 function keyQuestionsTable(report: RatingsReport): string {
-  const shown = shownComparisons(report);
-  const rows = report.standards.flatMap((figure) => figure.keyQuestions.map((keyQuestion) => keyQuestionRow(figure, keyQuestion, shown)));
-  const columns = `${shown.previous ? `<th scope="col">${escapeHtml(detailText(report, 'previousLabel'))}</th>` : ''}${shown.aggregate ? `<th scope="col">${escapeHtml(detailText(report, 'comparisonLabel'))}</th>` : ''}`;
-  const missing = [
-    ...(shown.previous ? [] : [`${detailText(report, 'previousLabel')}: no figures on the Comparison tab, so the column is left out.`]),
-    ...(shown.aggregate ? [] : [`${detailText(report, 'comparisonLabel')}: no figures on the Comparison tab, so the column is left out.`]),
-  ];
+  const columns = comparisonColumns(report, report.standards.flatMap((figure) => figure.keyQuestions));
+  const rows = report.standards.flatMap((figure) => figure.keyQuestions.map((keyQuestion) => keyQuestionRow(figure, keyQuestion, columns)));
+  const headers = columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('');
+  const widths = ['8%', '8%', columns.length === 2 ? '30%' : columns.length === 1 ? '44%' : '58%', '5%', '9%', '7%', '11%', ...columns.map(() => '14%')];
+  const notes = [...comparisonNotes(report), ...(columns.length > 0 ? [SIGNIFICANCE_NOTE] : [])];
   return `<table class="key-questions">
 <caption>Key questions</caption>
-<thead><tr><th scope="col">Standard</th><th scope="col">Key question</th><th scope="col">Question</th><th scope="col">Yes</th><th scope="col">Applicable</th><th scope="col">Percent</th><th scope="col">Band</th>${columns}</tr></thead>
+${colgroup(widths)}
+<thead><tr><th scope="col">Standard</th><th scope="col">Key question</th><th scope="col">Question</th><th scope="col">Yes</th><th scope="col">Applicable</th><th scope="col">Percent</th><th scope="col">Band</th>${headers}</tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-</table>${missing.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}`;
+</table>${notes.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}`;
 }
 
-/** The inspection's details, and what the reader must know before the figures: provisional wording, standards that do not count. */
+/** The inspection's details, labelled, and what the reader must know before the figures. */
 function detailsSection(report: RatingsReport): string {
-  const details = (['inspection', 'fieldwork', 'leadInspector', 'reportDate'] as const).map((key) => `<li>${escapeHtml(detailText(report, key))}</li>`);
-  const notes = [
-    ...(report.framework.source.wording === 'provisional' ? [`Provisional wording: ${report.framework.source.note}`] : []),
-    ...report.framework.domains.flatMap((domain) => domain.standards).filter((standard) => !standard.counts).map((standard) => `Standard ${standard.id} ${standard.name} is rated but does not count towards the overall score.`),
-  ];
-  return `<ul class="details">${details.join('')}</ul><p>${escapeHtml(report.framework.name)}</p>${notes.map((note) => `<p class="notice">${escapeHtml(note)}</p>`).join('')}`;
+  const details = detailLines(report).map((line) => `<dt>${escapeHtml(line.label)}</dt><dd>${escapeHtml(line.value)}</dd>`);
+  return `<dl class="details">${details.join('')}</dl>${notices(report).map((note) => `<p class="notice">${escapeHtml(note)}</p>`).join('')}`;
 }
 
 function panelSection(report: RatingsReport): string {
-  const judged = report.standards.filter((figure) => figure.panel);
-  const items = judged.map((figure) => {
-    const panel = figure.panel!;
-    const outcome = panel.applied
-      ? `moved from ${figure.indicative} to ${figure.rating}${panel.reason ? ` (${panel.reason})` : ''}`
-      : panel.rating === figure.indicative
-        ? `confirmed ${panel.rating}`
-        : `${panel.rating} asked, not applied: ${panel.reason}`;
-    return `<li><strong>${escapeHtml(`${figure.standard.id} ${figure.standard.name}`)}</strong>: ${escapeHtml(outcome)}.<br>Rationale: ${escapeHtml(panel.rationale || '(none)')}</li>`;
-  });
+  const items = report.standards
+    .filter((figure) => figure.panel)
+    .map((figure) => `<li><strong>${escapeHtml(`${figure.standard.id} ${figure.standard.name}`)}</strong><br>${panelSentences(figure).map(escapeHtml).join('<br>')}</li>`);
   return `<section aria-labelledby="panel-heading"><h2 id="panel-heading">Ratings panel</h2>${items.length > 0 ? `<ul>${items.join('\n')}</ul>` : '<p>No panel judgements are recorded.</p>'}</section>`;
 }
 
 function problemsSection(report: RatingsReport): string {
-  const shown = capList(report.problems, report.problemCount - report.problems.length);
-  const more = shown.more > 0 ? `<p>… ${andMore(shown.more)}: see the Data quality tab.</p>` : '';
-  const items = shown.listed.map((problem) => `<li>${escapeHtml(`${problem.tab}!${problem.cell}`)}: ${escapeHtml(problem.message)}</li>`);
-  return `<section aria-labelledby="problems-heading"><h2 id="problems-heading">Data problems (${(shown.listed.length + shown.more).toLocaleString('en-GB')})</h2>${items.length > 0 ? `<ul>${items.join('\n')}</ul>${more}` : '<p>None.</p>'}</section>`;
+  const list = problemList(report.problems, report.problemCount);
+  const shown = list.listed;
+  const more = moreProblems(list.count, shown.length, 'see the Data quality tab');
+  const items = shown.map((problem) => `<li>${escapeHtml(problem.where)}: ${escapeHtml(problem.message)}</li>`);
+  return `<section aria-labelledby="problems-heading"><h2 id="problems-heading">${escapeHtml(list.heading)}</h2>${items.length > 0 ? `<ul>${items.join('\n')}</ul>${more ? `<p>${escapeHtml(more)}</p>` : ''}` : '<p>None.</p>'}</section>`;
 }
 
 const CSS = `
@@ -119,7 +123,11 @@ thead th { background: #f1f3f4; }
 td.number { text-align: right; white-space: nowrap; }
 td.error { color: #a50e0e; }
 .note { font-style: italic; margin: 0 0 8px; } .notice { font-weight: bold; }
-ul.details { list-style: none; padding: 0; margin: 0 0 8px; }
+dl.details { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; margin: 0 0 8px; } dl.details dt { font-weight: bold; } dl.details dd { margin: 0; }
+table { table-layout: fixed; } td, th { overflow-wrap: break-word; }
+td.comparison { text-align: right; }
+tr.domain th { background: #f8f9fa; }
+p.overall { font-size: 13pt; } p.overall .band { font-weight: bold; padding: 2px 8px; } p.overall .score { margin-left: 12px; }
 .key-questions td, .key-questions th { font-size: 9pt; }
 figure { margin: 8px 0; } figure svg { max-width: 100%; height: auto; }
 ${BAND_CSS}
@@ -143,7 +151,8 @@ export async function ratingsPageHtml(report: RatingsReport): Promise<string> {
 <h1>${escapeHtml(title)}</h1>
 ${detailsSection(report)}
 ${ratingsTable(report)}
-<figure><figcaption><strong>Key-question percentages against the band boundaries (${boundaries(report).join(', ')}%)</strong></figcaption>${chart}</figure>
+${overallSection(report)}
+<figure><figcaption><strong>${CHART_TITLE} (${chartBoundaries(report).map((boundary) => boundary.label).join(', ')})</strong></figcaption>${chart}</figure>
 ${keyQuestionsTable(report)}
 ${panelSection(report)}
 ${problemsSection(report)}

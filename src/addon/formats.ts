@@ -1,19 +1,13 @@
-import { Band, BANDS } from '../core/bands';
+import { BANDS } from '../core/bands';
+import { BAND_COLOURS } from '../report/view';
 import { ANSWERS } from '../core/workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Band colours, applied by conditional formatting so they follow the data (never static). */
-export const BAND_COLOURS: Record<Band, { background: string; font: string }> = {
-  Inadequate: { background: '#f4c7c3', font: '#a50e0e' },
-  'Requires improvement': { background: '#fce8b2', font: '#7a4f01' },
-  Good: { background: '#b7e1cd', font: '#0d652d' },
-  Outstanding: { background: '#0d652d', font: '#ffffff' },
-};
-
 const ANSWER_COLOURS: Record<string, string> = { Yes: '#e6f4ea', No: '#fce8e6', 'N/A': '#f1f3f4' };
 
+/** Band colours (the view's), applied by conditional formatting so they follow the data (never static). */
 export function bandRules(ranges: Range[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   return BANDS.map((band) =>
     SpreadsheetApp.newConditionalFormatRule()

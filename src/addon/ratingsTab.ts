@@ -8,6 +8,7 @@ import { CaseTabLayout, caseTabLayouts, RATINGS_HEADER } from '../core/workbook'
 import { caseRange, columnLetter, tabRef } from './a1';
 import { asText, CellInput } from './cells';
 import { bandRules } from './formats';
+import { panelMoveText, provisionalText } from '../report/view';
 import { Grid, writeOwnTab } from './ownTab';
 import { findTab, FoundTab, Tabs } from './ownTabs';
 import { findCaseTab } from './workbookReader';
@@ -57,7 +58,8 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     // R5–R7 after the panel: a blank judgement gives the indicative rating; a refused one says why, in its row (R12).
     const rating = `=${standardFigure(block, 'afterPanel', own('standard', row))}`;
     const [after, before] = [own('rating', row), own('indicative', row)];
-    const panelMove = `=IF(OR(${after}=${before}, LEFT(${after}, 6)="Error:"), "", "Panel: " & ${before} & " → " & ${after})`;
+    // The view's wording, with the cells spliced in as formula text.
+    const panelMove = `=IF(OR(${after}=${before}, LEFT(${after}, 6)="Error:"), "", "${panelMoveText(`" & ${before} & "`, `" & ${after} & "`)}")`;
     return rowOf(RATINGS_LAYOUT, { ...base, rating, indicative, panelMove, judgement });
   });
   // R9, R12: the score is over the standards rated so far, out of the framework's maximum.
@@ -68,7 +70,7 @@ export function writeRatingsTab(spreadsheet: Spreadsheet, tabs: Tabs, framework:
     rowOf(RATINGS_LAYOUT, {
       standard: 'Overall rating',
       rating: overallRatingFormula(scores, framework, counted.length),
-      score: `=IF(COUNT(${scores})=${counted.length}, "", "provisional: " & COUNT(${scores}) & " of ${counted.length} standards rated")`,
+      score: `=IF(COUNT(${scores})=${counted.length}, "", "${provisionalText(`" & COUNT(${scores}) & "`, counted.length)}")`,
     }),
   ];
   const grid = [RATINGS_HEADER, ...rows, ...overall];

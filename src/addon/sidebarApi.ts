@@ -2,10 +2,10 @@ import { hasVisibleCharacter, quoteText } from '../core/answers';
 import { Band, BAND_LIST, NOT_RATED, parseBand } from '../core/bands';
 import { rowsWhere } from '../core/caseTable';
 import { Framework, Standard } from '../core/framework';
-import { maximumScore } from '../core/frameworkTab';
 import { RatingsReport, StandardFigure } from '../core/report';
+import { OverallView, overallView, problemList } from '../report/view';
 import { workbookReport } from '../core/workbookReport';
-import { DataProblem, problemsInOrder, TabProgress } from '../core/dataQuality';
+import { DataProblem, ProblemKind, problemsInOrder, TabProgress } from '../core/dataQuality';
 import { capList, LIST_CAP } from '../core/lists';
 import { findStandard, FRAMEWORKS } from '../core/frameworks';
 import { explainStandard } from '../core/explain';
@@ -33,7 +33,8 @@ export interface Overview {
   /** False until New inspection has made the case tabs. */
   isSetUp: boolean;
   progress: TabProgress[];
-  problems: DataProblem[];
+  /** The report's problems and the Framework tab's, in the one order every list uses (src/report/view.ts). */
+  problems: SidebarProblem[];
   /** How many problems there are in all; `problems` holds the first LIST_CAP (src/core/lists.ts). */
   problemCount: number;
   panel: PanelRow[];
@@ -42,8 +43,8 @@ export interface Overview {
   /** New inspection's framework choices (built-ins, then the Framework tab's when there is one) and the one chosen now. */
   frameworkChoices: Array<{ id: string; name: string }>;
   frameworkChoice: string;
-  /** The overall lines as the Ratings tab words them, computed from the cases (R12: provisional while standards are Not rated). */
-  overall: OverallLine | null;
+  /** The overall line as every renderer words it, computed from the cases (R12: provisional while standards are Not rated). */
+  overall: OverallView | null;
   /** The name this user records panel judgements under (the panel log's "By"), as last typed. */
   recordedBy: string;
   /** docs/user-guide.md "Sign-off": cases per status, per case tab and per inspector. */
@@ -55,12 +56,15 @@ export interface Overview {
   caseTabs: string[];
 }
 
-export interface OverallLine {
-  score: string;
-  outOf: string;
-  rating: string;
-  /** "provisional: 8 of 10 standards rated", or blank once every standard is rated. */
-  provisional: string;
+/** A data problem as the sidebar lists it: the cell to go to, and what is wrong. */
+export interface SidebarProblem {
+  tab: string;
+  row: number;
+  column: number;
+  cell: string;
+  header: string;
+  message: string;
+  kind: ProblemKind;
 }
 
 export interface PanelRow {
@@ -93,11 +97,16 @@ function overview(): Overview {
   const framework = choice.framework;
   const caseTabs = readCaseTabs(tabs, framework);
   const checked = checkCaseTabs(caseTabs, framework, LIST_CAP, signOffLogOf(tabs));
-  // Those that block a rating first; the Framework tab's lead them: nothing can be set up until they are put right.
-  const problems = capList(problemsInOrder([...choice.problems, ...checked.problems])).listed;
-  const problemCount = choice.problems.length + checked.problemCount;
   const progress = checked.progress;
   const { report, panelRows } = reportOf(tabs, framework, caseTabs);
+  // The case tabs' problems as read here (with their formula cells, which the report's values cannot show, and the
+  // Sign-off log's findings), the report's others (a refused panel rating, a Comparison figure, a Domain one rating)
+  // and the Framework tab's, in the one order every list uses, counted alike.
+  const checkedTabs = new Set([...caseTabs.map((tab) => tab.name), ...checked.problems.map((problem) => problem.tab)]);
+  const others = report.problems.filter((problem) => !checkedTabs.has(problem.tab) && !problem.kind?.startsWith('signOff'));
+  const list = problemList([...choice.problems, ...checked.problems, ...others]);
+  const problems = capList(list.problems).listed.map(sidebarProblem);
+  const problemCount = choice.problems.length + checked.problemCount + others.length;
   const panel = caseBasedStandards(framework).map((standard) => panelRowOf(report, panelRows, caseTabs, standard, checked.signOff.progress));
   const signOffProblems = problemsInOrder(checked.signOff.problems);
   return {
@@ -108,7 +117,7 @@ function overview(): Overview {
     problemCount,
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
-    overall: caseTabs.length > 0 ? overallLine(report) : null,
+    overall: caseTabs.length > 0 ? overallView(report) : null,
     subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
     frameworkChoices: [
       ...FRAMEWORKS.map((known) => ({ id: known.id, name: known.name })),
@@ -123,15 +132,11 @@ function overview(): Overview {
   };
 }
 
-/** The overall score and rating as the Ratings tab words them (R9, R12), computed from the cases. */
-function overallLine(report: RatingsReport): OverallLine {
-  const { score, rated, of, rating, error } = report.overall;
-  return {
-    score: score === null ? '' : String(score),
-    outOf: `out of ${maximumScore(report.framework)}`,
-    rating: error ? `Error: ${error}` : (rating ?? ''),
-    provisional: rated === of ? '' : `provisional: ${rated} of ${of} standards rated`,
-  };
+/** A problem with the row and column its cell name gives, for the sidebar's link to it. */
+function sidebarProblem(problem: { tab: string; cell: string; message: string; kind: ProblemKind; header?: string }): SidebarProblem {
+  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(problem.cell) ?? ['', 'A', '1'];
+  const column = [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
+  return { tab: problem.tab, row: Number(row), column, cell: problem.cell, header: problem.header ?? '', message: problem.message, kind: problem.kind };
 }
 
 /** A standard's Panel row for the sidebar: the judgement as typed, its status and the indicative rating computed now. */

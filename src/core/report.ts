@@ -4,12 +4,12 @@
  * `--json` line and `--html` page are drawn from it, and the demo prints its page.
  */
 import { cellName } from './a1';
-import { isEmptyCell } from './answers';
+import { cellText } from './cellText';
 import { Band, BAND_LIST, BandThresholds, bandScore, parseBand } from './bands';
 import { agreementOf, markedPairs } from './agreement';
 import { readAnswer } from './answers';
 import { applicableCount, CaseTable, Column, columnHeaded, findColumn, readCaseTable, rowsWhere, sheetRow, tallyColumns } from './caseTable';
-import { checkCaseTab, ProblemKind } from './dataQuality';
+import { checkCaseTab, ProblemKind, problemsInOrder } from './dataQuality';
 import { explainStandard } from './explain';
 import { Framework, Standard } from './framework';
 import { standardsOf } from './frameworks';
@@ -129,6 +129,8 @@ export interface ReportProblem {
   tab: string;
   cell: string;
   message: string;
+  /** The column's header, where the problem is in a case tab. */
+  header?: string;
   /** What kind of problem: those that block a rating are listed first (problemsInOrder). */
   kind: ProblemKind;
 }
@@ -167,7 +169,8 @@ function countedStandards(framework: Framework): Standard[] {
   return standardsOf(framework).filter((standard) => standard.counts);
 }
 
-const text = (cell: unknown) => (isEmptyCell(cell) ? '' : String(cell).trim());
+/** A cell as the report shows it: dates as "1 May 2025", text cleaned of what no document can hold. */
+const text = cellText;
 
 /** A list tab (Domain one, Panel, Comparison) as rows keyed by the id in column A, with their sheet row. */
 function rowsById(values: unknown[][] | undefined): Map<string, { cells: unknown[]; row: number }> {
@@ -237,7 +240,7 @@ function caseBasedFigure(
   if (panel) {
     const band = parseBand(panel.rating);
     if (!band) refusePanel(panel, `"${panel.rating}" is not a rating. Use one of ${BAND_LIST}.`, problems);
-    else if (panel.rationale === '') refusePanel(panel, `The panel rating for ${standard.id} ${standard.name} is not applied: add a rationale (R6).`, problems);
+    else if (panel.rationale === '') refusePanel(panel, `The panel rating for ${standard.id} ${standard.name} needs a rationale (R6): add one on the Panel tab.`, problems);
     else {
       const decision = judgePanelRating(result, band);
       if (decision.allowed) {
@@ -398,7 +401,7 @@ export function ratingsReport(
     else {
       const check = checkCaseTab(name, table, framework, problemLimit, layout.name);
       unlisted += check.problemCount - check.problems.length;
-      for (const { tab, cell, message, kind } of check.problems) problems.push({ tab, cell, message, kind });
+      for (const { tab, cell, message, kind, header } of check.problems) problems.push({ tab, cell, message, kind, header });
     }
   }
   // docs/user-guide.md "Sign-off": the case tabs against the Sign-off log; its problems are data problems like any other.
@@ -447,15 +450,8 @@ export function ratingsReport(
     const checks = tabValues(qaTabName(layout.name));
     return table && !(table instanceof Error) && checks && checks.length > 1 ? [markingAgreement(layout.name, table, checks)] : [];
   });
-  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems, problemCount: problems.length + unlisted, signOff: signOff.summary };
-}
-
-/** The methodology annex's line on sign-off (docs/report.md). */
-export function signOffLine(summary: SignOffSummary): string {
-  const cases = `${summary.cases} case${summary.cases === 1 ? '' : 's'}`;
-  if (summary.signedOff === 0) return `Sign-off: no case of the ${cases} started has been signed off by a reviewer.`;
-  const reviewers = summary.reviewers.length;
-  return `Sign-off: ${summary.signedOff} of the ${cases} started ${summary.signedOff === 1 ? 'was' : 'were'} signed off, by ${reviewers} reviewer${reviewers === 1 ? '' : 's'}.`;
+  // docs/user-guide.md: one order for every list of problems, those that block a rating first.
+  return { framework, inspection: inspectionDetails(tabValues(INSPECTION_LAYOUT.name)), standards, overall, subSamples, agreement, problems: problemsInOrder(problems), problemCount: problems.length + unlisted, signOff: signOff.summary };
 }
 
 /** docs/commands.md's `--json` object. */

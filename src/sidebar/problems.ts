@@ -1,4 +1,4 @@
-import type { DataProblem } from '../core/dataQuality';
+import type { SidebarProblem as DataProblem } from '../addon/sidebarApi';
 import { andMore } from '../core/lists';
 import { rovingButtons } from './controls';
 import { byId, el, fill, hideMessage, refill } from './dom';

@@ -1,5 +1,5 @@
 import type { TabProgress } from '../core/dataQuality';
-import type { OverallLine } from '../addon/sidebarApi';
+import type { OverallView } from '../report/view';
 import type { StatusCounts, StatusProgress } from '../core/signOff';
 import { byId, el, fill, refill } from './dom';
 
@@ -40,11 +40,9 @@ function statusRow(name: string, counts: StatusCounts, className: string): HTMLT
   );
 }
 
-/** R12: the overall rating so far, said to be provisional until every standard is rated. */
-export function renderOverall(overall: OverallLine | null): void {
+/** R12: the overall rating so far, said to be provisional until every standard is rated (the view's words). */
+export function renderOverall(overall: OverallView | null): void {
   const line = byId('overall');
   if (!overall) return refill(line);
-  const score = overall.score === '' ? 'no score yet' : `${overall.score} ${overall.outOf}`.trim();
-  const provisional = overall.provisional ? ` (${overall.provisional})` : '';
-  refill(line, el('strong', {}, 'Overall: '), `${overall.rating || 'Not rated'}, ${score}${provisional}.`);
+  refill(line, el('strong', {}, 'Overall: '), overall.line.replace(/^Overall: /, ''));
 }

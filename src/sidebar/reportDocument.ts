@@ -5,31 +5,20 @@
  * times larger, so the bars, band colours and boundary lines are drawn directly.
  */
 import { Packer } from 'docx';
-import { BAND_COLOURS } from '../addon/formats';
-import { Band, BANDS, lowerBoundary } from '../core/bands';
+import { BANDS } from '../core/bands';
 import { RatingsReport } from '../core/report';
-import { ChartImage, reportDocument, reportFileName } from '../report/document';
-
-const ERROR_COLOUR = '#9aa0a6';
-
-/** Every counted key question with a percentage, and every one in error (drawn at 0, grey), in framework order. */
-function bars(report: RatingsReport): Array<{ id: string; percent: number; colour: string }> {
-  return report.standards.flatMap((figure) =>
-    figure.keyQuestions.flatMap((keyQuestion) => {
-      if (keyQuestion.error) return [{ id: keyQuestion.id, percent: 0, colour: ERROR_COLOUR }];
-      return keyQuestion.percent === null || keyQuestion.band === null ? [] : [{ id: keyQuestion.id, percent: keyQuestion.percent, colour: BAND_COLOURS[keyQuestion.band].background }];
-    }),
-  );
-}
+import { ChartImage, reportDocument, reportFileName, ReportKind } from '../report/document';
+import { BAND_COLOURS, chartBars, chartBoundaries, ERROR_BAR, ERROR_COLOUR } from '../report/view';
 
 /** The key-question chart as a PNG, at twice its size for print. */
 async function chartImage(report: RatingsReport): Promise<ChartImage | undefined> {
-  const data = bars(report);
+  const data = chartBars(report);
   if (data.length === 0) return undefined;
   const step = 26;
   const plot = { left: 56, top: 12, width: step * data.length, height: 240 };
-  const width = plot.left + plot.width + 16;
-  const legendRows = Math.ceil((BANDS.length + (data.some((bar) => bar.colour === ERROR_COLOUR) ? 1 : 0)) / 2);
+  // Room on the right for the boundaries' labels ("Requires improvement from 50%").
+  const width = plot.left + plot.width + 150;
+  const legendRows = Math.ceil((BANDS.length + (data.some((bar) => bar.band === ERROR_BAR) ? 1 : 0)) / 2);
   const height = plot.top + plot.height + 64 + 22 * legendRows + 8;
   const canvas = document.createElement('canvas');
   canvas.width = width * 2;
@@ -69,15 +58,22 @@ async function chartImage(report: RatingsReport): Promise<ChartImage | undefined
   context.setLineDash([5, 3]);
   context.strokeStyle = '#3c4043';
   context.lineWidth = 1;
-  for (const band of BANDS.slice(1)) {
-    const boundary = lowerBoundary(band, report.framework.thresholds);
+  for (const boundary of chartBoundaries(report)) {
     context.beginPath();
-    context.moveTo(plot.left, y(boundary));
-    context.lineTo(plot.left + plot.width, y(boundary));
+    context.moveTo(plot.left, y(boundary.percent));
+    context.lineTo(plot.left + plot.width, y(boundary.percent));
     context.stroke();
   }
   context.setLineDash([]);
-  const legend: Array<[string, string]> = [...BANDS.map((band: Band): [string, string] => [band, BAND_COLOURS[band].background]), ...(legendRows * 2 > BANDS.length ? [['Error (see the data problems)', ERROR_COLOUR] as [string, string]] : [])];
+  // Each boundary says which band starts there, beside the plot's right edge.
+  context.fillStyle = '#3c4043';
+  context.font = '10px Arial, sans-serif';
+  context.textAlign = 'left';
+  context.textBaseline = 'middle';
+  for (const boundary of chartBoundaries(report)) context.fillText(boundary.label, plot.left + plot.width + 4, y(boundary.percent));
+  context.font = '11px Arial, sans-serif';
+  context.textBaseline = 'middle';
+  const legend: Array<[string, string]> = [...BANDS.map((band): [string, string] => [band, BAND_COLOURS[band].background]), ...(legendRows * 2 > BANDS.length ? [[ERROR_BAR, ERROR_COLOUR] as [string, string]] : [])];
   context.textAlign = 'left';
   legend.forEach(([label, colour], index) => {
     const x = plot.left + (index % 2) * 170;
@@ -99,11 +95,11 @@ async function chartImage(report: RatingsReport): Promise<ChartImage | undefined
   return { png: new Uint8Array(await blob.arrayBuffer()), width, height };
 }
 
-/** Builds the report: the .docx as a Blob and the file name to save it under. */
-async function build(report: RatingsReport): Promise<{ blob: Blob; fileName: string }> {
+/** Builds the chosen document: the .docx as a Blob and the file name to save it under. */
+async function build(report: RatingsReport, kind: ReportKind = 'draft'): Promise<{ blob: Blob; fileName: string }> {
   const chart = await chartImage(report);
-  const blob = await Packer.toBlob(reportDocument(report, { generatedOn: new Date(), chart }));
-  return { blob, fileName: reportFileName(report) };
+  const blob = await Packer.toBlob(reportDocument(report, { generatedOn: new Date(), chart, kind }).document);
+  return { blob, fileName: reportFileName(report, kind) };
 }
 
 (window as unknown as { InspectionReportDocument: { build: typeof build } }).InspectionReportDocument = { build };

@@ -1,17 +1,24 @@
 /**
- * "Download report (.docx)" (docs/report.md): a self-contained section of the sidebar. The document
- * builder is fetched from the server the first time it is asked for (it is large, and most visits
+ * "Download report (.docx)" (docs/report.md): a self-contained section of the sidebar, with a choice
+ * of the draft report (the default) or the ratings panel's pack. The document builder is fetched from the server the first time it is asked for (it is large, and most visits
  * to the sidebar never need it), the report model in one server call, and the file is made here
  * and saved through a link: no Drive access, no new permission.
  */
 import type { RatingsReport } from '../core/report';
+import type { ReportKind } from '../report/document';
 import { whileBusy } from './controls';
 import { el, showMessage } from './dom';
 import { reasonOf, server } from './server';
 
 const LABEL = 'Download report (.docx)';
 
-type Builder = { build(report: RatingsReport): Promise<{ blob: Blob; fileName: string }> };
+type Builder = { build(report: RatingsReport, kind: ReportKind): Promise<{ blob: Blob; fileName: string }> };
+
+/** The documents to choose from, the default first. */
+const KINDS: Array<{ kind: ReportKind; label: string; hint: string }> = [
+  { kind: 'draft', label: 'Draft report', hint: 'To hand over: the published report\'s sections, the figures filled in, the places to write marked.' },
+  { kind: 'panelPack', label: 'Panel pack', hint: 'For the ratings panel: boundary distances, intervals, case IDs and every data problem.' },
+];
 
 declare global {
   interface Window {
@@ -23,6 +30,7 @@ export class ReportDownload {
   private readonly section: HTMLElement;
   private readonly button: HTMLButtonElement;
   private readonly message: HTMLElement;
+  private readonly choices: HTMLInputElement[];
 
   /** Adds the section at the end of the sidebar's main element, hidden until the workbook is set up. */
   constructor(parent: HTMLElement) {
@@ -34,11 +42,22 @@ export class ReportDownload {
       el('div', { className: 'message', attributes: { role: 'status' } }),
       el('div', { className: 'message', attributes: { role: 'alert' } }),
     );
+    // A native radio group: one Tab stop, the arrow keys choose.
+    this.choices = KINDS.map(({ kind }, index) => el('input', { attributes: { type: 'radio', name: 'report-kind', id: `report-kind-${kind}`, value: kind, 'aria-describedby': `report-kind-${kind}-hint`, ...(index === 0 ? { checked: '' } : {}) } }));
+    const choice = el(
+      'fieldset',
+      { className: 'form-group' },
+      el('legend', {}, 'Document'),
+      ...KINDS.map(({ kind, label, hint }, index) =>
+        el('div', { className: 'choice' }, this.choices[index], el('label', { attributes: { for: `report-kind-${kind}` } }, label), el('span', { className: 'hint', attributes: { id: `report-kind-${kind}-hint` } }, hint)),
+      ),
+    );
     this.section = el(
       'section',
       { className: 'block', attributes: { id: 'report', 'aria-labelledby': 'report-heading' } },
       el('h2', { attributes: { id: 'report-heading' } }, 'Inspection report'),
-      el('p', { className: 'hint', attributes: { id: 'report-hint' } }, 'A Word document drafted from the workbook: the Inspection tab, ratings, key questions, panel judgements and the evidence notes. Nothing is written to the workbook or to Drive.'),
+      el('p', { className: 'hint', attributes: { id: 'report-hint' } }, 'A Word document drafted from the workbook. Nothing is written to the workbook or to Drive.'),
+      choice,
       this.button,
       this.message,
     );
@@ -70,7 +89,8 @@ export class ReportDownload {
       showMessage(this.message, 'info', el('span', { className: 'spinner', attributes: { 'aria-hidden': 'true' } }), 'Building the report…');
       try {
         const [builder, report] = await Promise.all([this.builder(), server.getReportModel()]);
-        const { blob, fileName } = await builder.build(report);
+        const kind = (this.choices.find((input) => input.checked)?.value ?? 'draft') as ReportKind;
+        const { blob, fileName } = await builder.build(report, kind);
         const url = URL.createObjectURL(blob);
         const link = el('a', { attributes: { href: url, download: fileName } });
         document.body.append(link);

@@ -52,7 +52,13 @@ describe('addon › a workbook being filled in (R12)', () => {
     expect(ratings.get('Overall score')?.slice(2, 4)).toEqual([12, 'out of 30']);
     expect(ratings.get('Overall rating')?.slice(2, 4)).toEqual(['Requires improvement', 'provisional: 8 of 10 standards rated']);
     // The sidebar says the same.
-    expect((rt.call('getOverview') as { overall: unknown }).overall).toEqual({ score: '12', outOf: 'out of 30', rating: 'Requires improvement', provisional: 'provisional: 8 of 10 standards rated' });
+    expect((rt.call('getOverview') as { overall: unknown }).overall).toEqual({
+      score: '12/30',
+      rating: 'Requires improvement',
+      band: 'Requires improvement',
+      provisional: 'provisional: 8 of 10 standards rated',
+      line: 'Overall: 12/30, Requires improvement (provisional: 8 of 10 standards rated)',
+    });
     // The 4.2 panel judgement waits: a panel rating on a Not rated standard is refused with the reason.
     expect(rowsByLabel(rt, 'Panel').get('4.2')?.[2]).toBe('Not rated');
     expect(keyQuestionRow(rt, 'Key questions', '4.2.1')?.slice(3, 8)).toEqual([0, 0, '', '', '']);

@@ -46,7 +46,7 @@ describe('pending custom-function cells (as Sheets shows them while they run)', 
 
   it('the sidebar shows the published overall, indicative ratings and panel statuses, and never "Loading..."', () => {
     expect(JSON.stringify(pending)).not.toContain('Loading');
-    expect(pending.overall).toEqual({ score: String(PUBLISHED.overall.score), outOf: 'out of 30', rating: PUBLISHED.overall.rating, provisional: '' });
+    expect(pending.overall).toEqual({ score: `${PUBLISHED.overall.score}/30`, rating: PUBLISHED.overall.rating, band: PUBLISHED.overall.rating, provisional: '', line: `Overall: ${PUBLISHED.overall.score}/30, ${PUBLISHED.overall.rating}` });
     expect(pending.panel.map((row) => row.indicative)).toEqual(PUBLISHED_INDICATIVE);
     expect(pending.panel.filter((row) => row.panelRating !== '').map((row) => [row.standardId, row.panelRating, row.status])).toEqual([
       ['2.2', 'Good', 'Applied'],
@@ -58,7 +58,8 @@ describe('pending custom-function cells (as Sheets shows them while they run)', 
     rt.settle();
     expect(overviewOf(rt)).toEqual(pending);
     const ratings = rowsByLabel(rt, 'Ratings');
-    expect(ratings.get('Overall score')?.slice(2, 4)).toEqual([Number(pending.overall!.score), pending.overall!.outOf]);
+    const [score, outOf] = ratings.get('Overall score')!.slice(2, 4);
+    expect(`${score}/${String(outOf).replace('out of ', '')}`).toBe(pending.overall!.score);
     expect(ratings.get('Overall rating')?.slice(2, 4)).toEqual([pending.overall!.rating, pending.overall!.provisional]);
     const panel = rowsByLabel(rt, 'Panel');
     expect(pending.panel.map((row) => panel.get(row.standardId)?.[2])).toEqual(pending.panel.map((row) => row.indicative));

@@ -1,7 +1,8 @@
 import { readCaseTable } from '../../src/core/caseTable';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { answersText, checkSignOffs, planSignOff, signedOffRows, signOffLogRow, SignOffEntry } from '../../src/core/signOff';
-import { ratingsReport, signOffLine } from '../../src/core/report';
+import { ratingsReport } from '../../src/core/report';
+import { signOffLine } from '../../src/report/view';
 import { headersOf, SIGN_OFF_LOG_LAYOUT } from '../../src/core/tabLayouts';
 
 const HEADER = ['Case ID', 'Inspector', 'Status', '2.1.1(a) Motivation', '2.1.1 Engaging', '2.1.2 Risk', '2.1.3 Keeping safe'];

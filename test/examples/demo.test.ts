@@ -23,11 +23,11 @@ const EXPECTED_LINES: Array<[string, RegExp]> = [
   ['1.3', /^ {2}1\.3 Services +Good$/],
   ['1.4', /^ {2}1\.4 Information and facilities +Good$/],
   ['2.1', /^ {2}2\.1 Assessment +Good +2\.1\.1 65% {2}2\.1\.2 81% {2}2\.1\.3 70%$/],
-  ['2.2', /^ {2}2\.2 Planning +Good +2\.2\.1 74% {2}2\.2\.2 74% {2}2\.2\.3 61% {2}\(panel: Requires improvement → Good\)$/],
+  ['2.2', /^ {2}2\.2 Planning +Good +2\.2\.1 74% {2}2\.2\.2 74% {2}2\.2\.3 61% {2}\(Panel: Requires improvement → Good\)$/],
   ['2.3', /^ {2}2\.3 Implementation and delivery +Inadequate +2\.3\.1 67% {2}2\.3\.2 44% {2}2\.3\.3 47%$/],
   ['2.4', /^ {2}2\.4 Reviewing +Inadequate +2\.4\.1 57% {2}2\.4\.2 59% {2}2\.4\.3 42%$/],
   ['4.1', /^ {2}4\.1 Unpaid work +Good +4\.1\.1 83% {2}4\.1\.2 83% {2}4\.1\.3 qualitative {2}4\.1\.4 74%$/],
-  ['4.2', /^ {2}4\.2 Through the Gate +Outstanding +4\.2\.1 93% {2}4\.2\.2 79% {2}4\.2\.3 100% {2}\(panel: Good → Outstanding\)$/],
+  ['4.2', /^ {2}4\.2 Through the Gate +Outstanding +4\.2\.1 93% {2}4\.2\.2 79% {2}4\.2\.3 100% {2}\(Panel: Good → Outstanding\)$/],
 ];
 
 describe('demo › the example workbook through the built add-on', () => {

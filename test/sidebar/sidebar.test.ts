@@ -84,7 +84,7 @@ describe('sidebar › a workbook not yet set up', () => {
     expect(rt.workbook.sheetNames()).toEqual(expect.arrayContaining([CASES, 'Panel', 'Ratings']));
     expect(await page.locator('#setup').isVisible()).toBe(false);
     // R12: nothing rated yet, and the sidebar says so rather than showing an error.
-    expect(await text(page, '#overall')).toBe('Overall: Not rated, no score yet (provisional: 0 of 10 standards rated).');
+    expect(await text(page, '#overall')).toBe('Overall: no score yet, Not rated (provisional: 0 of 10 standards rated)');
     await page.close();
   });
 });
@@ -173,7 +173,7 @@ describe('sidebar › custom-function cells still loading, as in Sheets', () => 
     const pending = await seen();
     expect(pending.all).not.toContain('Loading');
     // The published report: 17 out of 30, Good; 4.2 Good before the panel moved it to Outstanding.
-    expect(pending.overall).toBe('Overall: Good, 17 out of 30.');
+    expect(pending.overall).toBe('Overall: 17/30, Good');
     expect(pending.indicative).toBe('Indicative rating: Good. Panel rating: Outstanding (Applied).');
     rt.settle();
     expect(await seen()).toEqual(pending);

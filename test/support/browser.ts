@@ -1,5 +1,5 @@
 /** Headless Debian Chromium for the browser tests (no browser downloads), and axe-core's check of a page. */
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Frame, Page } from 'playwright-core';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -9,8 +9,8 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** axe-core's violations of serious or critical impact on the page as it is now: "rule: target…" lines. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
+/** axe-core's violations of serious or critical impact on the page (or the sidebar's frame) as it is now: "rule: target…" lines. */
+export async function seriousAxeViolations(page: Page | Frame): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;

@@ -18,13 +18,13 @@ function reportWith(thresholds: readonly [number, number, number]): RatingsRepor
 describe('tools › the ratings page draws the framework’s own thresholds (R4)', () => {
   it('a 60/75/90 framework gets boundary lines at 60, 75 and 90, and none at 50, 65 or 80', async () => {
     const html = await ratingsPageHtml(reportWith([60, 75, 90]));
-    expect(html).toContain('against the band boundaries (60, 75, 90%)');
-    for (const boundary of [60, 75, 90]) expect(html).toContain(`${boundary}% boundary`);
-    for (const boundary of [50, 65, 80]) expect(html).not.toContain(`${boundary}% boundary`);
+    expect(html).toContain('against the band boundaries (Requires improvement from 60%, Good from 75%, Outstanding from 90%)');
+    for (const boundary of ['Requires improvement from 60%', 'Good from 75%', 'Outstanding from 90%']) expect(html).toContain(boundary);
+    for (const boundary of [50, 65, 80]) expect(html).not.toMatch(new RegExp(`from ${boundary}%`));
   });
 
   it('the default framework keeps 50, 65 and 80', async () => {
     const html = await ratingsPageHtml(reportWith([50, 65, 80]));
-    for (const boundary of [50, 65, 80]) expect(html).toContain(`${boundary}% boundary`);
+    for (const boundary of ['Requires improvement from 50%', 'Good from 65%', 'Outstanding from 80%']) expect(html).toContain(boundary);
   });
 });

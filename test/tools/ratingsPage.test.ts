@@ -40,8 +40,10 @@ describe('tools › the ratings page (rate --html) in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is titled from the Inspection tab, not the file name', async () => {
+  it('is titled from the Inspection tab, not the file name, with its details labelled', async () => {
     expect(await page.locator('h1').innerText()).toBe('Thames Valley Community Rehabilitation Company');
+    expect(await page.locator('dl.details dt').allInnerTexts()).toEqual(['Inspection', 'Framework', 'Fieldwork dates', 'Lead inspector', 'Report date']);
+    expect(await page.locator('dl.details dd').nth(3).innerText()).toBe('not given — fill in the Inspection tab');
     expect(await page.title()).toBe('Thames Valley Community Rehabilitation Company: ratings');
   });
 
@@ -61,10 +63,12 @@ describe('tools › the ratings page (rate --html) in Chromium', () => {
   });
 
   it('shows the ratings table with the panel moves and the overall 17/30, Good', async () => {
-    const rows = await page.locator('table.ratings tbody tr').allInnerTexts();
+    const rows = await page.locator('table.ratings tbody tr:not(.domain)').allInnerTexts();
     expect(rows).toHaveLength(10);
+    expect(await page.locator('table.ratings tr.domain').allInnerTexts()).toEqual(['1. Organisational delivery', '2. Case supervision', '3. CRC-specific work']);
     expect(rows.find((row) => row.startsWith('2.2'))).toMatch(/Planning\tRequires improvement\tGood\t2\tPanel: Requires improvement → Good/);
-    expect(await page.locator('table.ratings tfoot').innerText()).toMatch(/Overall\tGood\t17 \/ 30/);
+    // The overall rating under its own heading, not under a column of the table.
+    expect(await page.locator('section[aria-labelledby="overall-heading"]').innerText()).toMatch(/^Overall rating\s+Good Score 17\/30$/);
   });
 
   it('colours every key question by its band and shows the previous and all-CRCs figures', async () => {
@@ -78,7 +82,7 @@ describe('tools › the ratings page (rate --html) in Chromium', () => {
   it('lists the panel judgements with their rationales', async () => {
     const panel = await page.locator('section[aria-labelledby="panel-heading"] li').allInnerTexts();
     expect(panel).toHaveLength(2);
-    expect(panel[0]).toMatch(/^2\.2 Planning: moved from Requires improvement to Good \(61% is 4 points below the 65% boundary, within 5\)\.\nRationale: .+/);
+    expect(panel[0]).toMatch(/^2\.2 Planning\nThe ratings panel moved the rating from Requires improvement to Good \(61% is 4 points below the 65% boundary, within 5\)\.\nRationale: .+/);
   });
 
   it('draws a bar per key question against the 50, 65 and 80% boundaries', async () => {
@@ -87,13 +91,15 @@ describe('tools › the ratings page (rate --html) in Chromium', () => {
     const bars = chart.locator('[aria-roledescription="bar"]');
     expect(await bars.count()).toBe(18);
     const rules = chart.locator('[aria-roledescription="rule mark"]');
-    expect(await rules.evaluateAll((lines) => lines.map((line) => line.getAttribute('aria-label')))).toEqual(['50% boundary', '65% boundary', '80% boundary']);
+    expect(await rules.evaluateAll((lines) => lines.map((line) => line.getAttribute('aria-label')))).toEqual(['Requires improvement from 50%', 'Good from 65%', 'Outstanding from 80%']);
+    // Each boundary is labelled on the chart itself, not only for screen readers.
+    expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Requires improvement from 50%', 'Good from 65%', 'Outstanding from 80%']));
     // 2.1.1 is 65%: its bar's top is on the 65% line; 2.3.2 (44%) stops below the 50% line (SVG y grows downwards).
     const barTop = async (label: string) => Number(/^M[-\d.]+,([-\d.]+)/.exec((await chart.locator(`[aria-label^="${label}"]`).getAttribute('d'))!)![1]);
     const ruleY = async (label: string) => Number(/translate\([-\d.]+,([-\d.]+)\)/.exec((await chart.locator(`[aria-label="${label}"]`).getAttribute('transform'))!)![1]);
-    expect(await barTop('2.1.1: 65%')).toBeCloseTo(await ruleY('65% boundary'), 6);
-    expect(await barTop('2.3.2: 44%')).toBeGreaterThan(await ruleY('50% boundary'));
-    expect(await ruleY('80% boundary')).toBeLessThan(await ruleY('65% boundary'));
+    expect(await barTop('2.1.1: 65%')).toBeCloseTo(await ruleY('Good from 65%'), 6);
+    expect(await barTop('2.3.2: 44%')).toBeGreaterThan(await ruleY('Requires improvement from 50%'));
+    expect(await ruleY('Outstanding from 80%')).toBeLessThan(await ruleY('Good from 65%'));
   });
 
   it('prints to an A4 PDF', async () => {
