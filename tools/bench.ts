@@ -260,5 +260,5 @@ function addonBench(): void {
 }
 
 // `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); otherwise the add-on's figures.
-if (process.argv.slice(2).includes('rate')) void rateBench(json);
+if (process.argv.slice(2).includes('rate')) void rateBench(json, process.argv.slice(2));
 else addonBench();

@@ -87,11 +87,18 @@ async function measureHere(step: string, file: string, out?: string): Promise<vo
 
 const shown = (measure: Measure | { error: string } | undefined) => (measure === undefined ? 'not run' : 'error' in measure ? `failed: ${measure.error}` : `${measure.ms} ms, peak ${measure.rss_mb} MB`);
 
-export async function rateBench(json: boolean): Promise<void> {
+/** The sizes to run: `--cases 2000,10000` picks some (default: all). */
+function chosenSizes(argv: readonly string[]): number[] {
+  const index = argv.indexOf('--cases');
+  if (index < 0) return SIZES;
+  return (argv[index + 1] ?? '').split(',').map(Number).filter((cases) => Number.isInteger(cases) && cases > 0);
+}
+
+export async function rateBench(json: boolean, argv: readonly string[] = []): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-bench-rate-'));
   const rows: object[] = [];
   try {
-    for (const cases of SIZES) {
+    for (const cases of chosenSizes(argv)) {
       const file = join(dir, `crc-${cases}.xlsx`);
       await generate(file, cases);
       const read = readPass(file);

@@ -14,7 +14,7 @@ import { problemsInOrder } from '../src/core/dataQuality';
 import { RatingsReport, reportJson } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
 import { npmArguments } from './npmArguments';
-import { Output, refusedOutput } from './outputs';
+import { Output, refusedOutputs } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
 import { commandLine, fileReader, generateSummaries, InputError, openSession, ratableModelOf, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
@@ -29,6 +29,8 @@ export interface RateOptions {
   docx?: string;
   /** Whether the JSON line was asked for: with it, --html or --docx and no --out, no workbook is written. */
   json?: boolean;
+  /** Replace an existing .xlsx at --out that no earlier run wrote. */
+  force?: boolean;
 }
 
 export interface RateResult {
@@ -56,12 +58,12 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   const writesWorkbook = options.out !== undefined || (!options.json && options.html === undefined && options.docx === undefined);
   const outFile = writesWorkbook ? (options.out ?? join(options.root, 'out', `${name}-rated.xlsx`)) : undefined;
   const outputs: Output[] = [
-    ...(outFile ? [{ file: outFile, option: '--out', replaces: true }] : []),
-    ...(options.html ? [{ file: options.html, option: '--html', replaces: true }] : []),
-    ...(options.docx ? [{ file: options.docx, option: '--docx', replaces: true }] : []),
+    ...(outFile ? [{ file: outFile, option: '--out', replaces: true, format: 'xlsx' as const }] : []),
+    ...(options.html ? [{ file: options.html, option: '--html', replaces: true, format: 'html' as const }] : []),
+    ...(options.docx ? [{ file: options.docx, option: '--docx', replaces: true, format: 'docx' as const }] : []),
   ];
   // Every output is checked before anything is read or written: a refusal writes nothing.
-  const refused = refusedOutput([file], outputs);
+  const refused = await refusedOutputs([file], outputs, { force: options.force });
   if (refused) throw new InputError(refused);
   const values = await readValuesFile(file);
   const reader = fileReader(values);
@@ -75,7 +77,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
     summaries = generateSummaries(session);
     setup = session.setup;
     report = sessionReport(session);
-    await writeWorkbook(session, outFile);
+    await writeWorkbook(session, outFile, { mark: 'rate' });
   }
   // Documents drawn from the report model alone: the printable page and the Word document.
   if (options.html) await writeRatingsPage(report, options.html);
@@ -92,13 +94,13 @@ export function problemLines(report: RatingsReport): string[] {
   return [`Data problems (${problems.length}):`, ...problems.slice(0, PRINTED_PROBLEMS).map((problem) => `  ${problem.tab}!${problem.cell}: ${problem.message}`), ...more];
 }
 
-const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]';
+const USAGE = 'Usage: npm run rate -- FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT] [--force]';
 
 async function main(): Promise<number> {
-  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json'], valued: ['out', 'html', 'docx'] });
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json', 'force'], valued: ['out', 'html', 'docx'] });
   if (refused) throw new InputError(refused);
   const { values, positionals } = commandLine(
-    () => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }),
+    () => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }),
     USAGE,
   );
   if (positionals.length !== 1) {
@@ -115,6 +117,7 @@ async function main(): Promise<number> {
     html: values.html === undefined ? undefined : resolve(here, values.html),
     docx: values.docx === undefined ? undefined : resolve(here, values.docx),
     json: values.json === true,
+    force: values.force === true,
   });
   const shown = (path: string) => relative(here, path) || path;
   if (result.outFile) console.log(['New inspection:', ...result.setup.map((line) => `  ${line}`), 'Generate summaries:', ...result.summaries.map((line) => `  ${line}`), ''].join('\n'));

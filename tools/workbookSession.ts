@@ -59,6 +59,30 @@ export interface Session {
 /** A framework chosen for a workbook: built in, or defined on its Framework tab. */
 export type WorkbookFramework = Pick<WorkbookModel, 'framework' | 'fromFrameworkTab'>;
 
+/**
+ * A tab's values with each formula in an answer column (a key question's or a prompt's) in place of
+ * its value, as its text ("=IF(…)"): an answer cell holding a formula is a problem named with its
+ * cell whatever value the file cached for it, so the values reader (which has only the cached value)
+ * and the rated workbook (which recalculates) give one answer. Other cells keep their values.
+ */
+export function formulaAnswersShown(values: unknown[][], formulas: () => Iterable<{ row: number; column: number; text: string }>): unknown[][] {
+  const header = values[0] ?? [];
+  const answerColumns = new Set(header.flatMap((cell, index) => (typeof cell === 'string' && readHeader(cell, index).kind !== 'metadata' ? [index + 1] : [])));
+  if (answerColumns.size === 0) return values;
+  let shown: unknown[][] | undefined;
+  const copied = new Set<number>();
+  for (const { row, column, text } of formulas()) {
+    if (row < 2 || row > values.length || !answerColumns.has(column) || text === '') continue;
+    shown ??= values.slice();
+    if (!copied.has(row)) {
+      shown[row - 1] = shown[row - 1].slice();
+      copied.add(row);
+    }
+    shown[row - 1][column - 1] = `=${text}`;
+  }
+  return shown ?? values;
+}
+
 /** Reads a file's cell values (the fast reader), or fails with an InputError saying why. */
 export async function readValuesFile(file: string): Promise<XlsxValues> {
   const unreadable = unreadableInput(file);
@@ -74,12 +98,21 @@ export async function readValuesFile(file: string): Promise<XlsxValues> {
 
 /** The workbook model's reader over values read from a file. */
 export function fileReader(values: XlsxValues): WorkbookReader {
-  return valuesReader(new Map(values.tabNames.map((name) => [name, values.tabs.get(name) ?? []])));
+  return valuesReader(new Map(values.tabNames.map((name) => [name, formulaAnswersShown(values.tabs.get(name) ?? [], () => values.formulas.get(name) ?? [])])));
+}
+
+/** A runtime tab's formulas as a list of cells (the formula without "="). */
+function formulaCells(workbook: Workbook, tab: string): Array<{ row: number; column: number; text: string }> {
+  const cells: Array<{ row: number; column: number; text: string }> = [];
+  workbook.sheetFormulas(tab).forEach((row, r) => row.forEach((formula, c) => {
+    if (formula) cells.push({ row: r + 1, column: c + 1, text: formula.replace(/^=/, '') });
+  }));
+  return cells;
 }
 
 /** The workbook model's reader over a runtime workbook (the add-on's own reader sees its developer metadata too). */
 export function runtimeReader(workbook: Workbook): WorkbookReader {
-  return { tabNames: () => workbook.sheetNames(), header: (tab) => workbook.sheetValues(tab)[0] ?? [], values: (tab) => workbook.sheetValues(tab) };
+  return { tabNames: () => workbook.sheetNames(), header: (tab) => workbook.sheetValues(tab)[0] ?? [], values: (tab) => formulaAnswersShown(workbook.sheetValues(tab), () => formulaCells(workbook, tab)) };
 }
 
 /**
@@ -137,7 +170,8 @@ export function sessionReport(session: Session): RatingsReport {
  * Writes the rated workbook. Excel and LibreOffice lack the add-on's functions: their cells go out
  * as values (a snapshot); with `live`, they stay formulas (with their values cached) for the add-on.
  */
-export async function writeWorkbook(session: Session, file: string, options: { live?: boolean } = {}): Promise<void> {
+export async function writeWorkbook(session: Session, file: string, options: { live?: boolean; mark?: string } = {}): Promise<void> {
   const { runtime } = session;
-  await writeXlsx(runtime.workbook, file, options.live ? { arrayFunctions: ['ARRAYFORMULA', ...runtime.customFunctionNames] } : { arrayFunctions: ['ARRAYFORMULA'], asValues: runtime.customFunctionNames });
+  const mark = options.mark ? { mark: options.mark } : {};
+  await writeXlsx(runtime.workbook, file, options.live ? { arrayFunctions: ['ARRAYFORMULA', ...runtime.customFunctionNames], ...mark } : { arrayFunctions: ['ARRAYFORMULA'], asValues: runtime.customFunctionNames, ...mark });
 }

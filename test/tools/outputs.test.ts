@@ -6,7 +6,9 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSpreadsheet } from '../../runtime';
 import { refusedOutput, unreadableInput } from '../../tools/outputs';
+import { writeXlsx } from '../../tools/xlsx';
 import { CommandResult, runTool } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
@@ -121,9 +123,10 @@ describe('tools › outputs › aggregate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-aggregate-'));
   const a = join(dir, 'a.xlsx');
   const b = join(dir, 'b.xlsx');
-  beforeAll(() => {
+  beforeAll(async () => {
     copyFileSync(EXAMPLE, a);
-    copyFileSync(EXAMPLE, b);
+    // Another inspection (a copy of a would hold the same cases, which aggregate refuses).
+    await writeXlsx(buildSpreadsheet({ name: 'b', sheets: { 'Case supervision': [['Case ID', '2.1.1 Engaging?'], ['C1', 'Yes']] } }), b);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
