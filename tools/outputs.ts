@@ -106,7 +106,8 @@ export function unreadableInput(file: string): string | undefined {
 /**
  * Why the outputs cannot be written, in one line naming the file (R11: capped, hidden characters shown) and what to do; undefined when
  * all can. Refused: an output that is one of the inputs (by any path or link), a folder, below a
- * file, the same file as another output, or an existing file that is not the command's to replace.
+ * file, the same file as another output, an existing file that is not the command's to replace, or
+ * a name whose ending is another format's (`--docx report.xlsx`).
  * `force` allows replacing existing files, never an input.
  */
 export function refusedOutput(inputs: readonly string[], outputs: readonly Output[], options: { force?: boolean } = {}): string | undefined {
@@ -114,11 +115,6 @@ export function refusedOutput(inputs: readonly string[], outputs: readonly Outpu
   const seen = new Map<string, Output>();
   for (const output of outputs) {
     const { file, option } = output;
-    const format = output.format && FORMATS[output.format];
-    if (format && !format.endings.includes(extname(file).toLowerCase())) {
-      const ending = extname(file) === '' ? 'has no ending' : `ends in "${quoteText(extname(file))}"`;
-      return `${quoteText(file)}: ${option} writes ${format.what}, but the name ${ending}; give a name ending ${format.endings[0]}, e.g. ${option} ${quoteText(basename(file, extname(file)) + format.endings[0])}.`;
-    }
     const id = identity(file);
     const input = inputIds.get(id);
     if (input !== undefined) {
@@ -134,6 +130,14 @@ export function refusedOutput(inputs: readonly string[], outputs: readonly Outpu
     const earlier = seen.get(id);
     if (earlier) return `${quoteText(file)}: ${option} is the same file as ${earlier.option} ${quoteText(earlier.file)}; give each output its own file.`;
     seen.set(id, output);
+  }
+  // Then each name's ending: a Word document is never written under a workbook's name, nor the reverse.
+  for (const { file, option, format: kind } of outputs) {
+    const format = kind && FORMATS[kind];
+    if (format && !format.endings.includes(extname(file).toLowerCase())) {
+      const ending = extname(file) === '' ? 'has no ending' : `ends in "${quoteText(extname(file))}"`;
+      return `${quoteText(file)}: ${option} writes ${format.what}, but the name ${ending}; give a name ending ${format.endings[0]}, e.g. ${option} ${quoteText(basename(file, extname(file)) + format.endings[0])}.`;
+    }
   }
   return undefined;
 }

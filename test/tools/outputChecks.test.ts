@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildSpreadsheet } from '../../runtime';
 import { isMarkedOutput, refusedOutputs, unwritable } from '../../tools/outputs';
 import { caseContentHash, sameCasesRefusal } from '../../tools/sameCases';
-import { writeXlsx } from '../../tools/xlsx';
+import { readXlsxWorkbook, writeXlsx } from '../../tools/xlsx';
 import { CommandResult, runTool } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
@@ -106,8 +106,10 @@ describe('tools › output checks › aggregate', () => {
   });
 
   it('replaces its own programme workbook, but not another .xlsx without --force', async () => {
-    const other = join(dir, 'other.xlsx');
-    await writeXlsx(buildSpreadsheet({ name: 'other', sheets: { 'Case supervision': [['Case ID', '2.1.1 Engaging?'], ['C1', 'Yes']] } }), other);
+    // Another inspection: the example with one case ID changed.
+    const other = await readXlsxWorkbook(EXAMPLE);
+    other.setCellValues('Case supervision', 'A2', [['Another case']]);
+    await writeXlsx(other, join(dir, 'other.xlsx'));
     const first = await runTool('aggregate.ts', ['a.xlsx', 'other.xlsx', '--out', 'programme.xlsx'], dir);
     expect(first.status).toBe(0);
     const again = await runTool('aggregate.ts', ['a.xlsx', 'other.xlsx', '--out', 'programme.xlsx'], dir);

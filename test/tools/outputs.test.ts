@@ -6,9 +6,8 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSpreadsheet } from '../../runtime';
 import { refusedOutput, unreadableInput } from '../../tools/outputs';
-import { writeXlsx } from '../../tools/xlsx';
+import { readXlsxWorkbook, writeXlsx } from '../../tools/xlsx';
 import { CommandResult, runTool } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
@@ -125,8 +124,10 @@ describe('tools › outputs › aggregate', () => {
   const b = join(dir, 'b.xlsx');
   beforeAll(async () => {
     copyFileSync(EXAMPLE, a);
-    // Another inspection (a copy of a would hold the same cases, which aggregate refuses).
-    await writeXlsx(buildSpreadsheet({ name: 'b', sheets: { 'Case supervision': [['Case ID', '2.1.1 Engaging?'], ['C1', 'Yes']] } }), b);
+    // Another inspection: the example with one case ID changed (a copy would hold the same cases, which aggregate refuses).
+    const other = await readXlsxWorkbook(EXAMPLE);
+    other.setCellValues('Case supervision', 'A2', [['Another case']]);
+    await writeXlsx(other, b);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
