@@ -40,7 +40,7 @@ interface Measure {
 }
 
 /** A CRC workbook: Case supervision with `cases` answered cases (metadata, prompts, key questions), the other case tabs headed only. */
-async function generate(file: string, cases: number): Promise<void> {
+export async function generate(file: string, cases: number): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
   const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
   for (const layout of caseTabLayouts(CRC_2018)) {
