@@ -17,7 +17,7 @@ import { npmArguments } from './npmArguments';
 import { Output, refusedOutputs } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 import { writeRatingsPage } from './ratingsPage';
-import { commandLine, fileReader, generateSummaries, InputError, openSession, ratableModelOf, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
+import { cellCount, commandLine, fileReader, generateSummaries, InputError, openSession, progressSteps, ratableModelOf, ratedWorkbookRefusal, readValuesFile, readWorkbookFile, sessionReport, writeWorkbook } from './workbookSession';
 
 export interface RateOptions {
   /** The repository root: dist/ and the default out/ are found from it. */
@@ -31,6 +31,10 @@ export interface RateOptions {
   json?: boolean;
   /** Replace an existing .xlsx at --out that no earlier run wrote. */
   force?: boolean;
+  /** Told each step of the rated workbook, on long work (tools/workbookSession.ts progressSteps). */
+  progress?: (line: string) => void;
+  /** The cells from which work counts as long (default PROGRESS_CELLS). */
+  progressFrom?: number;
 }
 
 export interface RateResult {
@@ -73,11 +77,21 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   let summaries: string[] = [];
   if (outFile) {
     // The rated workbook: the add-on in the offline runtime completes the tabs and writes its live summaries.
-    const session = openSession(options.root, await readWorkbookFile(file, name), model);
+    const cells = cellCount(values);
+    const tooLarge = ratedWorkbookRefusal(file, cells);
+    if (tooLarge) throw new InputError(tooLarge);
+    const step = progressSteps(cells, options.progress, options.progressFrom);
+    step(`rate: ${cells.toLocaleString('en-GB')} cells; reading the workbook for the rated workbook…`);
+    const workbook = await readWorkbookFile(file, name);
+    step('rate: New inspection…');
+    const session = openSession(options.root, workbook, model);
+    step('rate: Generate summaries…');
     summaries = generateSummaries(session);
     setup = session.setup;
     report = sessionReport(session);
+    step(`rate: writing ${outFile}…`);
     await writeWorkbook(session, outFile, { mark: 'rate' });
+    step('rate: the rated workbook is written');
   }
   // Documents drawn from the report model alone: the printable page and the Word document.
   if (options.html) await writeRatingsPage(report, options.html);
@@ -118,6 +132,7 @@ async function main(): Promise<number> {
     docx: values.docx === undefined ? undefined : resolve(here, values.docx),
     json: values.json === true,
     force: values.force === true,
+    progress: (line) => console.error(line),
   });
   const shown = (path: string) => relative(here, path) || path;
   if (result.outFile) console.log(['New inspection:', ...result.setup.map((line) => `  ${line}`), 'Generate summaries:', ...result.summaries.map((line) => `  ${line}`), ''].join('\n'));

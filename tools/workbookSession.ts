@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { readHeader } from '../src/core/caseTable';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
@@ -174,4 +176,37 @@ export async function writeWorkbook(session: Session, file: string, options: { l
   const { runtime } = session;
   const mark = options.mark ? { mark: options.mark } : {};
   await writeXlsx(runtime.workbook, file, options.live ? { arrayFunctions: ['ARRAYFORMULA', ...runtime.customFunctionNames], ...mark } : { arrayFunctions: ['ARRAYFORMULA'], asValues: runtime.customFunctionNames, ...mark });
+}
+
+/** The cells of every tab a file's values hold. */
+export function cellCount(values: XlsxValues): number {
+  let cells = 0;
+  for (const rows of values.tabs.values()) cells += rows.length * (rows[0]?.length ?? 0);
+  return cells;
+}
+
+/**
+ * What the rated workbook costs in memory, measured (`npm run bench -- rate`): the offline runtime
+ * (the add-on, HyperFormula over every cell, the written file) at about 2 KB a cell of the input,
+ * over about 300 MB of its own.
+ */
+export const RATED_WORKBOOK_BASE_BYTES = 300 * 1024 * 1024;
+export const RATED_WORKBOOK_BYTES_PER_CELL = 2048;
+
+/** Why the rated workbook of a file with `cells` cells cannot be built within `heapLimit` bytes (Node's heap), in one line; undefined when it can. */
+export function ratedWorkbookRefusal(file: string, cells: number, heapLimit: number = getHeapStatistics().heap_size_limit): string | undefined {
+  const needed = RATED_WORKBOOK_BASE_BYTES + cells * RATED_WORKBOOK_BYTES_PER_CELL;
+  if (needed <= heapLimit) return undefined;
+  const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  return `${file}: ${cells.toLocaleString('en-GB')} cells are too many for the rated workbook within this machine's memory (about ${gb(needed)} needed, ${gb(heapLimit)} available to Node): split the workbook, or run with NODE_OPTIONS=--max-old-space-size=${Math.ceil(needed / 1024 ** 2)}; rate --json, --html and --docx read it without building the workbook.`;
+}
+
+/** The cells (every tab's) from which the rated workbook's steps are reported as they go (about 1,000 cases of a CRC workbook). */
+export const PROGRESS_CELLS = 100_000;
+
+/** A step reporter for long work: each step is told, with the seconds so far, when the work is long (`cells` at least PROGRESS_CELLS); silent otherwise. */
+export function progressSteps(cells: number, tell: ((line: string) => void) | undefined, threshold: number = PROGRESS_CELLS): (step: string) => void {
+  if (!tell || cells < threshold) return () => undefined;
+  const start = performance.now();
+  return (step) => tell(`${step} (${Math.round((performance.now() - start) / 1000)} s so far)`);
 }

@@ -11,6 +11,8 @@ import { buildSpreadsheet } from '../../runtime';
 import { isMarkedOutput, refusedOutputs, unwritable } from '../../tools/outputs';
 import { caseContentHash, sameCasesRefusal } from '../../tools/sameCases';
 import { readXlsxWorkbook, writeXlsx } from '../../tools/xlsx';
+import { rate } from '../../tools/rate';
+import { progressSteps, ratedWorkbookRefusal } from '../../tools/workbookSession';
 import { CommandResult, runTool } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
@@ -131,5 +133,36 @@ describe('tools › output checks › aggregate', () => {
     expect(sameCasesRefusal([one, input('two.xlsx', 'Case supervision', [header, ['C1', 'Yes'], ['C2', 'Yes']])])).toBeUndefined();
     expect(caseContentHash(input('empty.xlsx', 'Case supervision', [header]))).toBeUndefined();
     expect(sameCasesRefusal([input('e1.xlsx', 'Case supervision', [header]), input('e2.xlsx', 'Case supervision', [header, []])])).toBeUndefined();
+  });
+});
+
+describe('tools › rate --out: bounded work', () => {
+  it('refuses a workbook whose rated workbook would not fit in memory, in one line saying what to do', () => {
+    // 300 MB of its own and 2 KB a cell: 1,000,000 cells need 300 × 2^20 + 2,048 × 10^6 bytes = 2,362,572,800 bytes, about 2.2 GB.
+    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 4 * 1024 ** 3)).toBeUndefined();
+    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 2 * 1024 ** 3)).toBe(
+      "big.xlsx: 1,000,000 cells are too many for the rated workbook within this machine's memory (about 2.2 GB needed, 2.0 GB available to Node): split the workbook, or run with NODE_OPTIONS=--max-old-space-size=2254; rate --json, --html and --docx read it without building the workbook.",
+    );
+  });
+
+  it('reports each step of long work, with the time so far; says nothing for short work', async () => {
+    const lines: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-progress-'));
+    try {
+      await rate({ root: ROOT, file: EXAMPLE, out: join(dir, 'rated.xlsx'), progress: (line) => lines.push(line), progressFrom: 1 });
+      expect(lines).toEqual([
+        expect.stringMatching(/^rate: [\d,]+ cells; reading the workbook for the rated workbook… \(\d+ s so far\)$/),
+        expect.stringMatching(/^rate: New inspection… \(\d+ s so far\)$/),
+        expect.stringMatching(/^rate: Generate summaries… \(\d+ s so far\)$/),
+        expect.stringContaining(`rate: writing ${join(dir, 'rated.xlsx')}… (`),
+        expect.stringMatching(/^rate: the rated workbook is written \(\d+ s so far\)$/),
+      ]);
+      const quiet: string[] = [];
+      const step = progressSteps(99_999, (line) => quiet.push(line));
+      step('rate: New inspection…');
+      expect(quiet).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
