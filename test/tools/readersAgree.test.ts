@@ -155,9 +155,14 @@ describe('tools › rate --json and rate --out give the same figures for an unus
       return { standards: whole.standards.map(({ id, rating, keyQuestions }) => ({ id, rating, keyQuestions })), formulaProblems: whole.problems.filter((problem) => /=/.test(problem.message)) };
     };
     expect(figures(out.report)).toEqual(figures(json.report));
+    // C3's answer is a formula: not an answer, named with its cell, and 2.1.1 is in error (as for any answer that is not Yes, No or N/A), by both.
     const standard = figures(json.report).standards.find((figure) => figure.id === '2.1')!;
-    // Cases C1, C2, C4 answered Yes, No, Yes: 2 of 3, R3's floor((200·2 + 3) / 6) = 67 %; C3's answer is a formula (named as a problem, not counted).
-    expect(standard.keyQuestions[0]).toEqual({ id: '2.1.1', yes: 2, applicable: 3, percent: 67 });
+    expect(standard.keyQuestions[0]).toEqual({ id: '2.1.1', yes: null, applicable: null, percent: null });
     expect(figures(json.report).formulaProblems).toEqual([expect.objectContaining({ tab: 'Case supervision', cell: `${column(keyQuestion).toUpperCase()}4` })]);
+
+    // The same file with C3's answer typed: C1, C2, C3, C4 answered Yes, No, Yes, Yes, 3 of 4, R3's floor((200·3 + 4) / 8) = 75 %.
+    const typed = await handMade('crc-unusual-typed.xlsx', { sheetData: sheetData.replace(/<c r="[a-z]+4" t="str">.*?<\/c>/, answer(4, 'Yes')), tab: 'Case supervision' });
+    const typedReport = reportJson((await rate({ root: ROOT, file: typed, json: true })).report) as { standards: Array<{ id: string; keyQuestions: unknown[] }> };
+    expect(typedReport.standards.find((figure) => figure.id === '2.1')!.keyQuestions[0]).toEqual({ id: '2.1.1', yes: 3, applicable: 4, percent: 75 });
   });
 });
