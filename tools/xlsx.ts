@@ -669,7 +669,7 @@ async function loadPackage(source: Buffer, warn: (line: string) => void): Promis
     if (skipped.length === 0) throw new UnreadableXlsx(`not an .xlsx workbook this program can read (${(error as Error).message.split('\n')[0].slice(0, 160)}).`);
     const second = new ExcelJS.Workbook();
     await second.xlsx.load((await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })) as unknown as ExcelJS.Buffer);
-    warn(`skipped its ${skipped.join(', ')}, which could not be read (${(error as Error).message.split('\n')[0].slice(0, 120)}); the values and formulas are read.`);
+    warn(`skipped its ${skipped.join(', ')}, which could not be read; the values and formulas are read.`);
     return second;
   }
 }
