@@ -142,9 +142,10 @@ function swapPairs(bytes: Buffer): Buffer {
 }
 
 /** The shared strings, in order; a rich string is its runs joined, phonetic guides left out, Excel's escapes decoded. Undefined without the part. */
-async function sharedStrings(entry: Entry | undefined): Promise<string[] | undefined> {
+async function sharedStrings(entry: Entry | undefined, file: string, part: string): Promise<string[] | undefined> {
   const strings: string[] = [];
   if (!entry) return undefined;
+  let length = 0;
   let current: string[] | undefined;
   let inText = false;
   let phonetic = 0;
@@ -155,11 +156,15 @@ async function sharedStrings(entry: Entry | undefined): Promise<string[] | undef
       else if (name === 't') inText = phonetic === 0;
     },
     text(text) {
-      if (inText && current) current.push(text);
+      if (!inText || !current) return;
+      current.push(text);
+      length += text.length;
+      if (length > CELL_CHARACTER_LIMIT) throw new NotXlsxError(file, `its shared-strings part (${part}) holds a text of more than ${CELL_CHARACTER_LIMIT.toLocaleString('en-GB')} characters, Google Sheets' limit for a cell.`);
     },
     close(name) {
       if (name === 'si') {
         strings.push(decodeEscapes(current!.join('')));
+        length = 0;
         current = undefined;
       } else if (name === 'rPh') phonetic -= 1;
       else if (name === 't') inText = false;
@@ -203,6 +208,9 @@ function serialDate(serial: number, date1904: boolean): Date {
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   return new Date(epoch + Math.round(serial * 86_400_000));
 }
+
+/** Google Sheets' limit on the characters of a cell. */
+export const CELL_CHARACTER_LIMIT = 50_000;
 
 /** Google Sheets' limit on the columns of a tab (column ZZZ). */
 export const SHEETS_COLUMN_LIMIT = 18_278;
@@ -306,6 +314,7 @@ async function readSheet(entry: Entry, context: SheetContext, withFormulas: bool
   let formulaAttributes: Record<string, string> = {};
   let inFormula = false;
   let valueSeen = false;
+  let cellLength = 0;
   const checkLimit = () => {
     if (context.cellsBefore + lastRow * width > SHEETS_CELL_LIMIT) {
       throw new NotXlsxError(
@@ -347,6 +356,7 @@ async function readSheet(entry: Entry, context: SheetContext, withFormulas: bool
           type = attributes.t ?? 'n';
           style = attributes.s ? Number(attributes.s) : 0;
           value = [];
+          cellLength = 0;
           inlineString = false;
           formula = undefined;
           valueSeen = false;
@@ -374,6 +384,9 @@ async function readSheet(entry: Entry, context: SheetContext, withFormulas: bool
     text(text) {
       if (capture) value.push(text);
       else if (inFormula) formula?.push(text);
+      else return;
+      cellLength += text.length;
+      if (cellLength > CELL_CHARACTER_LIMIT) throw tooLarge(`has a cell at ${`${A1_COLUMN(column)}${rowNumber}`} of more than ${CELL_CHARACTER_LIMIT.toLocaleString('en-GB')} characters (Sheets' limit for a cell)`);
     },
     close(name) {
       if (name === 'v' || name === 't') capture = false;
@@ -483,7 +496,7 @@ export async function readXlsxValues(source: string | Buffer, options: ReadValue
     });
     const parts = await relationships(entries, workbookPart);
     const stringsPart = parts.byType.get('sharedStrings');
-    const strings = await sharedStrings(entries.get(stringsPart ?? ''));
+    const strings = await sharedStrings(entries.get(stringsPart ?? ''), file, stringsPart ?? '');
     const dates = await dateStyles(entries.get(parts.byType.get('styles') ?? ''));
     const tabs = new Map<string, unknown[][]>();
     const formulas = new Map<string, CellFormula[]>();

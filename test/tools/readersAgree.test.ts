@@ -110,6 +110,8 @@ const TABLE: Array<[string, Package, Expected]> = [
   ['a cell at ZZZZZZZ2', { sheetData: HEADER + row('2', text('ZZZZZZZ2', 'Yes')) }, { refused: /tab "Cases" has a cell at ZZZZZZZ2, past Google Sheets' limits/ }],
   ['a cell at column 18,279 (ZZZ is the last)', { sheetData: HEADER + row('2', text('AAAA2', 'Yes')) }, { refused: /tab "Cases" has a cell at AAAA2, past Google Sheets' limits/ }],
   ['a row of 9,999,999 on a tab 2 columns wide: 20 million cells', { sheetData: HEADER + row('9999999', text('A9999999', 'C1')) }, { refused: /more than 10,000,000 cells, Google Sheets' limit for a spreadsheet \(tab "Cases" reaches row 9,999,999 of 2 columns\)/ }],
+  ['a cell of 50,001 characters (Sheets holds 50,000)', { sheetData: HEADER + row('2', text('A2', 'x'.repeat(50_001))) }, { refused: /tab "Cases" has a cell at A2 of more than 50,000 characters \(Sheets' limit for a cell\), past Google Sheets' limits/ }],
+  ['a shared string of 50,001 characters', { sharedStrings: ['Yes', 'y'.repeat(50_001)], sheetData: HEADER }, { refused: /: its shared-strings part \(xl\/sharedStrings\.xml\) holds a text of more than 50,000 characters, Google Sheets' limit for a cell\.$/ }],
   ['a cell reference that is none', { sheetData: HEADER + row('2', text('B', 'Yes')) }, { refused: /tab "Cases" \(xl\/worksheets\/sheet1\.xml\) has a cell at "B", which is not a cell reference/ }],
 ];
 
