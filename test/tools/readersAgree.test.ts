@@ -94,6 +94,16 @@ const TABLE: Array<[string, Package, Expected]> = [
     { sheetData: HEADER + row('2', '<c r="A2" t="inlineStr"><is><r><t>C</t></r><r><t xml:space="preserve">1 </t></r></is></c>', '<c r="B2" t="inlineStr"><is><t>Yes_x000D_</t></is></c>', '<c r="C2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>', '<c r="D2" t="b"><v>1</v></c>') },
     { values: [[...HEADER_VALUES, '', ''], ['C1 ', 'Yes\r', 'ab', true]] },
   ],
+  [
+    'a shared formula: each cell its own formula, moved from the cell that holds the text (values as cached, and as recalculated)',
+    {
+      sheetData:
+        row('1', text('A1', 'Case ID'), text('B1', 'Score'), text('C1', 'Double')) +
+        row('2', text('A2', 'C1'), number('B2', 1), '<c r="C2"><f t="shared" ref="C2:C3" si="0">B2*2</f><v>2</v></c>') +
+        row('3', text('A3', 'C2'), number('B3', 5), '<c r="C3"><f t="shared" si="0"/><v>10</v></c>'),
+    },
+    { values: [['Case ID', 'Score', 'Double'], ['C1', 1, 2], ['C2', 5, 10]] },
+  ],
   ['a UTF-16 (little-endian) sheet part', { encoding: 'utf16le', sheetData: HEADER + row('2', text('A2', 'C1 – été'), text('B2', 'Yes')) }, { values: [HEADER_VALUES, ['C1 – été', 'Yes']] }],
   ['a UTF-16 (big-endian) sheet part', { encoding: 'utf16be', sheetData: HEADER + row('2', text('A2', 'C1 ✓'), text('B2', 'No')) }, { values: [HEADER_VALUES, ['C1 ✓', 'No']] }],
   [
@@ -130,6 +140,21 @@ describe('tools › the values reader and the full reader: one answer per file',
       expect(await streamed).toEqual(expected.values);
       expect(await full).toEqual(expected.values);
     }
+  });
+});
+
+describe('tools › the full reader keeps formulas', () => {
+  it("moves a shared formula's references to each cell that shares it", async () => {
+    const file = await handMade('shared-formula.xlsx', {
+      sheetData:
+        row('1', text('A1', 'Score'), text('B1', 'Double')) +
+        row('2', number('A2', 1), '<c r="B2"><f t="shared" ref="B2:B4" si="3">A2*2+$A$2</f><v>3</v></c>') +
+        row('3', number('A3', 5), '<c r="B3"><f t="shared" si="3"/><v>11</v></c>') +
+        row('4', number('A4', 7), '<c r="B4"><f t="shared" si="3"/><v>15</v></c>'),
+    });
+    const workbook = await readWorkbookFile(file);
+    expect(workbook.sheetFormulas('Cases').map((cells) => cells[1])).toEqual(['', '=A2*2+$A$2', '=A3*2+$A$2', '=A4*2+$A$2']);
+    expect(workbook.sheetValues('Cases').map((cells) => cells[1])).toEqual(['Double', 3, 11, 15]);
   });
 });
 
