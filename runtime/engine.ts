@@ -8,7 +8,9 @@
  * plugin reserves, for each formula cell, the size its last evaluation produced (1×1 the first
  * time); when an evaluation produces another size it returns a cropped or padded value, remembers the
  * true size and result, and after the edit the engine re-enters that formula, which reserves the
- * true size and reuses the remembered result. A few rounds settle chains of spills. HyperFormula also
+ * true size and reuses the remembered result. A few rounds settle chains of spills. A formula being
+ * entered is evaluated once ahead and reserves its true size from the start (reserveSpills), so most
+ * are never entered twice. HyperFormula also
  * never retries a spill that was blocked, so blocked spills are re-entered after each edit too.
  */
 import {
