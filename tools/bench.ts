@@ -57,7 +57,7 @@ function loadBundle(): Record<string, (...args: unknown[]) => unknown> {
 }
 
 /** A Case supervision tab as a custom function receives it: metadata, prompts, key questions. */
-function caseSupervision(cases: number): unknown[][] {
+function caseSupervision(cases: number, provider = 0): unknown[][] {
   const standards = CRC_2018.domains.flatMap((domain) => domain.standards).filter((standard) => standard.caseTab === 'Case supervision');
   const header = ['Case ID', 'Inspector', 'Sentence type', 'Gender', 'Responsible officer grade', 'Risk of serious harm level', 'Harm factors present'];
   for (const standard of standards) {
@@ -69,7 +69,8 @@ function caseSupervision(cases: number): unknown[][] {
   const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
   const rows: unknown[][] = [header];
   for (let row = 0; row < cases; row += 1) {
-    const cells: unknown[] = [`C${row}`, `Inspector ${row % 9}`, row % 3 ? 'Community' : 'Licence', row % 4 ? 'Male' : 'Female', row % 2 ? 'PO' : 'PSO', 'Medium', row % 5 ? 'Yes' : 'No'];
+    // Each provider's own case IDs: aggregate refuses two inspections holding the same cases.
+    const cells: unknown[] = [provider > 0 ? `P${provider}-C${row}` : `C${row}`, `Inspector ${row % 9}`, row % 3 ? 'Community' : 'Licence', row % 4 ? 'Male' : 'Female', row % 2 ? 'PO' : 'PSO', 'Medium', row % 5 ? 'Yes' : 'No'];
     for (let column = 7; column < header.length; column += 1) cells.push(answers[(row * 31 + column * 7) % answers.length]);
     rows.push(cells);
   }
@@ -203,7 +204,7 @@ async function aggregateMs(): Promise<number> {
     const files: string[] = [];
     for (let index = 0; index < PROGRAMME_PROVIDERS; index += 1) {
       const file = join(dir, `inspection-${index + 1}.xlsx`);
-      await writeXlsx(buildSpreadsheet({ name: `Inspection ${index + 1}`, sheets: { 'Case supervision': caseSupervision(PROGRAMME_CASES) } }), file);
+      await writeXlsx(buildSpreadsheet({ name: `Inspection ${index + 1}`, sheets: { 'Case supervision': caseSupervision(PROGRAMME_CASES, index + 1) } }), file);
       files.push(file);
     }
     const start = performance.now();
