@@ -8,7 +8,9 @@
  * plugin reserves, for each formula cell, the size its last evaluation produced (1×1 the first
  * time); when an evaluation produces another size it returns a cropped or padded value, remembers the
  * true size and result, and after the edit the engine re-enters that formula, which reserves the
- * true size and reuses the remembered result. A few rounds settle chains of spills. HyperFormula also
+ * true size and reuses the remembered result. A few rounds settle chains of spills. A formula being
+ * entered is evaluated once ahead and reserves its true size from the start (reserveSpills), so most
+ * are never entered twice. HyperFormula also
  * never retries a spill that was blocked, so blocked spills are re-entered after each edit too.
  */
 import {
@@ -162,6 +164,8 @@ export class FormulaEngine {
   private readonly reserved = new Map<string, ArraySize>();
   private readonly respills = new Map<string, Respill>();
   private readonly remembered = new Map<string, { fingerprint: string; outcome: Outcome }>();
+  /** While a formula is evaluated ahead of being entered (reserveSpills), the key of the cell it is for. */
+  private aheadOf: string | undefined;
   /** Bumped by every change, so the extent of a sheet is computed once per change. */
   private revisionCounter = 0;
   private extentCache = new Map<string, { revision: number; extent: GridSize }>();
@@ -230,8 +234,45 @@ export class FormulaEngine {
   /** Writes a block of cells (values, or strings starting with "=" for formulas) from row, column on. */
   write(sheetName: string, row: number, column: number, cells: RawCellContent[][]): void {
     if (cells.length === 0 || cells[0].length === 0) return;
+    this.reserveSpills(sheetName, row, column, cells);
     this.hf.setCellContents(this.address(sheetName, row, column), cells);
     this.changed();
+  }
+
+  /**
+   * Reserves, for each custom-function formula about to be entered, the area its result spills into:
+   * the call is evaluated once ahead (its outcome remembered, so it is not run again when entered),
+   * and the formula is entered with its true size. Without it the formula reserves one cell, spills
+   * and is entered again, and HyperFormula's removal of the first entry (every dependency on the
+   * ranges it reads) costs seconds at a few thousand cases.
+   */
+  private reserveSpills(sheetName: string, row: number, column: number, cells: RawCellContent[][]): void {
+    if (this.customFunctions.size === 0) return;
+    const sheet = this.sheetId(sheetName);
+    cells.forEach((cellsOfRow, r) =>
+      cellsOfRow.forEach((content, c) => {
+        if (typeof content !== 'string' || !content.startsWith('=')) return;
+        const name = /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(content)?.[1].toUpperCase();
+        if (name === undefined || !this.customFunctions.has(name)) return;
+        const address = { sheet, row: row - 1 + r, col: column - 1 + c };
+        const key = addressKey(address);
+        this.aheadOf = key;
+        try {
+          this.hf.calculateFormula(content, sheet);
+        } catch {
+          // A formula that cannot be evaluated ahead is entered as before, reserving one cell.
+        } finally {
+          this.aheadOf = undefined;
+        }
+        const ahead = this.remembered.get(key);
+        if (ahead && 'rows' in ahead.outcome) {
+          const grid = this.gridOf(sheet);
+          const rows = ahead.outcome.rows;
+          const fits = address.row + rows.length <= grid.rows && address.col + rows[0].length <= grid.columns;
+          this.reserved.set(key, fits ? new ArraySize(rows[0].length, rows.length) : ArraySize.scalar());
+        }
+      }),
+    );
   }
 
   /** Empties an area (only the part that can hold anything, so clearing a whole sheet stays cheap). */
@@ -587,6 +628,8 @@ export class FormulaEngine {
         });
         outcome = this.invoke(ast.procedureName, args);
       }
+      // Evaluated ahead of being entered (reserveSpills): remembered for the cell it is for; the outermost call finishes last, so its outcome stays.
+      if (this.aheadOf !== undefined && vertex === undefined) this.remembered.set(this.aheadOf, { fingerprint, outcome });
     } catch (thrown) {
       outcome = { error: new CellError(ErrorType.ERROR, messageOf(thrown)) };
     }

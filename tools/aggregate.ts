@@ -25,8 +25,9 @@ import { countedKeyQuestions } from '../src/core/standards';
 import { FoundCaseTab, WorkbookReader } from '../src/core/workbookModel';
 import type { ResultRow } from './duckdb';
 import { npmArguments, typedCommand } from './npmArguments';
-import { refusedOutput } from './outputs';
+import { refusedOutputs } from './outputs';
 import { appendFramework, appendInspection, UnusableWorkbook } from './programmeData';
+import { sameCasesRefusal } from './sameCases';
 import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
 
 /** A file that cannot be pooled: the message is the one line printed. */
@@ -131,6 +132,8 @@ export async function aggregate(files: readonly string[]): Promise<Programme> {
   refuseSameFile(files);
   const providers: ProgrammeProvider[] = [];
   for (const file of files) providers.push(await readProvider(file));
+  const same = sameCasesRefusal(providers.map(({ file, tables }) => ({ file, caseTabs: tables.map(({ tab, table }) => ({ tab: tab ?? '', rows: [table.columns.map((column) => column.header), ...table.rows] })) })));
+  if (same) throw new UnusableFile(same);
   let framework: Framework;
   try {
     framework = commonFramework(providers);
@@ -205,22 +208,25 @@ interface Arguments {
   files: string[];
   out?: string;
   json: boolean;
+  force: boolean;
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
   const files: string[] = [];
   let out: string | undefined;
   let json = false;
+  let force = false;
   for (let index = 0; index < argv.length; index += 1) {
     if (argv[index] === '--json') json = true;
+    else if (argv[index] === '--force') force = true;
     else if (argv[index] === '--out') {
       out = argv[index + 1];
       index += 1;
       if (!out) throw new UnusableFile('--out needs a file name, e.g. --out out/programme.xlsx.');
     } else files.push(argv[index]);
   }
-  if (files.length === 0) throw new UnusableFile(`Usage: ${typedCommand('aggregate')} FILE.xlsx… [--out FILE.xlsx] [--json]`);
-  return { files, out, json };
+  if (files.length === 0) throw new UnusableFile(`Usage: ${typedCommand('aggregate')} FILE.xlsx… [--out FILE.xlsx] [--json] [--force]`);
+  return { files, out, json, force };
 }
 
 /** The command: prints, writes, and returns the exit status (0, or 2 for an unusable file). */
@@ -228,7 +234,7 @@ export async function runAggregate(argv: readonly string[], print: (line: string
   try {
     const options = parseArguments(argv);
     // Checked before reading, so a refusal writes nothing; the programme workbook may replace an earlier one, never an input.
-    const refused = options.out === undefined ? undefined : refusedOutput(options.files, [{ file: options.out, option: '--out', replaces: true }]);
+    const refused = options.out === undefined ? undefined : await refusedOutputs(options.files, [{ file: options.out, option: '--out', replaces: true, format: 'xlsx' }], { force: options.force });
     if (refused) throw new UnusableFile(refused);
     const programme = await aggregate(options.files);
     programmeLines(programme).forEach((line) => print(line));
@@ -250,7 +256,7 @@ export async function runAggregate(argv: readonly string[], print: (line: string
 if (process.argv[1] === join(__dirname, 'aggregate.ts')) {
   // npm runs scripts from the package root; the paths are the user's, relative to where they typed them.
   if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
-  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'aggregate -- A.xlsx B.xlsx --json --out FILE', switches: ['json'], valued: ['out'] });
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'aggregate -- A.xlsx B.xlsx --json --out FILE', switches: ['json', 'force'], valued: ['out'] });
   if (refused) {
     console.error(refused);
     process.exit(2);

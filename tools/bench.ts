@@ -104,7 +104,7 @@ function printCompile(compile: ReturnType<typeof compileCost>): void {
 }
 
 /** A Case supervision tab as a custom function receives it: metadata, the Framework: column New inspection writes, prompts, key questions. */
-function caseSupervision(cases: number): unknown[][] {
+function caseSupervision(cases: number, provider = 0): unknown[][] {
   const standards = CRC_2018.domains.flatMap((domain) => domain.standards).filter((standard) => standard.caseTab === 'Case supervision');
   const header = ['Case ID', 'Inspector', 'Sentence type', 'Gender', 'Responsible officer grade', 'Risk of serious harm level', 'Harm factors present', markerHeader(CRC_2018)];
   for (const standard of standards) {
@@ -116,7 +116,8 @@ function caseSupervision(cases: number): unknown[][] {
   const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
   const rows: unknown[][] = [header];
   for (let row = 0; row < cases; row += 1) {
-    const cells: unknown[] = [`C${row}`, `Inspector ${row % 9}`, row % 3 ? 'Community' : 'Licence', row % 4 ? 'Male' : 'Female', row % 2 ? 'PO' : 'PSO', 'Medium', row % 5 ? 'Yes' : 'No', ''];
+    // Each provider's own case IDs: aggregate refuses two inspections holding the same cases.
+    const cells: unknown[] = [provider > 0 ? `P${provider}-C${row}` : `C${row}`, `Inspector ${row % 9}`, row % 3 ? 'Community' : 'Licence', row % 4 ? 'Male' : 'Female', row % 2 ? 'PO' : 'PSO', 'Medium', row % 5 ? 'Yes' : 'No', ''];
     for (let column = 8; column < header.length; column += 1) cells.push(answers[(row * 31 + column * 7) % answers.length]);
     rows.push(cells);
   }
@@ -285,7 +286,7 @@ async function aggregateMs(): Promise<number> {
     const files: string[] = [];
     for (let index = 0; index < PROGRAMME_PROVIDERS; index += 1) {
       const file = join(dir, `inspection-${index + 1}.xlsx`);
-      await writeXlsx(buildSpreadsheet({ name: `Inspection ${index + 1}`, sheets: { 'Case supervision': caseSupervision(PROGRAMME_CASES) } }), file);
+      await writeXlsx(buildSpreadsheet({ name: `Inspection ${index + 1}`, sheets: { 'Case supervision': caseSupervision(PROGRAMME_CASES, index + 1) } }), file);
       files.push(file);
     }
     const start = performance.now();
@@ -373,7 +374,7 @@ function recalcBench(): void {
 // `npm run bench -- rate`: rate and reading at size (tools/benchRate.ts); `-- programme`: start-up, export
 // and the SQL at scale (tools/benchProgramme.ts); `-- recalc`: one edit's cost; `-- engine`: the tables;
 // `-- compile`: cold compile; otherwise the add-on's figures.
-if (process.argv.slice(2).includes('rate')) void rateBench(json);
+if (process.argv.slice(2).includes('rate')) void rateBench(json, process.argv.slice(2));
 else if (process.argv.slice(2).includes('programme')) void import('./benchProgramme').then(({ programmeBench }) => programmeBench(json));
 else if (process.argv.slice(2).includes('recalc')) recalcBench();
 else if (process.argv.slice(2).includes('engine')) engineBench();

@@ -3,7 +3,7 @@
  * and 100,000 cases, beside reading every cell of the same file with openpyxl read-only (Debian's
  * python3-openpyxl, a reader that is not ours), or, where Python lacks it, our reader's own pass
  * (labelled). Each figure is measured inside its own process (start-up and bundling excluded):
- * wall time and peak resident memory.
+ * wall time, processor time and peak resident memory. `-- rate --cases 2000,10000` runs some sizes only.
  */
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
@@ -31,16 +31,19 @@ cells = 0
 for sheet in book.worksheets:
     for row in sheet.iter_rows(values_only=True):
         cells += len(row)
-print('{"ms": %.1f, "rss_mb": %.1f, "cells": %d}' % ((time.perf_counter() - start) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, cells))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print('{"ms": %.1f, "cpu_ms": %.1f, "rss_mb": %.1f, "cells": %d}' % ((time.perf_counter() - start) * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024, cells))
 `;
 
 interface Measure {
   ms: number;
+  /** Processor time (user and system): what the work costs, however loaded the machine is. */
+  cpu_ms: number;
   rss_mb: number;
 }
 
 /** A CRC workbook: Case supervision with `cases` answered cases (metadata, prompts, key questions), the other case tabs headed only. */
-async function generate(file: string, cases: number): Promise<void> {
+export async function generate(file: string, cases: number): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
   const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
   for (const layout of caseTabLayouts(CRC_2018)) {
@@ -78,20 +81,29 @@ function readPass(file: string): (Measure & { reader: string }) | { error: strin
 /** Runs the measured step in this (child) process and prints its time and peak memory. */
 async function measureHere(step: string, file: string, out?: string): Promise<void> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   if (step === 'read') await readXlsxValues(file);
   else if (step === 'json') await rate({ root: ROOT, file, json: true });
   else await rate({ root: ROOT, file, out });
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ ms: Number(ms.toFixed(1)), rss_mb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)) }));
+  const used = process.cpuUsage(cpu);
+  console.log(JSON.stringify({ ms: Number(ms.toFixed(1)), cpu_ms: Number(((used.user + used.system) / 1000).toFixed(1)), rss_mb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)) }));
 }
 
-const shown = (measure: Measure | { error: string } | undefined) => (measure === undefined ? 'not run' : 'error' in measure ? `failed: ${measure.error}` : `${measure.ms} ms, peak ${measure.rss_mb} MB`);
+const shown = (measure: Measure | { error: string } | undefined) => (measure === undefined ? 'not run' : 'error' in measure ? `failed: ${measure.error}` : `${measure.ms} ms (processor ${measure.cpu_ms} ms), peak ${measure.rss_mb} MB`);
 
-export async function rateBench(json: boolean): Promise<void> {
+/** The sizes to run: `--cases 2000,10000` picks some (default: all). */
+function chosenSizes(argv: readonly string[]): number[] {
+  const index = argv.indexOf('--cases');
+  if (index < 0) return SIZES;
+  return (argv[index + 1] ?? '').split(',').map(Number).filter((cases) => Number.isInteger(cases) && cases > 0);
+}
+
+export async function rateBench(json: boolean, argv: readonly string[] = []): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-bench-rate-'));
   const rows: object[] = [];
   try {
-    for (const cases of SIZES) {
+    for (const cases of chosenSizes(argv)) {
       const file = join(dir, `crc-${cases}.xlsx`);
       await generate(file, cases);
       const read = readPass(file);
@@ -102,11 +114,13 @@ export async function rateBench(json: boolean): Promise<void> {
       rows.push({
         cases,
         read_ms: 'error' in read ? null : read.ms,
+        read_cpu_ms: 'error' in read ? null : read.cpu_ms,
         read_by: 'reader' in read ? read.reader : null,
         read_rss_mb: 'error' in read ? null : read.rss_mb,
         rate_json_ms: 'error' in rateJson ? null : rateJson.ms,
         rate_json_rss_mb: 'error' in rateJson ? null : rateJson.rss_mb,
         rate_out_ms: rateOut && !('error' in rateOut) ? rateOut.ms : null,
+        rate_out_cpu_ms: rateOut && !('error' in rateOut) ? rateOut.cpu_ms : null,
         rate_out_rss_mb: rateOut && !('error' in rateOut) ? rateOut.rss_mb : null,
       });
     }

@@ -53,7 +53,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const quality = String(rt.sheetValues('Data quality')[0]?.[0] ?? '');
   const report = sessionReport(session);
   const lines = [...ratingsPageLines(report), '', quality];
-  await writeWorkbook(session, outFile);
+  await writeWorkbook(session, outFile, { mark: 'rate' });
   return { lines, setup, summaries, outFile, runtime: rt, report };
 }
 

@@ -49,5 +49,5 @@ export function programmeWorkbook(programme: Programme): Workbook {
 }
 
 export async function writeProgrammeWorkbook(programme: Programme, file: string): Promise<void> {
-  await writeXlsx(programmeWorkbook(programme), file);
+  await writeXlsx(programmeWorkbook(programme), file, { mark: 'aggregate' });
 }

@@ -14,10 +14,10 @@ import { RatingsReport, reportJson } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
 import { moreProblems, problemList } from '../src/report/view';
 import { npmArguments, typedCommand } from './npmArguments';
-import { Output, refusedOutput } from './outputs';
+import { Output, refusedOutputs } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 // The add-on's session (the offline runtime, ExcelJS) and the page's charts (Vega) load only for the outputs that use them.
-import { commandLine, fileReader, InputError, ratableModelOf, readValuesFile } from './workbookFiles';
+import { cellCount, commandLine, fileReader, InputError, ratableModelOf, readValuesFile } from './workbookFiles';
 
 export interface RateOptions {
   /** The repository root: dist/ and the default out/ are found from it. */
@@ -30,6 +30,12 @@ export interface RateOptions {
   panelPack?: boolean;
   /** Whether the JSON line was asked for: with it, --html or --docx and no --out, no workbook is written. */
   json?: boolean;
+  /** Replace an existing .xlsx at --out that no earlier run wrote. */
+  force?: boolean;
+  /** Told each step of the rated workbook, on long work (tools/workbookSession.ts progressSteps). */
+  progress?: (line: string) => void;
+  /** The cells from which work counts as long (default PROGRESS_CELLS). */
+  progressFrom?: number;
 }
 
 export interface RateResult {
@@ -58,12 +64,12 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   const writesWorkbook = options.out !== undefined || (!options.json && options.html === undefined && options.docx === undefined);
   const outFile = writesWorkbook ? (options.out ?? join(options.root, 'out', `${name}-rated.xlsx`)) : undefined;
   const outputs: Output[] = [
-    ...(outFile ? [{ file: outFile, option: '--out', replaces: true }] : []),
-    ...(options.html ? [{ file: options.html, option: '--html', replaces: true }] : []),
-    ...(options.docx ? [{ file: options.docx, option: '--docx', replaces: true }] : []),
+    ...(outFile ? [{ file: outFile, option: '--out', replaces: true, format: 'xlsx' as const }] : []),
+    ...(options.html ? [{ file: options.html, option: '--html', replaces: true, format: 'html' as const }] : []),
+    ...(options.docx ? [{ file: options.docx, option: '--docx', replaces: true, format: 'docx' as const }] : []),
   ];
   // Every output is checked before anything is read or written: a refusal writes nothing.
-  const refused = refusedOutput([file], outputs);
+  const refused = await refusedOutputs([file], outputs, { force: options.force });
   if (refused) throw new InputError(refused);
   const values = await readValuesFile(file);
   const reader = fileReader(values);
@@ -73,12 +79,22 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   let summaries: string[] = [];
   if (outFile) {
     // The rated workbook: the add-on in the offline runtime completes the tabs and writes its live summaries.
-    const { generateSummaries, openSession, readWorkbookFile, sessionReport, writeWorkbook } = await import('./workbookSession');
-    const session = openSession(options.root, await readWorkbookFile(file, name), model);
+    const { generateSummaries, openSession, progressSteps, ratedWorkbookRefusal, readWorkbookFile, sessionReport, writeWorkbook } = await import('./workbookSession');
+    const cells = cellCount(values);
+    const tooLarge = ratedWorkbookRefusal(file, cells);
+    if (tooLarge) throw new InputError(tooLarge);
+    const step = progressSteps(cells, options.progress, options.progressFrom);
+    step(`rate: ${cells.toLocaleString('en-GB')} cells; reading the workbook for the rated workbook…`);
+    const workbook = await readWorkbookFile(file, name);
+    step('rate: New inspection…');
+    const session = openSession(options.root, workbook, model);
+    step('rate: Generate summaries…');
     summaries = generateSummaries(session);
     setup = session.setup;
     report = sessionReport(session);
-    await writeWorkbook(session, outFile);
+    step(`rate: writing ${outFile}…`);
+    await writeWorkbook(session, outFile, { mark: 'rate' });
+    step('rate: the rated workbook is written');
   }
   // Documents drawn from the report model alone: the printable page and the Word document.
   if (options.html) await (await import('./ratingsPage')).writeRatingsPage(report, options.html);
@@ -100,13 +116,13 @@ export function toWriteLines(toWrite: string[]): string[] {
   return toWrite.length === 0 ? [] : [`To write in the draft report (${toWrite.length}):`, ...toWrite.map((placeholder) => `  ${placeholder}`), ''];
 }
 
-const USAGE = `Usage: ${typedCommand('rate')} FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT [--panel-pack]]`;
+const USAGE = `Usage: ${typedCommand('rate')} FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT [--panel-pack]] [--force]`;
 
 async function main(): Promise<number> {
-  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json', 'panel-pack'], valued: ['out', 'html', 'docx'] });
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'rate -- FILE --json --out FILE', switches: ['json', 'panel-pack', 'force'], valued: ['out', 'html', 'docx'] });
   if (refused) throw new InputError(refused);
   const { values, positionals } = commandLine(
-    () => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, 'panel-pack': { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }),
+    () => parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' }, 'panel-pack': { type: 'boolean' }, force: { type: 'boolean' }, html: { type: 'string' }, docx: { type: 'string' } }, allowPositionals: true }),
     USAGE,
   );
   if (positionals.length !== 1) {
@@ -124,6 +140,8 @@ async function main(): Promise<number> {
     docx: values.docx === undefined ? undefined : resolve(here, values.docx),
     json: values.json === true,
     panelPack: values['panel-pack'] === true,
+    force: values.force === true,
+    progress: (line) => console.error(line),
   });
   const shown = (path: string) => relative(here, path) || path;
   if (result.outFile) console.log(['New inspection:', ...result.setup.map((line) => `  ${line}`), 'Generate summaries:', ...result.summaries.map((line) => `  ${line}`), ''].join('\n'));

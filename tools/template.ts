@@ -11,7 +11,7 @@ import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK, frameworkById } from '../src/core/frameworks';
 import { buildSpreadsheet } from '../runtime';
 import { npmArguments, typedCommand } from './npmArguments';
-import { refusedOutput } from './outputs';
+import { refusedOutputs } from './outputs';
 import { commandLine, openSession, Session, InputError, writeWorkbook } from './workbookSession';
 
 export const TEMPLATE = join('out', 'inspection-template.xlsx');
@@ -23,7 +23,7 @@ export async function writeTemplate(options: { root: string; framework?: Framewo
   const framework = options.framework ?? DEFAULT_FRAMEWORK;
   const outFile = options.out ?? join(options.root, TEMPLATE);
   // The template is filled in place: an existing one may be an inspection's work.
-  const refused = refusedOutput([], [{ file: outFile, option: '--out', replaces: false }], { force: options.force });
+  const refused = await refusedOutputs([], [{ file: outFile, option: '--out', replaces: false, format: 'xlsx' }], { force: options.force });
   if (refused) throw new InputError(refused);
   const session = openSession(options.root, buildSpreadsheet({ name: `${framework.name}: inspection workbook`, sheets: {} }), { framework, fromFrameworkTab: false });
   await writeWorkbook(session, outFile, { live: true });

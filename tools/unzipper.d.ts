@@ -16,8 +16,14 @@ declare module 'unzipper' {
 
   export const Open: {
     file(path: string): Promise<CentralDirectory>;
+    buffer(data: Buffer): Promise<CentralDirectory>;
   };
 
   const unzipper: { Open: typeof Open };
   export default unzipper;
+}
+
+/** exceljs's own routine that moves a shared formula's references from the cell that holds it to another. */
+declare module 'exceljs/lib/utils/shared-formula' {
+  export function slideFormula(formula: string, fromCell: string, toCell: string): string;
 }

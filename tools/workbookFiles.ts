@@ -33,6 +33,30 @@ export function caseTabsWanted(framework: Framework): string {
 /** A framework chosen for a workbook: built in, or defined on its Framework tab. */
 export type WorkbookFramework = Pick<WorkbookModel, 'framework' | 'fromFrameworkTab'>;
 
+/**
+ * A tab's values with each formula in an answer column (a key question's or a prompt's) in place of
+ * its value, as its text ("=IF(…)"): an answer cell holding a formula is a problem named with its
+ * cell whatever value the file cached for it, so the values reader (which has only the cached value)
+ * and the rated workbook (which recalculates) give one answer. Other cells keep their values.
+ */
+export function formulaAnswersShown(values: unknown[][], formulas: () => Iterable<{ row: number; column: number; text: string }>): unknown[][] {
+  const header = values[0] ?? [];
+  const answerColumns = new Set(header.flatMap((cell, index) => (typeof cell === 'string' && readHeader(cell, index).kind !== 'metadata' ? [index + 1] : [])));
+  if (answerColumns.size === 0) return values;
+  let shown: unknown[][] | undefined;
+  const copied = new Set<number>();
+  for (const { row, column, text } of formulas()) {
+    if (row < 2 || row > values.length || !answerColumns.has(column) || text === '') continue;
+    shown ??= values.slice();
+    if (!copied.has(row)) {
+      shown[row - 1] = shown[row - 1].slice();
+      copied.add(row);
+    }
+    shown[row - 1][column - 1] = `=${text}`;
+  }
+  return shown ?? values;
+}
+
 /** Reads a file's cell values (the fast reader), or fails with an InputError saying why. */
 export async function readValuesFile(file: string): Promise<XlsxValues> {
   const unreadable = unreadableInput(file);
@@ -48,7 +72,14 @@ export async function readValuesFile(file: string): Promise<XlsxValues> {
 
 /** The workbook model's reader over values read from a file. */
 export function fileReader(values: XlsxValues): WorkbookReader {
-  return valuesReader(new Map(values.tabNames.map((name) => [name, values.tabs.get(name) ?? []])));
+  return valuesReader(new Map(values.tabNames.map((name) => [name, formulaAnswersShown(values.tabs.get(name) ?? [], () => values.formulas.get(name) ?? [])])));
+}
+
+/** The cells of every tab a file's values hold. */
+export function cellCount(values: XlsxValues): number {
+  let cells = 0;
+  for (const rows of values.tabs.values()) cells += rows.length * (rows[0]?.length ?? 0);
+  return cells;
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
 import { WorkbookReader } from '../src/core/workbookModel';
@@ -14,10 +16,10 @@ import { RatingsReport } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
 import { unreadableInput } from './outputs';
 import { readXlsxWorkbook, UnreadableXlsx, writeXlsx } from './xlsx';
-import { InputError, WorkbookFramework, workbookModelOf } from './workbookFiles';
+import { formulaAnswersShown, InputError, WorkbookFramework, workbookModelOf } from './workbookFiles';
 
 // What reads values and models without the add-on lives in workbookFiles.ts; its names are here too.
-export { caseTabsWanted, commandLine, fileReader, InputError, ratableModelOf, readValuesFile, workbookModelOf } from './workbookFiles';
+export { caseTabsWanted, cellCount, commandLine, fileReader, formulaAnswersShown, InputError, ratableModelOf, readValuesFile, workbookModelOf } from './workbookFiles';
 export type { WorkbookFramework } from './workbookFiles';
 
 /** Reads an .xlsx file into a runtime workbook, or fails with an InputError saying why. */
@@ -39,9 +41,18 @@ export interface Session {
   setup: string[];
 }
 
+/** A runtime tab's formulas as a list of cells (the formula without "="). */
+function formulaCells(workbook: Workbook, tab: string): Array<{ row: number; column: number; text: string }> {
+  const cells: Array<{ row: number; column: number; text: string }> = [];
+  workbook.sheetFormulas(tab).forEach((row, r) => row.forEach((formula, c) => {
+    if (formula) cells.push({ row: r + 1, column: c + 1, text: formula.replace(/^=/, '') });
+  }));
+  return cells;
+}
+
 /** The workbook model's reader over a runtime workbook (the add-on's own reader sees its developer metadata too). */
 export function runtimeReader(workbook: Workbook): WorkbookReader {
-  return { tabNames: () => workbook.sheetNames(), header: (tab) => workbook.sheetValues(tab)[0] ?? [], values: (tab) => workbook.sheetValues(tab) };
+  return { tabNames: () => workbook.sheetNames(), header: (tab) => workbook.sheetValues(tab)[0] ?? [], values: (tab) => formulaAnswersShown(workbook.sheetValues(tab), () => formulaCells(workbook, tab)) };
 }
 
 /** Loads the built add-on over the workbook, installs it and runs New inspection for the framework, as a user would from the sidebar. */
@@ -75,7 +86,34 @@ export function sessionReport(session: Session): RatingsReport {
  * Writes the rated workbook. Excel and LibreOffice lack the add-on's functions: their cells go out
  * as values (a snapshot); with `live`, they stay formulas (with their values cached) for the add-on.
  */
-export async function writeWorkbook(session: Session, file: string, options: { live?: boolean } = {}): Promise<void> {
+export async function writeWorkbook(session: Session, file: string, options: { live?: boolean; mark?: string } = {}): Promise<void> {
   const { runtime } = session;
-  await writeXlsx(runtime.workbook, file, options.live ? { arrayFunctions: ['ARRAYFORMULA', ...runtime.customFunctionNames] } : { arrayFunctions: ['ARRAYFORMULA'], asValues: runtime.customFunctionNames });
+  const mark = options.mark ? { mark: options.mark } : {};
+  await writeXlsx(runtime.workbook, file, options.live ? { arrayFunctions: ['ARRAYFORMULA', ...runtime.customFunctionNames], ...mark } : { arrayFunctions: ['ARRAYFORMULA'], asValues: runtime.customFunctionNames, ...mark });
+}
+
+/**
+ * What the rated workbook costs in memory, measured (`npm run bench -- rate`): the offline runtime
+ * (the add-on, HyperFormula over every cell, the written file) at about 2 KB a cell of the input,
+ * over about 300 MB of its own.
+ */
+export const RATED_WORKBOOK_BASE_BYTES = 300 * 1024 * 1024;
+export const RATED_WORKBOOK_BYTES_PER_CELL = 2048;
+
+/** Why the rated workbook of a file with `cells` cells cannot be built within `heapLimit` bytes (Node's heap), in one line; undefined when it can. */
+export function ratedWorkbookRefusal(file: string, cells: number, heapLimit: number = getHeapStatistics().heap_size_limit): string | undefined {
+  const needed = RATED_WORKBOOK_BASE_BYTES + cells * RATED_WORKBOOK_BYTES_PER_CELL;
+  if (needed <= heapLimit) return undefined;
+  const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  return `${file}: ${cells.toLocaleString('en-GB')} cells are too many for the rated workbook within this machine's memory (about ${gb(needed)} needed, ${gb(heapLimit)} available to Node): split the workbook, or run with NODE_OPTIONS=--max-old-space-size=${Math.ceil(needed / 1024 ** 2)}; rate --json, --html and --docx read it without building the workbook.`;
+}
+
+/** The cells (every tab's) from which the rated workbook's steps are reported as they go (about 1,000 cases of a CRC workbook). */
+export const PROGRESS_CELLS = 100_000;
+
+/** A step reporter for long work: each step is told, with the seconds so far, when the work is long (`cells` at least PROGRESS_CELLS); silent otherwise. */
+export function progressSteps(cells: number, tell: ((line: string) => void) | undefined, threshold: number = PROGRESS_CELLS): (step: string) => void {
+  if (!tell || cells < threshold) return () => undefined;
+  const start = performance.now();
+  return (step) => tell(`${step} (${Math.round((performance.now() - start) / 1000)} s so far)`);
 }

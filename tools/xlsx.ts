@@ -21,6 +21,8 @@ import { areaA1, cellA1, GridArea } from '../runtime/a1';
 import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../runtime/workbook';
 import type { SheetsValue } from '../runtime/values';
 import { isOleFile, OLE_MESSAGE } from './xlsxSignature';
+import { OUTPUT_MARK } from './outputs';
+import { CellFormula, NotXlsxError, readXlsxValues, XlsxValues } from './xlsxValues';
 
 /** Sheets' error codes, as the runtime gives them for error cells. */
 const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#ERROR!', '#NULL!']);
@@ -46,6 +48,11 @@ export interface WriteOptions {
    * rather than #NAME? when they recalculate. The cells are then a snapshot, not live.
    */
   asValues?: string[];
+  /**
+   * The command writing its output ("rate"): recorded as the custom document property OUTPUT_MARK,
+   * so a later run may replace the file (tools/outputs.ts); a template, being filled in, has none.
+   */
+  mark?: string;
 }
 
 export const DEFAULT_DATE = new Date(Date.UTC(2019, 9, 4, 9, 0, 0));
@@ -292,6 +299,22 @@ function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Works
   }
 }
 
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Adds docProps/custom.xml holding OUTPUT_MARK = the command (with its content type and package relationship). */
+function markOutput(zip: JSZip, command: string): void {
+  zip.file(
+    'docProps/custom.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+      `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="${escapeXml(OUTPUT_MARK)}"><vt:lpwstr>${escapeXml(command)}</vt:lpwstr></property></Properties>`,
+  );
+  const types = zip.file('[Content_Types].xml');
+  const rels = zip.file('_rels/.rels');
+  if (!types || !rels) throw new Error('exceljs wrote no [Content_Types].xml or _rels/.rels.');
+  zip.file('[Content_Types].xml', types.async('string').then((xml) => xml.replace('</Types>', '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>')));
+  zip.file('_rels/.rels', rels.async('string').then((xml) => xml.replace('</Relationships>', '<Relationship Id="rIdInspectionRatings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>')));
+}
+
 /** A runtime workbook as .xlsx bytes. */
 export async function xlsxBuffer(workbook: Workbook, options: WriteOptions = {}): Promise<Buffer> {
   const date = options.date ?? DEFAULT_DATE;
@@ -315,6 +338,7 @@ export async function xlsxBuffer(workbook: Workbook, options: WriteOptions = {})
   const written = await output.xlsx.writeBuffer();
   // exceljs stamps each zip entry with the time of writing; a fixed stamp makes the bytes reproducible.
   const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  if (options.mark) markOutput(zip, options.mark);
   zip.forEach((_, entry) => {
     entry.date = date;
   });
@@ -337,27 +361,12 @@ interface ReadCell {
 
 interface ReadSheet {
   name: string;
-  rows: unknown[][];
   formats: ReadCell[];
   validations: Array<{ row: number; column: number; rule: ExcelJS.DataValidation }>;
   conditionalFormats: Array<{ ref: string; rules: ExcelJS.ConditionalFormattingRule[] }>;
   frozenRows: number;
   frozenColumns: number;
   widths: Map<number, number>;
-}
-
-/** A cell's content as typed into Sheets: formulas with "=", text kept as text. */
-function typedContent(cell: ExcelJS.Cell): unknown {
-  const value = cell.value;
-  // Excel saves a function it does not know (the add-on's) as _xludf.NAME, and newer ones as _xlfn.NAME.
-  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula.replace(/\b_xl(?:udf|fn)\./gi, '')}`;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'string') return value === '' ? '' : `'${value}`;
-  if (typeof value === 'object' && 'richText' in value) return `'${value.richText.map((run) => run.text).join('')}`;
-  if (typeof value === 'object' && 'text' in value) return `'${String(value.text)}`;
-  if (typeof value === 'object' && 'error' in value) return value.error === '#N/A' ? '=NA()' : `'${value.error}`;
-  return `'${String(value)}`;
 }
 
 function noteText(note: ExcelJS.Cell['note']): string | undefined {
@@ -393,27 +402,11 @@ function decodeAddress(address: string): { row: number; column: number } {
   return { row: Number(match[2]), column };
 }
 
+/** A worksheet's layout as exceljs reads it (its values come from the one parse both readers share, tools/xlsxValues.ts). */
 function readWorksheet(worksheet: ExcelJS.Worksheet): ReadSheet {
-  const rows: unknown[][] = [];
   const formats: ReadCell[] = [];
-  const arrayCells = new Set<string>();
-  worksheet.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const value = cell.value as { shareType?: string; ref?: string } | null;
-      if (cell.type === ExcelJS.ValueType.Formula && value?.shareType === 'array' && value.ref) {
-        const [first, last = first] = value.ref.split(':').map(decodeAddress);
-        for (let r = first.row; r <= last.row; r += 1) for (let c = first.column; c <= last.column; c += 1) if (r !== first.row || c !== first.column) arrayCells.add(`${r}:${c}`);
-      }
-    }),
-  );
   worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) =>
     row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
-      // Cells inside an array formula's area are its cached results: the formula spills into them again.
-      const content = arrayCells.has(`${rowNumber}:${columnNumber}`) ? '' : typedContent(cell);
-      if (content !== '') {
-        while (rows.length < rowNumber) rows.push([]);
-        rows[rowNumber - 1][columnNumber - 1] = content;
-      }
       const format = readFormat(cell);
       if (Object.keys(format).length > 0) formats.push({ row: rowNumber, column: columnNumber, format });
     }),
@@ -427,7 +420,6 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): ReadSheet {
   });
   return {
     name: worksheet.name,
-    rows: rows.map((row) => Array.from(row, (cell) => cell ?? '')),
     formats,
     validations,
     conditionalFormats: (worksheet as unknown as { conditionalFormattings?: ReadSheet['conditionalFormats'] }).conditionalFormattings ?? [],
@@ -435,6 +427,30 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): ReadSheet {
     frozenColumns: view?.xSplit ?? 0,
     widths,
   };
+}
+
+/** A value from the shared parse as typed into Sheets: text kept as text ("'"), numbers, booleans and dates as they are. */
+function typedValue(value: unknown): unknown {
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+}
+
+/**
+ * A tab's contents as typed into Sheets: each formula with "=" (Excel's _xludf. and _xlfn. prefixes
+ * dropped), cells inside an array formula's area left empty (the formula spills into them again),
+ * every other value as it is, text kept as text.
+ */
+function typedRows(values: readonly unknown[][], formulas: readonly CellFormula[]): unknown[][] {
+  const rows = values.map((row) => row.map(typedValue));
+  const cellOf = (row: number, column: number, content: unknown) => {
+    while (rows.length < row) rows.push([]);
+    rows[row - 1][column - 1] = content;
+  };
+  for (const { area } of formulas) {
+    if (!area) continue;
+    for (let r = area.row; r < area.row + area.numRows && r <= rows.length; r += 1) for (let c = area.column; c < area.column + area.numColumns; c += 1) if (rows[r - 1][c - 1] !== undefined) rows[r - 1][c - 1] = '';
+  }
+  for (const { row, column, text } of formulas) if (text !== '') cellOf(row, column, `=${text.replace(/\b_xl(?:udf|fn)\./gi, '')}`);
+  return rows;
 }
 
 function validationModelOf(workbook: Workbook, sheetName: string, rule: ExcelJS.DataValidation): ValidationModel | undefined {
@@ -641,29 +657,55 @@ async function loadPackage(source: Buffer, warn: (line: string) => void): Promis
     if (skipped.length === 0) throw new UnreadableXlsx(`not an .xlsx workbook this program can read (${(error as Error).message.split('\n')[0].slice(0, 160)}).`);
     const second = new ExcelJS.Workbook();
     await second.xlsx.load((await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })) as unknown as ExcelJS.Buffer);
-    warn(`skipped its ${skipped.join(', ')}, which could not be read (${(error as Error).message.split('\n')[0].slice(0, 120)}); the values and formulas are read.`);
+    warn(`skipped its ${skipped.join(', ')}, which could not be read; the values and formulas are read.`);
     return second;
   }
 }
 
+/** Past this many bytes of worksheet XML the layout is not read: exceljs holds each part as one string (V8's limit is about 512 MB). */
+export const LAYOUT_BYTES_LIMIT = 256 * 1024 * 1024;
+
 /**
  * An .xlsx as a runtime workbook: the values and formulas through buildSpreadsheet({ sheets }),
  * then the layout a user sees (formats, notes, dropdowns, conditional formats, frozen rows, widths).
- * Reads files saved by other programs (openpyxl, LibreOffice, Excel); throws UnreadableXlsx, whose
- * message says why, for a file that is not an .xlsx workbook.
+ * The values and formulas come from the one parse the values reader uses (tools/xlsxValues.ts), so
+ * `rate --json` and the rated workbook read every file alike; exceljs reads only the layout, and a
+ * layout it cannot read is skipped with a warning. Throws UnreadableXlsx, whose message says why, for
+ * a file that is not an .xlsx workbook.
  */
 export async function readXlsxWorkbook(source: string | Buffer, options: ReadOptions = {}): Promise<Workbook> {
-  const input = await loadPackage(typeof source === 'string' ? readFileSync(source) : source, options.warn ?? (() => undefined));
-  const sheets = input.worksheets.map(readWorksheet);
-  const lastRow = (sheet: ReadSheet) => largest([sheet.rows.length, ...largestOf(sheet.validations, (validation) => validation.row), ...largestOf(sheet.formats, (cell) => cell.row)]);
+  const bytes = typeof source === 'string' ? readFileSync(source) : source;
+  if (isOleFile(bytes)) throw new UnreadableXlsx(OLE_MESSAGE);
+  let contents: XlsxValues;
+  try {
+    contents = await readXlsxValues(bytes);
+  } catch (error) {
+    if (error instanceof NotXlsxError) throw new UnreadableXlsx(error.reason);
+    throw error;
+  }
+  const warn = options.warn ?? (() => undefined);
+  let input: ExcelJS.Workbook | undefined;
+  if (!options.valuesOnly && contents.sheetBytes > LAYOUT_BYTES_LIMIT) {
+    warn(`its layout (formats, dropdowns, notes) was not read: its sheets are ${Math.round(contents.sheetBytes / 1048576).toLocaleString('en-GB')} MB of XML, more than ${LAYOUT_BYTES_LIMIT / 1048576} MB; the values and formulas are read.`);
+  } else if (!options.valuesOnly) {
+    try {
+      input = await loadPackage(bytes, warn);
+    } catch {
+      warn('its layout (formats, dropdowns, notes) could not be read; the values and formulas are read.');
+    }
+  }
+  const layouts = new Map((input?.worksheets ?? []).map((worksheet) => [worksheet.name, readWorksheet(worksheet)]));
+  const sheets = contents.tabNames.map((name) => ({ name, rows: typedRows(contents.tabs.get(name) ?? [], contents.formulas.get(name) ?? []), layout: layouts.get(name) }));
+  const lastRow = ({ rows, layout }: (typeof sheets)[number]) =>
+    largest([rows.length, ...(layout ? [...largestOf(layout.validations, (validation) => validation.row), ...largestOf(layout.formats, (cell) => cell.row)] : [])]);
   const workbook = buildSpreadsheet({
-    name: options.name ?? (input.title || 'Imported workbook'),
+    name: options.name ?? (input?.title || 'Imported workbook'),
     sheets: Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])),
     maxRows: Math.max(1000, ...sheets.map(lastRow)),
   });
-  if (options.valuesOnly) return workbook;
-  for (const read of sheets) {
-    const sheet = workbook.sheet(read.name);
+  for (const { name, layout: read } of sheets) {
+    if (!read) continue;
+    const sheet = workbook.sheet(name);
     const lastColumn = largest([...largestOf(read.validations, (validation) => validation.column), ...largestOf(read.formats, (cell) => cell.column)]);
     sheet.maxColumns = Math.max(sheet.maxColumns, lastColumn);
     for (const cell of read.formats) sheet.setFormat(cell.row, cell.column, cell.format);

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refusedOutput, unreadableInput } from '../../tools/outputs';
+import { readXlsxWorkbook, writeXlsx } from '../../tools/xlsx';
 import { CommandResult, runTool } from '../support/commands';
 
 const ROOT = join(__dirname, '..', '..');
@@ -121,9 +122,12 @@ describe('tools › outputs › aggregate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-aggregate-'));
   const a = join(dir, 'a.xlsx');
   const b = join(dir, 'b.xlsx');
-  beforeAll(() => {
+  beforeAll(async () => {
     copyFileSync(EXAMPLE, a);
-    copyFileSync(EXAMPLE, b);
+    // Another inspection: the example with one case ID changed (a copy would hold the same cases, which aggregate refuses).
+    const other = await readXlsxWorkbook(EXAMPLE);
+    other.setCellValues('Case supervision', 'A2', [['Another case']]);
+    await writeXlsx(other, b);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
