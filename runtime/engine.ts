@@ -28,7 +28,7 @@ import type { CellValue, FunctionPluginDefinition, ImplementedFunctions, RawCell
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { InternalScalarValue, InterpreterValue } from 'hyperformula/typings/interpreter/InterpreterValue';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
-import { cellA1, GridArea } from './a1';
+import { cellA1, GridArea, quoteSheetName } from './a1';
 import { isDate } from './env';
 import { dateFromSerial, serialFromDate, SheetsValue } from './values';
 
@@ -222,7 +222,23 @@ export class FormulaEngine {
   }
 
   removeSheet(name: string): void {
-    this.hf.removeSheet(this.sheetId(name));
+    const id = this.sheetId(name);
+    // As in Sheets, a reference to a deleted tab becomes #REF! in every formula that had it (left
+    // to HyperFormula, a spilled custom function over the tab would keep a reference to a tab gone).
+    const reference = new RegExp(`(?<![\\w.'])(?:${escapeRegExp(quoteSheetName(name))}|'${escapeRegExp(name.replace(/'/g, "''"))}')!\\$?[A-Z]*\\$?[0-9]*(?::\\$?[A-Z]*\\$?[0-9]*)?`, 'g');
+    const rewrites: Array<{ address: SimpleCellAddress; formula: string }> = [];
+    for (const sheet of this.hf.getSheetNames()) {
+      const sheetId = this.hf.getSheetId(sheet)!;
+      if (sheetId === id) continue;
+      this.hf.getSheetFormulas(sheetId).forEach((row, r) =>
+        row.forEach((formula, c) => {
+          if (formula && reference.test(formula)) rewrites.push({ address: { sheet: sheetId, row: r, col: c }, formula: formula.replace(reference, '#REF!') });
+          reference.lastIndex = 0;
+        }),
+      );
+    }
+    if (rewrites.length > 0) this.hf.batch(() => rewrites.forEach(({ address, formula }) => this.hf.setCellContents(address, [[formula]])));
+    this.hf.removeSheet(id);
     this.changed();
   }
 
@@ -731,4 +747,8 @@ export class FormulaEngine {
 function cellCount(arg: unknown): number {
   if (arg === undefined) return 0;
   return Array.isArray(arg) ? arg.reduce((sum: number, row: unknown[]) => sum + row.length, 0) : 1;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -615,6 +615,8 @@ async function runCall(rt: AddonRuntime, request: IncomingMessage): Promise<{ va
   if ('error' in body) return body;
   const { name, args } = body.fields;
   if (typeof name !== 'string' || !Array.isArray(args)) return { error: 'A call needs a function name and an array of arguments.' };
+  // Apps Script's rule first: a name ending in "_" is private, whether or not the script has it.
+  if (/^[A-Za-z$][\w$]*_$/.test(name)) return { error: `${quoteText(name)} is private (its name ends with "_"), so google.script.run cannot call it.` };
   if (!rt.functions.some((fn) => fn.name === name)) return { error: `The add-on has no server function "${quoteText(name)}".` };
   if (args.length > LIMITS.arguments) return { error: `${name} takes at most ${LIMITS.arguments} arguments; got ${args.length.toLocaleString('en-GB')}.` };
   try {

@@ -33,7 +33,8 @@ describe('addon › a case tab renamed in the sheet, nothing run again: the live
     // Published: 2.1's lowest key question is 2.1.1 at 65/100 = 65 %, Good (docs/method.md R5).
     expect(rowsByLabel(rt, 'Ratings').get('2.1')?.[2]).toBe('Good');
     rt.spreadsheet.getSheetByName('Case supervision')!.setName('Cases 2019');
-    expect(rt.sheetFormulas('Panel')[1][2]).toMatch(/^=RATE_STANDARD\('Cases 2019'!A:/);
+    // The one spilled table per case tab (docs/design.md, Runs per edit) now reads the renamed tab.
+    expect(rt.sheetFormulas('Ratings').flat().filter((formula) => /^=RATINGS_TABLE\('Cases 2019'!A:/.test(String(formula)))).toHaveLength(1);
     const header = rt.sheetValues('Cases 2019')[0].map(String);
     const column = header.findIndex((title) => title.startsWith('2.1.1 '));
     const yesRow = rt.sheetValues('Cases 2019').findIndex((row, index) => index > 0 && row[column] === 'Yes');

@@ -123,7 +123,7 @@ describe('tools › command line › the installable command inspection-ratings'
       expect(listed.status).toBe(0);
       expect(JSON.parse(lastLine(listed.stdout)).map((framework: { id: string }) => framework.id)).toEqual(['crc-2018', 'yj-2018', 'yj-2021']);
       const usage = await run(join(prefix, 'bin', 'inspection-ratings'), ['rate'], elsewhere);
-      expect([usage.status, usage.stderr.trim()]).toEqual([2, 'Usage: inspection-ratings rate FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT]: give exactly one workbook (.xlsx).']);
+      expect([usage.status, usage.stderr.trim()]).toEqual([2, 'Usage: inspection-ratings rate FILE [--out FILE] [--json] [--html PAGE] [--docx REPORT [--panel-pack]] [--force]: give exactly one workbook (.xlsx).']);
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
