@@ -42,9 +42,10 @@ async function bundleServer({ withoutHelpText = false, entry = { entryPoints: [j
 const HELP_TEXT = new Set(['summary', 'returns', 'description']);
 
 /**
- * Empties, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
- * and `description`, and `example` beside a `summary` (a parameter check's `example` is part of its
- * messages and stays). Only string values are emptied; the syntax tree says which they are.
+ * Leaves out, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
+ * and `description`, `example` beside a `summary` (a parameter check's `example` is part of its
+ * messages and stays), and a documented parameter's JSDoc `type` (beside its `name` and
+ * `description`). Only string values go; the syntax tree says which they are.
  */
 const withoutHelpTextPlugin = {
   name: 'without-help-text',
@@ -59,7 +60,7 @@ const withoutHelpTextPlugin = {
           for (const property of node.properties) {
             if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
             const name = property.name.text;
-            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary'));
+            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary')) || (name === 'type' && names.has('name') && names.has('description'));
             // The property goes with its comma: an empty string would still cost its name in every execution.
             if (help && isText(property.initializer)) emptied.push([property.getStart(source), text[property.getEnd()] === ',' ? property.getEnd() + 1 : property.getEnd()]);
           }
