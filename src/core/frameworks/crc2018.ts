@@ -13,7 +13,7 @@
  * 2.1.1(b)). Annex 4 prints the 4.1 block "Is the sentence of the court implemented
  * appropriately?" twice; it appears once here, as 4.1.4.
  */
-import type { Framework, MetadataColumn, Prompt, SubSampleRule } from '../framework';
+import type { Framework, KeyQuestion, MetadataColumn, Prompt, SubSampleRule } from '../framework';
 import { DEFAULT_THRESHOLDS } from '../bands';
 
 /** The metadata columns of every CRC case tab (docs/user-guide.md). */
@@ -35,6 +35,11 @@ const METADATA: MetadataColumn[] = [
 export const HARM_FACTORS: SubSampleRule = { header: 'Harm factors present', equals: ['Yes'] };
 /** Post-custody questions apply to licence cases. */
 export const LICENCE: SubSampleRule = { header: 'Sentence type', equals: ['Licence'] };
+
+/** A key question judged without case data (R7), so with no prompts. */
+function qualitative(id: string, text: string): KeyQuestion {
+  return { id, text, qualitative: true, prompts: [] };
+}
 
 /** Annex 4's prompts of a key question, lettered in order (2.1.1(a), 2.1.1(b), …), each of a sub-sample if given. */
 function lettered(keyQuestionId: string, texts: string[], subSample?: SubSampleRule): Prompt[] {
@@ -61,24 +66,9 @@ export const CRC_2018: Framework = {
           kind: 'leadJudgement',
           counts: true,
           keyQuestions: [
-            {
-              id: '1.1.1',
-              text: 'Is there an effective vision and strategy driving the delivery of a high-quality service for all service users?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.1.2',
-              text: 'Are potential risks to service delivery anticipated and planned for in advance?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.1.3',
-              text: 'Does the operating model support effective service delivery, meeting the needs of all service users?',
-              qualitative: true,
-              prompts: [],
-            },
+            qualitative('1.1.1', 'Is there an effective vision and strategy driving the delivery of a high-quality service for all service users?'),
+            qualitative('1.1.2', 'Are potential risks to service delivery anticipated and planned for in advance?'),
+            qualitative('1.1.3', 'Does the operating model support effective service delivery, meeting the needs of all service users?'),
           ],
         },
         {
@@ -89,36 +79,11 @@ export const CRC_2018: Framework = {
           kind: 'leadJudgement',
           counts: true,
           keyQuestions: [
-            {
-              id: '1.2.1',
-              text: 'Do staffing and workload levels support the delivery of a high-quality service for all service users?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.2.2',
-              text: 'Do the skills and profile of staff support the delivery of a high-quality service for all service users?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.2.3',
-              text: 'Does the oversight of work support high-quality delivery and professional development?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.2.4',
-              text: 'Are arrangements for learning and development comprehensive and responsive?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.2.5',
-              text: 'Do managers pay sufficient attention to staff engagement?',
-              qualitative: true,
-              prompts: [],
-            },
+            qualitative('1.2.1', 'Do staffing and workload levels support the delivery of a high-quality service for all service users?'),
+            qualitative('1.2.2', 'Do the skills and profile of staff support the delivery of a high-quality service for all service users?'),
+            qualitative('1.2.3', 'Does the oversight of work support high-quality delivery and professional development?'),
+            qualitative('1.2.4', 'Are arrangements for learning and development comprehensive and responsive?'),
+            qualitative('1.2.5', 'Do managers pay sufficient attention to staff engagement?'),
           ],
         },
         {
@@ -129,25 +94,10 @@ export const CRC_2018: Framework = {
           kind: 'leadJudgement',
           counts: true,
           keyQuestions: [
-            {
-              id: '1.3.1',
-              text: 'Is a sufficiently comprehensive and up-to-date analysis of the profile of service users used by the organisation to deliver well-targeted services?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              // "division" is as printed in this CRC report (the NPS variant's wording).
-              id: '1.3.2',
-              text: 'Does the division provide the volume, range and quality of services to meet the needs of the service users?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.3.3',
-              text: 'Are relationships with providers and other agencies established, maintained and used effectively to deliver high-quality services to service users?',
-              qualitative: true,
-              prompts: [],
-            },
+            qualitative('1.3.1', 'Is a sufficiently comprehensive and up-to-date analysis of the profile of service users used by the organisation to deliver well-targeted services?'),
+            // "division" is as printed in this CRC report (the NPS variant's wording).
+            qualitative('1.3.2', 'Does the division provide the volume, range and quality of services to meet the needs of the service users?'),
+            qualitative('1.3.3', 'Are relationships with providers and other agencies established, maintained and used effectively to deliver high-quality services to service users?'),
           ],
         },
         {
@@ -158,30 +108,10 @@ export const CRC_2018: Framework = {
           kind: 'leadJudgement',
           counts: true,
           keyQuestions: [
-            {
-              id: '1.4.1',
-              text: 'Do the policies and guidance in place enable staff to deliver a quality service, meeting the needs of all service users?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.4.2',
-              text: 'Do the premises and offices enable staff to deliver a quality service, meeting the needs of all service users?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.4.3',
-              text: 'Do the information and communications technology (ICT) systems enable staff to deliver a quality service, meeting the needs of all service users?',
-              qualitative: true,
-              prompts: [],
-            },
-            {
-              id: '1.4.4',
-              text: 'Is analysis, evidence and learning used effectively to drive improvement?',
-              qualitative: true,
-              prompts: [],
-            },
+            qualitative('1.4.1', 'Do the policies and guidance in place enable staff to deliver a quality service, meeting the needs of all service users?'),
+            qualitative('1.4.2', 'Do the premises and offices enable staff to deliver a quality service, meeting the needs of all service users?'),
+            qualitative('1.4.3', 'Do the information and communications technology (ICT) systems enable staff to deliver a quality service, meeting the needs of all service users?'),
+            qualitative('1.4.4', 'Is analysis, evidence and learning used effectively to drive improvement?'),
           ],
         },
       ],
@@ -458,14 +388,9 @@ export const CRC_2018: Framework = {
                 'Where the responsible officer is engaged in other activity/work with the service user, does regular communication take place?',
               ]),
             },
-            {
-              // Qualitative (R7): observations and meetings, no case data; wording from the
-              // report body (section 4.1), as Annex 4 has no entry for it.
-              id: '4.1.3',
-              text: 'Do arrangements for unpaid work maximise rehabilitative elements and support desistance?',
-              qualitative: true,
-              prompts: [],
-            },
+            // Qualitative (R7): observations and meetings, no case data; wording from the
+            // report body (section 4.1), as Annex 4 has no entry for it.
+            qualitative('4.1.3', 'Do arrangements for unpaid work maximise rehabilitative elements and support desistance?'),
             {
               id: '4.1.4',
               text: 'Is the sentence of the court implemented appropriately?',
