@@ -13,22 +13,17 @@
  * 2.1.1(b)). Annex 4 prints the 4.1 block "Is the sentence of the court implemented
  * appropriately?" twice; it appears once here, as 4.1.4.
  */
+import { CASE_ID_AND_INSPECTOR, RISK_OF_HARM_COLUMNS } from '../framework';
 import type { Framework, KeyQuestion, MetadataColumn, Prompt, SubSampleRule } from '../framework';
 import { DEFAULT_THRESHOLDS } from '../bands';
 
 /** The metadata columns of every CRC case tab (docs/user-guide.md). */
 const METADATA: MetadataColumn[] = [
-  { header: 'Case ID', note: 'The case reference, unique in this tab.' },
-  { header: 'Inspector', note: 'Who assessed the case.' },
+  ...CASE_ID_AND_INSPECTOR,
   { header: 'Sentence type', values: ['Community', 'Licence'], note: 'Community sentence or licence / post-sentence supervision.' },
   { header: 'Gender', values: ['Male', 'Female'], note: 'For the sub-sample splits the report gives.' },
   { header: 'Responsible officer grade', values: ['PO', 'PSO'], note: 'Probation officer or probation services officer.' },
-  { header: 'Risk of serious harm level', values: ['Low', 'Medium', 'High', 'Very high'], note: 'As assessed at the start of the period inspected.' },
-  {
-    header: 'Harm factors present',
-    values: ['Yes', 'No'],
-    note: 'Yes where the case has risk-of-harm factors: only those cases answer the keeping-other-people-safe questions; the rest answer N/A.',
-  },
+  ...RISK_OF_HARM_COLUMNS,
 ];
 
 /** R2: the keeping-other-people-safe questions apply to cases with risk-of-harm factors. */
