@@ -20,6 +20,11 @@ const CUSTOM_FUNCTIONS = {
 };
 
 describe('build › dist/Code.js', () => {
+  // Every custom-function execution compiles the whole script: the budget docs/design.md sets.
+  it('stays within its size budget of 167 KB', () => {
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(167 * 1024);
+  });
+
   it('has no module syntax Apps Script cannot run', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\brequire\s*\(/);

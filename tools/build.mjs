@@ -48,9 +48,10 @@ async function bundleServer({ withoutHelpText = false, entry = { entryPoints: [j
 const HELP_TEXT = new Set(['summary', 'returns', 'description']);
 
 /**
- * Empties, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
- * and `description`, and `example` beside a `summary` (a parameter check's `example` is part of its
- * messages and stays). Only string values are emptied; the syntax tree says which they are.
+ * Leaves out, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
+ * and `description`, `example` beside a `summary` (a parameter check's `example` is part of its
+ * messages and stays), and a documented parameter's JSDoc `type` (beside its `name` and
+ * `description`). Only string values go; the syntax tree says which they are.
  */
 const withoutHelpTextPlugin = {
   name: 'without-help-text',
@@ -65,15 +66,16 @@ const withoutHelpTextPlugin = {
           for (const property of node.properties) {
             if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
             const name = property.name.text;
-            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary'));
-            if (help && isText(property.initializer)) emptied.push([property.initializer.getStart(source), property.initializer.getEnd()]);
+            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary')) || (name === 'type' && names.has('name') && names.has('description'));
+            // The property goes with its comma: an empty string would still cost its name in every execution.
+            if (help && isText(property.initializer)) emptied.push([property.getStart(source), text[property.getEnd()] === ',' ? property.getEnd() + 1 : property.getEnd()]);
           }
         }
         ts.forEachChild(node, visit);
       };
       visit(source);
       let contents = text;
-      for (const [start, end] of emptied.sort((a, b) => b[0] - a[0])) contents = `${contents.slice(0, start)}''${contents.slice(end)}`;
+      for (const [start, end] of emptied.sort((a, b) => b[0] - a[0])) contents = `${contents.slice(0, start)}${contents.slice(end)}`;
       return { contents, loader: 'ts' };
     });
   },
@@ -93,7 +95,17 @@ function publicFunctions(code) {
   return Object.entries(api).map(([name, entry]) => ({ name, doc: entry.doc }));
 }
 
+/**
+ * A public function's top-level declaration. Sheets shows a custom function's JSDoc as its help;
+ * a trigger's or a sidebar call's would only be compiled by every execution, so it has none (its
+ * documentation is in src/).
+ */
 function jsdoc({ name, doc }) {
+  const params = doc.params.map((param) => param.name).join(', ');
+  // A function taking any number of arguments passes on all it was given, not just the named ones.
+  const call = doc.params.some((param) => param.repeating) ? 'run.apply(null, arguments)' : `run(${params})`;
+  const declaration = `function ${name}(${params}) {\n  return ${GLOBAL}.api.${name}.${call};\n}\n`;
+  if (!doc.customFunction) return declaration;
   const lines = [...wrap(doc.summary)];
   if (doc.example) lines.push('', `Example: =${doc.example}`);
   lines.push('');
@@ -102,13 +114,9 @@ function jsdoc({ name, doc }) {
     const further = param.repeating ? ' Further ranges like it may follow, separated by commas.' : '';
     lines.push(`@param {${type}} ${param.name} ${param.description}${checkText(param.check)}${further}`);
   }
-  lines.push(`@return ${doc.returns}`);
-  if (doc.customFunction) lines.push('@customfunction');
+  lines.push(`@return ${doc.returns}`, '@customfunction');
   const body = lines.map((line) => (line ? ` * ${line}` : ' *')).join('\n');
-  const params = doc.params.map((param) => param.name).join(', ');
-  // A function taking any number of arguments passes on all it was given, not just the named ones.
-  const call = doc.params.some((param) => param.repeating) ? 'run.apply(null, arguments)' : `run(${params})`;
-  return `/**\n${body}\n */\nfunction ${name}(${params}) {\n  return ${GLOBAL}.api.${name}.${call};\n}\n`;
+  return `/**\n${body}\n */\n${declaration}`;
 }
 
 /** A parameter's declared range and default (src/publicFunction.ts ParamCheck), as Sheets' help shows it. */

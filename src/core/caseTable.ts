@@ -1,5 +1,5 @@
 import { columnLetter } from './a1';
-import { describeCell, isDate, isEmptyCell, quoteText, readAnswer, sheetDate, showHidden } from './answers';
+import { isDate, isEmptyCell, notAnAnswer, quoteText, readAnswer, sheetDate, showHidden } from './answers';
 
 /**
  * docs/user-guide.md: the case table as Sheets passes it to a custom function — a 2-D array whose
@@ -230,6 +230,6 @@ const ANSWER_SLOT: Record<string, number> = { yes: 0, no: 1, na: 2, blank: 3, in
 /** R11: the message for a cell that is not Yes, No, N/A or blank. */
 export function invalidAnswer(rowIndex: number, column: Column, cell: unknown): Error {
   return new Error(
-    `Row ${sheetRow(rowIndex)}, column "${shortHeader(column.header)}": ${describeCell(cell)} is not an answer. Use Yes, No or N/A, or leave it blank.`,
+    `Row ${sheetRow(rowIndex)}, column "${shortHeader(column.header)}": ${notAnAnswer(cell)}`,
   );
 }

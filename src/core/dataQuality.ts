@@ -1,5 +1,5 @@
 import { cellName } from './a1';
-import { describeCell, isEmptyCell, quoteText, readAnswer } from './answers';
+import { describeCell, isEmptyCell, notAnAnswer, quoteText, readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, shortHeader, sheetRow } from './caseTable';
 import { describeSubSample, Framework, inSubSample, keyQuestionsOf, standardsOf, SubSampleRule } from './framework';
 
@@ -199,7 +199,7 @@ export function checkCaseTab(
       const cell = cells[column.index];
       const answer = readAnswer(cell);
       if (answer === undefined) {
-        add(rowIndex, column, cell, 'invalid', () => `${where(rowIndex, column)}: ${describeCell(cell)} is not an answer. Use Yes, No or N/A, or leave it blank.`);
+        add(rowIndex, column, cell, 'invalid', () => `${where(rowIndex, column)}: ${notAnAnswer(cell)}`);
         continue;
       }
       const isKeyQuestion = isCountedKeyQuestion.has(column);

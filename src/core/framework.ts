@@ -76,6 +76,22 @@ export interface MetadataColumn {
   note: string;
 }
 
+/** The metadata columns every case tab starts with, whichever the framework (docs/user-guide.md). */
+export const CASE_ID_AND_INSPECTOR: readonly MetadataColumn[] = [
+  { header: 'Case ID', note: 'The case reference, unique in this tab.' },
+  { header: 'Inspector', note: 'Who assessed the case.' },
+];
+
+/** The probation frameworks' risk columns: the level assessed, and whether the keeping-other-people-safe questions apply (R2). */
+export const RISK_OF_HARM_COLUMNS: readonly MetadataColumn[] = [
+  { header: 'Risk of serious harm level', values: ['Low', 'Medium', 'High', 'Very high'], note: 'As assessed at the start of the period inspected.' },
+  {
+    header: 'Harm factors present',
+    values: ['Yes', 'No'],
+    note: 'Yes where the case has risk-of-harm factors: only those cases answer the keeping-other-people-safe questions; the rest answer N/A.',
+  },
+];
+
 /** docs/user-guide.md: one case tab per case sample, with its metadata columns (answer columns come from the standards). */
 export interface CaseTab {
   name: string;

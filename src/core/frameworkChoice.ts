@@ -4,7 +4,7 @@ import { BandThresholds } from './bands';
 import { CaseTable, Column, shortHeader } from './caseTable';
 import type { DataProblem } from './dataQuality';
 import { Framework, KeyQuestion, Standard, standardsOf } from './framework';
-import { FRAMEWORKS } from './frameworks';
+import { FRAMEWORKS, knownFrameworks } from './frameworks';
 import { countedKeyQuestions } from './standards';
 
 /**
@@ -197,7 +197,7 @@ function frameworkOfMarker(table: CaseTable, marker: FrameworkMarker, frameworks
   }
   if (!marker.thresholds) {
     throw new Error(
-      `Unknown framework "${id}" in the header "Framework: ${id}". Known frameworks: ${frameworks.map((known) => known.id).join(', ')}. ` +
+      `Unknown framework "${id}" in the header "Framework: ${id}". ${knownFrameworks(frameworks)} ` +
         'For a framework defined on a Framework tab, run New inspection from that tab, which writes its settings into this header (e.g. "Framework: my-audit; bands 50/65/80; key questions 2.1.1-3").',
     );
   }
@@ -276,7 +276,7 @@ function frameworkByColumns(table: CaseTable, frameworks: readonly Framework[]):
     const unknown = keyQuestionColumns.filter((column) => !frameworks.some((framework) => standardsOf(framework).some((standard) => standard.keyQuestions.some((keyQuestion) => keyQuestion.id === column.id))));
     const which = unknown.length > 0 ? `no framework has key question${unknown.length === 1 ? '' : 's'} ${unknown.map((column) => column.id).join(', ')}` : 'no one framework has all of its key questions';
     throw new Error(
-      `The cases range fits no framework: ${which}. Known frameworks: ${frameworks.map((framework) => framework.id).join(', ')}. ` +
+      `The cases range fits no framework: ${which}. ${knownFrameworks(frameworks)} ` +
         'Check the ids in the header row, or add a column headed "Framework: " and the id of the framework the tab follows.',
     );
   }

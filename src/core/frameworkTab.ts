@@ -2,6 +2,7 @@ import { cellName } from './a1';
 import { describeCell, isDate, isEmptyCell, quoteText } from './answers';
 import { BandThresholds, DEFAULT_THRESHOLDS } from './bands';
 import {
+  CASE_ID_AND_INSPECTOR,
   CaseTab,
   Domain,
   Framework,
@@ -55,11 +56,6 @@ type Setting = (typeof SETTINGS)[number];
 
 const ITEM_TYPES = ['Domain', 'Standard', 'Key question', 'Prompt', 'Metadata'] as const;
 
-/** The metadata a case tab gets when no Metadata row names it. */
-const DEFAULT_METADATA: MetadataColumn[] = [
-  { header: 'Case ID', note: 'The case reference, unique in this tab.' },
-  { header: 'Inspector', note: 'Who assessed the case.' },
-];
 
 /** Which item column a validation problem's field points at. */
 const FIELD_COLUMN: Record<FrameworkProblem['field'], ItemColumn | Setting> = {
@@ -266,7 +262,7 @@ function buildFramework(values: unknown[][], layout: TabLayout, problem: Report)
 
   const caseTabs: CaseTab[] = [...rowOfCaseTab.keys()].map((name) => {
     const metadata = metadataRows.filter((row) => row.tab === '' || row.tab === name).map((row) => row.column);
-    return { name, metadata: metadataRows.some((row) => row.tab === name) ? metadata : [...DEFAULT_METADATA, ...metadata] };
+    return { name, metadata: metadataRows.some((row) => row.tab === name) ? metadata : [...CASE_ID_AND_INSPECTOR, ...metadata] };
   });
   const framework: Framework = { id: setting('Id'), name: setting('Name'), source: { wording, note: setting('Source') }, domains, caseTabs, thresholds, overall };
   return { framework, rowOfItem, rowOfCaseTab };

@@ -2,7 +2,7 @@ import { readHeader } from './caseTable';
 import { Framework } from './framework';
 import { isMarker, parseMarker } from './frameworkChoice';
 import { FrameworkTabProblem, parseFrameworkTab } from './frameworkTab';
-import { DEFAULT_FRAMEWORK, FRAMEWORKS } from './frameworks';
+import { DEFAULT_FRAMEWORK, FRAMEWORKS, knownFrameworks } from './frameworks';
 import { CaseTabLayout, caseTabLayouts } from './workbook';
 
 /**
@@ -116,7 +116,7 @@ export function chooseFramework(reader: WorkbookReader): FrameworkChoice {
     return { framework: best?.framework ?? DEFAULT_FRAMEWORK, problems: [], fromFrameworkTab: false, decidedBy: best ? 'caseTabs' : 'default' };
   }
   if (frameworkTab === undefined) {
-    throw new Error(`The case tabs follow the framework "${id}", which is not built in and has no Framework tab here. Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
+    throw new Error(`The case tabs follow the framework "${id}", which is not built in and has no Framework tab here. ${knownFrameworks()}`);
   }
   const { framework, problems } = parseFrameworkTab(reader.values(frameworkTab), frameworkTab);
   if (framework && id !== undefined && framework.id !== id) {

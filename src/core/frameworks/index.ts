@@ -8,9 +8,14 @@ export const FRAMEWORKS: readonly Framework[] = [CRC_2018, YJ_2018, YJ_2021];
 
 export const DEFAULT_FRAMEWORK = CRC_2018;
 
+/** "Known frameworks: crc-2018, yj-2018, yj-2021.": the sentence each unknown-framework error ends with. */
+export function knownFrameworks(frameworks: readonly Framework[] = FRAMEWORKS): string {
+  return `Known frameworks: ${frameworks.map((known) => known.id).join(', ')}.`;
+}
+
 export function frameworkById(id: string): Framework {
   const framework = FRAMEWORKS.find((candidate) => candidate.id === id);
-  if (!framework) throw new Error(`Unknown framework "${quoteText(id)}". Known frameworks: ${FRAMEWORKS.map((known) => known.id).join(', ')}.`);
+  if (!framework) throw new Error(`Unknown framework "${quoteText(id)}". ${knownFrameworks()}`);
   return framework;
 }
 

@@ -11,6 +11,7 @@
  * correct in a Framework tab.
  */
 import { DEFAULT_THRESHOLDS } from '../bands';
+import { CASE_ID_AND_INSPECTOR, RISK_OF_HARM_COLUMNS } from '../framework';
 import type { CaseTab, Domain, Framework, KeyQuestion, MetadataColumn, Standard, SubSampleRule } from '../framework';
 
 const PROVISIONAL_NOTE =
@@ -20,16 +21,10 @@ const PROVISIONAL_NOTE =
 export const YOUTH_HARM_FACTORS: SubSampleRule = { header: 'Harm factors present', equals: ['Yes'] };
 
 const COMMON_METADATA: MetadataColumn[] = [
-  { header: 'Case ID', note: 'The case reference, unique in this tab.' },
-  { header: 'Inspector', note: 'Who assessed the case.' },
+  ...CASE_ID_AND_INSPECTOR,
   { header: 'Gender', values: ['Male', 'Female'], note: 'For sub-sample splits.' },
   { header: 'Safety and wellbeing level', values: ['Low', 'Medium', 'High', 'Very high'], note: "The child's safety and wellbeing classification at the start of the period inspected." },
-  { header: 'Risk of serious harm level', values: ['Low', 'Medium', 'High', 'Very high'], note: 'As assessed at the start of the period inspected.' },
-  {
-    header: 'Harm factors present',
-    values: ['Yes', 'No'],
-    note: 'Yes where the case has risk-of-harm factors: only those cases answer the keeping-other-people-safe questions; the rest answer N/A.',
-  },
+  ...RISK_OF_HARM_COLUMNS,
 ];
 
 const caseTab = (name: string, disposal: MetadataColumn): CaseTab => ({ name, metadata: [...COMMON_METADATA.slice(0, 2), disposal, ...COMMON_METADATA.slice(2)] });
