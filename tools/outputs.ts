@@ -9,8 +9,8 @@
  */
 import { accessSync, closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, statSync, Stats, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import unzipper from 'unzipper';
 import { quoteText } from '../src/core/answers';
+import { openZip } from './zip';
 
 /** What an output is, for its file name's ending: each is refused under another's name (a Word document named .xlsx). */
 export type OutputFormat = 'xlsx' | 'html' | 'docx';
@@ -149,10 +149,14 @@ function exampleName(option: string): string {
 /** Whether an existing .xlsx carries OUTPUT_MARK: one of these commands wrote it. False for anything unreadable. */
 export async function isMarkedOutput(file: string): Promise<boolean> {
   try {
-    const directory = await unzipper.Open.file(file);
-    const custom = directory.files.find((entry) => entry.path.replace(/^\//, '') === 'docProps/custom.xml');
-    if (!custom || custom.uncompressedSize > 1_000_000) return false;
-    return (await custom.buffer()).toString('utf8').includes(`name="${OUTPUT_MARK}"`);
+    const directory = await openZip(file);
+    try {
+      const custom = directory.files.find((entry) => entry.path.replace(/^\//, '') === 'docProps/custom.xml');
+      if (!custom || custom.uncompressedSize > 1_000_000) return false;
+      return (await custom.buffer()).toString('utf8').includes(`name="${OUTPUT_MARK}"`);
+    } finally {
+      directory.close();
+    }
   } catch {
     return false;
   }

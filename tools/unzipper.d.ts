@@ -1,4 +1,4 @@
-/** The part of unzipper (a dependency of exceljs) that tools/xlsxValues.ts uses: a zip opened by its central directory. */
+/** The part of unzipper (a dependency of exceljs) the tests use to look inside a .docx: a zip opened by its central directory. */
 declare module 'unzipper' {
   import { Readable } from 'node:stream';
 

@@ -2,7 +2,7 @@
  * The cell values of an .xlsx file, read streaming: each worksheet is inflated and parsed as it
  * comes (a SAX parser, saxes), never held as one XML string, so a file of a million rows is read in
  * one pass at a memory cost of its values alone. The zip is opened by its central directory
- * (unzipper's Open), so the shared strings and styles are read first wherever the writer put them.
+ * (tools/zip.ts), so the shared strings and styles are read first wherever the writer put them.
  *
  * Values as a spreadsheet's cells hold them, row 1 first, each tab a rectangle padded with '':
  * shared and inline strings, numbers, booleans, dates (a number in a date format, or a `d` cell),
@@ -12,7 +12,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { posix } from 'node:path';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import unzipper, { CentralDirectory, File as ZipEntry } from 'unzipper';
+import { openZip, ZipArchive, ZipPart } from './zip';
 import { slideFormula } from 'exceljs/lib/utils/shared-formula';
 
 /** Google Sheets' limit on the cells of a spreadsheet, every tab's grid together. */
@@ -47,7 +47,7 @@ export interface ReadValuesOptions {
   name?: string;
 }
 
-type Entry = ZipEntry;
+type Entry = ZipPart;
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -472,9 +472,9 @@ function cellValue(type: string, text: string, style: number, context: SheetCont
 /** Reads every tab's values (and formulas); a NotXlsxError saying why when the file is not a readable .xlsx workbook. */
 export async function readXlsxValues(source: string | Buffer, options: ReadValuesOptions = {}): Promise<XlsxValues> {
   const file = options.name ?? (typeof source === 'string' ? source : 'the workbook');
-  let directory: CentralDirectory;
+  let directory: ZipArchive;
   try {
-    directory = typeof source === 'string' ? await unzipper.Open.file(source) : await unzipper.Open.buffer(source);
+    directory = await openZip(source);
   } catch {
     throw new NotXlsxError(file, `not an .xlsx workbook (it is not a zip archive, as every .xlsx file is).`);
   }
@@ -521,5 +521,7 @@ export async function readXlsxValues(source: string | Buffer, options: ReadValue
   } catch (error) {
     if (error instanceof NotXlsxError) throw error;
     throw new NotXlsxError(file, `not an .xlsx workbook (${(error as Error).message.split('\n')[0].slice(0, 160)}).`);
+  } finally {
+    directory.close();
   }
 }
