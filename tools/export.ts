@@ -81,8 +81,17 @@ export async function exportTables(options: ExportOptions): Promise<ExportResult
   type Group = { database: ProgrammeDatabase; sources: Array<{ name: string; framework: Framework }> };
   const groups = new Map<string, Group>();
   try {
+    // The next file is read (inflated off the main thread) while this one is added to the tables.
+    const read = (index: number) => {
+      const values = index < options.files.length ? readValuesFile(options.files[index]) : undefined;
+      values?.catch(() => undefined); // its failure is reported when its turn comes, or not at all if an earlier file stops the export
+      return values;
+    };
+    let next = read(0);
     for (const [index, file] of options.files.entries()) {
-      const reader = fileReader(await readValuesFile(file));
+      const values = await next!;
+      next = read(index + 1);
+      const reader = fileReader(values);
       const model = workbookModelOf(reader, file);
       if (model.caseTabs.length === 0) throw new InputError(`${file}: no recognisable case tab (expected ${caseTabsWanted(model.framework)}), so there are no answers to export.`);
       const id = model.framework.id;
