@@ -2,8 +2,13 @@
  * A zip archive (an .xlsx file) opened by its central directory, each part read on demand: yauzl,
  * a small streaming zip reader with one dependency, so reading values costs no heavy start-up.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import yauzl, { Entry, ZipFile } from 'yauzl';
+
+/** Files up to this size are read whole, and parts up to it inflated in one call: a workbook's parts are mostly small, and a read or inflate per chunk costs more than the bytes. */
+const WHOLE_BYTES = 16 * 1024 * 1024;
 
 export interface ZipPart {
   /** The part's name, e.g. "xl/worksheets/sheet1.xml". */
@@ -25,8 +30,9 @@ export function openZip(source: string | Buffer): Promise<ZipArchive> {
   return new Promise((resolve, reject) => {
     const opened = (error: Error | null, zip?: ZipFile) => (error || !zip ? reject(error ?? new Error('not a zip archive')) : listParts(zip).then(resolve, reject));
     const options = { lazyEntries: true, autoClose: false, decodeStrings: true };
-    if (typeof source === 'string') yauzl.open(source, options, opened);
-    else yauzl.fromBuffer(source, options, opened);
+    if (typeof source !== 'string') yauzl.fromBuffer(source, options, opened);
+    else if (smallFile(source)) yauzl.fromBuffer(readFileSync(source), options, opened);
+    else yauzl.open(source, options, opened);
   });
 }
 
@@ -46,19 +52,32 @@ function listParts(zip: ZipFile): Promise<ZipArchive> {
   });
 }
 
+function smallFile(path: string): boolean {
+  try {
+    return statSync(path).size <= WHOLE_BYTES;
+  } catch {
+    return false;
+  }
+}
+
 function part(zip: ZipFile, entry: Entry): ZipPart {
-  const open = () =>
-    new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error || !stream ? reject(error ?? new Error(`cannot read ${entry.fileName}`)) : resolve(stream))));
+  const open = (decompress: boolean) =>
+    new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, { decompress }, (error, stream) => (error || !stream ? reject(error ?? new Error(`cannot read ${entry.fileName}`)) : resolve(stream))));
+  const read = async (decompress: boolean) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await open(decompress)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  // A small deflated part: its compressed bytes inflated in one call (a stored part is read as it is).
+  const whole = entry.compressionMethod === 8 && entry.compressedSize <= WHOLE_BYTES && entry.uncompressedSize <= WHOLE_BYTES;
+  const inflated = async () => inflateRawSync(await read(false), { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
   return {
     path: entry.fileName,
     uncompressedSize: entry.uncompressedSize,
     async *stream() {
-      for await (const chunk of await open()) yield chunk as Buffer;
+      if (whole) yield await inflated();
+      else for await (const chunk of await open(true)) yield chunk as Buffer;
     },
-    async buffer() {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await open()) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    buffer: () => (whole ? inflated() : read(true)),
   };
 }
