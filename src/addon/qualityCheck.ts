@@ -9,7 +9,7 @@ import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
-import { markOwn, notOurs, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, markOwn, notOurs, Tabs, tabsByName } from './ownTabs';
 import { markQaOf, qaTabOf } from './qaTabs';
 import { workbookFramework } from './workbookFramework';
 
@@ -81,7 +81,7 @@ export function qualityCheck(request: QualityCheckRequest): QualityCheckReport {
     if (!Number.isInteger(request.perInspector) || request.perInspector < 1) {
       throw new Error(`Cases per inspector must be a whole number, 1 or more; got ${request.perInspector}.`);
     }
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const caseSheet = tabs.get(request.caseTab);
     if (!caseSheet || caseSheet.role !== 'case') throw new Error(`There is no case tab named "${quoteText(request.caseTab)}": run New inspection first.`);

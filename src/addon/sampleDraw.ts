@@ -9,7 +9,7 @@ import { ArgRule, LIMITS, SEED, TAB_NAME, validated } from './serverArgs';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
-import { Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, Tabs, tabsByName } from './ownTabs';
 
 /**
  * Sidebar, "Draw sample" (docs/sampling-and-qa.md): draws a stratified sample from a tab holding the
@@ -71,7 +71,7 @@ export interface SampleDrawReport extends SamplePreview {
 
 /** The tabs the sidebar offers: user tabs with a Case ID header as populations, the add-on's case tabs as targets. */
 export function sampleSetup(): SampleSetup {
-  const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
+  const tabs = tabsByName(activeSpreadsheet());
   const populations: PopulationTab[] = [];
   const caseTabs: string[] = [];
   tabs.forEach(({ sheet, role }, name) => {
@@ -121,7 +121,7 @@ function requestedSeed(seed: unknown): number | undefined {
 
 /** Draws without writing: the balance table, and the seed that repeats this draw. */
 export function previewSample(request: SampleRequest): SamplePreview {
-  return draw(tabsByName(SpreadsheetApp.getActiveSpreadsheet()), request).preview;
+  return draw(tabsByName(activeSpreadsheet()), request).preview;
 }
 
 /**
@@ -130,7 +130,7 @@ export function previewSample(request: SampleRequest): SamplePreview {
  */
 export function writeSample(request: SampleRequest, caseTab: string): SampleDrawReport {
   return withDocumentLock(() => {
-    const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
+    const tabs = tabsByName(activeSpreadsheet());
     const target = tabs.get(caseTab);
     if (!target || target.role !== 'case') throw new Error(`There is no case tab named "${quoteText(caseTab)}": run New inspection first, or choose another tab.`);
     const { population, chosen, preview } = draw(tabs, request);

@@ -17,7 +17,7 @@ import { serverFunction } from '../publicFunction';
 import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { LIMITS, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
-import { findTab, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog, recordedBy } from './panelLog';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
@@ -91,7 +91,7 @@ const PANEL_TAB = 'Panel';
  * New inspection, Generate summaries or a panel save.
  */
 function overview(): Overview {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   const tabs = tabsByName(spreadsheet);
   const choice = workbookChoice(tabs);
   const framework = choice.framework;
@@ -212,7 +212,7 @@ function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: S
  */
 function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiven: unknown, recordedByGiven?: unknown): PanelRow {
   return withDocumentLock(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const framework = workbookFramework();
     const standard = findStandard(framework, standardId);
     if (standard.kind !== 'caseBased') {
@@ -266,7 +266,7 @@ function refuseForbiddenMove(caseTabs: CaseTabRead[], framework: Framework, stan
 
 /** Selects a cell named by the sidebar (a data-quality problem's link). */
 function selectCell(tab: string, row: number, column: number): void {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  const sheet = activeSpreadsheet().getSheetByName(tab);
   if (!sheet) throw new Error(`There is no tab named "${quoteText(tab)}" any more.`);
   sheet.activate();
   sheet.getRange(row, column).activate();

@@ -9,7 +9,7 @@ import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { protectWholeTab } from './formats';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
-import { findTab, FoundTab, markOwn, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, findTab, FoundTab, markOwn, Tabs, tabsByName } from './ownTabs';
 import { recordedBy } from './panelLog';
 import { LIMITS, TAB_NAME, validated } from './serverArgs';
 import { workbookFramework } from './workbookFramework';
@@ -177,7 +177,7 @@ function chosenRows(spreadsheet: Spreadsheet, caseTabs: CaseTabRead[], request: 
 function signOffCases(request: SignOffRequest): SignOffReport {
   return withDocumentLock(() => {
     const reviewer = reviewerName(request.reviewer);
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const framework = workbookFramework(tabs);
     const { tab, rowIndexes } = chosenRows(spreadsheet, readCaseTabs(tabs, framework), request);
@@ -222,7 +222,7 @@ function reopenCase(request: ReopenRequest): SignOffReport {
     const reason = request.reason.trim();
     if (reason === '') throw new Error('Say why the case is reopened: the Sign-off log keeps the reason.');
     if (reason.length > MAX_CELL_CHARACTERS) throw new Error(`The reason is ${reason.length} characters; a Sheets cell holds at most ${MAX_CELL_CHARACTERS}. Shorten it: nothing was saved.`);
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const caseTabs = readCaseTabs(tabs, workbookFramework(tabs));
     const tab = caseTabs.find((candidate) => candidate.name === request.caseTab);
