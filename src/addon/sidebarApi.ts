@@ -15,7 +15,7 @@ import { caseBasedStandards, caseTabLayouts, defaultSplitHeader, splittableColum
 import { columnNumber, PANEL_LAYOUT, readRow } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
 import { asText, MAX_CELL_CHARACTERS } from './cells';
-import { LIMITS, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
+import { LIMITS, optionalText, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
 import { activeSpreadsheet, findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog, recordedBy } from './panelLog';
@@ -293,7 +293,7 @@ export const recordPanelJudgement = serverFunction(
     'recordPanelJudgement',
     [
       STANDARD_ID,
-      { label: 'The rating', type: 'text', optional: true, maxLength: LIMITS.shortText },
+      optionalText('The rating'),
       // Over a cell's 50,000 characters the rationale gets its own message (recordJudgement); this bounds the request.
       { label: 'The rationale', type: 'text', optional: true, maxLength: 20 * LIMITS.cellText },
       { label: 'Recorded by', type: 'text', optional: true, maxLength: LIMITS.shortText, visible: true },
@@ -325,7 +325,7 @@ export const runNewInspection = serverFunction(
     params: [{ name: 'frameworkId', type: 'string', description: "Optional: the framework's id, e.g. \"yj-2018\"; by default the one the case tabs follow.", optional: true }],
     returns: 'What was done, a line per tab.',
   },
-  validated('runNewInspection', [{ label: "The framework's id", type: 'text', optional: true, maxLength: LIMITS.shortText }], (frameworkId?: string): SetupReport => newInspection(frameworkId || undefined)),
+  validated('runNewInspection', [optionalText("The framework's id")], (frameworkId?: string): SetupReport => newInspection(frameworkId || undefined)),
 );
 
 export const runGenerateSummaries = serverFunction(
@@ -336,7 +336,7 @@ export const runGenerateSummaries = serverFunction(
   },
   validated(
     'runGenerateSummaries',
-    [{ label: 'The options', type: 'object', optional: true, fields: { subSampleHeader: { label: 'The sub-sample column', type: 'text', optional: true, maxLength: LIMITS.shortText } } }],
+    [{ label: 'The options', type: 'object', optional: true, fields: { subSampleHeader: optionalText('The sub-sample column') } }],
     (options?: GenerateOptions): GenerateReport => generateSummaries(options ?? {}),
   ),
 );

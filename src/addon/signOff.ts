@@ -11,7 +11,7 @@ import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
 import { activeSpreadsheet, findTab, FoundTab, markOwn, Tabs, tabsByName } from './ownTabs';
 import { recordedBy } from './panelLog';
-import { LIMITS, TAB_NAME, validated } from './serverArgs';
+import { LIMITS, optionalText, TAB_NAME, validated } from './serverArgs';
 import { workbookFramework } from './workbookFramework';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -265,7 +265,7 @@ export const runSignOff = serverFunction(
       {
         label: 'The sign-off',
         type: 'object',
-        fields: { which: { label: 'Which cases', type: 'text', maxLength: 20 }, caseTab: { ...TAB_NAME, label: 'The case tab', optional: true }, reviewer: { label: 'The reviewer', type: 'text', optional: true, maxLength: LIMITS.shortText } },
+        fields: { which: { label: 'Which cases', type: 'text', maxLength: 20 }, caseTab: { ...TAB_NAME, label: 'The case tab', optional: true }, reviewer: optionalText('The reviewer') },
       },
     ],
     signOffCases,
@@ -289,7 +289,7 @@ export const runReopen = serverFunction(
           caseId: { label: 'The case ID', type: 'text', maxLength: LIMITS.shortText },
           // Over a cell's 50,000 characters the reason gets its own message; this bounds the request.
           reason: { label: 'The reason', type: 'text', maxLength: 2 * LIMITS.cellText },
-          reviewer: { label: 'The reviewer', type: 'text', optional: true, maxLength: LIMITS.shortText },
+          reviewer: optionalText('The reviewer'),
         },
       },
     ],
