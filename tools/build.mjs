@@ -53,7 +53,8 @@ const HELP_TEXT = new Set(['summary', 'returns', 'description']);
  * Leaves out, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
  * and `description`, `example` beside a `summary` (a parameter check's `example` is part of its
  * messages and stays), and a documented parameter's JSDoc `type` (beside its `name` and
- * `description`). Only string values go; the syntax tree says which they are.
+ * `description`). Only string values go; the syntax tree says which they are. A `serverFunction`'s
+ * `params` go too: only the build reads them (a custom function's are checked at run time and stay).
  */
 const withoutHelpTextPlugin = {
   name: 'without-help-text',
@@ -62,15 +63,26 @@ const withoutHelpTextPlugin = {
       const text = readFileSync(path, 'utf8');
       const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2019, true);
       const emptied = [];
+      const skipped = new Set();
+      const removeProperty = (property) => emptied.push([property.getStart(source), text[property.getEnd()] === ',' ? property.getEnd() + 1 : property.getEnd()]);
       const visit = (node) => {
+        // A sidebar call's or trigger's parameters are read only by the build (for its stub), from the full bundle.
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'serverFunction' && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
+          const params = node.arguments[0].properties.find((property) => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'params');
+          if (params) {
+            removeProperty(params);
+            skipped.add(params);
+          }
+        }
+        if (skipped.has(node)) return;
         if (ts.isObjectLiteralExpression(node)) {
           const names = new Set(node.properties.map((property) => property.name && ts.isIdentifier(property.name) && property.name.text));
           for (const property of node.properties) {
-            if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+            if (skipped.has(property) || !ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
             const name = property.name.text;
             const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary')) || (name === 'type' && names.has('name') && names.has('description'));
             // The property goes with its comma: an empty string would still cost its name in every execution.
-            if (help && isText(property.initializer)) emptied.push([property.getStart(source), text[property.getEnd()] === ',' ? property.getEnd() + 1 : property.getEnd()]);
+            if (help && isText(property.initializer)) removeProperty(property);
           }
         }
         ts.forEachChild(node, visit);
