@@ -24,6 +24,11 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
+/** The spreadsheet's own properties, where the add-on keeps its last choices. */
+export function documentProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
 /** Reads every tab's name and role in one pass. */
 export function tabsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Tabs {
   return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), { sheet, role: roleOf(sheet) }]));

@@ -9,7 +9,7 @@ import { ArgRule, LIMITS, SEED, TAB_NAME, validated } from './serverArgs';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
-import { activeSpreadsheet, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, documentProperties, Tabs, tabsByName } from './ownTabs';
 
 /**
  * Sidebar, "Draw sample" (docs/sampling-and-qa.md): draws a stratified sample from a tab holding the
@@ -82,7 +82,7 @@ export function sampleSetup(): SampleSetup {
     const cases = Math.max(sheet.getLastRow() - 1, 0);
     populations.push({ name, headers: headers.filter((header) => header !== ''), cases, suggestedSize: cases > 0 ? plannedSampleSize(cases) : 0 });
   });
-  const last = PropertiesService.getDocumentProperties().getProperty(SAMPLE_DRAW_PROPERTY);
+  const last = documentProperties().getProperty(SAMPLE_DRAW_PROPERTY);
   return { populations, caseTabs, last: last ? (JSON.parse(last) as SampleDrawRecord) : undefined };
 }
 
@@ -160,7 +160,7 @@ export function writeSample(request: SampleRequest, caseTab: string): SampleDraw
     const missing = headers.filter((_, position) => !targets[position]);
     if (missing.length > 0) lines.push(`${caseTab} has no column headed ${missing.map((header) => `"${header}"`).join(', ')}, so those values were not written.`);
     const record: SampleDrawRecord = { ...request, seed: preview.seed, caseTab, written: newRows.length, drawnAt: new Date().toISOString() };
-    PropertiesService.getDocumentProperties().setProperty(SAMPLE_DRAW_PROPERTY, JSON.stringify(record));
+    documentProperties().setProperty(SAMPLE_DRAW_PROPERTY, JSON.stringify(record));
     lines.push(`Seed ${preview.seed} recorded: drawing again with it gives the same sample.`);
     return { ...preview, lines };
   });

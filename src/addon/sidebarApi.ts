@@ -17,7 +17,7 @@ import { serverFunction } from '../publicFunction';
 import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { LIMITS, optionalText, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
-import { activeSpreadsheet, findTab, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, documentProperties, findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog, recordedBy } from './panelLog';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
@@ -118,7 +118,7 @@ function overview(): Overview {
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
     overall: caseTabs.length > 0 ? overallView(report) : null,
-    subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
+    subSampleHeader: documentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
     frameworkChoices: [
       ...FRAMEWORKS.map((known) => ({ id: known.id, name: known.name })),
       ...(choice.hasFrameworkTab ? [{ id: FRAMEWORK_TAB_CHOICE, name: choice.fromFrameworkTab && choice.problems.length === 0 ? `The Framework tab: ${framework.name}` : 'The Framework tab' }] : []),

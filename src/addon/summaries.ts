@@ -15,7 +15,7 @@ import { asText, CellInput } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
-import { activeSpreadsheet, findTab, tabsByName } from './ownTabs';
+import { activeSpreadsheet, documentProperties, findTab, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
 import { FigureBlock, figureBlocks, figureCell, writeRatingsTab } from './ratingsTab';
@@ -43,7 +43,7 @@ export interface GenerateReport {
 export function generateSummaries(options: GenerateOptions = {}): GenerateReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
-    const properties = PropertiesService.getDocumentProperties();
+    const properties = documentProperties();
     if (options.subSampleHeader) properties.setProperty(SUB_SAMPLE_PROPERTY, options.subSampleHeader);
     const tabs = tabsByName(spreadsheet);
     const framework = workbookFramework(tabs);
