@@ -53,7 +53,7 @@ const HELP_TEXT = new Set(['summary', 'returns', 'description']);
  * Leaves out, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
  * and `description`, `example` beside a `summary` (a parameter check's `example` is part of its
  * messages and stays), and a documented parameter's JSDoc `type` (beside its `name` and
- * `description`). Only string values go; the syntax tree says which they are. A `serverFunction`'s
+ * `description`) and its `name` (beside a `description`). Only string values go; the syntax tree says which they are. A `serverFunction`'s
  * `params` go too: only the build reads them (a custom function's are checked at run time and stay).
  */
 const withoutHelpTextPlugin = {
@@ -80,7 +80,8 @@ const withoutHelpTextPlugin = {
           for (const property of node.properties) {
             if (skipped.has(property) || !ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
             const name = property.name.text;
-            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary')) || (name === 'type' && names.has('name') && names.has('description'));
+            // A documented parameter's `name` too: only the build's stubs and JSDoc use it, read from the full bundle.
+            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary')) || (name === 'type' && names.has('name') && names.has('description')) || (name === 'name' && names.has('description'));
             // The property goes with its comma: an empty string would still cost its name in every execution.
             if (help && isText(property.initializer)) removeProperty(property);
           }
