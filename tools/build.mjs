@@ -6,18 +6,20 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-/** esbuild, the TypeScript parser and parse5, loaded only when something must be built. */
+/** esbuild, the TypeScript parser, terser and parse5, loaded only when something must be built. */
 let build;
 let ts;
+let minify;
 let parseFragment;
 let serialize;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const GLOBAL = 'InspectionRatings';
+// Short: every public function's stub names it, and every execution compiles the stubs.
+const GLOBAL = 'IR';
 
 /**
- * Bundles src/main.ts into one IIFE that leaves `var InspectionRatings` at the top level. With
+ * Bundles src/main.ts into one IIFE that leaves `var IR` (Inspection Ratings) at the top level. With
  * `withoutHelpText`, the help text of the public functions' documentation objects (summary,
  * example, returns, each parameter's description) is left out: Sheets reads it from the JSDoc the
  * build appends, the code never does, and every execution compiles the whole script.
@@ -51,7 +53,8 @@ const HELP_TEXT = new Set(['summary', 'returns', 'description']);
  * Leaves out, in the TypeScript of src/, the help text of documentation objects: `summary`, `returns`
  * and `description`, `example` beside a `summary` (a parameter check's `example` is part of its
  * messages and stays), and a documented parameter's JSDoc `type` (beside its `name` and
- * `description`). Only string values go; the syntax tree says which they are.
+ * `description`) and its `name` (beside a `description`). Only string values go; the syntax tree says which they are. A `serverFunction`'s
+ * `params` go too: only the build reads them (a custom function's are checked at run time and stay).
  */
 const withoutHelpTextPlugin = {
   name: 'without-help-text',
@@ -60,15 +63,27 @@ const withoutHelpTextPlugin = {
       const text = readFileSync(path, 'utf8');
       const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2019, true);
       const emptied = [];
+      const skipped = new Set();
+      const removeProperty = (property) => emptied.push([property.getStart(source), text[property.getEnd()] === ',' ? property.getEnd() + 1 : property.getEnd()]);
       const visit = (node) => {
+        // A sidebar call's or trigger's parameters are read only by the build (for its stub), from the full bundle.
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'serverFunction' && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
+          const params = node.arguments[0].properties.find((property) => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'params');
+          if (params) {
+            removeProperty(params);
+            skipped.add(params);
+          }
+        }
+        if (skipped.has(node)) return;
         if (ts.isObjectLiteralExpression(node)) {
           const names = new Set(node.properties.map((property) => property.name && ts.isIdentifier(property.name) && property.name.text));
           for (const property of node.properties) {
-            if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+            if (skipped.has(property) || !ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
             const name = property.name.text;
-            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary')) || (name === 'type' && names.has('name') && names.has('description'));
+            // A documented parameter's `name` too: only the build's stubs and JSDoc use it, read from the full bundle.
+            const help = HELP_TEXT.has(name) || (name === 'example' && names.has('summary')) || (name === 'type' && names.has('name') && names.has('description')) || (name === 'name' && names.has('description'));
             // The property goes with its comma: an empty string would still cost its name in every execution.
-            if (help && isText(property.initializer)) emptied.push([property.getStart(source), text[property.getEnd()] === ',' ? property.getEnd() + 1 : property.getEnd()]);
+            if (help && isText(property.initializer)) removeProperty(property);
           }
         }
         ts.forEachChild(node, visit);
@@ -152,6 +167,15 @@ function wrap(text, width = 88) {
   return lines;
 }
 
+/**
+ * The shipped bundle compressed once more by terser (about 1 KB below esbuild's minification): two
+ * passes, ES2019 output, no unsafe transformations; the top-level `var IR` keeps its name.
+ */
+async function smaller(bundle) {
+  const result = await minify(bundle, { ecma: 2019, compress: { passes: 2 }, mangle: true, format: { ascii_only: false } });
+  return result.code;
+}
+
 /** Apps Script runs plain scripts: no module syntax may survive bundling. */
 function assertPlainScript(code) {
   const moduleSyntax = /(^|[^\w$.'"`])(import\s*[\w{*(]|export\s+[\w{*]|require\s*\()/m.exec(code);
@@ -219,7 +243,7 @@ async function customFunctionsOnly(file) {
   const contents = `${imports.map((match) => match[0]).join('\n')}\nexport const api = { ${names.join(', ')} };\n`;
   const entry = { stdin: { contents, resolveDir: join(root, 'src'), sourcefile: 'customFunctions.ts', loader: 'ts' } };
   const functions = publicFunctions(await bundleServer({ entry }));
-  const bundle = await bundleServer({ entry, withoutHelpText: true });
+  const bundle = await smaller(await bundleServer({ entry, withoutHelpText: true }));
   writeFileSync(file, `${bundle}\n${functions.map(jsdoc).join('\n')}`);
 }
 
@@ -257,6 +281,7 @@ export async function ensureBuilt({ force = false, quiet = false } = {}) {
 async function loadBuilders() {
   ({ build } = await import('esbuild'));
   ({ default: ts } = await import('typescript'));
+  ({ minify } = await import('terser'));
   ({ parseFragment, serialize } = await import('parse5'));
 }
 
@@ -264,7 +289,7 @@ async function main(quiet = false) {
   await loadBuilders();
   // The documentation is read from a full build; the script that ships leaves its help text out.
   const functions = publicFunctions(await bundleServer());
-  const bundle = await bundleServer({ withoutHelpText: true });
+  const bundle = await smaller(await bundleServer({ withoutHelpText: true }));
   // @OnlyCurrentDoc: the add-on asks only for the spreadsheet it is used in (docs/design.md).
   const code = `/** @OnlyCurrentDoc */\n${bundle}\n${functions.map(jsdoc).join('\n')}`;
   assertPlainScript(code);

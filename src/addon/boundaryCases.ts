@@ -8,7 +8,7 @@ import { isNotRated, rateStandard } from '../core/standards';
 import { evidenceHeader } from '../core/workbook';
 import { serverFunction } from '../publicFunction';
 import { STANDARD_ID, validated } from './serverArgs';
-import { tabsByName } from './ownTabs';
+import { activeSpreadsheet, tabsByName } from './ownTabs';
 import { readCaseTabs } from './caseTabs';
 import { workbookFramework } from './workbookFramework';
 
@@ -42,7 +42,7 @@ export interface BoundaryMove {
  * qualitative key question, not on cases) or one not rated yet.
  */
 function boundaryMoves(standardId: unknown): BoundaryMove[] {
-  const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
+  const tabs = tabsByName(activeSpreadsheet());
   const framework = workbookFramework(tabs);
   const standard = findStandard(framework, standardId);
   const caseTab = readCaseTabs(tabs, framework).find((tab) => tab.frameworkName === standard.caseTab);

@@ -19,6 +19,16 @@ export function markOwn(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: TabRole
 /** The spreadsheet's tabs by name, each with the role the add-on gave it (if any). */
 export type Tabs = Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; role?: TabRole }>;
 
+/** The spreadsheet the add-on runs in (one short call for the many places that start from it). */
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** The spreadsheet's own properties, where the add-on keeps its last choices. */
+export function documentProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
 /** Reads every tab's name and role in one pass. */
 export function tabsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Tabs {
   return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), { sheet, role: roleOf(sheet) }]));

@@ -9,7 +9,7 @@ import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
-import { markOwn, notOurs, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, documentProperties, markOwn, notOurs, Tabs, tabsByName } from './ownTabs';
 import { markQaOf, qaTabOf } from './qaTabs';
 import { workbookFramework } from './workbookFramework';
 
@@ -81,7 +81,7 @@ export function qualityCheck(request: QualityCheckRequest): QualityCheckReport {
     if (!Number.isInteger(request.perInspector) || request.perInspector < 1) {
       throw new Error(`Cases per inspector must be a whole number, 1 or more; got ${request.perInspector}.`);
     }
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const caseSheet = tabs.get(request.caseTab);
     if (!caseSheet || caseSheet.role !== 'case') throw new Error(`There is no case tab named "${quoteText(request.caseTab)}": run New inspection first.`);
@@ -119,7 +119,7 @@ export function qualityCheck(request: QualityCheckRequest): QualityCheckReport {
     } else {
       lines.push(`${qa.name}: every inspector already has ${request.perInspector} case${request.perInspector === 1 ? '' : 's'} to re-mark, or no other marked case; nothing added.`);
     }
-    PropertiesService.getDocumentProperties().setProperty(QUALITY_CHECK_PROPERTY, JSON.stringify({ ...request, seed, drawnAt: new Date().toISOString() }));
+    documentProperties().setProperty(QUALITY_CHECK_PROPERTY, JSON.stringify({ ...request, seed, drawnAt: new Date().toISOString() }));
     lines.push(`Seed ${seed} recorded. Re-mark the key questions without looking at the case tab, then Generate summaries for the Agreement tab.`);
     return { qaTab: qa.name, seed, lines };
   });

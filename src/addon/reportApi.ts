@@ -8,7 +8,7 @@ import { RatingsReport } from '../core/report';
 import { workbookReport } from '../core/workbookReport';
 import { serverFunction } from '../publicFunction';
 import { validated } from './serverArgs';
-import { tabsByName } from './ownTabs';
+import { activeSpreadsheet, tabsByName } from './ownTabs';
 import { sheetsReader } from './workbookReader';
 
 /** The dist/ HTML file (no extension) that holds the document builder's script. */
@@ -19,7 +19,7 @@ export const REPORT_DOCUMENT_FILE = 'ReportDocument';
  * google.script.run), its lists capped with a count of the rest so the reply stays small.
  */
 function reportModel(): RatingsReport {
-  return boundedReport(workbookReport(sheetsReader(tabsByName(SpreadsheetApp.getActiveSpreadsheet()))));
+  return boundedReport(workbookReport(sheetsReader(tabsByName(activeSpreadsheet()))));
 }
 
 export const getReportModel = serverFunction(

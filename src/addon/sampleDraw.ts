@@ -9,7 +9,7 @@ import { ArgRule, LIMITS, SEED, TAB_NAME, validated } from './serverArgs';
 import { asText } from './cells';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
-import { Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, documentProperties, Tabs, tabsByName } from './ownTabs';
 
 /**
  * Sidebar, "Draw sample" (docs/sampling-and-qa.md): draws a stratified sample from a tab holding the
@@ -71,7 +71,7 @@ export interface SampleDrawReport extends SamplePreview {
 
 /** The tabs the sidebar offers: user tabs with a Case ID header as populations, the add-on's case tabs as targets. */
 export function sampleSetup(): SampleSetup {
-  const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
+  const tabs = tabsByName(activeSpreadsheet());
   const populations: PopulationTab[] = [];
   const caseTabs: string[] = [];
   tabs.forEach(({ sheet, role }, name) => {
@@ -82,7 +82,7 @@ export function sampleSetup(): SampleSetup {
     const cases = Math.max(sheet.getLastRow() - 1, 0);
     populations.push({ name, headers: headers.filter((header) => header !== ''), cases, suggestedSize: cases > 0 ? plannedSampleSize(cases) : 0 });
   });
-  const last = PropertiesService.getDocumentProperties().getProperty(SAMPLE_DRAW_PROPERTY);
+  const last = documentProperties().getProperty(SAMPLE_DRAW_PROPERTY);
   return { populations, caseTabs, last: last ? (JSON.parse(last) as SampleDrawRecord) : undefined };
 }
 
@@ -121,7 +121,7 @@ function requestedSeed(seed: unknown): number | undefined {
 
 /** Draws without writing: the balance table, and the seed that repeats this draw. */
 export function previewSample(request: SampleRequest): SamplePreview {
-  return draw(tabsByName(SpreadsheetApp.getActiveSpreadsheet()), request).preview;
+  return draw(tabsByName(activeSpreadsheet()), request).preview;
 }
 
 /**
@@ -130,7 +130,7 @@ export function previewSample(request: SampleRequest): SamplePreview {
  */
 export function writeSample(request: SampleRequest, caseTab: string): SampleDrawReport {
   return withDocumentLock(() => {
-    const tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet());
+    const tabs = tabsByName(activeSpreadsheet());
     const target = tabs.get(caseTab);
     if (!target || target.role !== 'case') throw new Error(`There is no case tab named "${quoteText(caseTab)}": run New inspection first, or choose another tab.`);
     const { population, chosen, preview } = draw(tabs, request);
@@ -160,7 +160,7 @@ export function writeSample(request: SampleRequest, caseTab: string): SampleDraw
     const missing = headers.filter((_, position) => !targets[position]);
     if (missing.length > 0) lines.push(`${caseTab} has no column headed ${missing.map((header) => `"${header}"`).join(', ')}, so those values were not written.`);
     const record: SampleDrawRecord = { ...request, seed: preview.seed, caseTab, written: newRows.length, drawnAt: new Date().toISOString() };
-    PropertiesService.getDocumentProperties().setProperty(SAMPLE_DRAW_PROPERTY, JSON.stringify(record));
+    documentProperties().setProperty(SAMPLE_DRAW_PROPERTY, JSON.stringify(record));
     lines.push(`Seed ${preview.seed} recorded: drawing again with it gives the same sample.`);
     return { ...preview, lines };
   });

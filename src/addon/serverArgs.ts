@@ -95,6 +95,9 @@ export function validated<F extends (...args: never[]) => unknown>(name: string,
 /** Limits shared by the sidebar's calls: Sheets' 100-character tab names, 50,000 characters a cell, its grid. */
 export const LIMITS = { tabName: 100, cellText: 50000, shortText: 200, rows: 10000000, columns: 18278, seed: Number.MAX_SAFE_INTEGER, arguments: 10 } as const;
 
+/** An optional short text argument (a name, an id, a rating), by its label. */
+export const optionalText = (label: string): ArgRule => ({ label, type: 'text', optional: true, maxLength: LIMITS.shortText });
+
 /** Arguments several sidebar calls take. */
 export const STANDARD_ID: ArgRule = { label: 'The standard id', type: 'text', maxLength: LIMITS.shortText };
 export const TAB_NAME: ArgRule = { label: 'The tab name', type: 'text', maxLength: LIMITS.tabName };

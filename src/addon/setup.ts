@@ -24,7 +24,7 @@ import {
 import { asText } from './cells';
 import { answerRules, dropdown, styleHeader } from './formats';
 import { withDocumentLock } from './lock';
-import { findTab, FoundTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, findTab, FoundTab, markOwn, notOurs, TabRole, Tabs, tabsByName } from './ownTabs';
 import { writePanelIndicative } from './panelTab';
 import { writeRatingsTab } from './ratingsTab';
 import { asDataProblem, frameworkTabError, workbookFramework } from './workbookFramework';
@@ -82,7 +82,7 @@ export interface SetupReport {
  */
 export function newInspection(frameworkId?: string): SetupReport {
   return withDocumentLock(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const reader = sheetsReader(tabs);
     const marked = markedFrameworkId(reader);

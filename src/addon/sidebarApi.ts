@@ -15,9 +15,9 @@ import { caseBasedStandards, caseTabLayouts, defaultSplitHeader, splittableColum
 import { columnNumber, PANEL_LAYOUT, readRow } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
 import { asText, MAX_CELL_CHARACTERS } from './cells';
-import { LIMITS, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
+import { LIMITS, optionalText, STANDARD_ID, TAB_NAME, validated } from './serverArgs';
 import { withDocumentLock } from './lock';
-import { findTab, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, documentProperties, findTab, Tabs, tabsByName } from './ownTabs';
 import { appendPanelLog, recordedBy } from './panelLog';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { checkCaseTabs, generateSummaries, GenerateOptions, GenerateReport } from './summaries';
@@ -91,7 +91,7 @@ const PANEL_TAB = 'Panel';
  * New inspection, Generate summaries or a panel save.
  */
 function overview(): Overview {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   const tabs = tabsByName(spreadsheet);
   const choice = workbookChoice(tabs);
   const framework = choice.framework;
@@ -118,7 +118,7 @@ function overview(): Overview {
     panel,
     subSampleHeaders: splittableColumns(framework).map((column) => column.header),
     overall: caseTabs.length > 0 ? overallView(report) : null,
-    subSampleHeader: PropertiesService.getDocumentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
+    subSampleHeader: documentProperties().getProperty('subSampleHeader') || defaultSplitHeader(framework),
     frameworkChoices: [
       ...FRAMEWORKS.map((known) => ({ id: known.id, name: known.name })),
       ...(choice.hasFrameworkTab ? [{ id: FRAMEWORK_TAB_CHOICE, name: choice.fromFrameworkTab && choice.problems.length === 0 ? `The Framework tab: ${framework.name}` : 'The Framework tab' }] : []),
@@ -212,7 +212,7 @@ function panelOptions(caseTabs: CaseTabRead[], framework: Framework, standard: S
  */
 function recordJudgement(standardId: unknown, ratingGiven: unknown, rationaleGiven: unknown, recordedByGiven?: unknown): PanelRow {
   return withDocumentLock(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const framework = workbookFramework();
     const standard = findStandard(framework, standardId);
     if (standard.kind !== 'caseBased') {
@@ -266,7 +266,7 @@ function refuseForbiddenMove(caseTabs: CaseTabRead[], framework: Framework, stan
 
 /** Selects a cell named by the sidebar (a data-quality problem's link). */
 function selectCell(tab: string, row: number, column: number): void {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  const sheet = activeSpreadsheet().getSheetByName(tab);
   if (!sheet) throw new Error(`There is no tab named "${quoteText(tab)}" any more.`);
   sheet.activate();
   sheet.getRange(row, column).activate();
@@ -293,7 +293,7 @@ export const recordPanelJudgement = serverFunction(
     'recordPanelJudgement',
     [
       STANDARD_ID,
-      { label: 'The rating', type: 'text', optional: true, maxLength: LIMITS.shortText },
+      optionalText('The rating'),
       // Over a cell's 50,000 characters the rationale gets its own message (recordJudgement); this bounds the request.
       { label: 'The rationale', type: 'text', optional: true, maxLength: 20 * LIMITS.cellText },
       { label: 'Recorded by', type: 'text', optional: true, maxLength: LIMITS.shortText, visible: true },
@@ -325,7 +325,7 @@ export const runNewInspection = serverFunction(
     params: [{ name: 'frameworkId', type: 'string', description: "Optional: the framework's id, e.g. \"yj-2018\"; by default the one the case tabs follow.", optional: true }],
     returns: 'What was done, a line per tab.',
   },
-  validated('runNewInspection', [{ label: "The framework's id", type: 'text', optional: true, maxLength: LIMITS.shortText }], (frameworkId?: string): SetupReport => newInspection(frameworkId || undefined)),
+  validated('runNewInspection', [optionalText("The framework's id")], (frameworkId?: string): SetupReport => newInspection(frameworkId || undefined)),
 );
 
 export const runGenerateSummaries = serverFunction(
@@ -336,7 +336,7 @@ export const runGenerateSummaries = serverFunction(
   },
   validated(
     'runGenerateSummaries',
-    [{ label: 'The options', type: 'object', optional: true, fields: { subSampleHeader: { label: 'The sub-sample column', type: 'text', optional: true, maxLength: LIMITS.shortText } } }],
+    [{ label: 'The options', type: 'object', optional: true, fields: { subSampleHeader: optionalText('The sub-sample column') } }],
     (options?: GenerateOptions): GenerateReport => generateSummaries(options ?? {}),
   ),
 );

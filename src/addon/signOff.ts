@@ -9,9 +9,9 @@ import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { protectWholeTab } from './formats';
 import { withDocumentLock } from './lock';
 import { appendRows } from './ownTab';
-import { findTab, FoundTab, markOwn, Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, findTab, FoundTab, markOwn, Tabs, tabsByName } from './ownTabs';
 import { recordedBy } from './panelLog';
-import { LIMITS, TAB_NAME, validated } from './serverArgs';
+import { LIMITS, optionalText, TAB_NAME, validated } from './serverArgs';
 import { workbookFramework } from './workbookFramework';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -177,7 +177,7 @@ function chosenRows(spreadsheet: Spreadsheet, caseTabs: CaseTabRead[], request: 
 function signOffCases(request: SignOffRequest): SignOffReport {
   return withDocumentLock(() => {
     const reviewer = reviewerName(request.reviewer);
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const framework = workbookFramework(tabs);
     const { tab, rowIndexes } = chosenRows(spreadsheet, readCaseTabs(tabs, framework), request);
@@ -222,7 +222,7 @@ function reopenCase(request: ReopenRequest): SignOffReport {
     const reason = request.reason.trim();
     if (reason === '') throw new Error('Say why the case is reopened: the Sign-off log keeps the reason.');
     if (reason.length > MAX_CELL_CHARACTERS) throw new Error(`The reason is ${reason.length} characters; a Sheets cell holds at most ${MAX_CELL_CHARACTERS}. Shorten it: nothing was saved.`);
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const tabs = tabsByName(spreadsheet);
     const caseTabs = readCaseTabs(tabs, workbookFramework(tabs));
     const tab = caseTabs.find((candidate) => candidate.name === request.caseTab);
@@ -265,7 +265,7 @@ export const runSignOff = serverFunction(
       {
         label: 'The sign-off',
         type: 'object',
-        fields: { which: { label: 'Which cases', type: 'text', maxLength: 20 }, caseTab: { ...TAB_NAME, label: 'The case tab', optional: true }, reviewer: { label: 'The reviewer', type: 'text', optional: true, maxLength: LIMITS.shortText } },
+        fields: { which: { label: 'Which cases', type: 'text', maxLength: 20 }, caseTab: { ...TAB_NAME, label: 'The case tab', optional: true }, reviewer: optionalText('The reviewer') },
       },
     ],
     signOffCases,
@@ -289,7 +289,7 @@ export const runReopen = serverFunction(
           caseId: { label: 'The case ID', type: 'text', maxLength: LIMITS.shortText },
           // Over a cell's 50,000 characters the reason gets its own message; this bounds the request.
           reason: { label: 'The reason', type: 'text', maxLength: 2 * LIMITS.cellText },
-          reviewer: { label: 'The reviewer', type: 'text', optional: true, maxLength: LIMITS.shortText },
+          reviewer: optionalText('The reviewer'),
         },
       },
     ],

@@ -15,7 +15,7 @@ import { asText, CellInput } from './cells';
 import { bandRules } from './formats';
 import { withDocumentLock } from './lock';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
-import { findTab, tabsByName } from './ownTabs';
+import { activeSpreadsheet, documentProperties, findTab, tabsByName } from './ownTabs';
 import { Grid, writeOwnTab } from './ownTab';
 import { writePanelIndicative } from './panelTab';
 import { FigureBlock, figureBlocks, figureCell, writeRatingsTab } from './ratingsTab';
@@ -42,8 +42,8 @@ export interface GenerateReport {
  */
 export function generateSummaries(options: GenerateOptions = {}): GenerateReport {
   return withDocumentLock(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const properties = PropertiesService.getDocumentProperties();
+    const spreadsheet = activeSpreadsheet();
+    const properties = documentProperties();
     if (options.subSampleHeader) properties.setProperty(SUB_SAMPLE_PROPERTY, options.subSampleHeader);
     const tabs = tabsByName(spreadsheet);
     const framework = workbookFramework(tabs);
@@ -215,13 +215,14 @@ interface FiguresOnRatings {
   blocks: FigureBlock[];
 }
 
+/** Percentages in columns of a written grid's rows: each a first column and how many columns from it. */
+function percentColumns(sheet: Sheet, rows: number, columns: ReadonlyArray<readonly [number, number]>): void {
+  for (const [column, width] of columns) sheet.getRange(1, column, rows, width).setNumberFormat('0%');
+}
+
 function formatKeyQuestions(sheet: Sheet, grid: Grid): void {
   const rows = grid.length;
-  sheet.getRange(1, 6, rows, 1).setNumberFormat('0%');
-  sheet.getRange(1, 9, rows, 1).setNumberFormat('0%');
-  sheet.getRange(1, 12, rows, 1).setNumberFormat('0%');
-  sheet.getRange(1, 15, rows, BOUNDARIES.length).setNumberFormat('0%');
-  sheet.getRange(1, 19, rows, 2).setNumberFormat('0%');
+  percentColumns(sheet, rows, [[6, 1], [9, 1], [12, 1], [15, BOUNDARIES.length], [19, 2]]);
   sheet.setConditionalFormatRules(bandRules([sheet.getRange(1, 7, rows, 2)]));
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
@@ -304,8 +305,7 @@ function subSamplesGrid(caseTabs: CaseTabRead[], framework: Framework, header: s
 }
 
 function formatSubSamples(sheet: Sheet, grid: Grid): void {
-  sheet.getRange(1, 6, grid.length, 1).setNumberFormat('0%');
-  sheet.getRange(1, 10, grid.length, 2).setNumberFormat('0%');
+  percentColumns(sheet, grid.length, [[6, 1], [10, 2]]);
   sheet.setConditionalFormatRules(bandRules([sheet.getRange(1, 7, grid.length, 2)]));
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
 }

@@ -2,7 +2,7 @@ import { DataProblem } from '../core/dataQuality';
 import { Framework } from '../core/framework';
 import { FrameworkTabProblem } from '../core/frameworkTab';
 import { chooseFramework } from '../core/workbookModel';
-import { Tabs, tabsByName } from './ownTabs';
+import { activeSpreadsheet, Tabs, tabsByName } from './ownTabs';
 import { sheetsReader } from './workbookReader';
 
 /** The workbook's framework as far as it can be read, and the Framework tab's problems (listed like data problems). */
@@ -31,7 +31,7 @@ export function asDataProblem(problem: FrameworkTabProblem): DataProblem {
 }
 
 /** The workbook's framework (see workbookChoice); an error naming the first problems where its Framework tab has any. */
-export function workbookFramework(tabs: Tabs = tabsByName(SpreadsheetApp.getActiveSpreadsheet())): Framework {
+export function workbookFramework(tabs: Tabs = tabsByName(activeSpreadsheet())): Framework {
   const choice = workbookChoice(tabs);
   if (choice.problems.length > 0) throw frameworkTabError(choice.problems);
   return choice.framework;

@@ -22,6 +22,11 @@ export interface DataProblem {
   message: string;
 }
 
+/** A problem at a cell, its A1 name worked out from its row and column. */
+export function dataProblem(tab: string, row: number, column: number, header: string, value: string, kind: ProblemKind, message: string): DataProblem {
+  return { tab, row, column, cell: cellName(row, column), header, value, kind, message };
+}
+
 /**
  * What is wrong in a cell. `unreadableTab`: a case tab whose header row cannot be read (a missing
  * key-question column); `panel`: a panel judgement that is not applied; `judgement`: a judgement
@@ -119,19 +124,17 @@ export function checkColumns(tab: string, table: CaseTable, framework: Framework
     const near = standard.keyQuestions.map((keyQuestion) => table.answerColumns.get(keyQuestion.id)).find((column) => column !== undefined);
     for (const keyQuestion of standard.keyQuestions.filter((candidate) => !candidate.qualitative && !table.answerColumns.has(candidate.id))) {
       const column = near ? near.index + 1 : 1;
-      problems.push({
-        tab, row: 1, column, cell: cellName(1, column), header: `${keyQuestion.id} ${shortHeader(keyQuestion.text)}`, value: '', kind: 'missingColumn',
-        message: `${quoteText(tab)}: there is no column for key question ${keyQuestion.id} ("${shortHeader(keyQuestion.text)}"), so standard ${standard.id} cannot be rated. Run New inspection to add the column back at the end; no case data is changed.`,
-      });
+      problems.push(dataProblem(tab, 1, column, `${keyQuestion.id} ${shortHeader(keyQuestion.text)}`, '', 'missingColumn',
+        `${quoteText(tab)}: there is no column for key question ${keyQuestion.id} ("${shortHeader(keyQuestion.text)}"), so standard ${standard.id} cannot be rated. Run New inspection to add the column back at the end; no case data is changed.`,
+      ));
     }
   }
   for (const column of table.answerColumns.values()) {
     if (known.has(column.id)) continue;
     const what = column.kind === 'keyQuestion' ? 'key question' : 'prompt';
-    problems.push({
-      tab, row: 1, column: column.index + 1, cell: cellName(1, column.index + 1), header: column.header, value: quoteText(column.header), kind: 'unknownColumn',
-      message: `Column "${shortHeader(column.header)}": ${framework.name} has no ${what} ${column.id}, so its answers are not counted. Check the id (a mistyped one?), or remove the column.`,
-    });
+    problems.push(dataProblem(tab, 1, column.index + 1, column.header, quoteText(column.header), 'unknownColumn',
+      `Column "${shortHeader(column.header)}": ${framework.name} has no ${what} ${column.id}, so its answers are not counted. Check the id (a mistyped one?), or remove the column.`,
+    ));
   }
   return problems;
 }
@@ -177,7 +180,7 @@ export function checkCaseTab(
     const rank = RANK[kind];
     if (keptOfRank[rank] >= limit) return;
     keptOfRank[rank] += 1;
-    problems.push({ tab, row: sheetRow(rowIndex), column: column.index + 1, cell: cellName(sheetRow(rowIndex), column.index + 1), header: column.header, value: isEmptyCell(cell) ? '' : quoteText(String(cell)), kind, message: message() });
+    problems.push(dataProblem(tab, sheetRow(rowIndex), column.index + 1, column.header, isEmptyCell(cell) ? '' : quoteText(String(cell)), kind, message()));
   };
 
   // A column's header as messages show it, worked out once per column rather than once per problem.

@@ -1,7 +1,6 @@
-import { cellName } from './a1';
 import { isEmptyCell, quoteText } from './answers';
 import { CaseTable, sheetRow } from './caseTable';
-import { DataProblem } from './dataQuality';
+import { DataProblem, dataProblem } from './dataQuality';
 
 /** Sheets' error values, as getValues returns them. */
 const ERROR_VALUE = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
@@ -29,16 +28,10 @@ export function formulaCellProblems(tab: string, table: CaseTable, formulas: rea
       const value = cells[column.index];
       if (formula === '' || isErrorValue(value)) continue;
       const row = sheetRow(rowIndex);
-      problems.push({
-        tab,
-        row,
-        column: column.index + 1,
-        cell: cellName(row, column.index + 1),
-        header: column.header,
-        value: isEmptyCell(value) ? '' : quoteText(String(value)),
-        kind: 'formula',
-        message: `Row ${row}, column "${quoteText(column.header)}": holds the formula ${quoteText(formula)}, not a typed answer. If it turns into an error (#N/A, #REF!), the summaries over this tab stop; type the answer instead.`,
-      });
+      problems.push(
+        dataProblem(tab, row, column.index + 1, column.header, isEmptyCell(value) ? '' : quoteText(String(value)), 'formula',
+          `Row ${row}, column "${quoteText(column.header)}": holds the formula ${quoteText(formula)}, not a typed answer. If it turns into an error (#N/A, #REF!), the summaries over this tab stop; type the answer instead.`),
+      );
     }
   });
   return problems;

@@ -131,6 +131,8 @@ export interface FrameworkProblem {
   message: string;
 }
 
+type AddProblem = (item: string | undefined, field: FrameworkProblem['field'], message: string) => void;
+
 /** The standards of a framework in order. */
 export function standardsOf(framework: Framework): Standard[] {
   return framework.domains.flatMap((domain) => domain.standards);
@@ -162,63 +164,64 @@ export function inSubSample(rule: SubSampleRule, cell: unknown): boolean | undef
  */
 export function validateFramework(framework: Framework): FrameworkProblem[] {
   const problems: FrameworkProblem[] = [];
-  const add = (problem: FrameworkProblem) => problems.push(problem);
-  if (!framework.id.trim()) add({ field: 'id', message: 'The framework has no id.' });
-  if (!framework.name.trim()) add({ field: 'name', message: 'The framework has no name.' });
+  // One short call a rule: the problem's item (absent for the settings), its field and message.
+  const add: AddProblem = (item, field, message) => problems.push(item === undefined ? { field, message } : { item, field, message });
+  if (!framework.id.trim()) add(undefined, 'id', 'The framework has no id.');
+  if (!framework.name.trim()) add(undefined, 'name', 'The framework has no name.');
   checkThresholds(framework.thresholds, add);
   checkOverall(framework, add);
 
   const caseTabs = new Map<string, CaseTab>();
   for (const tab of framework.caseTabs) {
-    if (caseTabs.has(tab.name)) add({ item: tab.name, field: 'caseTab', message: `Case tab "${quoteText(tab.name)}" is defined twice.` });
+    if (caseTabs.has(tab.name)) add(tab.name, 'caseTab', `Case tab "${quoteText(tab.name)}" is defined twice.`);
     caseTabs.set(tab.name, tab);
     const headers = new Set<string>();
     for (const column of tab.metadata) {
       const key = column.header.trim().toLowerCase();
-      if (!key) add({ item: tab.name, field: 'header', message: `Case tab "${quoteText(tab.name)}" has a metadata column with no header.` });
-      else if (headers.has(key)) add({ item: tab.name, field: 'header', message: `Case tab "${quoteText(tab.name)}" has the metadata column "${quoteText(column.header)}" twice.` });
-      else if (/^\d+\.\d+\.\d+(\s|\(|$)/.test(column.header.trim())) add({ item: tab.name, field: 'header', message: `Case tab "${quoteText(tab.name)}": metadata column "${quoteText(column.header)}" starts like a question id, so it would be read as one; reword it.` });
+      if (!key) add(tab.name, 'header', `Case tab "${quoteText(tab.name)}" has a metadata column with no header.`);
+      else if (headers.has(key)) add(tab.name, 'header', `Case tab "${quoteText(tab.name)}" has the metadata column "${quoteText(column.header)}" twice.`);
+      else if (/^\d+\.\d+\.\d+(\s|\(|$)/.test(column.header.trim())) add(tab.name, 'header', `Case tab "${quoteText(tab.name)}": metadata column "${quoteText(column.header)}" starts like a question id, so it would be read as one; reword it.`);
       headers.add(key);
-      if (column.values && column.values.length === 0) add({ item: tab.name, field: 'values', message: `Case tab "${quoteText(tab.name)}": metadata column "${quoteText(column.header)}" lists no allowed values; give some or none at all.` });
+      if (column.values && column.values.length === 0) add(tab.name, 'values', `Case tab "${quoteText(tab.name)}": metadata column "${quoteText(column.header)}" lists no allowed values; give some or none at all.`);
     }
   }
 
   const seen = new Set<string>();
   const unique = (id: string, what: string) => {
-    if (seen.has(id)) add({ item: id, field: 'id', message: `${what} "${quoteText(id)}": this id is used twice.` });
+    if (seen.has(id)) add(id, 'id', `${what} "${quoteText(id)}": this id is used twice.`);
     seen.add(id);
   };
   for (const domain of framework.domains) {
     unique(domain.id, 'Domain');
-    if (!/^\d+$/.test(domain.id)) add({ item: domain.id, field: 'id', message: `Domain "${quoteText(domain.id)}": a domain id is a whole number, e.g. "2".` });
-    if (domain.standards.length === 0) add({ item: domain.id, field: 'id', message: `Domain "${quoteText(domain.id)}" has no standards.` });
+    if (!/^\d+$/.test(domain.id)) add(domain.id, 'id', `Domain "${quoteText(domain.id)}": a domain id is a whole number, e.g. "2".`);
+    if (domain.standards.length === 0) add(domain.id, 'id', `Domain "${quoteText(domain.id)}" has no standards.`);
     for (const standard of domain.standards) {
       unique(standard.id, 'Standard');
-      if (!/^\d+\.\d+$/.test(standard.id)) add({ item: standard.id, field: 'id', message: `Standard "${quoteText(standard.id)}": a standard id is two numbers with a dot, e.g. "2.1".` });
-      if (!standard.name.trim()) add({ item: standard.id, field: 'name', message: `Standard "${quoteText(standard.id)}" has no name.` });
+      if (!/^\d+\.\d+$/.test(standard.id)) add(standard.id, 'id', `Standard "${quoteText(standard.id)}": a standard id is two numbers with a dot, e.g. "2.1".`);
+      if (!standard.name.trim()) add(standard.id, 'name', `Standard "${quoteText(standard.id)}" has no name.`);
       const tab = standard.caseTab === undefined ? undefined : caseTabs.get(standard.caseTab);
-      if (standard.caseTab !== undefined && !tab) add({ item: standard.id, field: 'caseTab', message: `Standard "${quoteText(standard.id)}" names the case tab "${quoteText(standard.caseTab)}", which is not defined.` });
+      if (standard.caseTab !== undefined && !tab) add(standard.id, 'caseTab', `Standard "${quoteText(standard.id)}" names the case tab "${quoteText(standard.caseTab)}", which is not defined.`);
       if (standard.kind === 'caseBased') {
-        if (standard.caseTab === undefined) add({ item: standard.id, field: 'caseTab', message: `Standard "${quoteText(standard.id)}" is rated from cases but names no case tab.` });
-        if (!standard.keyQuestions.some((keyQuestion) => !keyQuestion.qualitative)) add({ item: standard.id, field: 'kind', message: `Standard "${quoteText(standard.id)}" is rated from cases but has no key question counted from cases.` });
+        if (standard.caseTab === undefined) add(standard.id, 'caseTab', `Standard "${quoteText(standard.id)}" is rated from cases but names no case tab.`);
+        if (!standard.keyQuestions.some((keyQuestion) => !keyQuestion.qualitative)) add(standard.id, 'kind', `Standard "${quoteText(standard.id)}" is rated from cases but has no key question counted from cases.`);
       }
       for (const keyQuestion of standard.keyQuestions) {
         unique(keyQuestion.id, 'Key question');
-        if (!isChildId(keyQuestion.id, standard.id)) add({ item: keyQuestion.id, field: 'id', message: `Key question "${quoteText(keyQuestion.id)}" is under standard ${standard.id}, so its id must be "${standard.id}." and a number.` });
-        if (!keyQuestion.text.trim()) add({ item: keyQuestion.id, field: 'text', message: `Key question "${quoteText(keyQuestion.id)}" has no wording.` });
+        if (!isChildId(keyQuestion.id, standard.id)) add(keyQuestion.id, 'id', `Key question "${quoteText(keyQuestion.id)}" is under standard ${standard.id}, so its id must be "${standard.id}." and a number.`);
+        if (!keyQuestion.text.trim()) add(keyQuestion.id, 'text', `Key question "${quoteText(keyQuestion.id)}" has no wording.`);
         checkSubSample(keyQuestion.id, keyQuestion.subSample, standard, tab, add);
         for (const prompt of keyQuestion.prompts) {
           unique(prompt.id, 'Prompt');
           if (!new RegExp(`^${escapeRegExp(keyQuestion.id)}\\((?:[a-z]|s\\d+)\\)$`).test(prompt.id)) {
-            add({ item: prompt.id, field: 'id', message: `Prompt "${quoteText(prompt.id)}" is under key question ${keyQuestion.id}, so its id must be "${quoteText(keyQuestion.id)}" and a letter or s1, s2… in brackets, e.g. "${keyQuestion.id}(a)".` });
+            add(prompt.id, 'id', `Prompt "${quoteText(prompt.id)}" is under key question ${keyQuestion.id}, so its id must be "${quoteText(keyQuestion.id)}" and a letter or s1, s2… in brackets, e.g. "${keyQuestion.id}(a)".`);
           }
-          if (!prompt.text.trim()) add({ item: prompt.id, field: 'text', message: `Prompt "${quoteText(prompt.id)}" has no wording.` });
+          if (!prompt.text.trim()) add(prompt.id, 'text', `Prompt "${quoteText(prompt.id)}" has no wording.`);
           checkSubSample(prompt.id, prompt.subSample, standard, tab, add);
         }
       }
     }
   }
-  if (!standardsOf(framework).some((standard) => standard.counts)) add({ field: 'overall', message: 'No standard counts towards the overall score.' });
+  if (!standardsOf(framework).some((standard) => standard.counts)) add(undefined, 'overall', 'No standard counts towards the overall score.');
   return problems;
 }
 
@@ -229,36 +232,36 @@ export function checkedFramework(framework: Framework): Framework {
   return framework;
 }
 
-function checkThresholds(thresholds: BandThresholds, add: (problem: FrameworkProblem) => void): void {
+function checkThresholds(thresholds: BandThresholds, add: AddProblem): void {
   const [requiresImprovement, good, outstanding] = thresholds;
   const whole = thresholds.length === 3 && thresholds.every((threshold) => Number.isInteger(threshold) && threshold >= 1 && threshold <= 100);
   if (!whole || !(requiresImprovement < good && good < outstanding)) {
-    add({ field: 'thresholds', message: `The band thresholds ${thresholds.join('/')} must be three whole percentages from 1 to 100, each above the one before (e.g. 50/65/80).` });
+    add(undefined, 'thresholds', `The band thresholds ${thresholds.join('/')} must be three whole percentages from 1 to 100, each above the one before (e.g. 50/65/80).`);
   }
 }
 
-function checkOverall(framework: Framework, add: (problem: FrameworkProblem) => void): void {
+function checkOverall(framework: Framework, add: AddProblem): void {
   if (framework.overall.rule !== 'scores') return;
   const maximum = 3 * standardsOf(framework).filter((standard) => standard.counts).length;
   const [requiresImprovement, good, outstanding] = framework.overall.minimums;
   const whole = framework.overall.minimums.every((minimum) => Number.isInteger(minimum) && minimum >= 1 && minimum <= maximum);
   if (!whole || !(requiresImprovement < good && good < outstanding)) {
-    add({ field: 'overall', message: `The overall bands start at ${framework.overall.minimums.join('/')}: they must be three whole scores from 1 to the maximum ${maximum}, each above the one before (e.g. 7/19/31 for 12 standards).` });
+    add(undefined, 'overall', `The overall bands start at ${framework.overall.minimums.join('/')}: they must be three whole scores from 1 to the maximum ${maximum}, each above the one before (e.g. 7/19/31 for 12 standards).`);
   }
 }
 
-function checkSubSample(id: string, rule: SubSampleRule | undefined, standard: Standard, tab: CaseTab | undefined, add: (problem: FrameworkProblem) => void): void {
+function checkSubSample(id: string, rule: SubSampleRule | undefined, standard: Standard, tab: CaseTab | undefined, add: AddProblem): void {
   if (!rule || !tab) return;
   const column = tab.metadata.find((candidate) => candidate.header.trim().toLowerCase() === rule.header.trim().toLowerCase());
   if (!column) {
-    add({ item: id, field: 'subSample', message: `"${quoteText(id)}" applies when ${describeSubSample(rule)}, but case tab "${quoteText(tab.name)}" (of standard ${standard.id}) has no metadata column "${quoteText(rule.header)}".` });
+    add(id, 'subSample', `"${quoteText(id)}" applies when ${describeSubSample(rule)}, but case tab "${quoteText(tab.name)}" (of standard ${standard.id}) has no metadata column "${quoteText(rule.header)}".`);
     return;
   }
-  if (rule.equals.length === 0) add({ item: id, field: 'subSample', message: `"${quoteText(id)}" applies when "${quoteText(rule.header)}" has one of no values; give at least one.` });
+  if (rule.equals.length === 0) add(id, 'subSample', `"${quoteText(id)}" applies when "${quoteText(rule.header)}" has one of no values; give at least one.`);
   const allowed = new Set((column.values ?? []).map((value) => value.trim().toLowerCase()));
   const unknown = column.values ? rule.equals.filter((value) => !allowed.has(value.trim().toLowerCase())) : [];
   if (unknown.length > 0) {
-    add({ item: id, field: 'subSample', message: `"${quoteText(id)}" applies when ${describeSubSample(rule)}, but "${quoteText(rule.header)}" allows only ${column.values!.join(', ')} (not ${unknown.join(', ')}).` });
+    add(id, 'subSample', `"${quoteText(id)}" applies when ${describeSubSample(rule)}, but "${quoteText(rule.header)}" allows only ${column.values!.join(', ')} (not ${unknown.join(', ')}).`);
   }
 }
 

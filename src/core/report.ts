@@ -21,7 +21,7 @@ import { wilsonInterval } from './programme';
 import { CASE_ID_HEADER, caseIdText } from './sampling';
 import { changeIsSignificant } from './statistics';
 import { checkSignOffs, SignOffSummary } from './signOff';
-import { INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey, SIGN_OFF_LOG_LAYOUT } from './tabLayouts';
+import { INSPECTION_DETAIL_BLANKS, INSPECTION_DETAILS, INSPECTION_LAYOUT, InspectionDetailKey, SIGN_OFF_LOG_LAYOUT } from './tabLayouts';
 import { qaTabName } from './workbookModel';
 import { caseTabLayouts, COMPARISON_HEADER, defaultSplitHeader, DOMAIN_ONE_HEADER, evidenceHeader, PANEL_HEADER } from './workbook';
 
@@ -334,7 +334,7 @@ function inspectionDetails(values: unknown[][] | undefined): InspectionDetails {
 
 /** A detail as a title shows it: what was typed, or what to do where it is blank (never the file's name). */
 export function detailText(report: Pick<RatingsReport, 'inspection'>, key: InspectionDetailKey): string {
-  return report.inspection[key] || INSPECTION_DETAILS.find((detail) => detail.key === key)!.blank;
+  return report.inspection[key] || INSPECTION_DETAIL_BLANKS[key];
 }
 
 /** R10: the comparison figure with whether this inspection's yes/applicable differs from it. */

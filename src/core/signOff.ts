@@ -1,7 +1,7 @@
 import { cellName } from './a1';
 import { Answer, describeCell, isEmptyCell, quoteText, readAnswer } from './answers';
 import { CaseTable, Column, columnHeaded, shortHeader, sheetRow } from './caseTable';
-import { DataProblem, ProblemKind } from './dataQuality';
+import { DataProblem, dataProblem as problem } from './dataQuality';
 import { Framework, keyQuestionsOf } from './framework';
 import { CASE_ID_HEADER, caseIdText } from './sampling';
 import { headersOf, SIGN_OFF_LOG_LAYOUT } from './tabLayouts';
@@ -113,10 +113,6 @@ export interface SignOffLog {
 const LOG_HEADERS = headersOf(SIGN_OFF_LOG_LAYOUT);
 
 const cellText = (cell: unknown) => (isEmptyCell(cell) ? '' : String(cell).trim());
-
-function problem(tab: string, row: number, column: number, header: string, value: string, kind: ProblemKind, message: string): DataProblem {
-  return { tab, row, column, cell: cellName(row, column), header, value, kind, message };
-}
 
 /**
  * Reads the Sign-off log (row 1 its header, columns found by header). A row whose check does not

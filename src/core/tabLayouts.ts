@@ -83,18 +83,32 @@ export const INSPECTION_LAYOUT = layout('inspection', 'Inspection', [
   ['value', 'Value'],
 ] as const);
 
-/** The Inspection tab's rows, in order: a key the report uses, the label in column A, and what a blank says. */
+/** The Inspection tab's rows, in order: a key the report uses and the label in column A. */
 export const INSPECTION_DETAILS = [
-  { key: 'service', label: 'Service inspected', blank: 'Service not named — fill in the Inspection tab' },
-  { key: 'inspection', label: 'Inspection', blank: 'Inspection not named — fill in the Inspection tab' },
-  { key: 'fieldwork', label: 'Fieldwork dates', blank: 'Fieldwork dates not given — fill in the Inspection tab' },
-  { key: 'leadInspector', label: 'Lead inspector', blank: 'Lead inspector not named — fill in the Inspection tab' },
-  { key: 'reportDate', label: 'Report date', blank: 'Report date not given — fill in the Inspection tab' },
-  { key: 'previousLabel', label: 'Previous column label', blank: 'Previous inspection' },
-  { key: 'comparisonLabel', label: 'Comparison column label', blank: 'All providers' },
+  { key: 'service', label: 'Service inspected' },
+  { key: 'inspection', label: 'Inspection' },
+  { key: 'fieldwork', label: 'Fieldwork dates' },
+  { key: 'leadInspector', label: 'Lead inspector' },
+  { key: 'reportDate', label: 'Report date' },
+  { key: 'previousLabel', label: 'Previous column label' },
+  { key: 'comparisonLabel', label: 'Comparison column label' },
 ] as const;
 
 export type InspectionDetailKey = (typeof INSPECTION_DETAILS)[number]['key'];
+
+/**
+ * What a title says where a detail is blank. Apart from the rows, so that only the report's pages
+ * (the sidebar's scripts) carry these, not the server script every execution compiles.
+ */
+export const INSPECTION_DETAIL_BLANKS: Record<InspectionDetailKey, string> = {
+  service: 'Service not named — fill in the Inspection tab',
+  inspection: 'Inspection not named — fill in the Inspection tab',
+  fieldwork: 'Fieldwork dates not given — fill in the Inspection tab',
+  leadInspector: 'Lead inspector not named — fill in the Inspection tab',
+  reportDate: 'Report date not given — fill in the Inspection tab',
+  previousLabel: 'Previous inspection',
+  comparisonLabel: 'All providers',
+};
 
 /** The keys of a layout's columns, e.g. "rating" | "score". */
 export type KeyOf<Layout> = Layout extends TabLayout<infer Key> ? Key : never;

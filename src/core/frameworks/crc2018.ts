@@ -14,7 +14,7 @@
  * appropriately?" twice; it appears once here, as 4.1.4.
  */
 import { CASE_ID_AND_INSPECTOR, RISK_OF_HARM_COLUMNS } from '../framework';
-import type { Framework, KeyQuestion, MetadataColumn, Prompt, SubSampleRule } from '../framework';
+import type { Framework, KeyQuestion, MetadataColumn, Prompt, Standard, SubSampleRule } from '../framework';
 import { DEFAULT_THRESHOLDS } from '../bands';
 
 /** The metadata columns of every CRC case tab (docs/user-guide.md). */
@@ -41,6 +41,16 @@ function qualitative(id: string, text: string): KeyQuestion {
   return { id, text, qualitative: true, prompts: [] };
 }
 
+/** A standard rated by the lead inspector's judgement (domain one), counted in the overall score (R9). */
+function byJudgement(id: string, name: string, statement: string, keyQuestions: KeyQuestion[]): Standard {
+  return { id, name, statement, kind: 'leadJudgement', counts: true, keyQuestions };
+}
+
+/** A standard rated from the answers on its case tab (R1), counted in the overall score (R9). */
+function fromCases(id: string, name: string, statement: string, caseTab: string, keyQuestions: KeyQuestion[]): Standard {
+  return { id, name, statement, kind: 'caseBased', counts: true, caseTab, keyQuestions };
+}
+
 /** Annex 4's prompts of a key question, lettered in order (2.1.1(a), 2.1.1(b), …), each of a sub-sample if given. */
 function lettered(keyQuestionId: string, texts: string[], subSample?: SubSampleRule): Prompt[] {
   return texts.map((text, index) => ({ id: `${keyQuestionId}(${String.fromCharCode(97 + index)})`, text, ...(subSample ? { subSample } : {}) }));
@@ -58,77 +68,37 @@ export const CRC_2018: Framework = {
       id: '1',
       name: 'Organisational delivery',
       standards: [
-        {
-          id: '1.1',
-          name: 'Leadership',
-          statement:
-            'The leadership of the organisation supports and promotes the delivery of a high-quality, personalised and responsive service for all service users.',
-          kind: 'leadJudgement',
-          counts: true,
-          keyQuestions: [
+        byJudgement('1.1', 'Leadership', 'The leadership of the organisation supports and promotes the delivery of a high-quality, personalised and responsive service for all service users.', [
             qualitative('1.1.1', 'Is there an effective vision and strategy driving the delivery of a high-quality service for all service users?'),
             qualitative('1.1.2', 'Are potential risks to service delivery anticipated and planned for in advance?'),
             qualitative('1.1.3', 'Does the operating model support effective service delivery, meeting the needs of all service users?'),
-          ],
-        },
-        {
-          id: '1.2',
-          name: 'Staff',
-          statement:
-            'Staff within the organisation are empowered to deliver a high-quality, personalised and responsive service for all service users.',
-          kind: 'leadJudgement',
-          counts: true,
-          keyQuestions: [
+        ]),
+        byJudgement('1.2', 'Staff', 'Staff within the organisation are empowered to deliver a high-quality, personalised and responsive service for all service users.', [
             qualitative('1.2.1', 'Do staffing and workload levels support the delivery of a high-quality service for all service users?'),
             qualitative('1.2.2', 'Do the skills and profile of staff support the delivery of a high-quality service for all service users?'),
             qualitative('1.2.3', 'Does the oversight of work support high-quality delivery and professional development?'),
             qualitative('1.2.4', 'Are arrangements for learning and development comprehensive and responsive?'),
             qualitative('1.2.5', 'Do managers pay sufficient attention to staff engagement?'),
-          ],
-        },
-        {
-          id: '1.3',
-          name: 'Services',
-          statement:
-            'A comprehensive range of high-quality services is in place, supporting a tailored and responsive service for all service users.',
-          kind: 'leadJudgement',
-          counts: true,
-          keyQuestions: [
+        ]),
+        byJudgement('1.3', 'Services', 'A comprehensive range of high-quality services is in place, supporting a tailored and responsive service for all service users.', [
             qualitative('1.3.1', 'Is a sufficiently comprehensive and up-to-date analysis of the profile of service users used by the organisation to deliver well-targeted services?'),
             // "division" is as printed in this CRC report (the NPS variant's wording).
             qualitative('1.3.2', 'Does the division provide the volume, range and quality of services to meet the needs of the service users?'),
             qualitative('1.3.3', 'Are relationships with providers and other agencies established, maintained and used effectively to deliver high-quality services to service users?'),
-          ],
-        },
-        {
-          id: '1.4',
-          name: 'Information and facilities',
-          statement:
-            'Timely and relevant information is available, and appropriate facilities are in place to support a high-quality, personalised and responsive approach for all service users.',
-          kind: 'leadJudgement',
-          counts: true,
-          keyQuestions: [
+        ]),
+        byJudgement('1.4', 'Information and facilities', 'Timely and relevant information is available, and appropriate facilities are in place to support a high-quality, personalised and responsive approach for all service users.', [
             qualitative('1.4.1', 'Do the policies and guidance in place enable staff to deliver a quality service, meeting the needs of all service users?'),
             qualitative('1.4.2', 'Do the premises and offices enable staff to deliver a quality service, meeting the needs of all service users?'),
             qualitative('1.4.3', 'Do the information and communications technology (ICT) systems enable staff to deliver a quality service, meeting the needs of all service users?'),
             qualitative('1.4.4', 'Is analysis, evidence and learning used effectively to drive improvement?'),
-          ],
-        },
+        ]),
       ],
     },
     {
       id: '2',
       name: 'Case supervision',
       standards: [
-        {
-          id: '2.1',
-          name: 'Assessment',
-          statement:
-            'Assessment is well informed, analytical and personalised, actively involving the service user.',
-          kind: 'caseBased',
-          counts: true,
-          caseTab: 'Case supervision',
-          keyQuestions: [
+        fromCases('2.1', 'Assessment', 'Assessment is well informed, analytical and personalised, actively involving the service user.', 'Case supervision', [
             counted('2.1.1', 'Does assessment focus sufficiently on engaging the service user?', lettered('2.1.1', [
               'Does assessment analyse the service user’s motivation and readiness to engage and comply with the sentence?',
               // Straight apostrophe as printed in Annex 4.
@@ -170,17 +140,8 @@ export const CRC_2018: Framework = {
                 text: 'Did child safeguarding information sharing take place in cases where required?',
               },
             ], HARM_FACTORS),
-          ],
-        },
-        {
-          id: '2.2',
-          name: 'Planning',
-          statement:
-            'Planning is well informed, holistic and personalised, actively involving the service user.',
-          kind: 'caseBased',
-          counts: true,
-          caseTab: 'Case supervision',
-          keyQuestions: [
+        ]),
+        fromCases('2.2', 'Planning', 'Planning is well informed, holistic and personalised, actively involving the service user.', 'Case supervision', [
             counted('2.2.1', 'Does planning focus sufficiently on engaging the service user?', lettered('2.2.1', [
               'Is the service user meaningfully involved in planning, and are their views taken into account?',
               'Does planning take sufficient account of the service user’s diversity and personal circumstances, which may affect engagement and compliance?',
@@ -199,17 +160,8 @@ export const CRC_2018: Framework = {
               'Does planning make appropriate links to the work of other agencies involved with the service user and any multi-agency plans?',
               'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?',
             ], HARM_FACTORS), HARM_FACTORS),
-          ],
-        },
-        {
-          id: '2.3',
-          name: 'Implementation and delivery',
-          statement:
-            'High-quality, well-focused, personalised and coordinated services are delivered, engaging the service user.',
-          kind: 'caseBased',
-          counts: true,
-          caseTab: 'Case supervision',
-          keyQuestions: [
+        ]),
+        fromCases('2.3', 'Implementation and delivery', 'High-quality, well-focused, personalised and coordinated services are delivered, engaging the service user.', 'Case supervision', [
             counted('2.3.1', 'Is the sentence/post-custody period implemented appropriately, with a focus on engaging the service user?', [
               {
                 id: '2.3.1(a)',
@@ -256,17 +208,8 @@ export const CRC_2018: Framework = {
               'Are key individuals in the service user’s life engaged, where appropriate, to support the effective management of risk of harm?',
               'Are home visits undertaken, where necessary, to support the effective management of risk of harm?',
             ], HARM_FACTORS), HARM_FACTORS),
-          ],
-        },
-        {
-          id: '2.4',
-          name: 'Reviewing',
-          statement:
-            'Reviewing of progress is well informed, analytical and personalised, actively involving the service user.',
-          kind: 'caseBased',
-          counts: true,
-          caseTab: 'Case supervision',
-          keyQuestions: [
+        ]),
+        fromCases('2.4', 'Reviewing', 'Reviewing of progress is well informed, analytical and personalised, actively involving the service user.', 'Case supervision', [
             counted('2.4.1', 'Does reviewing effectively support the service user’s compliance and engagement?', lettered('2.4.1', [
               'In cases where it is needed, does reviewing consider compliance and engagement levels and any relevant barriers?',
               'In cases where it was needed, were any necessary adjustments made to the ongoing plan of work to take account of compliance and engagement levels and any relevant barriers?',
@@ -285,8 +228,7 @@ export const CRC_2018: Framework = {
               'Is the service user (and, where appropriate, key individuals in the service user’s life) meaningfully involved in reviewing their risk of harm?',
               'Are written reviews completed as appropriate as a formal record of the management of the service user’s risk of harm?',
             ], HARM_FACTORS), HARM_FACTORS),
-          ],
-        },
+        ]),
       ],
     },
     {
@@ -295,15 +237,7 @@ export const CRC_2018: Framework = {
       id: '3',
       name: 'CRC-specific work',
       standards: [
-        {
-          id: '4.1',
-          name: 'Unpaid work',
-          statement:
-            'Unpaid work is delivered safely and effectively, engaging the service user in line with the expectations of the court.',
-          kind: 'caseBased',
-          counts: true,
-          caseTab: 'Unpaid work',
-          keyQuestions: [
+        fromCases('4.1', 'Unpaid work', 'Unpaid work is delivered safely and effectively, engaging the service user in line with the expectations of the court.', 'Unpaid work', [
             counted('4.1.1', 'Is the assessment and planning of unpaid work personalised?', lettered('4.1.1', [
               'Does assessment consider the service user’s diversity and personal circumstances, and the impact these have on their ability to comply and engage with unpaid work?',
               'Does unpaid work build upon a service user’s strengths and enhance their protective factors?',
@@ -323,17 +257,8 @@ export const CRC_2018: Framework = {
               'Are professional judgements made in relation to decisions about missed appointments?',
               'Are enforcement actions taken when appropriate?',
             ])),
-          ],
-        },
-        {
-          id: '4.2',
-          name: 'Through the Gate',
-          statement:
-            'Through the Gate services are personalised and coordinated, addressing the service user’s resettlement needs.',
-          kind: 'caseBased',
-          counts: true,
-          caseTab: 'Through the Gate',
-          keyQuestions: [
+        ]),
+        fromCases('4.2', 'Through the Gate', 'Through the Gate services are personalised and coordinated, addressing the service user’s resettlement needs.', 'Through the Gate', [
             counted('4.2.1', 'Does resettlement planning focus sufficiently on the service user’s resettlement needs and on factors linked to offending and desistance?', lettered('4.2.1', [
               'Is there a clear and timely plan for how the service user’s resettlement needs will be addressed?',
               'Does the plan sufficiently draw on available sources of information?',
@@ -353,8 +278,7 @@ export const CRC_2018: Framework = {
               'Is there effective communication with the responsible officer in the community, prior to and at the point of release?',
               'Do resettlement services support effective handover to local services in the community?',
             ])),
-          ],
-        },
+        ]),
       ],
     },
   ],
