@@ -61,8 +61,11 @@ function smallFile(path: string): boolean {
 }
 
 function part(zip: ZipFile, entry: Entry): ZipPart {
+  // yauzl takes `decompress` only for a deflated part; a stored one is read as it is.
   const open = (decompress: boolean) =>
-    new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, { decompress }, (error, stream) => (error || !stream ? reject(error ?? new Error(`cannot read ${entry.fileName}`)) : resolve(stream))));
+    new Promise<Readable>((resolve, reject) =>
+      zip.openReadStream(entry, entry.compressionMethod === 8 ? { decompress } : {}, (error, stream) => (error || !stream ? reject(error ?? new Error(`cannot read ${entry.fileName}`)) : resolve(stream))),
+    );
   const read = async (decompress: boolean) => {
     const chunks: Buffer[] = [];
     for await (const chunk of await open(decompress)) chunks.push(chunk as Buffer);
