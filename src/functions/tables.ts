@@ -1,4 +1,5 @@
 import { keyQuestionCells, keyQuestionRows, promptRows, RATINGS_TABLE_HEADER, STANDARD_RATINGS_HEADER, standardOutcome } from '../core/summary';
+import { findStandard } from '../core/frameworks';
 import { customFunction } from '../publicFunction';
 import { casesInScope, CASES_PARAM, FILTER_PARAMS } from './caseRange';
 import { blankNullRows, Cell, CellArg, CellResult, isBlank, readId, requireBand } from './cells';
@@ -42,7 +43,15 @@ export const RATINGS_TABLE = customFunction(
       if (isBlank(idCell)) return [];
       const id = readId(idCell, 'The standard id');
       const outcome = standardOutcome(keyQuestions, id);
-      if (!outcome) return [];
+      if (!outcome) {
+        // R11: an id the framework does not have is named in its row; a standard of another case tab is left out.
+        try {
+          findStandard(scope.framework, id);
+        } catch (error) {
+          return [[idCell as CellResult, `Error: ${(error as Error).message}`, '']];
+        }
+        return [];
+      }
       // R12: an unreadable panel rating shows in its own row; the other standards are still rated.
       let afterPanel = outcome.afterPanel;
       try {

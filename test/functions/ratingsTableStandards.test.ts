@@ -22,6 +22,14 @@ function assessment(): Cell[][] {
 const standardColumns = (table: unknown[][]) => table.map((row) => row.slice(8));
 
 describe('functions › RATINGS_TABLE with standard ids and panel ratings', () => {
+  it('names an id the framework does not have in its row (R11), and leaves out one rated on another case tab', () => {
+    const columns = standardColumns(bundle.RATINGS_TABLE(assessment(), '', '', [['2.9'], ['4.1'], ['2.1']], [[''], [''], ['']]) as unknown[][]);
+    expect(columns.slice(1, 3)).toEqual([
+      ['2.9', expect.stringMatching(/^Error: There is no standard "2\.9" in .*Standards: 1\.1, /), ''],
+      ['2.1', 'Requires improvement', 'Requires improvement'],
+    ]);
+  });
+
   it('lists each standard of these cases with its indicative rating and its rating after the panel (R5, R6)', () => {
     const cases = assessment();
     // 60% is 5 below 65: the panel may raise it to Good.
