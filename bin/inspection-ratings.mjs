@@ -12,7 +12,7 @@ const COMMANDS = {
   rate: { tool: 'tools/rate.ts', build: true, usage: 'rate FILE [--json] [--out FILE] [--html PAGE] [--docx REPORT]', does: 'rate an inspection workbook offline: ratings page, data problems, JSON, printable page, Word report, rated workbook' },
   template: { tool: 'tools/template.ts', build: true, usage: 'template [--framework ID] [--out FILE] [--force]', does: 'write a blank inspection workbook to fill in any spreadsheet program' },
   aggregate: { tool: 'tools/aggregate.ts', build: false, usage: 'aggregate FILE… [--json] [--out FILE]', does: 'pool several inspections of one framework (programme figures)' },
-  export: { tool: 'tools/export.ts', build: false, usage: 'export FILE… --out DIR [--format parquet|csv] [--by-framework]', does: 'write the answers and framework tables for SQL (DuckDB, BigQuery)' },
+  export: { tool: 'tools/export.ts', build: false, usage: 'export FILE… --out DIR [--format parquet|csv] [--by-framework] [--force]', does: 'write the answers and framework tables for SQL (DuckDB, BigQuery)' },
   frameworks: { tool: 'tools/frameworks.ts', build: false, usage: 'frameworks [--json]', does: 'list the built-in frameworks' },
   preview: { tool: 'tools/preview.ts', build: true, usage: 'preview [FILE]', does: 'open a workbook beside the sidebar in a browser (PORT, default 8080)' },
   demo: { tool: 'tools/demo.ts', build: true, usage: 'demo', does: 'rate the bundled Thames Valley example' },

@@ -12,14 +12,15 @@
  * one name, or an output that would replace an input exit with status 2 and one line; nothing is
  * written then.
  */
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Framework } from '../src/core/framework';
 import { commonFramework } from '../src/core/programme';
 import type { FileFormat, ProgrammeDatabase } from './duckdb';
 import { npmArguments } from './npmArguments';
-import { refusedOutput, unreadableInput } from './outputs';
+import { quoteText } from '../src/core/answers';
+import { refusedOutputs, unreadableInput } from './outputs';
 import { appendFramework, appendInspection, inspectionKey, SCHEMA, UnusableWorkbook } from './programmeData';
 import { caseTabsWanted, commandLine, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
 
@@ -29,6 +30,8 @@ export interface ExportOptions {
   format: FileFormat;
   /** Write each framework's tables to DIR/<framework id> instead of refusing a mix. */
   byFramework: boolean;
+  /** Replace tables already in the folder. */
+  force?: boolean;
 }
 
 export interface ExportResult {
@@ -36,7 +39,7 @@ export interface ExportResult {
   written: Array<{ framework: string; dir: string; inspections: number; answers: number }>;
 }
 
-const USAGE = 'Usage: inspection-ratings export FILE.xlsx… --out DIR [--format parquet|csv] [--by-framework]';
+const USAGE = 'Usage: inspection-ratings export FILE.xlsx… --out DIR [--format parquet|csv] [--by-framework] [--force]';
 
 /** One file given twice (a link, another spelling), or two files whose names would be one inspection key. */
 function refuseRepeats(files: readonly string[]): void {
@@ -61,11 +64,22 @@ function folderOf(options: Pick<ExportOptions, 'out' | 'byFramework'>, framework
   return options.byFramework ? join(options.out, framework) : options.out;
 }
 
-/** The outputs for the frameworks' ids, checked against the inputs before anything is written. */
-function refuseOutputs(options: ExportOptions, ids: readonly string[]): void {
+/** A framework id that can name a folder of its own under --out (a Framework tab's id is any text). */
+const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The outputs for the frameworks' ids, checked against the inputs before anything is written: each
+ * folder must take new files, and a table already there (an earlier export, or someone's own file
+ * of that name) is replaced only with --force.
+ */
+async function refuseOutputs(options: ExportOptions, ids: readonly string[]): Promise<void> {
+  const unsafe = ids.find((id) => id !== '' && !FOLDER_NAME.test(id));
+  if (unsafe !== undefined) throw new InputError(`The framework id "${quoteText(unsafe)}" cannot name a folder under --out: with --by-framework, use ids of letters, digits, dots, hyphens and underscores.`);
   const outputs = ids.flatMap((id) => Object.keys(SCHEMA).map((table) => ({ file: join(folderOf(options, id), `${table}.${options.format}`), option: '--out', replaces: true })));
-  const refused = refusedOutput(options.files, outputs);
+  const refused = await refusedOutputs(options.files, outputs);
   if (refused) throw new InputError(refused);
+  const existing = options.force ? undefined : outputs.find(({ file }) => existsSync(file));
+  if (existing) throw new InputError(`${quoteText(existing.file)}: already exists; choose an --out folder without the tables, or add --force to replace them.`);
 }
 
 /**
@@ -75,7 +89,7 @@ function refuseOutputs(options: ExportOptions, ids: readonly string[]): void {
  */
 export async function exportTables(options: ExportOptions): Promise<ExportResult> {
   refuseRepeats(options.files);
-  if (!options.byFramework) refuseOutputs(options, ['']);
+  if (!options.byFramework) await refuseOutputs(options, ['']);
   // DuckDB loads only here: the other commands never pay for it.
   const { ProgrammeDatabase: Database } = await import('./duckdb');
   type Group = { database: ProgrammeDatabase; sources: Array<{ name: string; framework: Framework }> };
@@ -124,7 +138,7 @@ export async function exportTables(options: ExportOptions): Promise<ExportResult
         throw new InputError((error as Error).message);
       }
     }
-    if (options.byFramework) refuseOutputs(options, [...groups.keys()]);
+    if (options.byFramework) await refuseOutputs(options, [...groups.keys()]);
     const written: ExportResult['written'] = [];
     for (const [id, group] of groups) {
       appendFramework(frameworks.get(id)!, group.database);
@@ -144,14 +158,14 @@ export async function exportTables(options: ExportOptions): Promise<ExportResult
 export async function runExport(argv: readonly string[], here: string, print: (line: string) => void = console.log, printError: (line: string) => void = console.error): Promise<number> {
   try {
     const { values, positionals } = commandLine(
-      () => parseArgs({ args: [...argv], options: { out: { type: 'string' }, format: { type: 'string' }, 'by-framework': { type: 'boolean' } }, allowPositionals: true }),
+      () => parseArgs({ args: [...argv], options: { out: { type: 'string' }, format: { type: 'string' }, 'by-framework': { type: 'boolean' }, force: { type: 'boolean' } }, allowPositionals: true }),
       USAGE,
     );
     if (positionals.length === 0) throw new InputError(`${USAGE}: give at least one workbook (.xlsx).`);
     if (values.out === undefined) throw new InputError(`${USAGE}: --out names the folder to write the tables to, e.g. --out out/programme.`);
     const format = values.format ?? 'parquet';
     if (format !== 'parquet' && format !== 'csv') throw new InputError(`--format is parquet or csv, not "${format}".`);
-    const result = await exportTables({ files: positionals.map((file) => resolve(here, file)), out: resolve(here, values.out), format, byFramework: values['by-framework'] === true });
+    const result = await exportTables({ files: positionals.map((file) => resolve(here, file)), out: resolve(here, values.out), format, byFramework: values['by-framework'] === true, force: values.force === true });
     for (const { framework, dir, inspections, answers } of result.written) {
       print(`${framework}: ${inspections} inspection${inspections === 1 ? '' : 's'}, ${answers} answers → ${dir} (${Object.keys(SCHEMA).map((table) => `${table}.${format}`).join(', ')})`);
     }
@@ -165,7 +179,7 @@ export async function runExport(argv: readonly string[], here: string, print: (l
 
 // Run as a tool (tools/run.mjs puts the tool's path in argv[1]), not when a test imports it.
 if (process.argv[1] === join(__dirname, 'export.ts')) {
-  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'export -- A.xlsx B.xlsx --out DIR', switches: ['by-framework'], valued: ['out', 'format'] });
+  const { args, refused } = npmArguments(process.argv.slice(2), { usage: 'export -- A.xlsx B.xlsx --out DIR', switches: ['by-framework', 'force'], valued: ['out', 'format'] });
   if (refused) {
     console.error(refused);
     process.exit(2);

@@ -192,16 +192,19 @@ export function unwritable(file: string): string | undefined {
 
 /**
  * refusedOutput, then what needs the files themselves: an existing .xlsx that no earlier run wrote
- * (no OUTPUT_MARK) is replaced only with `force`; every output's folder must take a new file.
+ * (no OUTPUT_MARK), or any existing .docx, is replaced only with `force`; every output's folder must take a new file.
  * Called before anything is read or written, so a refusal writes nothing.
  */
 export async function refusedOutputs(inputs: readonly string[], outputs: readonly Output[], options: { force?: boolean } = {}): Promise<string | undefined> {
   const refused = refusedOutput(inputs, outputs, options);
   if (refused) return refused;
   for (const { file, option, replaces, format } of outputs) {
-    if (replaces && !options.force && format === 'xlsx' && statOf(file)?.isFile() && !(await isMarkedOutput(file))) {
+    if (!replaces || options.force || !statOf(file)?.isFile()) continue;
+    if (format === 'xlsx' && !(await isMarkedOutput(file))) {
       return `${quoteText(file)}: already exists and was not written by an earlier run (it may hold an inspector's work); choose another ${option} file, or add --force to replace it.`;
     }
+    // A report is where the inspectors write the narrative: even one this command wrote may hold their work since.
+    if (format === 'docx') return `${quoteText(file)}: already exists (a report the inspectors may have written in since); choose another ${option} file, or add --force to replace it.`;
   }
   for (const { file } of outputs) {
     const why = unwritable(file);

@@ -3,7 +3,7 @@
  * published figure of the Thames Valley report (examples/thames-valley-2019/figures.json, taken from
  * the report, not from this code), both panel moves and 17/30 Good. And export's refusals.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { YJ_2018 } from '../../src/core/frameworks/youthJustice';
@@ -123,6 +123,17 @@ describe('export › refusals: exit 2, one line, nothing written', () => {
     const result = await run([bad, '--out', 'bad'], dir);
     expect(result).toEqual({ status: 2, out: [], err: [expect.stringMatching(/bad\.xlsx, tab "Case supervision": Row 3, column "2\.1\.1 Engaging\?": "Yes!" is not an answer/)] });
     expect(existsSync(join(dir, 'bad'))).toBe(false);
+  });
+
+  it("a table already in --out (someone's own answers.csv) is replaced only with --force", async () => {
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', 'answers.csv'), 'my own notes');
+    const refused = await run([youth, '--out', 'mine', '--format', 'csv'], dir);
+    expect(refused).toEqual({ status: 2, out: [], err: [expect.stringMatching(/mine\/answers\.csv: already exists; .*add --force to replace them\./)] });
+    expect(readdirSync(join(dir, 'mine'))).toEqual(['answers.csv']);
+    expect(readFileSync(join(dir, 'mine', 'answers.csv'), 'utf8')).toBe('my own notes');
+    expect((await run([youth, '--out', 'mine', '--format', 'csv', '--force'], dir)).status).toBe(0);
+    expect(readFileSync(join(dir, 'mine', 'answers.csv'), 'utf8')).not.toBe('my own notes');
   });
 
   it('a missing file, one file twice, and no --out', async () => {

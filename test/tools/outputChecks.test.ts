@@ -85,6 +85,14 @@ describe('tools › output checks › the mark of an earlier run', () => {
     expect(await refusedOutputs([], outputs(plain), { force: true })).toBeUndefined();
   });
 
+  it('an existing .docx, even one a run wrote, is replaced only with --force: the inspectors write their narrative in it', async () => {
+    const report = join(dir, 'report.docx');
+    writeFileSync(report, 'the inspectors\' draft');
+    const outputs = [{ file: report, option: '--docx', replaces: true, format: 'docx' as const }];
+    expect(await refusedOutputs([], outputs)).toMatch(/report\.docx: already exists \(a report the inspectors may have written in since\).*add --force to replace it\./);
+    expect(await refusedOutputs([], outputs, { force: true })).toBeUndefined();
+  });
+
   it('a missing folder is checked at the nearest folder that exists', () => {
     expect(unwritable(join(dir, 'new', 'deeper', 'rated.xlsx'))).toBeUndefined();
     expect(existsSync(join(dir, 'new'))).toBe(false);
