@@ -124,7 +124,7 @@ export function figureBlocks(framework: Framework): FigureBlock[] {
 }
 
 /** The Ratings tab's cells of one column of a figure block, e.g. 'Ratings'!$I$3:$I$15 (tab given when read from another tab). */
-export function figureRange(block: FigureBlock, offset: number, tab = ''): string {
+function figureRange(block: FigureBlock, offset: number, tab = ''): string {
   const letter = columnLetter(FIGURES_COLUMN + offset);
   return `${tab}$${letter}$${block.top}:$${letter}$${block.top + block.height - 1}`;
 }

@@ -26,6 +26,7 @@ import { FRAMEWORK_TAB_CHOICE, newInspection, SetupReport } from './setup';
 import { workbookChoice, workbookFramework } from './workbookFramework';
 import { signOffLogOf, signOffTab } from './signOff';
 import { checkSignOffs, StatusProgress } from '../core/signOff';
+import { cellPosition } from '../core/a1';
 
 /** What the sidebar shows (plain data: no Dates cross google.script.run). */
 export interface Overview {
@@ -133,10 +134,10 @@ function overview(): Overview {
 }
 
 /** A problem with the row and column its cell name gives, for the sidebar's link to it. */
-function sidebarProblem(problem: { tab: string; cell: string; message: string; kind: ProblemKind; header?: string }): SidebarProblem {
-  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(problem.cell) ?? ['', 'A', '1'];
-  const column = [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
-  return { tab: problem.tab, row: Number(row), column, cell: problem.cell, header: problem.header ?? '', message: problem.message, kind: problem.kind };
+function sidebarProblem(problem: { tab: string; cell: string; message: string; kind: ProblemKind; header?: string; row?: number; column?: number }): SidebarProblem {
+  // A case tab's problems carry their row and column; the report's others only their cell name.
+  const { row, column } = problem.row && problem.column ? { row: problem.row, column: problem.column } : (cellPosition(problem.cell) ?? { row: 1, column: 1 });
+  return { tab: problem.tab, row, column, cell: problem.cell, header: problem.header ?? '', message: problem.message, kind: problem.kind };
 }
 
 /** A standard's Panel row for the sidebar: the judgement as typed, its status and the indicative rating computed now. */

@@ -8,3 +8,10 @@ export function columnLetter(column: number): string {
 export function cellName(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
+
+/** The row and column of an A1 cell name ("BZ39" → 39, 78), or undefined for anything else. */
+export function cellPosition(name: string): { row: number; column: number } | undefined {
+  const match = /^([A-Z]+)(\d+)$/.exec(name);
+  if (!match) return undefined;
+  return { row: Number(match[2]), column: [...match[1]].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) };
+}

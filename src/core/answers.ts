@@ -42,12 +42,12 @@ const QUOTE_LIMIT = 200;
 // Characters a reader cannot see or tell from a space: controls, zero-width and bidi marks, odd spaces.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\uffa0]/g;
 
-/** The cell as the user typed it, for messages (R11): quoted, capped, invisible characters by code point, dates as shown. */
 /** R1: what a cell holding something other than an answer is told, wherever it is found. */
 export function notAnAnswer(cell: unknown): string {
   return `${describeCell(cell)} is not an answer. Use Yes, No or N/A, or leave it blank.`;
 }
 
+/** The cell as the user typed it, for messages (R11): quoted, capped, invisible characters by code point, dates as shown. */
 export function describeCell(cell: unknown): string {
   if (isDate(cell)) return Number.isNaN(cell.getTime()) ? 'an invalid date' : `the date ${sheetDate(cell)}`;
   if (typeof cell === 'string') return `"${quoteText(cell)}"`;

@@ -10,6 +10,7 @@ import { RatingsReport, ratingsReport } from './report';
 import { COMPARISON_LAYOUT, DOMAIN_ONE_LAYOUT, INSPECTION_LAYOUT, PANEL_LAYOUT, SIGN_OFF_LOG_LAYOUT } from './tabLayouts';
 import { markerProblems } from './frameworkChoice';
 import { frameworkTabOf, qaTabName, readWorkbookModel, WorkbookModel, WorkbookReader } from './workbookModel';
+import { problemsInOrder } from './dataQuality';
 
 /** Each list tab the report reads: its layout name and the role the add-on marks it with. */
 const LIST_TABS: ReadonlyArray<[string, string]> = [
@@ -46,5 +47,6 @@ export function workbookReport(
   // docs/frameworks.md: a case tab's header that differs from the Framework tab is listed first.
   const headers = markerProblems(model.caseTabs.map((caseTab) => ({ name: caseTab.tab, header: reader.header(caseTab.tab) })), model.framework, frameworkTabOf(reader));
   const listed = headers.map(({ tab, cell, message, kind }) => ({ tab, cell, message, kind }));
-  return { ...report, problems: [...listed, ...report.problems], problemCount: report.problemCount + listed.length };
+  // docs/user-guide.md: one order for every list of problems.
+  return { ...report, problems: problemsInOrder([...listed, ...report.problems]), problemCount: report.problemCount + listed.length };
 }

@@ -170,7 +170,7 @@ function newDraft(report: RatingsReport, kind: ReportKind): Draft {
 
 function titlePage(draft: Draft, options: ReportDocumentOptions): Paragraph[] {
   const { report } = draft;
-  const problems = report.problems.length;
+  const problems = report.problemCount;
   const kind = draft.isDraft ? 'Inspection report: draft' : 'Ratings panel pack';
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 240 }, children: [run(detailText(report, 'service'))] }),

@@ -232,6 +232,7 @@ export function methodologyLines(report: RatingsReport): { intro: string; facts:
 
 /** The methodology annex's line on sign-off (docs/report.md). */
 export function signOffLine(summary: SignOffSummary): string {
+  if (summary.cases === 0) return 'Sign-off: no case started yet.';
   const cases = `${summary.cases} case${summary.cases === 1 ? '' : 's'}`;
   if (summary.signedOff === 0) return `Sign-off: no case of the ${cases} started has been signed off by a reviewer.`;
   const reviewers = summary.reviewers.length;
