@@ -101,11 +101,6 @@ export class ProgrammeDatabase implements RowSink {
     }
   }
 
-  /** Throws away the rows waiting to be loaded (a workbook refused half way). */
-  clearPending(): void {
-    this.batches.clear();
-  }
-
   /** Runs SQL and returns its rows, BIGINTs as numbers. */
   async rows(sql: string): Promise<ResultRow[]> {
     await this.flush();

@@ -51,8 +51,6 @@ export interface RateResult {
   toWrite: string[];
 }
 
-/** How many problems the printed page lists (the one list cap); the JSON and the Data quality tab have them all. */
-
 /**
  * Rates one workbook file; throws InputError (before writing anything) when it cannot be used.
  * The ratings come from the file's values through the workbook model, without the add-on; only the
