@@ -262,7 +262,7 @@ function dataQualityCost(cases: number) {
   };
 }
 
-/** §9: SAMPLE_CASES drawing 100 cases over 100,000 eligible cases in three strata columns (median of 5 runs). */
+/** docs/sampling-and-qa.md: SAMPLE_CASES drawing 100 cases over 100,000 eligible cases in three strata columns (median of 5 runs). */
 function sampleCasesMs(): number {
   const population = eligiblePopulation(100000);
   bundle.SAMPLE_CASES(population, 100, 'Gender, Sentence type, Risk of serious harm level'); // warm up

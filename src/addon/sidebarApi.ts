@@ -134,9 +134,8 @@ function overview(): Overview {
 }
 
 /** A problem with the row and column its cell name gives, for the sidebar's link to it. */
-function sidebarProblem(problem: { tab: string; cell: string; message: string; kind: ProblemKind; header?: string; row?: number; column?: number }): SidebarProblem {
-  // A case tab's problems carry their row and column; the report's others only their cell name.
-  const { row, column } = problem.row && problem.column ? { row: problem.row, column: problem.column } : (cellPosition(problem.cell) ?? { row: 1, column: 1 });
+function sidebarProblem(problem: { tab: string; cell: string; message: string; kind: ProblemKind; header?: string }): SidebarProblem {
+  const { row, column } = cellPosition(problem.cell) ?? { row: 1, column: 1 };
   return { tab: problem.tab, row, column, cell: problem.cell, header: problem.header ?? '', message: problem.message, kind: problem.kind };
 }
 

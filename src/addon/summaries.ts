@@ -130,7 +130,7 @@ function addIntervals(block: Grid, at: number, header: number, first: number, la
   for (let row = first; row <= last; row += 1) {
     const cells = block[row - header];
     const [size, p] = [`${n}${row}`, `(D${row}/${n}${row})`];
-    // §10: centre (p + z²/2n)/(1 + z²/n), half-width z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), clamped to 0–1.
+    // docs/programme.md, PERCENT_INTERVAL: centre (p + z²/2n)/(1 + z²/n), half-width z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), clamped to 0–1.
     const centre = `(${p}+${Z_SQUARED}/(2*${size}))/(1+${Z_SQUARED}/${size})`;
     const half = `${Z_80}*SQRT(${p}*(1-${p})/${size}+${Z_SQUARED}/(4*${size}*${size}))/(1+${Z_SQUARED}/${size})`;
     cells[at] = `=IF(N(E${row})>0, E${row}, "")`;
@@ -141,7 +141,7 @@ function addIntervals(block: Grid, at: number, header: number, first: number, la
   }
 }
 
-/** §10's z for 80% confidence, and R10's critical z for a two-sided test at 0.1, written into the formulas as numbers. */
+/** The Wilson interval's z for 80% confidence (docs/programme.md), and R10's critical z for a two-sided test at 0.1, written into the formulas as numbers. */
 const Z_80 = normalQuantile(1 - (1 - DEFAULT_CONFIDENCE) / 2);
 const Z_SQUARED = Z_80 * Z_80;
 const Z_SIGNIFICANT = normalQuantile(1 - DEFAULT_ALPHA / 2);

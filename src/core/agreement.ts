@@ -2,7 +2,7 @@ import { Answer, quoteText, readAnswer } from './answers';
 import { CaseTable, Column, invalidAnswer, sheetRow, shortHeader } from './caseTable';
 import { caseIdColumn, caseIdRows, caseIdText } from './sampling';
 
-/** §9: how often a quality lead's re-marking agrees with the inspector's, and Cohen's kappa. */
+/** docs/sampling-and-qa.md: how often a quality lead's re-marking agrees with the inspector's, and Cohen's kappa. */
 
 /** A marked answer: Yes, No or N/A (blank answers are not compared). */
 export type Mark = Exclude<Answer, 'blank'>;
@@ -32,7 +32,7 @@ export interface Agreement {
 }
 
 /**
- * §9: pairs the checks' rows with the cases' by Case ID and, for every key question in
+ * docs/sampling-and-qa.md: pairs the checks' rows with the cases' by Case ID and, for every key question in
  * both, lists each case answered in both. R11: a checked ID missing from the cases, an
  * ID given twice, or an invalid answer on either side is an error naming its row.
  */
@@ -144,7 +144,7 @@ export function groupPairs(pairs: readonly MarkedPair[], keyOf: (pair: MarkedPai
   return groups;
 }
 
-/** §9: per key question present in both ranges, in the cases' column order: its agreement. */
+/** docs/sampling-and-qa.md: per key question present in both ranges, in the cases' column order: its agreement. */
 export function agreementByKeyQuestion(cases: CaseTable, checks: CaseTable): { keyQuestionId: string; agreement: Agreement }[] {
   const groups = groupPairs(markedPairs(cases, checks), (pair) => pair.keyQuestionId);
   return requireSharedKeyQuestions(cases, checks).map((column) => ({ keyQuestionId: column.id, agreement: agreementOf(groups.get(column.id) ?? []) }));

@@ -1,7 +1,7 @@
 import { describeCell, isEmptyCell, quoteText } from './answers';
 import { CaseTable, Column, columnHeaded, sheetRow } from './caseTable';
 
-/** §9: drawing a stratified random case sample from an eligible-population list. */
+/** docs/sampling-and-qa.md: drawing a stratified random case sample from an eligible-population list. */
 
 export const CASE_ID_HEADER = 'Case ID';
 
@@ -101,7 +101,7 @@ export function strataOf(table: CaseTable, columns: readonly Column[]): Stratum[
 }
 
 /**
- * §9: splits `size` over groups of the given counts by largest remainder: each group gets
+ * docs/sampling-and-qa.md: splits `size` over groups of the given counts by largest remainder: each group gets
  * the floor or the ceiling of size × its share, and the total is `size`. Remainders are
  * compared as integers (size·count mod total), so no rounding decides a tie; a tie goes to the
  * group with the lower `tieRank` (drawn from the seed, so list order favours no one), or, without
@@ -132,7 +132,7 @@ function pick(rowIndexes: readonly number[], count: number, random: () => number
 }
 
 /**
- * §9: the row indexes of a stratified random sample of `size` rows, in population order.
+ * docs/sampling-and-qa.md: the row indexes of a stratified random sample of `size` rows, in population order.
  * Strata are drawn in order of first appearance from one generator seeded by `seed`, and ties
  * between strata for an extra case are broken by the seed, so the same inputs always give the
  * same sample and every stratum has its chance of the extra case.
@@ -181,7 +181,7 @@ export interface BalanceRow {
   differencePoints: number;
 }
 
-/** §9: per value of one stratum column, its count and share in the population and in the sample. */
+/** docs/sampling-and-qa.md: per value of one stratum column, its count and share in the population and in the sample. */
 export function sampleBalance(population: CaseTable, populationColumn: Column, sample: CaseTable, sampleColumn: Column): BalanceRow[] {
   const rows: BalanceRow[] = [];
   const byValue = new Map<string, BalanceRow>();

@@ -1,7 +1,7 @@
 import { columnLetter } from './a1';
 
 /**
- * Each add-on tab's columns, defined once (docs/user-guide.md, §5): a key the code uses and the header the
+ * Each add-on tab's columns, defined once (docs/user-guide.md): a key the code uses and the header the
  * user sees, in order. Setup, the Ratings tab, the sidebar and the summaries derive every column
  * letter, range and row from these, so reordering or adding a column is one edit here and no
  * formula can point at the wrong column.

@@ -12,7 +12,7 @@ const POPULATION_PARAM = {
   description: "The eligible cases with their header row (a Case ID column and any others), e.g. 'Eligible population'!A1:Z.",
 };
 
-/** §9: strata as a cell, a range of cells, or comma-separated headers. */
+/** docs/sampling-and-qa.md: strata as a cell, a range of cells, or comma-separated headers. */
 export function strataHeaders(strata: CellArg): string[] {
   const cells = Array.isArray(strata) ? strata.flat() : [strata];
   return cells
@@ -65,7 +65,7 @@ function asResult(cell: unknown): CellResult {
 }
 
 /**
- * §9: the rows that are cases: a row with no Case ID yet (a case tab's unfilled row) is left out;
+ * docs/sampling-and-qa.md: the rows that are cases: a row with no Case ID yet (a case tab's unfilled row) is left out;
  * a Case ID listed twice is an error naming both rows, since counting it twice would skew the shares.
  */
 function casesWithIds(table: CaseTable, what: string): CaseTable {

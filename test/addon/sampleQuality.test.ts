@@ -16,7 +16,7 @@ function roleOf(rt: ReturnType<typeof newWorkbook>, tab: string): string | undef
   return rt.spreadsheet.getSheetByName(tab)?.getDeveloperMetadata().find((metadata) => metadata.getKey() === ROLE_KEY)?.getValue() ?? undefined;
 }
 
-describe('addon › Draw sample (§9)', () => {
+describe('addon › Draw sample (docs/sampling-and-qa.md)', () => {
   const rt = newWorkbook();
   const population = eligiblePopulation(2400);
   rt.workbook.addSheet('Eligible population', undefined, 2401, 4);
@@ -75,7 +75,7 @@ describe('addon › Draw sample (§9)', () => {
   });
 });
 
-describe('addon › Quality check and the Agreement tab (§9)', () => {
+describe('addon › Quality check and the Agreement tab (docs/sampling-and-qa.md)', () => {
   const rt = newWorkbook();
   typePublishedCases(rt);
   const header = rt.sheetValues('Case supervision')[0].map(String);

@@ -13,7 +13,7 @@ function tables(pairs: [Mark, Mark][]) {
   return { cases, checks };
 }
 
-describe('agreement (§9)', () => {
+describe('agreement (docs/sampling-and-qa.md)', () => {
   it('pairs rows by Case ID, skips blanks, and computes agreement and kappa per key question', () => {
     const cases = readCaseTable([
       HEADER,

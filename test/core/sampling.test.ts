@@ -6,7 +6,7 @@ function population(values: string[]): unknown[][] {
   return [['Case ID', 'Gender'], ...values.map((value, index) => [`C${index}`, value])];
 }
 
-describe('sampling (§9)', () => {
+describe('sampling (docs/sampling-and-qa.md)', () => {
   describe('seededRandom', () => {
     it('repeats its sequence for a seed, differs between seeds, and stays in [0, 1)', () => {
       const first = seededRandom(1);
@@ -62,7 +62,7 @@ describe('sampling (§9)', () => {
           expect(new Set(chosen).size).toBe(size);
           expect(chosen.every((rowIndex, position) => rowIndex >= 0 && rowIndex < table.rows.length && (position === 0 || rowIndex > chosen[position - 1]))).toBe(true);
           expect(drawSample(table, size, strata, seed)).toEqual(chosen);
-          // Each stratum gets the floor or the ceiling of its share of the sample (§9, largest remainder).
+          // Each stratum gets the floor or the ceiling of its share of the sample (docs/sampling-and-qa.md, largest remainder).
           const groups = strataOf(table, strata);
           groups.forEach((group) => {
             const quota = (size * group.rowIndexes.length) / table.rows.length;

@@ -17,7 +17,7 @@ function strataCounts(table: unknown[][]): Map<string, number> {
   return counts;
 }
 
-describe('SAMPLE_CASES and SAMPLE_BALANCE through the built bundle (§9)', () => {
+describe('SAMPLE_CASES and SAMPLE_BALANCE through the built bundle (docs/sampling-and-qa.md)', () => {
   const population = eligiblePopulation(2400);
 
   it('draws 100 of 2,400 cases matching the population ratios to within one case per stratum', () => {
@@ -109,7 +109,7 @@ describe('SAMPLE_CASES and SAMPLE_BALANCE through the built bundle (§9)', () =>
   });
 });
 
-describe('MARKING_AGREEMENT through the built bundle (§9)', () => {
+describe('MARKING_AGREEMENT through the built bundle (docs/sampling-and-qa.md)', () => {
   const cases = publishedCases('Case supervision', 'current');
   const header = cases[0];
   const keyQuestions = ['2.1.1', '2.1.2', '2.1.3'].map((id) => header.findIndex((cell) => String(cell).startsWith(`${id} `)));

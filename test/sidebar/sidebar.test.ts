@@ -368,7 +368,7 @@ describe('sidebar › an inspection under way', () => {
   });
 });
 
-describe('sidebar › Draw sample and Quality check (§9)', () => {
+describe('sidebar › Draw sample and Quality check (docs/sampling-and-qa.md)', () => {
   const rt = newWorkbook({ customFunctions: 'pending' });
   typePublishedCases(rt);
   rt.setCellValues(CASES, 'B2', Array.from({ length: 100 }, (_, index) => [index % 2 ? 'A. Patel' : 'J. Okafor']));
