@@ -38,15 +38,18 @@ export class SignOffForm {
         fill(select, ...overview.caseTabs.map((name) => option(name, name, name === chosen)));
       }
     }
-    this.renderFindings(overview.signOffProblems, overview.signOffProblemCount);
+    const signedOff = overview.statusProgress.reduce((sum, tab) => sum + tab.counts.signedOff, 0);
+    this.renderFindings(overview.signOffProblems, overview.signOffProblemCount, signedOff);
   }
 
-  private renderFindings(problems: DataProblem[], count: number): void {
+  private renderFindings(problems: DataProblem[], count: number, signedOff: number): void {
     const hidden = count - problems.length;
     refill(
       byId('sign-off-summary'),
       count === 0
-        ? 'Every signed-off case is as it was signed off.'
+        ? signedOff === 0
+          ? 'No case is signed off yet.'
+          : `Every signed-off case (${signedOff}) is as it was signed off.`
         : `${count} ${count === 1 ? 'finding' : 'findings'} on signed-off cases${hidden > 0 ? ` (the first ${problems.length} listed; all are on the Data quality tab after Generate summaries)` : ''}. Select one to go to its cell.`,
     );
     const now = JSON.stringify(problems);

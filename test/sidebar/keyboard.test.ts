@@ -354,6 +354,7 @@ describe('sidebar by keyboard › Sign-off', () => {
   it('a missing reviewer marks the field; signing off keeps focus and announces the result; a change since is listed; reopening needs a reason', async () => {
     const sidebar = await open(rt);
     const { page } = sidebar;
+    expect(await text(page, '#sign-off-summary')).toBe('No case is signed off yet.');
     await page.locator('#sign-off-tab').focus();
     await press(page, 'Tab');
     expect(await focused(page)).toBe('#sign-off-ready');
@@ -377,6 +378,7 @@ describe('sidebar by keyboard › Sign-off', () => {
     expect(await text(page, '#sign-off-message [role=status]')).toMatch(/^Signed off\. Case supervision: 3 cases signed off by Rita Reviewer/);
     expect(await expectLiveRegionsFromLoad(page)).toContain('sign-off-message');
     expect(await page.locator('#status-rows tr').first().innerText()).toMatch(/^Case supervision\s+97\s+0\s+3$/);
+    expect(await text(page, '#sign-off-summary')).toBe('Every signed-off case (3) is as it was signed off.');
 
     // An answer of a signed-off case changed in the sheet: Refresh lists it, one Tab stop, going to it hands focus to the sheet.
     const kq = header.findIndex((cell) => cell.startsWith('2.1.1 ')) + 1;
