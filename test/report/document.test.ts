@@ -4,13 +4,13 @@
  * (examples/thames-valley-2019/figures.json, transcribed from it) or typed here, never the model's.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import unzipper from 'unzipper';
 import figures from '../../examples/thames-valley-2019/figures.json';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 import { ratingsReport } from '../../src/core/report';
@@ -45,10 +45,9 @@ function afterContents(lines: string[]): string[] {
 
 /** A part of the .docx package (document.xml, footer1.xml, settings.xml) as XML text. */
 async function part(file: string, name: string): Promise<string> {
-  const directory = await unzipper.Open.file(file);
-  const entry = directory.files.find((candidate) => candidate.path === `word/${name}`);
+  const entry = (await JSZip.loadAsync(readFileSync(file))).file(`word/${name}`);
   if (!entry) throw new Error(`The document has no word/${name}.`);
-  return (await entry.buffer()).toString('utf8');
+  return entry.async('string');
 }
 
 /** Every table in mammoth's HTML, as rows of cell texts (header row first). */
