@@ -3,7 +3,8 @@
  * measures and prints; `--json` ends with one JSON line for notes and CI logs.
  *
  * - bundle_bytes / load_ms: every custom-function call loads the whole script; compile: the script
- *   and a custom-functions-only build compiled cold, a new process per sample (no code cache).
+ *   and a custom-functions-only build compiled cold, a new process per sample (no code cache), and
+ *   one RATINGS_TABLE / PROMPTS_TABLE execution cold (compile, top level and one unwarmed call).
  * - engine: RATINGS_TABLE over N cases with every 2.x column, beside one plain pass over
  *   the key-question cells it must read (the floor any engine must pay), median of several runs.
  * - recalc: one answer typed on Case supervision with every summary live: every custom-function
@@ -21,7 +22,7 @@
  *   workbooks, and 500,000 cases pooled and sliced by the method's SQL (tools/benchProgramme.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,13 +86,38 @@ function coldCompile(file: string): { kb: number; compile_ms: number; load_ms: n
   };
 }
 
-/** The whole server script and a build with only the custom functions (tools/build.mjs --custom-functions-only), each compiled cold. */
+/**
+ * One custom-function execution as a new Apps Script execution may run it: a new process compiles
+ * the script, runs its top level and calls the function once on a Case supervision tab, nothing
+ * warmed (no code cache, no optimised code). Median of 9 processes; the table is read from a file
+ * before the clock starts.
+ */
+function coldExecution(file: string, name: string, cases: number, dir: string): { name: string; cases: number; call_ms: number; execution_ms: number } {
+  const tableFile = join(dir, `table-${cases}.json`);
+  writeFileSync(tableFile, JSON.stringify(caseSupervision(cases)));
+  const probe = `
+    const { readFileSync } = require('node:fs'); const vm = require('node:vm'); const { performance } = require('node:perf_hooks');
+    const code = readFileSync(process.argv[1], 'utf8'); const table = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+    const start = performance.now();
+    const context = vm.createContext({});
+    new vm.Script(code, { filename: 'Code.js', produceCachedData: false }).runInContext(context);
+    const loaded = performance.now();
+    context[process.argv[3]](table);
+    const end = performance.now();
+    console.log(JSON.stringify({ call: end - loaded, execution: end - start }));`;
+  const samples = Array.from({ length: 9 }, () => JSON.parse(execFileSync(process.execPath, ['-e', probe, file, tableFile, name], { encoding: 'utf8' })) as { call: number; execution: number });
+  return { name, cases, call_ms: Number(median(samples.map((sample) => sample.call)).toFixed(2)), execution_ms: Number(median(samples.map((sample) => sample.execution)).toFixed(2)) };
+}
+
+/** The whole server script and a build with only the custom functions (tools/build.mjs --custom-functions-only), each compiled cold; and one cold execution of each table. */
 function compileCost() {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-compile-'));
   try {
     const customOnly = join(dir, 'CustomFunctions.js');
+    const code = join(__dirname, '..', 'dist', 'Code.js');
     execFileSync(process.execPath, [join(__dirname, 'build.mjs'), '--custom-functions-only', customOnly]);
-    return { whole: coldCompile(join(__dirname, '..', 'dist', 'Code.js')), custom_functions_only: coldCompile(customOnly) };
+    const executions = [100, 1000].flatMap((cases) => (['RATINGS_TABLE', 'PROMPTS_TABLE'] as const).map((name) => coldExecution(code, name, cases, dir)));
+    return { whole: coldCompile(code), custom_functions_only: coldCompile(customOnly), cold_executions: executions };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -101,6 +127,8 @@ function printCompile(compile: ReturnType<typeof compileCost>): void {
   console.log('Compiled cold (a new process per sample, no code cache; median of 9): what every custom-function execution pays before it runs');
   console.log(`  dist/Code.js (every server script file): ${compile.whole.kb} KB, compile ${compile.whole.compile_ms} ms, compile and top level ${compile.whole.load_ms} ms`);
   console.log(`  the custom functions alone:              ${compile.custom_functions_only.kb} KB, compile ${compile.custom_functions_only.compile_ms} ms, compile and top level ${compile.custom_functions_only.load_ms} ms`);
+  console.log('One execution cold (a new process each: compile, top level, one call, nothing warmed; median of 9):');
+  for (const row of compile.cold_executions) console.log(`  ${row.name} ${String(row.cases).padStart(5)} cases: the call ${row.call_ms} ms, the whole execution ${row.execution_ms} ms`);
 }
 
 /** A Case supervision tab as a custom function receives it: metadata, the Framework: column New inspection writes, prompts, key questions. */
