@@ -1,10 +1,11 @@
 // Builds dist/ for `clasp push`: Code.js (the bundled add-on plus one top-level declaration,
 // with its JSDoc, per public function), the sidebar HTML and appsscript.json. Nothing is built while
 // dist/ is newer than every file it is made from (listed in dist/.inputs.json); --force builds anyway.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { stale } from './stale.mjs';
 
 /** esbuild, the TypeScript parser, terser and parse5, loaded only when something must be built. */
 let build;
@@ -258,17 +259,7 @@ function noteInputs(result) {
 
 /** Whether dist/ must be built: an output or the list of inputs missing, or an input newer than the oldest output (or gone). */
 export function distIsStale() {
-  if (!existsSync(INPUTS_FILE) || OUTPUTS.some((output) => !existsSync(join(dist, output)))) return true;
-  const built = Math.min(...OUTPUTS.map((output) => statSync(join(dist, output)).mtimeMs));
-  const { folder, inputs: listed } = JSON.parse(readFileSync(INPUTS_FILE, 'utf8'));
-  if (folder !== root) return true;
-  return listed.some((input) => {
-    try {
-      return statSync(join(root, input)).mtimeMs > built;
-    } catch {
-      return true;
-    }
-  });
+  return stale(root, OUTPUTS.map((output) => join(dist, output)), INPUTS_FILE);
 }
 
 /** Builds dist/ when it is stale (or always, with force); returns whether it built. */

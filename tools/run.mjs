@@ -2,10 +2,11 @@
 // CommonJS under node_modules/.cache/inspection-ratings, which is then required with the given args.
 // The bundle is kept and built again only when it is stale (a source file it was made from is newer,
 // or gone), so a command starts without bundling.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stale } from './stale.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cacheDir = join(root, 'node_modules', '.cache', 'inspection-ratings', 'tools');
@@ -21,28 +22,12 @@ const ownDirname = {
   },
 };
 
-/** Whether a bundle is older than any of the files it was made from (listed beside it), made in another folder, or missing. */
-function stale(outfile, inputsFile) {
-  if (!existsSync(outfile) || !existsSync(inputsFile)) return true;
-  const built = statSync(outfile).mtimeMs;
-  const { folder, inputs } = JSON.parse(readFileSync(inputsFile, 'utf8'));
-  // The bundle holds its sources' folders: a checkout moved elsewhere builds it again.
-  if (folder !== root) return true;
-  return inputs.some((input) => {
-    try {
-      return statSync(join(root, input)).mtimeMs > built;
-    } catch {
-      return true;
-    }
-  });
-}
-
 /** The tool's bundle, built if stale; the path of the CommonJS file. */
 export async function toolBundle(entry) {
   const name = relative(root, resolve(entry)).replace(/[\\/]/g, '__').replace(/\.ts$/, '');
   const outfile = join(cacheDir, `${name}.cjs`);
   const inputsFile = join(cacheDir, `${name}.inputs.json`);
-  if (!stale(outfile, inputsFile)) return outfile;
+  if (!stale(root, [outfile], inputsFile)) return outfile;
   // esbuild loads only when a bundle must be made.
   const { build } = await import('esbuild');
   mkdirSync(cacheDir, { recursive: true });
