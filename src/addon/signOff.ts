@@ -94,14 +94,21 @@ function runs(rows: readonly number[]): Array<[number, number]> {
 }
 
 /**
- * Warning-only protection on the signed-off rows of a case tab where they are now: the add-on's
- * earlier ones on the tab are removed first, so protection follows cases that were sorted or reopened.
+ * Warning-only protection on the signed-off rows of a case tab where they are now, so protection
+ * follows cases that were sorted or reopened. The add-on's protections already covering a run of
+ * those rows stay; only the others are removed and only the missing runs added (protecting a range
+ * is among Sheets' slowest calls, so a sign-off costs what it changes, not what was signed before).
  */
 function protectSignedOffRows(sheet: Sheet, rows: readonly number[]): void {
+  const wanted = runs(rows).map((run) => run.join());
   for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
-    if (protection.getDescription().startsWith(PROTECTION)) protection.remove();
+    if (!protection.getDescription().startsWith(PROTECTION)) continue;
+    const range = protection.getRange();
+    const at = wanted.indexOf(`${range.getRow()},${range.getNumRows()}`);
+    if (at < 0) protection.remove();
+    else wanted.splice(at, 1);
   }
-  for (const [first, count] of runs(rows)) {
+  for (const [first, count] of wanted.map((run) => run.split(',').map(Number))) {
     sheet
       .getRange(first, 1, count, sheet.getMaxColumns())
       .protect()

@@ -200,3 +200,25 @@ describe('acceptance › offline, `rate --json` reads the Status column and the 
     }
   });
 });
+
+describe('sign-off › protections cost what changes', () => {
+  it('each sign-off adds only its own rows\' protection and removes only the one a run outgrew; the earlier ones stay', () => {
+    const rt = newWorkbook();
+    typeCases(rt, TAB, cases());
+    const sheet = rt.spreadsheet.getSheetByName(TAB)!;
+    const signOff = (a1: string) => {
+      sheet.getRange(a1).activate();
+      rt.counter.reset();
+      expect(rt.call<{ signedOff: number }>('runSignOff', { which: 'selection', reviewer: REVIEWER }).signedOff).toBeGreaterThan(0);
+      return { protect: rt.counter.count('Range.protect'), remove: rt.counter.count('Protection.remove') };
+    };
+    const covered = () => signOffProtections(rt).map((protection) => [protection.getRange().getRow(), protection.getRange().getLastRow()]).sort((a, b) => a[0] - b[0]);
+    expect(signOff('A2:A3')).toEqual({ protect: 1, remove: 0 });
+    expect(signOff('A6')).toEqual({ protect: 1, remove: 0 });
+    expect(signOff('A9:A10')).toEqual({ protect: 1, remove: 0 });
+    expect(covered()).toEqual([[2, 3], [6, 6], [9, 10]]);
+    // Row 4 joins rows 2–3: that run's protection is replaced by one over rows 2–4; rows 6 and 9–10 are left alone.
+    expect(signOff('A4')).toEqual({ protect: 1, remove: 1 });
+    expect(covered()).toEqual([[2, 4], [6, 6], [9, 10]]);
+  });
+});
