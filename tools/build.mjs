@@ -168,11 +168,15 @@ function wrap(text, width = 88) {
 }
 
 /**
- * The shipped bundle compressed once more by terser (about 1 KB below esbuild's minification): two
- * passes, ES2019 output, no unsafe transformations; the top-level `var IR` keeps its name.
+ * The shipped bundle compressed once more by terser (about 1 KB below esbuild's minification): three
+ * passes, ES2019 output; the top-level `var IR` keeps its name. One unsafe option, `unsafe_arrows`
+ * (0.8 KB): terser turns a function expression into an arrow only when it uses neither `this` nor
+ * `arguments`, and the bundle never calls one of its own functions with `new` or reads its
+ * `prototype` (only built-ins such as Error and Map are constructed), so the one difference an
+ * arrow has left, that it is no constructor, cannot show.
  */
 async function smaller(bundle) {
-  const result = await minify(bundle, { ecma: 2019, compress: { passes: 2 }, mangle: true, format: { ascii_only: false } });
+  const result = await minify(bundle, { ecma: 2019, compress: { passes: 3, unsafe_arrows: true }, mangle: true, format: { ascii_only: false } });
   return result.code;
 }
 
