@@ -54,10 +54,10 @@ describe('build › dist/Code.js', () => {
   });
 
   it('passes every range on from the variadic PROGRAMME_TABLE stub, and says further ranges may follow', () => {
-    const stub = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction PROGRAMME_TABLE\(cases1, cases2\) \{\n([^}]*)\}/.exec(code);
+    const stub = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction PROGRAMME_TABLE\(cases1, cases2\)\{([^}]*)\}/.exec(code);
     expect(stub).not.toBeNull();
     const [, doc, body] = stub as RegExpExecArray;
-    expect(body).toContain('.apply(null, arguments)');
+    expect(body).toContain('.apply(null,arguments)');
     expect(doc).toMatch(/@param \{A:CM=\} cases2 .*Further ranges like it may follow/);
     const range = (answer: string) => [['Case ID', '2.1.1 Assessment?'], ['C1', answer]];
     const table = loadBundle().PROGRAMME_TABLE(range('Yes'), range('No'), range('Yes'), range('Yes'));

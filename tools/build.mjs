@@ -19,17 +19,28 @@ const dist = join(root, 'dist');
 const GLOBAL = 'IR';
 
 /**
+ * The bundle's entry: it sets `IR` (Inspection Ratings, the one top-level `var`) to src/main.ts's
+ * `api`, or, given `source`, to the `api` that source declares from its own imports. Set from inside
+ * the bundle rather than returned as its module exports, so the bundle carries none of esbuild's
+ * CommonJS export helpers (0.5 KB). Strict, as every file of src/ is (tsconfig's `strict`).
+ */
+function entryOf(source = "import { api } from './main';\n") {
+  return { stdin: { contents: `"use strict";\n${source}${GLOBAL} = api;\n`, resolveDir: join(root, 'src'), sourcefile: 'entry.ts', loader: 'ts' } };
+}
+
+/**
  * Bundles src/main.ts into one IIFE that leaves `var IR` (Inspection Ratings) at the top level. With
  * `withoutHelpText`, the help text of the public functions' documentation objects (summary,
  * example, returns, each parameter's description) is left out: Sheets reads it from the JSDoc the
  * build appends, the code never does, and every execution compiles the whole script.
  */
-async function bundleServer({ withoutHelpText = false, entry = { entryPoints: [join(root, 'src/main.ts')] } } = {}) {
+async function bundleServer({ withoutHelpText = false, entry = entryOf() } = {}) {
   const result = await build({
     ...entry,
     bundle: true,
     format: 'iife',
-    globalName: GLOBAL,
+    // Declared after the bundle (a `var` is hoisted), so the bundle's "use strict" stays its first line.
+    footer: { js: `var ${GLOBAL};` },
     target: 'es2019', // Apps Script V8: no class fields or static properties.
     platform: 'neutral',
     charset: 'utf8',
@@ -106,7 +117,7 @@ function isText(node) {
 function publicFunctions(code) {
   const context = vm.createContext({});
   vm.runInContext(code, context, { filename: 'Code.js' });
-  const api = vm.runInContext(`${GLOBAL}.api`, context);
+  const api = vm.runInContext(GLOBAL, context);
   return Object.entries(api).map(([name, entry]) => ({ name, doc: entry.doc }));
 }
 
@@ -118,8 +129,9 @@ function publicFunctions(code) {
 function jsdoc({ name, doc }) {
   const params = doc.params.map((param) => param.name).join(', ');
   // A function taking any number of arguments passes on all it was given, not just the named ones.
-  const call = doc.params.some((param) => param.repeating) ? 'run.apply(null, arguments)' : `run(${params})`;
-  const declaration = `function ${name}(${params}) {\n  return ${GLOBAL}.api.${name}.${call};\n}\n`;
+  const call = doc.params.some((param) => param.repeating) ? 'run.apply(null,arguments)' : `run(${doc.params.map((param) => param.name).join(',')})`;
+  // One line, minified like the bundle: every execution compiles the stubs too.
+  const declaration = `function ${name}(${params}){return ${GLOBAL}.${name}.${call}}\n`;
   if (!doc.customFunction) return declaration;
   const lines = [...wrap(doc.summary)];
   if (doc.example) lines.push('', `Example: =${doc.example}`);
@@ -244,11 +256,10 @@ async function customFunctionsOnly(file) {
   const main = readFileSync(join(root, 'src/main.ts'), 'utf8');
   const imports = [...main.matchAll(/^import \{([^}]+)\} from '(\.\/functions\/[^']+)';$/gm)];
   const names = imports.flatMap((match) => match[1].split(',').map((name) => name.trim()));
-  const contents = `${imports.map((match) => match[0]).join('\n')}\nexport const api = { ${names.join(', ')} };\n`;
-  const entry = { stdin: { contents, resolveDir: join(root, 'src'), sourcefile: 'customFunctions.ts', loader: 'ts' } };
+  const entry = entryOf(`${imports.map((match) => match[0]).join('\n')}\nconst api = { ${names.join(', ')} };\n`);
   const functions = publicFunctions(await bundleServer({ entry }));
   const bundle = await smaller(await bundleServer({ entry, withoutHelpText: true }));
-  writeFileSync(file, `${bundle}\n${functions.map(jsdoc).join('\n')}`);
+  writeFileSync(file, `${bundle}\n${functions.map(jsdoc).join('')}`);
 }
 
 /** The files dist/ is made from: every bundled source, and what is read beside them. */
@@ -295,7 +306,7 @@ async function main(quiet = false) {
   const functions = publicFunctions(await bundleServer());
   const bundle = await smaller(await bundleServer({ withoutHelpText: true }));
   // @OnlyCurrentDoc: the add-on asks only for the spreadsheet it is used in (docs/design.md).
-  const code = `/** @OnlyCurrentDoc */\n${bundle}\n${functions.map(jsdoc).join('\n')}`;
+  const code = `/** @OnlyCurrentDoc */\n${bundle}\n${functions.map(jsdoc).join('')}`;
   assertPlainScript(code);
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
