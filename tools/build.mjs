@@ -61,14 +61,13 @@ async function bundleServer({ withoutHelpText = false, entry = entryOf() } = {})
 const HELP_TEXT = new Set(['summary', 'returns', 'description']);
 
 /**
- * The TypeScript of src/ as the shipped bundle compiles it: without help text, its module-level
- * functions as arrow functions, and with three spellings esbuild's es2019 output writes shorter
- * (each below).
+ * The TypeScript of src/ as the shipped bundle compiles it: without help text, and with three
+ * spellings esbuild's es2019 output writes shorter (below).
  */
 const shippedSourcePlugin = {
   name: 'shipped-source',
   setup(esbuild) {
-    esbuild.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, ({ path }) => ({ contents: shorterSyntax(path, asArrowFunctions(path, withoutHelpText(path, readFileSync(path, 'utf8')))), loader: 'ts' }));
+    esbuild.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, ({ path }) => ({ contents: shorterSyntax(path, withoutHelpText(path, readFileSync(path, 'utf8'))), loader: 'ts' }));
     esbuild.onResolve({ filter: /^shipped-source:nullish$/ }, () => ({ path: 'nullish', namespace: 'shipped-source' }));
     esbuild.onLoad({ filter: /.*/, namespace: 'shipped-source' }, () => ({ contents: NULLISH_HELPER, loader: 'ts' }));
   },
@@ -113,42 +112,6 @@ function withoutHelpText(path, text) {
   let contents = text;
   for (const [start, end] of emptied.sort((a, b) => b[0] - a[0])) contents = `${contents.slice(0, start)}${contents.slice(end)}`;
   return contents;
-}
-
-/**
- * A module's top-level `function f(…) {…}` as `const f = (…) => {…};`, about 5 bytes a function
- * and 14 where its body is one `return` (terser never turns a declaration into an arrow: the two
- * differ in hoisting, `this`, `arguments` and `new`). Only a function that uses neither `this` nor
- * `arguments`, is not a generator, has one declaration (no overloads) and is not a default export;
- * nothing in src/ constructs its own functions (terser's `unsafe_arrows`, above, rests on the same).
- * A module-level function is only called once the script has loaded, except by the modules' own
- * top-level code, and that runs while the script loads: `checkLoads` loads the shipped script, so a
- * call before its definition fails the build instead of an execution.
- */
-function asArrowFunctions(path, text) {
-  const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2019, true);
-  const declared = new Map();
-  for (const statement of source.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name) declared.set(statement.name.text, (declared.get(statement.name.text) ?? 0) + 1);
-  }
-  const edits = [];
-  for (const node of source.statements) {
-    if (!ts.isFunctionDeclaration(node) || !node.name || !node.body || node.asteriskToken || declared.get(node.name.text) !== 1) continue;
-    const modifiers = (node.modifiers ?? []).map((modifier) => modifier.kind);
-    if (modifiers.some((kind) => kind !== ts.SyntaxKind.ExportKeyword)) continue;
-    if (usesThisOrArguments(node.body)) continue;
-    const signature = text.slice(node.name.getEnd(), node.body.getStart(source));
-    const header = `${modifiers.length > 0 ? 'export ' : ''}const ${node.name.text} = ${signature}=> `;
-    edits.push([node.getStart(source), node.body.getStart(source), header], [node.getEnd(), node.getEnd(), ';']);
-  }
-  let contents = text;
-  for (const [start, end, insert] of edits.sort((a, b) => b[0] - a[0])) contents = `${contents.slice(0, start)}${insert}${contents.slice(end)}`;
-  return contents;
-}
-
-function usesThisOrArguments(node) {
-  if (node.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(node) && node.text === 'arguments')) return true;
-  return ts.forEachChild(node, usesThisOrArguments) ?? false;
 }
 
 /**
@@ -240,9 +203,11 @@ function publicFunctions(code) {
  * documentation is in src/).
  */
 function jsdoc({ name, doc }) {
-  const params = doc.params.map((param) => param.name).join(', ');
+  // A custom function's parameters are named as its help names them; a trigger's or a sidebar call's have no reader, so a letter each.
+  const names = doc.params.map((param, index) => (doc.customFunction ? param.name : String.fromCharCode(97 + index)));
+  const params = names.join(doc.customFunction ? ', ' : ',');
   // A function taking any number of arguments passes on all it was given, not just the named ones.
-  const call = doc.params.some((param) => param.repeating) ? 'run.apply(null,arguments)' : `run(${doc.params.map((param) => param.name).join(',')})`;
+  const call = doc.params.some((param) => param.repeating) ? 'run.apply(null,arguments)' : `run(${names.join(',')})`;
   // One line, minified like the bundle: every execution compiles the stubs too.
   const declaration = `function ${name}(${params}){return ${GLOBAL}.${name}.${call}}\n`;
   if (!doc.customFunction) return declaration;
@@ -294,20 +259,20 @@ function wrap(text, width = 88) {
 
 /**
  * The shipped bundle compressed once more by terser (about 1 KB below esbuild's minification): three
- * passes, ES2019 output; the top-level `var IR` keeps its name. One unsafe option, `unsafe_arrows`
- * (0.8 KB): terser turns a function expression into an arrow only when it uses neither `this` nor
- * `arguments`, and the bundle never calls one of its own functions with `new` or reads its
- * `prototype` (only built-ins such as Error and Map are constructed), so the one difference an
- * arrow has left, that it is no constructor, cannot show.
+ * passes, ES2019 output, nothing unsafe; the top-level `var IR` keeps its name. Not `unsafe_arrows`:
+ * it saves 0.8 KB, but V8 compiles the script cold about 0.35 ms slower with those arrows, as it
+ * does with module-level functions written as arrows (3 KB less, 3 ms slower), and the compile is
+ * what every execution pays (docs/design.md).
  */
 async function smaller(bundle) {
-  const result = await minify(bundle, { ecma: 2019, compress: { passes: 3, unsafe_arrows: true }, mangle: true, format: { ascii_only: false } });
+  const result = await minify(bundle, { ecma: 2019, compress: { passes: 3 }, mangle: true, format: { ascii_only: false } });
   return result.code;
 }
 
 /**
- * The shipped script loads in a bare context, as each execution loads it, and gives every public
- * function: its modules' top-level code runs while it loads (see asArrowFunctions).
+ * The shipped script, which the build wrote differently from the one it read the documentation
+ * from (shippedSourcePlugin), loads in a bare context, as each execution loads it, and gives every
+ * public function.
  */
 function checkLoads(code, functions) {
   const context = vm.createContext({});
