@@ -84,10 +84,12 @@ export function answersQuery(questionSets: ReadonlyMap<string, readonly Answered
     ([name, questions]) =>
       `WHEN ${sqlText(name)} THEN [${questions.map(([question, kind, keyQuestion, standard], index) => `{'position': ${index + 1}, 'question': ${sqlText(question)}, 'kind': ${sqlText(kind)}, 'key_question': ${sqlText(keyQuestion)}, 'standard': ${sqlText(standard)}}`).join(', ')}]`,
   );
-  const letters = Object.entries(ANSWER_LETTERS).map(([answer, letter]) => `WHEN ${sqlText(letter)} THEN ${sqlText(answer)}`);
-  const value = (name: string) =>
-    ['question', 'kind', 'key_question', 'standard'].includes(name) ? `q.${name} AS ${name}` : name === 'answer' ? `CASE substr(letters, q.position, 1) ${letters.join(' ')} END AS answer` : name;
-  return `SELECT ${columns.map(value).join(', ')} FROM (SELECT *, answers AS letters, unnest(CASE question_set ${sets.join(' ')} END) AS q FROM answer_cases)`;
+  // A letter's answer: its place in the letters (instr, 0 for "-") in the list of answers (NULL at 0).
+  const [answers, letters] = [Object.keys(ANSWER_LETTERS), Object.values(ANSWER_LETTERS)];
+  const answer = `list_extract([${answers.map(sqlText).join(', ')}], instr(${sqlText(letters.join(''))}, substr(letters, q.position, 1)))`;
+  const value = (name: string) => (['question', 'kind', 'key_question', 'standard'].includes(name) ? `q.${name} AS ${name}` : name === 'answer' ? `${answer} AS answer` : name);
+  const cases = ANSWER_CASES.map(([name]) => name).filter((name) => name !== 'question_set' && name !== 'answers');
+  return `SELECT ${columns.map(value).join(', ')} FROM (SELECT ${cases.join(', ')}, answers AS letters, unnest(CASE question_set ${sets.join(' ')} END) AS q FROM answer_cases)`;
 }
 
 /** Writes a batch to a file: lines ended by "\n", bytes as they are, in order. */
