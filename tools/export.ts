@@ -111,7 +111,7 @@ export async function exportTables(options: ExportOptions): Promise<ExportResult
     WORKER_SCRIPT,
     options.threads,
   );
-  /** Each case tabs' hash and the file that had it first: two files holding the same cases are refused as `aggregate` refuses them. */
+  /** The hash of each file's case tabs, and the first file that had it: two files holding the same cases are refused as `aggregate` refuses them. */
   const cases = new Map<string, string>();
   /** One object for each framework read alike, however many workbooks follow it. */
   const sameFramework = new Map<string, Framework>();

@@ -77,6 +77,8 @@ type Reply = { index: number; result: ReadResult } | { index: number; failure: s
 export class ExportReaders {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
+  /** Files started but not yet sent to a worker, all being busy. */
+  private readonly queued: number[] = [];
   private readonly waiting = new Map<number, { resolve(result: ReadResult): void; reject(error: Error): void; promise: Promise<ReadResult> }>();
   private next = 0;
 
@@ -125,8 +127,6 @@ export class ExportReaders {
     this.waiting.set(index, { resolve, reject, promise });
     this.dispatch(index);
   }
-
-  private queued: number[] = [];
 
   private dispatch(index?: number): void {
     if (index !== undefined) this.queued.push(index);
