@@ -17,6 +17,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Band, wholePercent } from '../src/core/bands';
 import { findColumn, readCaseTable, shortHeader } from '../src/core/caseTable';
 import { Framework, standardsOf } from '../src/core/framework';
@@ -28,7 +29,7 @@ import { npmArguments, typedCommand } from './npmArguments';
 import { refusedOutputs } from './outputs';
 import { appendFramework, appendInspection, UnusableWorkbook } from './programmeData';
 import { sameCasesRefusal } from './sameCases';
-import { caseTabsWanted, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
+import { caseTabsWanted, commandLine, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookFiles';
 
 /** A file that cannot be pooled: the message is the one line printed. */
 export class UnusableFile extends Error {}
@@ -211,22 +212,20 @@ interface Arguments {
   force: boolean;
 }
 
+const usage = () => `Usage: ${typedCommand('aggregate')} FILE.xlsx… [--out FILE.xlsx] [--json] [--force]`;
+
 function parseArguments(argv: readonly string[]): Arguments {
-  const files: string[] = [];
-  let out: string | undefined;
-  let json = false;
-  let force = false;
-  for (let index = 0; index < argv.length; index += 1) {
-    if (argv[index] === '--json') json = true;
-    else if (argv[index] === '--force') force = true;
-    else if (argv[index] === '--out') {
-      out = argv[index + 1];
-      index += 1;
-      if (!out) throw new UnusableFile('--out needs a file name, e.g. --out out/programme.xlsx.');
-    } else files.push(argv[index]);
+  if (argv[argv.length - 1] === '--out') throw new UnusableFile('--out needs a file name, e.g. --out out/programme.xlsx.');
+  let parsed;
+  try {
+    parsed = commandLine(() => parseArgs({ args: [...argv], options: { out: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' } }, allowPositionals: true }), usage());
+  } catch (error) {
+    throw new UnusableFile((error as Error).message);
   }
-  if (files.length === 0) throw new UnusableFile(`Usage: ${typedCommand('aggregate')} FILE.xlsx… [--out FILE.xlsx] [--json] [--force]`);
-  return { files, out, json, force };
+  const { values, positionals } = parsed;
+  if (values.out === '') throw new UnusableFile('--out needs a file name, e.g. --out out/programme.xlsx.');
+  if (positionals.length === 0) throw new UnusableFile(usage());
+  return { files: positionals, out: values.out, json: values.json === true, force: values.force === true };
 }
 
 /** The command: prints, writes, and returns the exit status (0, or 2 for an unusable file). */

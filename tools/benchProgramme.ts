@@ -5,16 +5,18 @@
  * - start: `inspection-ratings rate EXAMPLE --json` as a user runs it (a new process, start-up
  *   included), beside openpyxl reading every cell of the same file (Debian's python3-openpyxl, a
  *   process too); the median of several runs of each, taken in turns.
- * - export: `export` of 1,000 copies of the example workbook to Parquet, wall time and peak memory.
+ * - export: `export` of 1,000 workbooks to Parquet (the example, each with its own first case ID:
+ *   `export` refuses two files holding the same cases), wall time, processor time and peak memory.
  * - pooled: 500,000 generated cases (about 32 million answer rows) written as Parquet, then
  *   sql/programme.sql and sql/slices.sql run on DuckDB over the files, in a new process: wall time
  *   and peak memory.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import JSZip from 'jszip';
 import { CRC_2018 } from '../src/core/frameworks/crc2018';
 import { ProgrammeDatabase } from './duckdb';
 import { appendFramework, SCHEMA } from './programmeData';
@@ -37,17 +39,19 @@ for sheet in book.worksheets:
 
 interface Timed {
   ms: number;
+  /** Processor time, user and system, of every thread: what the work costs on a machine others share. */
+  cpu_ms: number;
   rss_mb: number;
 }
 
-/** A command as a new process: wall time and peak resident memory (GNU time's %M). */
+/** A command as a new process: wall time, processor time and peak resident memory (GNU time's %U, %S, %M). */
 function timed(command: string, args: string[], cwd = ROOT): Timed {
   const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.slice(-500)}`);
-  const kb = Number(result.stderr.trim().split('\n').pop());
-  return { ms: Math.round(ms), rss_mb: Math.round(kb / 1024) };
+  const [user, system, kb] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { ms: Math.round(ms), cpu_ms: Math.round((user + system) * 1000), rss_mb: Math.round(kb / 1024) };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -65,14 +69,28 @@ function startBench(): { rate_json_ms: number; openpyxl_ms: number; ratio: numbe
   return { rate_json_ms: rateMs, openpyxl_ms: openpyxlMs, ratio: Number((rateMs / openpyxlMs).toFixed(2)) };
 }
 
-function exportBench(dir: string): Timed & { workbooks: number; parquet_mb: number } {
+/** The example workbook's bytes with the first case ID of its Case supervision tab (cell A2) replaced: another inspection's cases. */
+async function exampleVariants(count: number): Promise<(index: number) => Promise<Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(EXAMPLE));
+  const part = 'xl/worksheets/sheet2.xml';
+  const sheet = await zip.file(part)!.async('string');
+  if (!/<c r="A2"[^>]*?(\/>|>.*?<\/c>)/.test(sheet)) throw new Error(`${EXAMPLE}: no cell A2 in ${part}`);
+  return async (index) => {
+    zip.file(part, sheet.replace(/<c r="A2"[^>]*?(\/>|>.*?<\/c>)/, `<c r="A2" t="inlineStr"><is><t>Case ${index + 1} of ${count}</t></is></c>`));
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  };
+}
+
+async function exportBench(dir: string): Promise<Timed & { workbooks: number; parquet_mb: number }> {
   const inputs = join(dir, 'workbooks');
   mkdirSync(inputs);
-  const files = Array.from({ length: EXPORT_WORKBOOKS }, (_, index) => {
+  const variant = await exampleVariants(EXPORT_WORKBOOKS);
+  const files: string[] = [];
+  for (let index = 0; index < EXPORT_WORKBOOKS; index += 1) {
     const file = join(inputs, `inspection-${index + 1}.xlsx`);
-    copyFileSync(EXAMPLE, file);
-    return file;
-  });
+    writeFileSync(file, await variant(index));
+    files.push(file);
+  }
   const out = join(dir, 'export');
   const measured = timed(process.execPath, [BIN, 'export', ...files, '--out', out]);
   const bytes = Object.keys(SCHEMA).reduce((sum, table) => sum + statSync(join(out, `${table}.parquet`)).size, 0);
@@ -137,8 +155,8 @@ export async function programmeBench(json: boolean): Promise<void> {
   try {
     const start = wanted('start') ? startBench() : undefined;
     if (start) console.log(`rate --json on the example, whole command: ${start.rate_json_ms} ms; openpyxl reading it: ${start.openpyxl_ms} ms; ratio ${start.ratio} (medians of ${RUNS})`);
-    const exported = wanted('export') ? exportBench(dir) : undefined;
-    if (exported) console.log(`export of ${exported.workbooks} example workbooks: ${exported.ms} ms, peak ${exported.rss_mb} MB, ${exported.parquet_mb} MB of Parquet`);
+    const exported = wanted('export') ? await exportBench(dir) : undefined;
+    if (exported) console.log(`export of ${exported.workbooks} example workbooks: ${exported.ms} ms (processor ${exported.cpu_ms} ms), peak ${exported.rss_mb} MB, ${exported.parquet_mb} MB of Parquet`);
     if (!wanted('pooled')) return;
     const pooledDir = join(dir, 'pooled');
     mkdirSync(pooledDir);

@@ -8,9 +8,9 @@
  * Each workbook is read as the add-on reads it (src/core/workbookModel.ts) from its values (the
  * streaming reader). Workbooks of different frameworks are refused unless --by-framework writes
  * each framework's tables to its own folder, DIR/<framework id>. A missing or unusable file, an
- * invalid answer (named by file, tab, row, column and value), one file given twice, two files of
- * one name, or an output that would replace an input exit with status 2 and one line; nothing is
- * written then.
+ * invalid answer (named by file, tab, row, column and value), one file given twice, two files
+ * holding the same cases (tools/sameCases.ts, as `aggregate` refuses them), two files of one name,
+ * or an output that would replace an input exit with status 2 and one line; nothing is written then.
  */
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,8 +21,10 @@ import type { FileFormat, ProgrammeDatabase } from './duckdb';
 import { npmArguments } from './npmArguments';
 import { quoteText } from '../src/core/answers';
 import { refusedOutputs, unreadableInput } from './outputs';
-import { appendFramework, appendInspection, inspectionKey, SCHEMA, UnusableWorkbook } from './programmeData';
-import { caseTabsWanted, commandLine, fileReader, InputError, readValuesFile, workbookModelOf } from './workbookSession';
+import { ExportReaders } from './exportReader';
+import { appendFramework, inspectionKey, SCHEMA } from './programmeData';
+import { sameCasesLine } from './sameCases';
+import { commandLine, InputError } from './workbookFiles';
 
 export interface ExportOptions {
   files: readonly string[];
@@ -32,12 +34,21 @@ export interface ExportOptions {
   byFramework: boolean;
   /** Replace tables already in the folder. */
   force?: boolean;
+  /** Worker threads reading the workbooks (default: one per processor, at most 4). */
+  threads?: number;
 }
 
 export interface ExportResult {
   /** Each framework exported: its id, the folder written, its inspections and answer rows. */
   written: Array<{ framework: string; dir: string; inspections: number; answers: number }>;
 }
+
+/**
+ * The script a worker thread loads to read workbooks: this command's bundle (tools/run.mjs), which
+ * serves reads when the pool starts it (tools/exportReader.ts). From the TypeScript sources (the
+ * tests) there is none, and the workbooks are read on the main thread.
+ */
+const WORKER_SCRIPT = __filename.endsWith('.ts') ? undefined : __filename;
 
 const USAGE = 'Usage: inspection-ratings export FILE.xlsx… --out DIR [--format parquet|csv] [--by-framework] [--force]';
 
@@ -83,9 +94,9 @@ async function refuseOutputs(options: ExportOptions, ids: readonly string[]): Pr
 }
 
 /**
- * Reads every workbook once, one at a time (memory holds one workbook's values and the database's
- * compressed tables), and writes the tables; throws InputError before writing anything when an
- * input cannot be used.
+ * Reads every workbook once, a few at a time on worker threads (memory holds a few workbooks' values
+ * and rows, and the database's compressed tables), and writes the tables; throws InputError before
+ * writing anything when an input cannot be used.
  */
 export async function exportTables(options: ExportOptions): Promise<ExportResult> {
   refuseRepeats(options.files);
@@ -94,39 +105,46 @@ export async function exportTables(options: ExportOptions): Promise<ExportResult
   const { ProgrammeDatabase: Database } = await import('./duckdb');
   type Group = { database: ProgrammeDatabase; sources: Array<{ name: string; framework: Framework }> };
   const groups = new Map<string, Group>();
+  // Workbooks are read and turned into rows on worker threads; their rows reach DuckDB here, in the files' order.
+  const readers = new ExportReaders(
+    options.files.map((file, index) => ({ file, position: index + 1 })),
+    WORKER_SCRIPT,
+    options.threads,
+  );
+  /** The hash of each file's case tabs, and the first file that had it: two files holding the same cases are refused as `aggregate` refuses them. */
+  const cases = new Map<string, string>();
+  /** One object for each framework read alike, however many workbooks follow it. */
+  const sameFramework = new Map<string, Framework>();
   try {
-    // The next file is read (inflated off the main thread) while this one is added to the tables.
-    const read = (index: number) => {
-      const values = index < options.files.length ? readValuesFile(options.files[index]) : undefined;
-      values?.catch(() => undefined); // its failure is reported when its turn comes, or not at all if an earlier file stops the export
-      return values;
-    };
-    let next = read(0);
     for (const [index, file] of options.files.entries()) {
-      const values = await next!;
-      next = read(index + 1);
-      const reader = fileReader(values);
-      const model = workbookModelOf(reader, file);
-      if (model.caseTabs.length === 0) throw new InputError(`${file}: no recognisable case tab (expected ${caseTabsWanted(model.framework)}), so there are no answers to export.`);
-      const id = model.framework.id;
-      let group = groups.get(id);
-      if (!group) {
+      const read = await readers.result(index);
+      if (read.framework) {
+        const key = JSON.stringify(read.framework);
+        read.framework = sameFramework.get(key) ?? read.framework;
+        sameFramework.set(key, read.framework);
+      }
+      const id = read.framework?.id;
+      let group = id === undefined ? undefined : groups.get(id);
+      if (read.framework && !group) {
         const first = groups.values().next().value?.sources[0];
         if (first && !options.byFramework) {
           throw new InputError(
-            `${first.name} follows ${first.framework.name} (${first.framework.id}) but ${file} follows ${model.framework.name} (${id}): export one framework at a time, or add --by-framework to write each framework's tables to its own folder.`,
+            `${first.name} follows ${first.framework.name} (${first.framework.id}) but ${file} follows ${read.framework.name} (${id}): export one framework at a time, or add --by-framework to write each framework's tables to its own folder.`,
           );
         }
-        const database = await Database.open({ onDisk: true });
-        group = { database, sources: [] };
-        groups.set(id, group);
       }
-      group.sources.push({ name: file, framework: model.framework });
-      try {
-        appendInspection({ file, inspection: inspectionKey(file), position: index + 1, reader, framework: model.framework, caseTabs: model.caseTabs }, group.database);
-      } catch (error) {
-        throw error instanceof UnusableWorkbook ? new InputError(error.message) : error;
+      if ('refusal' in read) throw new InputError(read.refusal);
+      if (read.casesHash !== undefined) {
+        const same = cases.get(read.casesHash);
+        if (same !== undefined) throw new InputError(sameCasesLine(same, file));
+        cases.set(read.casesHash, file);
       }
+      if (!group) {
+        group = { database: await Database.open({ onDisk: true, answerCases: true }), sources: [] };
+        groups.set(id!, group);
+      }
+      group.sources.push({ name: file, framework: read.framework });
+      group.database.appendEncoded(read.rows);
       if (group.database.pending()) await group.database.flush();
     }
     // One framework's workbooks may differ (a Framework tab's): their bands must agree, and the framework tables are their union.
@@ -150,6 +168,7 @@ export async function exportTables(options: ExportOptions): Promise<ExportResult
     }
     return { written };
   } finally {
+    await readers.close();
     for (const group of groups.values()) group.database.close();
   }
 }

@@ -38,6 +38,11 @@ export function caseContentHash(input: CaseContent): string | undefined {
   return cases === 0 ? undefined : hash.digest('hex');
 }
 
+/** The one line refusing two files that hold the same cases, naming both. */
+export function sameCasesLine(first: string, second: string): string {
+  return `${first} and ${second} hold the same cases (their case tabs are identical): give each inspection once, or its cases would be pooled twice.`;
+}
+
 /** The one line refusing two inputs with the same cases, naming both; undefined when every input's cases are its own. */
 export function sameCasesRefusal(inputs: readonly CaseContent[]): string | undefined {
   const seen = new Map<string, string>();
@@ -45,7 +50,7 @@ export function sameCasesRefusal(inputs: readonly CaseContent[]): string | undef
     const hash = caseContentHash(input);
     if (hash === undefined) continue;
     const first = seen.get(hash);
-    if (first !== undefined) return `${first} and ${input.file} hold the same cases (their case tabs are identical): give each inspection once, or its cases would be pooled twice.`;
+    if (first !== undefined) return sameCasesLine(first, input.file);
     seen.set(hash, input.file);
   }
   return undefined;
