@@ -152,6 +152,8 @@ export class ProgrammeDatabase implements RowSink {
         const tables: Array<[string, ReadonlyArray<readonly [string, ColumnType]>]> = Object.entries(SCHEMA);
         if (options.answerCases) {
           database.questionSets = new Map();
+          // The answers view is made at the first flush, with no question set yet if no case has an answer (an empty workbook).
+          database.answersCurrent = false;
           tables.splice(tables.findIndex(([table]) => table === 'answers'), 1, ['answer_cases', ANSWER_CASES]);
         }
         for (const [table, columns] of tables) {

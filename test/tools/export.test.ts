@@ -90,6 +90,30 @@ describe('export › the example inspection, then the SQL on DuckDB', () => {
   });
 });
 
+describe('export › an empty workbook (headers, no case yet)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-export-empty-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes every table: its inspection, no answers, the framework tables whole', async () => {
+    const empty = join(dir, 'empty.xlsx');
+    const [layout] = caseTabLayouts(YJ_2018);
+    await writeXlsx(buildSpreadsheet({ name: 'empty', sheets: { [layout.name]: [layout.headers] } }), empty);
+    const result = await run([empty, '--out', 'tables'], dir);
+    expect(result.err).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(join(dir, 'tables')).sort()).toEqual(TABLES.map((table) => `${table}.parquet`));
+    const database = await ProgrammeDatabase.open({ withTables: false });
+    try {
+      await database.attachTables(join(dir, 'tables'), 'parquet');
+      expect(await database.rows('SELECT inspection, framework FROM inspections')).toEqual([{ inspection: 'empty', framework: 'yj-2018' }]);
+      expect(await database.rows('SELECT COUNT(*) AS n FROM answers')).toEqual([{ n: 0 }]);
+      expect(await database.rows('SELECT COUNT(*) AS n FROM standards')).toEqual([{ n: YJ_2018.domains.flatMap((domain) => domain.standards).length }]);
+    } finally {
+      database.close();
+    }
+  });
+});
+
 describe('export › refusals: exit 2, one line, nothing written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-export-refusals-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
