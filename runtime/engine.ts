@@ -30,6 +30,7 @@ import type { InternalScalarValue, InterpreterValue } from 'hyperformula/typings
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import { cellA1, GridArea, quoteSheetName } from './a1';
 import { isDate } from './env';
+import { installLinearGraphCleanup } from './graphCleanup';
 import { dateFromSerial, serialFromDate, SheetsValue } from './values';
 
 /** An error cell: the code Sheets shows in the cell, and the message it shows on hover. */
@@ -193,6 +194,8 @@ export class FormulaEngine {
     // HyperFormula reads a bare TRUE or FALSE as a name (only TRUE() is built in); Sheets formulas use them bare.
     this.hf.addNamedExpression('TRUE', '=TRUE()');
     this.hf.addNamedExpression('FALSE', '=FALSE()');
+    // Clearing a formula over a whole case tab is quadratic in HyperFormula 3.5 (runtime/graphCleanup.ts).
+    installLinearGraphCleanup(this.hf, HyperFormula.version);
   }
 
   /**
