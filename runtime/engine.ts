@@ -169,7 +169,13 @@ function isError(value: CellValue): value is DetailedCellError {
 }
 
 export class FormulaEngine {
-  private hf: HyperFormula;
+  private instance: HyperFormula;
+  /**
+   * The sheets a workbook starts with (load), not yet in HyperFormula: built in one go at the engine's
+   * first use, by then with the add-on's custom functions registered, so a large workbook is neither
+   * entered cell by cell nor built a second time when the add-on loads.
+   */
+  private unbuilt: Array<[string, RawCellContent[][]]> | undefined;
   private customFunctions = new Map<string, string>();
   private invoker: CustomFunctionInvoker = () => {
     throw new Error('No add-on is loaded.');
@@ -195,7 +201,7 @@ export class FormulaEngine {
   onChange: () => void = () => undefined;
 
   constructor(private readonly gridSize: (sheetName: string) => GridSize) {
-    this.hf = HyperFormula.buildEmpty({
+    this.instance = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       undoLimit: 0,
       // Sheets hands out full doubles (0.1 + 0.2 is 0.30000000000000004); HyperFormula rounds by default.
@@ -206,10 +212,36 @@ export class FormulaEngine {
       parseDateTime: quickDateTime,
     });
     // HyperFormula reads a bare TRUE or FALSE as a name (only TRUE() is built in); Sheets formulas use them bare.
-    this.hf.addNamedExpression('TRUE', '=TRUE()');
-    this.hf.addNamedExpression('FALSE', '=FALSE()');
+    this.instance.addNamedExpression('TRUE', '=TRUE()');
+    this.instance.addNamedExpression('FALSE', '=FALSE()');
     // Clearing a formula over a whole case tab is quadratic in HyperFormula 3.5 (runtime/graphCleanup.ts).
-    installLinearGraphCleanup(this.hf, HyperFormula.version);
+    installLinearGraphCleanup(this.instance, HyperFormula.version);
+  }
+
+  /** HyperFormula, with the sheets the workbook started with built into it (at the first use). */
+  private get hf(): HyperFormula {
+    if (this.unbuilt !== undefined) this.build();
+    return this.instance;
+  }
+
+  /**
+   * The sheets a workbook starts with, in order (rows of values, strings starting with "=" formulas),
+   * into an engine that has no sheet yet: built at the first use, in one go (see `unbuilt`).
+   */
+  load(sheets: Array<[string, RawCellContent[][]]>): void {
+    if (this.unbuilt !== undefined || this.instance.countSheets() > 0) throw new Error('The engine already has sheets.');
+    // The empty sheets answer for their names (and ids) while the built engine evaluates its formulas.
+    for (const [name] of sheets) this.instance.addSheet(name);
+    this.unbuilt = sheets;
+  }
+
+  private build(): void {
+    const sheets = this.unbuilt ?? [];
+    this.unbuilt = undefined;
+    const namedExpressions = this.instance.getAllNamedExpressionsSerialized();
+    this.instance = HyperFormula.buildFromSheets(Object.fromEntries(sheets), this.instance.getConfig(), namedExpressions);
+    // As for any change: spills settle, and pending custom functions show as loading.
+    this.changed();
   }
 
   /**
@@ -229,8 +261,9 @@ export class FormulaEngine {
     HyperFormula.getLanguage('enGB').extendFunctions(Object.fromEntries([...this.customFunctions.keys()].map((id) => [id, id])));
     this.reserved.clear();
     this.remembered.clear();
-    this.hf.updateConfig({ functionPlugins: [...HyperFormula.getAllFunctionPlugins(), this.plugin()] });
-    this.changed();
+    // Before the first use the engine is empty: the custom functions are there when its sheets are built.
+    this.instance.updateConfig({ functionPlugins: [...HyperFormula.getAllFunctionPlugins(), this.plugin()] });
+    if (this.unbuilt === undefined) this.changed();
   }
 
   addSheet(name: string): void {
