@@ -16,18 +16,19 @@ import { RatingsReport } from '../src/core/report';
 import { workbookReport } from '../src/core/workbookReport';
 import { unreadableInput } from './outputs';
 import { readXlsxWorkbook, UnreadableXlsx, writeXlsx } from './xlsx';
+import type { XlsxValues } from './xlsxValues';
 import { formulaAnswersShown, InputError, WorkbookFramework, workbookModelOf } from './workbookFiles';
 
 // What reads values and models without the add-on lives in workbookFiles.ts; its names are here too.
 export { caseTabsWanted, cellCount, commandLine, fileReader, formulaAnswersShown, InputError, ratableModelOf, readValuesFile, workbookModelOf } from './workbookFiles';
 export type { WorkbookFramework } from './workbookFiles';
 
-/** Reads an .xlsx file into a runtime workbook, or fails with an InputError saying why. */
-export async function readWorkbookFile(file: string, name?: string): Promise<Workbook> {
+/** Reads an .xlsx file into a runtime workbook (with its values, when they were read already: readValuesFile), or fails with an InputError saying why. */
+export async function readWorkbookFile(file: string, name?: string, contents?: XlsxValues): Promise<Workbook> {
   const unreadable = unreadableInput(file);
   if (unreadable) throw new InputError(unreadable);
   try {
-    return await readXlsxWorkbook(readFileSync(file), { ...(name ? { name } : {}), warn: (line) => console.error(`${file}: ${line}`) });
+    return await readXlsxWorkbook(readFileSync(file), { ...(name ? { name } : {}), ...(contents ? { contents } : {}), warn: (line) => console.error(`${file}: ${line}`) });
   } catch (error) {
     if (error instanceof UnreadableXlsx) throw new InputError(`${file}: ${error.message}`);
     throw new InputError(`${file}: not an .xlsx workbook this program can read (${(error as Error).message.split('\n')[0].slice(0, 160)}).`);
