@@ -53,7 +53,12 @@ function formulaCells(workbook: Workbook, tab: string): Array<{ row: number; col
 
 /** The workbook model's reader over a runtime workbook (the add-on's own reader sees its developer metadata too). */
 export function runtimeReader(workbook: Workbook): WorkbookReader {
-  return { tabNames: () => workbook.sheetNames(), header: (tab) => workbook.sheetValues(tab)[0] ?? [], values: (tab) => formulaAnswersShown(workbook.sheetValues(tab), () => formulaCells(workbook, tab)) };
+  // A header is the first row alone, not the whole tab read for it.
+  const header = (tab: string) => {
+    const sheet = workbook.sheet(tab);
+    return workbook.cellValues(sheet, { ...workbook.dataArea(sheet), numRows: 1 })[0] ?? [];
+  };
+  return { tabNames: () => workbook.sheetNames(), header, values: (tab) => formulaAnswersShown(workbook.sheetValues(tab), () => formulaCells(workbook, tab)) };
 }
 
 /** Loads the built add-on over the workbook, installs it and runs New inspection for the framework, as a user would from the sidebar. */
