@@ -632,8 +632,9 @@ const EMPTY_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="y
 
 /**
  * The package with only what the layout needs of its cells: every cell's value, formula and type
- * removed (tools/xlsxValues.ts reads those), a cell kept, empty, only where it has a style or a note,
- * and no shared strings. exceljs then reads the formats, notes and dropdowns without building every
+ * removed (tools/xlsxValues.ts reads those), a cell kept, empty, only where it has a style or a note
+ * (a noted cell with a placeholder value: exceljs drops an empty unstyled cell and its note), and no
+ * shared strings. exceljs then reads the formats, notes and dropdowns without building every
  * value of a large workbook. A sheet whose cells do not all give their address (r, which the
  * standard leaves optional) is left whole, and so are the shared strings then.
  */
@@ -651,8 +652,10 @@ async function layoutOnly(zip: JSZip): Promise<void> {
       if (ref === undefined) addressed = false;
       const style = /\bs="([^"]*)"/.exec(attributes)?.[1];
       const styled = style !== undefined && style !== '0';
-      if (!styled && !(ref && noted.has(ref.toUpperCase()))) return '';
-      return `<${prefix}c r="${ref}"${styled ? ` s="${style}"` : ''}/>`;
+      const note = ref !== undefined && noted.has(ref.toUpperCase());
+      if (!styled && !note) return '';
+      // exceljs drops an empty cell without a style, and its note with it: a noted cell keeps a placeholder value (never read).
+      return `<${prefix}c r="${ref}"${styled ? ` s="${style}"` : ''}${note ? `><${prefix}v>0</${prefix}v></${prefix}c>` : '/>'}`;
     });
     if (addressed) zip.file(path, kept);
     else everySheet = false;

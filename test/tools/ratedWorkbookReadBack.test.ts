@@ -3,8 +3,8 @@
  * Generate summaries in the offline runtime, then the writer) on a workbook with problems, and the
  * written file read back by openpyxl (Debian's python3-openpyxl, a reader that is not ours). Every
  * tab's cells must be what the runtime held: each value (the cached result, for a formula), each
- * formula Excel and LibreOffice have (a custom function's cell is written as its value), and each
- * dropdown.
+ * formula Excel and LibreOffice have (a custom function's cell is written as its value), each
+ * dropdown and each note (one typed in the input on a cell without a format among them).
  */
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +36,7 @@ out = {}
 for sheet in formulas.worksheets:
     cached = values[sheet.title]
     cells = {}
+    notes = {}
     for row in sheet.iter_rows():
         for cell in row:
             text = cell.value.text if type(cell.value).__name__ == 'ArrayFormula' else cell.value
@@ -43,6 +44,8 @@ for sheet in formulas.worksheets:
             formula = text if isinstance(text, str) and cell.data_type == 'f' else ''
             if value != '' or formula != '':
                 cells[cell.coordinate] = [value, formula]
+            if cell.comment is not None:
+                notes[cell.coordinate] = cell.comment.text
     dropdowns = {}
     for rule in sheet.data_validations.dataValidation:
         for block in str(rule.sqref).split():
@@ -50,13 +53,13 @@ for sheet in formulas.worksheets:
             for r in range(top, bottom + 1):
                 for c in range(left, right + 1):
                     dropdowns[get_column_letter(c) + str(r)] = [rule.type, rule.formula1]
-    out[sheet.title] = {'cells': cells, 'dropdowns': dropdowns}
+    out[sheet.title] = {'cells': cells, 'dropdowns': dropdowns, 'notes': notes}
 print(json.dumps(out))
 `;
 
-type ReadBack = Record<string, { cells: Record<string, [unknown, string]>; dropdowns: Record<string, [string, string]> }>;
+type ReadBack = Record<string, { cells: Record<string, [unknown, string]>; dropdowns: Record<string, [string, string]>; notes: Record<string, string> }>;
 
-/** A CRC workbook with problems: unanswered prompts, an answer that is not one, a repeated case ID, a case with no inspector. */
+/** A CRC workbook with problems: unanswered prompts, an answer that is not one, a repeated case ID, a case with no inspector; and a note on a plain cell. */
 async function workbookWithProblems(file: string): Promise<void> {
   const book = new ExcelJS.Workbook();
   const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
@@ -69,6 +72,7 @@ async function workbookWithProblems(file: string): Promise<void> {
       sheet.addRow(layout.headers.map((header, column) => (column < layout.metadataCount ? (metadata[column] ?? '') : layout.freeText.includes(header) ? '' : answers[(row * 31 + column * 7) % answers.length])));
     }
     sheet.getCell(4, layout.metadataCount + 2).value = 'Yes!';
+    sheet.getCell(3, 1).note = 'Checked twice.';
   }
   await book.xlsx.writeFile(file);
 }
@@ -80,7 +84,7 @@ describe('tools › the rated workbook read back by openpyxl', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("holds every tab's values, formulas and dropdowns as the runtime held them", async () => {
+  it("holds every tab's values, formulas, dropdowns and notes as the runtime held them", async () => {
     const file = join(dir, 'problems.xlsx');
     const out = join(dir, 'problems-rated.xlsx');
     await workbookWithProblems(file);
@@ -112,13 +116,17 @@ describe('tools › the rated workbook read back by openpyxl', () => {
       expect({ tab: name, cells: read[name].cells }).toEqual({ tab: name, cells: held });
 
       const dropdowns: Record<string, [string, string]> = {};
+      const notes: Record<string, string> = {};
       for (const { row, column, format } of workbook.sheet(name).formattedCells()) {
         const rule = format.validation;
         if (rule?.criteria === 'VALUE_IN_LIST') dropdowns[cellA1(row, column)] = ['list', `"${(rule.values[0] as unknown[]).join(',')}"`];
+        if (format.note) notes[cellA1(row, column)] = format.note;
       }
       expect({ tab: name, dropdowns: read[name].dropdowns }).toEqual({ tab: name, dropdowns });
+      expect({ tab: name, notes: read[name].notes }).toEqual({ tab: name, notes });
     }
-    // Not an empty comparison: the summaries' native formulas are there, with their values.
+    // Not an empty comparison: the summaries' native formulas are there, with their values, and the note typed in the input.
     expect(formulaCells).toBeGreaterThan(100);
+    expect(read['Case supervision'].notes.A3).toBe('Checked twice.');
   });
 });
