@@ -30,6 +30,7 @@ import type { InternalScalarValue, InterpreterValue } from 'hyperformula/typings
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import { cellA1, GridArea, quoteSheetName } from './a1';
 import { isDate } from './env';
+import { installLinearGraphCleanup } from './graphCleanup';
 import { dateFromSerial, serialFromDate, SheetsValue } from './values';
 
 /** An error cell: the code Sheets shows in the cell, and the message it shows on hover. */
@@ -146,6 +147,19 @@ function resultRows(result: unknown): Outcome {
   return { rows: rows.map((row) => [...row, ...new Array<InternalScalarValue>(width - row.length).fill(blank)]) };
 }
 
+const parseDateTime = HyperFormula.defaultConfig.parseDateTime;
+
+/**
+ * HyperFormula's date and time parsing, skipping the text that cannot be one: text typed as text
+ * ("'Yes", every text value read from a file) and text without a digit (the formats above are all
+ * digits). HyperFormula tries every typed string as a date in every format, which was a tenth of
+ * loading a large workbook.
+ */
+function quickDateTime(text: string, dateFormat?: string, timeFormat?: string): ReturnType<typeof parseDateTime> {
+  if (text.startsWith("'") || !/[0-9]/.test(text)) return undefined;
+  return parseDateTime(text, dateFormat, timeFormat);
+}
+
 function addressKey(address: SimpleCellAddress): string {
   return `${address.sheet}:${address.row}:${address.col}`;
 }
@@ -155,7 +169,13 @@ function isError(value: CellValue): value is DetailedCellError {
 }
 
 export class FormulaEngine {
-  private hf: HyperFormula;
+  private instance: HyperFormula;
+  /**
+   * The sheets a workbook starts with (load), not yet in HyperFormula: built in one go at the engine's
+   * first use, by then with the add-on's custom functions registered, so a large workbook is neither
+   * entered cell by cell nor built a second time when the add-on loads.
+   */
+  private unbuilt: Array<[string, RawCellContent[][]]> | undefined;
   private customFunctions = new Map<string, string>();
   private invoker: CustomFunctionInvoker = () => {
     throw new Error('No add-on is loaded.');
@@ -181,7 +201,7 @@ export class FormulaEngine {
   onChange: () => void = () => undefined;
 
   constructor(private readonly gridSize: (sheetName: string) => GridSize) {
-    this.hf = HyperFormula.buildEmpty({
+    this.instance = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       undoLimit: 0,
       // Sheets hands out full doubles (0.1 + 0.2 is 0.30000000000000004); HyperFormula rounds by default.
@@ -189,10 +209,39 @@ export class FormulaEngine {
       // The spreadsheet's locale is en_GB (see getSpreadsheetLocale): 01/02/2019 is 1 February.
       dateFormats: ['DD/MM/YYYY', 'DD/MM/YY', 'YYYY-MM-DD'],
       timeFormats: ['hh:mm', 'hh:mm:ss', 'hh:mm:ss.sss'],
+      parseDateTime: quickDateTime,
     });
     // HyperFormula reads a bare TRUE or FALSE as a name (only TRUE() is built in); Sheets formulas use them bare.
-    this.hf.addNamedExpression('TRUE', '=TRUE()');
-    this.hf.addNamedExpression('FALSE', '=FALSE()');
+    this.instance.addNamedExpression('TRUE', '=TRUE()');
+    this.instance.addNamedExpression('FALSE', '=FALSE()');
+    // Clearing a formula over a whole case tab is quadratic in HyperFormula 3.5 (runtime/graphCleanup.ts).
+    installLinearGraphCleanup(this.instance, HyperFormula.version);
+  }
+
+  /** HyperFormula, with the sheets the workbook started with built into it (at the first use). */
+  private get hf(): HyperFormula {
+    if (this.unbuilt !== undefined) this.build();
+    return this.instance;
+  }
+
+  /**
+   * The sheets a workbook starts with, in order (rows of values, strings starting with "=" formulas),
+   * into an engine that has no sheet yet: built at the first use, in one go (see `unbuilt`).
+   */
+  load(sheets: Array<[string, RawCellContent[][]]>): void {
+    if (this.unbuilt !== undefined || this.instance.countSheets() > 0) throw new Error('The engine already has sheets.');
+    // The empty sheets answer for their names (and ids) while the built engine evaluates its formulas.
+    for (const [name] of sheets) this.instance.addSheet(name);
+    this.unbuilt = sheets;
+  }
+
+  private build(): void {
+    const sheets = this.unbuilt ?? [];
+    this.unbuilt = undefined;
+    const namedExpressions = this.instance.getAllNamedExpressionsSerialized();
+    this.instance = HyperFormula.buildFromSheets(Object.fromEntries(sheets), this.instance.getConfig(), namedExpressions);
+    // As for any change: spills settle, and pending custom functions show as loading.
+    this.changed();
   }
 
   /**
@@ -212,8 +261,9 @@ export class FormulaEngine {
     HyperFormula.getLanguage('enGB').extendFunctions(Object.fromEntries([...this.customFunctions.keys()].map((id) => [id, id])));
     this.reserved.clear();
     this.remembered.clear();
-    this.hf.updateConfig({ functionPlugins: [...HyperFormula.getAllFunctionPlugins(), this.plugin()] });
-    this.changed();
+    // Before the first use the engine is empty: the custom functions are there when its sheets are built.
+    this.instance.updateConfig({ functionPlugins: [...HyperFormula.getAllFunctionPlugins(), this.plugin()] });
+    if (this.unbuilt === undefined) this.changed();
   }
 
   addSheet(name: string): void {
@@ -405,17 +455,15 @@ export class FormulaEngine {
   extent(sheetName: string): GridSize {
     const cached = this.extentCache.get(sheetName);
     if (cached?.revision === this.revisionCounter) return cached.extent;
-    let rows = 0;
-    let columns = 0;
-    this.hf.getSheetValues(this.sheetId(sheetName)).forEach((cells, r) => {
-      for (let c = cells.length - 1; c >= 0; c -= 1) {
-        if (cells[c] !== null) {
-          rows = r + 1;
-          columns = Math.max(columns, c + 1);
-          break;
-        }
-      }
-    });
+    // From the edges of HyperFormula's area inwards: the last row holding anything, then the last column (not every cell of a large tab).
+    const sheet = this.sheetId(sheetName);
+    const { width, height } = this.hf.getSheetDimensions(sheet);
+    const holdsAnything = (row: number, col: number, toRow: number, toCol: number) =>
+      this.hf.getRangeValues({ start: { sheet, row, col }, end: { sheet, row: toRow, col: toCol } }).some((cells) => cells.some((value) => value !== null));
+    let rows = height;
+    while (rows > 0 && width > 0 && !holdsAnything(rows - 1, 0, rows - 1, width - 1)) rows -= 1;
+    let columns = rows === 0 ? 0 : width;
+    while (columns > 0 && !holdsAnything(0, columns - 1, rows - 1, columns - 1)) columns -= 1;
     const extent = { rows, columns };
     this.extentCache.set(sheetName, { revision: this.revisionCounter, extent });
     return extent;

@@ -8,6 +8,7 @@ import { GridArea, parseA1, resolveA1 } from './a1';
 import { conditionalFormatAt } from './conditional';
 import { CellErrorInfo, FormulaEngine } from './engine';
 import { Env } from './env';
+import type { RawCellContent } from 'hyperformula';
 import { dateFromSerial, displayText, engineInput, isDateFormat, SheetsValue } from './values';
 
 /** Per-cell formatting and annotations; a value object stored as given (rules are fakes). */
@@ -269,11 +270,15 @@ export class Workbook {
       if (this.customFunctionMode === 'pending') this.loading = true;
     };
     const contents = options.sheets ?? { Sheet1: [] };
+    const loaded: Array<[string, RawCellContent[][]]> = [];
     for (const [name, rows] of Object.entries(contents)) {
-      const width = Math.max(0, ...rows.map((row) => row.length));
-      const sheet = this.addSheet(name, undefined, Math.max(options.maxRows ?? 1000, rows.length), Math.max(options.maxColumns ?? 26, width));
-      this.write(sheet, 1, 1, rows.map((row) => [...row, ...new Array<unknown>(width - row.length).fill('')]));
+      let width = 0;
+      for (const row of rows) width = Math.max(width, row.length);
+      const sheet = this.addSheetModel(name, this.sheets.length, Math.max(options.maxRows ?? 1000, rows.length), Math.max(options.maxColumns ?? 26, width));
+      loaded.push([sheet.name, this.engineRows(sheet, 1, 1, rows, width)]);
     }
+    // The engine builds every sheet in one go at its first use (after the add-on's custom functions are known).
+    this.engine.load(loaded);
     this.activeSheet = this.sheets[0];
   }
 
@@ -289,11 +294,16 @@ export class Workbook {
   }
 
   addSheet(name: string, index = this.sheets.length, maxRows = 1000, maxColumns = 26): SheetModel {
+    const sheet = this.addSheetModel(name, index, maxRows, maxColumns);
+    this.engine.addSheet(name);
+    return sheet;
+  }
+
+  private addSheetModel(name: string, index: number, maxRows: number, maxColumns: number): SheetModel {
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     if (index < 0 || index > this.sheets.length) throw new Error(`Sheet index ${index} is out of range.`);
     const sheet = new SheetModel(name, this.nextSheetId, maxRows, maxColumns);
     this.nextSheetId = this.nextSheetId === 0 ? 1_500_000_000 : this.nextSheetId + 1_000_003;
-    this.engine.addSheet(name);
     this.sheets.splice(index, 0, sheet);
     return sheet;
   }
@@ -335,17 +345,23 @@ export class Workbook {
 
   /** Writes values as setValues does: strings starting with "=" become formulas; Sheets refuses a cell over 50,000 characters. */
   write(sheet: SheetModel, row: number, column: number, values: unknown[][]): void {
-    values.forEach((cells, r) =>
-      Array.from(cells).forEach((cell, c) => {
+    this.engine.write(sheet.name, row, column, this.engineRows(sheet, row, column, values));
+  }
+
+  /** Rows as the engine takes them (each `width` long, when given), every cell checked against Sheets' limit on its length. */
+  private engineRows(sheet: SheetModel, row: number, column: number, values: unknown[][], width?: number): RawCellContent[][] {
+    // Array.from, not map: the add-on's arrays come from its own realm, and the engine wants this one's.
+    return Array.from(values, (cells, r) =>
+      Array.from({ length: width ?? cells.length }, (_, c) => {
+        const cell = cells[c];
         // A leading apostrophe only marks text; Sheets does not keep it.
         const length = typeof cell === 'string' ? cell.length - (cell.startsWith("'") ? 1 : 0) : 0;
         if (length > MAX_CELL_CHARACTERS) {
           throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell (${sheet.name} row ${row + r}, column ${column + c}: ${length}).`);
         }
+        return engineInput(cell);
       }),
     );
-    // Array.from, not map: the add-on's arrays come from its own realm, and the engine wants this one's.
-    this.engine.write(sheet.name, row, column, Array.from(values, (cells) => Array.from(cells, engineInput)));
   }
 
   insertRows(sheet: SheetModel, beforeRow: number, count: number): void {

@@ -83,7 +83,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
     if (tooLarge) throw new InputError(tooLarge);
     const step = progressSteps(cells, options.progress, options.progressFrom);
     step(`rate: ${cells.toLocaleString('en-GB')} cells; reading the workbook for the rated workbook…`);
-    const workbook = await readWorkbookFile(file, name);
+    const workbook = await readWorkbookFile(file, name, values);
     step('rate: New inspection…');
     const session = openSession(options.root, workbook, model);
     step('rate: Generate summaries…');

@@ -19,7 +19,7 @@ import { dirname, posix } from 'node:path';
 import { buildSpreadsheet, Workbook } from '../runtime';
 import { areaA1, cellA1, GridArea } from '../runtime/a1';
 import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../runtime/workbook';
-import type { SheetsValue } from '../runtime/values';
+import { displayText, SheetsValue } from '../runtime/values';
 import { isOleFile, OLE_MESSAGE } from './xlsxSignature';
 import { OUTPUT_MARK } from './outputs';
 import { CellFormula, NotXlsxError, readXlsxValues, XlsxValues } from './xlsxValues';
@@ -244,13 +244,15 @@ function cellStyle(format: CellFormat): Partial<ExcelJS.Style> | undefined {
  * values and the values its dropdown offers (a blank template's "Detention and training order" is
  * not cut); a long wrapped header (a question) gets a width that keeps it a few lines tall.
  */
-function columnWidth(sheet: SheetModel, column: number, display: string[][]): number {
+function columnWidth(sheet: SheetModel, column: number, values: SheetsValue[][]): number {
   const pixels = sheet.columnWidths.get(column);
   if (pixels) return Math.round(((pixels - PADDING_PIXELS) / PIXELS_PER_CHARACTER) * 10) / 10;
-  const header = display[0]?.[column - 1] ?? '';
+  // The text each cell shows (as getDisplayValues gives it), for this column only.
+  const shown = (row: number) => displayText(values[row - 1]?.[column - 1] ?? '', sheet.format(row, column).numberFormat ?? '');
+  const header = shown(1);
   const dropdown = sheet.format(2, column).validation;
-  const offered = dropdown?.criteria === 'VALUE_IN_LIST' ? (dropdown.values[0] as unknown[]).map((value) => String(value).length) : [];
-  const longest = largest([...offered, ...display.slice(1).map((row) => (row[column - 1] ?? '').length)]);
+  let longest = largest(dropdown?.criteria === 'VALUE_IN_LIST' ? (dropdown.values[0] as unknown[]).map((value) => String(value).length) : []);
+  for (let row = 2; row <= values.length; row += 1) longest = Math.max(longest, shown(row).length);
   if (header.length > 40) return Math.max(24, Math.min(longest + 2, 60));
   return Math.max(10, Math.min(Math.max(header.length, longest) + 2, 60));
 }
@@ -260,7 +262,6 @@ function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Works
   const area = workbook.dataArea(sheet);
   const values = workbook.cellValues(sheet, area);
   const formulas = workbook.sheetFormulas(sheet.name);
-  const display = workbook.displayValues(sheet, area);
   const spills = spillAreas(workbook, sheet, formulas, values, arrayFunctions);
   values.forEach((cells, r) =>
     cells.forEach((value, c) => {
@@ -293,7 +294,7 @@ function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Works
     const ref = rule.ranges.filter((range) => range.sheet === sheet).map((range) => areaA1(range.area)).join(' ');
     if (converted && ref) target.addConditionalFormatting({ ref, rules: [converted] });
   });
-  target.columns = Array.from({ length: Math.max(area.numColumns, 1) }, (_, index) => ({ width: columnWidth(sheet, index + 1, display) }));
+  target.columns = Array.from({ length: Math.max(area.numColumns, 1) }, (_, index) => ({ width: columnWidth(sheet, index + 1, values) }));
   if (sheet.frozenRows > 0 || sheet.frozenColumns > 0) {
     target.views = [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows, topLeftCell: cellA1(sheet.frozenRows + 1, sheet.frozenColumns + 1) }];
   }
@@ -335,7 +336,8 @@ export async function xlsxBuffer(workbook: Workbook, options: WriteOptions = {})
       options.asValues && new RegExp(`\\b(${options.asValues.join('|')})\\s*\\(`, 'i'),
     );
   }
-  const written = await output.xlsx.writeBuffer();
+  // Stored uncompressed by exceljs: the package is compressed once, below.
+  const written = await output.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
   // exceljs stamps each zip entry with the time of writing; a fixed stamp makes the bytes reproducible.
   const zip = await JSZip.loadAsync(written as ArrayBuffer);
   if (options.mark) markOutput(zip, options.mark);
@@ -507,6 +509,8 @@ export interface ReadOptions {
   valuesOnly?: boolean;
   /** Told, a line each, of the parts of the file that were skipped (notes, drawings the reader cannot follow). */
   warn?: (line: string) => void;
+  /** The values and formulas already read from these bytes (readXlsxValues), so they are not read twice. */
+  contents?: XlsxValues;
 }
 
 /** A file that is not an .xlsx workbook this reader can use; the message says why, to follow "FILE: ". */
@@ -622,7 +626,44 @@ async function canonicalNoteParts(zip: JSZip): Promise<boolean> {
   return changed;
 }
 
-/** The package as exceljs can follow it: root-relative targets made relative, notes where it looks; the same bytes when nothing needed it. */
+/** A sheet's cells (with any namespace prefix): its attributes, then its contents or none. */
+const CELL_ELEMENT = /<((?:[A-Za-z_][\w.-]*:)?)c(\s[^>]*?)?(?:\/>|>[\s\S]*?<\/\1c>)/g;
+const EMPTY_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+/**
+ * The package with only what the layout needs of its cells: every cell's value, formula and type
+ * removed (tools/xlsxValues.ts reads those), a cell kept, empty, only where it has a style or a note
+ * (a noted cell with a placeholder value: exceljs drops an empty unstyled cell and its note), and no
+ * shared strings. exceljs then reads the formats, notes and dropdowns without building every
+ * value of a large workbook. A sheet whose cells do not all give their address (r, which the
+ * standard leaves optional) is left whole, and so are the shared strings then.
+ */
+async function layoutOnly(zip: JSZip): Promise<void> {
+  const noted = new Set<string>();
+  for (const path of Object.keys(zip.files).filter((name) => /comments[^/]*\.xml$/i.test(name))) {
+    for (const [, ref] of (await zip.file(path)!.async('string')).matchAll(/<(?:[\w.-]+:)?comment\b[^>]*?\bref="([A-Za-z]+[0-9]+)"/g)) noted.add(ref.toUpperCase());
+  }
+  let everySheet = true;
+  for (const path of Object.keys(zip.files).filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name))) {
+    const xml = await zip.file(path)!.async('string');
+    let addressed = true;
+    const kept = xml.replace(CELL_ELEMENT, (_, prefix: string, attributes = '') => {
+      const ref = /\br="([^"]*)"/.exec(attributes)?.[1];
+      if (ref === undefined) addressed = false;
+      const style = /\bs="([^"]*)"/.exec(attributes)?.[1];
+      const styled = style !== undefined && style !== '0';
+      const note = ref !== undefined && noted.has(ref.toUpperCase());
+      if (!styled && !note) return '';
+      // exceljs drops an empty cell without a style, and its note with it: a noted cell keeps a placeholder value (never read).
+      return `<${prefix}c r="${ref}"${styled ? ` s="${style}"` : ''}${note ? `><${prefix}v>0</${prefix}v></${prefix}c>` : '/>'}`;
+    });
+    if (addressed) zip.file(path, kept);
+    else everySheet = false;
+  }
+  if (everySheet && zip.file('xl/sharedStrings.xml')) zip.file('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS);
+}
+
+/** The package's layout as exceljs can follow it: root-relative targets made relative, notes where it looks, cells without values (layoutOnly). */
 async function followablePackage(bytes: Buffer): Promise<{ zip: JSZip; bytes: Buffer }> {
   if (isOleFile(bytes)) throw new UnreadableXlsx(OLE_MESSAGE);
   let zip: JSZip;
@@ -632,20 +673,17 @@ async function followablePackage(bytes: Buffer): Promise<{ zip: JSZip; bytes: Bu
     throw new UnreadableXlsx('not an .xlsx workbook (it is not a zip archive, as every .xlsx file is).');
   }
   if (!zip.file('xl/workbook.xml')) throw new UnreadableXlsx('not an .xlsx workbook (a zip archive without xl/workbook.xml: perhaps a Word or OpenDocument file).');
-  let changed = false;
   for (const relsPath of Object.keys(zip.files).filter((path) => path.endsWith('.rels'))) {
     const xml = await zip.file(relsPath)!.async('string');
     const fixed = relativeTargets(relsPath, xml);
-    if (fixed !== xml) {
-      zip.file(relsPath, fixed);
-      changed = true;
-    }
+    if (fixed !== xml) zip.file(relsPath, fixed);
   }
-  if (await canonicalNoteParts(zip)) changed = true;
-    return { zip, bytes: changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes };
+  await canonicalNoteParts(zip);
+  await layoutOnly(zip);
+  return { zip, bytes: await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) };
 }
 
-/** Loads the package into exceljs; a part it cannot follow (notes, drawings) is skipped with a warning, never a refusal. */
+/** Loads the package's layout into exceljs (layoutOnly); a part it cannot follow (notes, drawings) is skipped with a warning, never a refusal. */
 async function loadPackage(source: Buffer, warn: (line: string) => void): Promise<ExcelJS.Workbook> {
   const { zip, bytes } = await followablePackage(source);
   const first = new ExcelJS.Workbook();
@@ -678,7 +716,7 @@ export async function readXlsxWorkbook(source: string | Buffer, options: ReadOpt
   if (isOleFile(bytes)) throw new UnreadableXlsx(OLE_MESSAGE);
   let contents: XlsxValues;
   try {
-    contents = await readXlsxValues(bytes);
+    contents = options.contents ?? (await readXlsxValues(bytes));
   } catch (error) {
     if (error instanceof NotXlsxError) throw new UnreadableXlsx(error.reason);
     throw error;

@@ -146,10 +146,11 @@ describe('tools › output checks › aggregate', () => {
 
 describe('tools › rate --out: bounded work', () => {
   it('refuses a workbook whose rated workbook would not fit in memory, in one line saying what to do', () => {
-    // 300 MB of its own and 2 KB a cell: 1,000,000 cells need 300 × 2^20 + 2,048 × 10^6 bytes = 2,362,572,800 bytes, about 2.2 GB.
+    // 350 MB of its own and 1,700 bytes a cell: 1,000,000 cells need 350 × 2^20 + 1,700 × 10^6 bytes = 2,067,001,600 bytes, about 1.9 GB (1,971.2 MB, so 1,972).
     expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 4 * 1024 ** 3)).toBeUndefined();
-    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 2 * 1024 ** 3)).toBe(
-      "big.xlsx: 1,000,000 cells are too many for the rated workbook within this machine's memory (about 2.2 GB needed, 2.0 GB available to Node): split the workbook, or run with NODE_OPTIONS=--max-old-space-size=2254; rate --json, --html and --docx read it without building the workbook.",
+    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 2 * 1024 ** 3)).toBeUndefined();
+    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 1.5 * 1024 ** 3)).toBe(
+      "big.xlsx: 1,000,000 cells are too many for the rated workbook within this machine's memory (about 1.9 GB needed, 1.5 GB available to Node): split the workbook, or run with NODE_OPTIONS=--max-old-space-size=1972; rate --json, --html and --docx read it without building the workbook.",
     );
   });
 
