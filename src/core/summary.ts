@@ -121,8 +121,8 @@ export function promptRows(table: CaseTable, framework: Framework, rowIndexes: r
   for (const standard of standardsOf(framework)) {
     for (const keyQuestion of standard.keyQuestions) for (const prompt of keyQuestion.prompts) wording.set(prompt.id, prompt.text);
   }
-  const order = new Map([...wording.keys()].map((id, index) => [id, index]));
-  const rank = (column: Column) => order.get(column.id) ?? order.size + column.index;
+  const order = [...wording.keys()];
+  const rank = (column: Column) => (wording.has(column.id) ? order.indexOf(column.id) : order.length + column.index);
   const prompts = table.columns.filter((column) => column.kind === 'prompt');
   if (prompts.length === 0 && !table.columns.some((column) => column.kind === 'keyQuestion')) throw noKeyQuestionColumns(table, framework);
   const sorted = prompts.sort((a, b) => rank(a) - rank(b));
