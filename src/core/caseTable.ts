@@ -228,14 +228,15 @@ const BLOCK_ROWS = 128;
  * many columns row by row, which reads each row's memory once.
  */
 function countAnswers(rows: readonly unknown[][], at: Int32Array, yes: Int32Array, no: Int32Array, firstProblem: Int32Array): void {
+  // In both loops the dropdown's own spellings are compared first: this runs once per counted cell.
   if (at.length > FEW_COLUMNS) {
     for (let position = 0; position < rows.length; position += 1) {
       const row = rows[position];
       for (let index = 0; index < at.length; index += 1) {
-        const answer = answerCode(row[at[index]]);
-        if (answer === 0) yes[index] += 1;
-        else if (answer === 1) no[index] += 1;
-        else if (answer === 3 && firstProblem[index] === 0) firstProblem[index] = position + 1;
+        const cell = row[at[index]];
+        if (cell === 'Yes') yes[index] += 1;
+        else if (cell === 'No') no[index] += 1;
+        else if (cell !== 'N/A' && cell !== '') countOther(cell, index, position, yes, no, firstProblem);
       }
     }
     return;
@@ -247,10 +248,10 @@ function countAnswers(rows: readonly unknown[][], at: Int32Array, yes: Int32Arra
       let yesCount = 0;
       let noCount = 0;
       for (let position = start; position < end; position += 1) {
-        const answer = answerCode(rows[position][column]);
-        if (answer === 0) yesCount += 1;
-        else if (answer === 1) noCount += 1;
-        else if (answer === 3 && firstProblem[index] === 0) firstProblem[index] = position + 1;
+        const cell = rows[position][column];
+        if (cell === 'Yes') yesCount += 1;
+        else if (cell === 'No') noCount += 1;
+        else if (cell !== 'N/A' && cell !== '') countOther(cell, index, position, yes, no, firstProblem);
       }
       yes[index] += yesCount;
       no[index] += noCount;
@@ -258,13 +259,12 @@ function countAnswers(rows: readonly unknown[][], at: Int32Array, yes: Int32Arra
   }
 }
 
-/** R1: 0 for Yes, 1 for No, 2 for N/A or blank, 3 for a cell that is no answer; the dropdown's own spellings first. */
-function answerCode(cell: unknown): number {
-  if (cell === 'Yes') return 0;
-  if (cell === 'No') return 1;
-  if (cell === 'N/A' || cell === '') return 2;
+/** R1: a cell in another spelling, counted by R1's rules; the first that is no answer is noted. */
+function countOther(cell: unknown, index: number, position: number, yes: Int32Array, no: Int32Array, firstProblem: Int32Array): void {
   const answer = readAnswer(cell);
-  return answer === 'yes' ? 0 : answer === 'no' ? 1 : answer ? 2 : 3;
+  if (answer === 'yes') yes[index] += 1;
+  else if (answer === 'no') no[index] += 1;
+  else if (answer === undefined && firstProblem[index] === 0) firstProblem[index] = position + 1;
 }
 
 /** R11: the message for a cell that is not Yes, No, N/A or blank. */
