@@ -42,10 +42,12 @@ describe('tallyColumns', () => {
 
   it.each([5, 30])('counts only the rows in scope (%i columns)', (columns) => {
     // The even rows answer Yes (r % 4 = 0) or N/A (r % 4 = 2): 75 Yes, no No; "Maybe" on odd row 7 is out of scope.
-    const cases = table(columns, { '7,0': 'Maybe' });
+    // "Maybe" on even row 10 of the last column is in scope: its sheet row is 12.
+    const cases = table(columns, { '7,0': 'Maybe', [`10,${columns - 1}`]: 'Maybe' });
     const evenRows = allRows.filter((row) => row % 2 === 0);
     const result = counts(tallyColumns(cases, cases.columns.slice(1), evenRows));
     expect(result[0]).toEqual({ yes: 75, no: 0 });
-    expect(result[columns - 1]).toEqual({ yes: 75, no: 0 });
+    expect(result[1]).toEqual({ yes: 75, no: 0 });
+    expect(result[columns - 1]).toMatch(/^Row 12, column "2\.1\.\d+ Question \d+": "Maybe" is not an answer/);
   });
 });
