@@ -105,7 +105,7 @@ export function readCaseTable(range: unknown): CaseTable {
   for (let index = 0; index < width; index += 1) {
     const cell = headerRow[index];
     if (isEmptyCell(cell)) continue;
-    const column = readHeader(String(cell), index);
+    const column = readHeader(`${cell}`, index);
     columns.push(column);
     if (column.kind === 'metadata') continue;
     const earlier = answerColumns.get(column.id);
