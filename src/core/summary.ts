@@ -34,13 +34,11 @@ export function keyQuestionRows(table: CaseTable, framework: Framework, rowIndex
   const allCounts = countKeyQuestions(table, counted, rowIndexes);
   const countOf = new Map(counted.map((keyQuestion, index) => [keyQuestion.id, allCounts[index]]));
   return present.flatMap((standard) => {
-    const counts = new Map<string, KeyQuestionCount | Error>(countedKeyQuestions(standard).map((keyQuestion) => [keyQuestion.id, countOf.get(keyQuestion.id)!]));
-    const good = [...counts.values()].filter((count): count is KeyQuestionCount => !(count instanceof Error));
-    const rating = good.length === counts.size ? rateCounted(standard, good, framework.thresholds) : undefined;
-    const standardRating = rating && !isNotRated(rating) ? rating.rating : undefined;
-    const rated = rating ?? [...counts.values()].find((count): count is Error => count instanceof Error)!;
+    const counts = countedKeyQuestions(standard).map((keyQuestion) => countOf.get(keyQuestion.id)!);
+    const rated = counts.find((count): count is Error => count instanceof Error) ?? rateCounted(standard, counts as KeyQuestionCount[], framework.thresholds);
+    const standardRating = rated instanceof Error || isNotRated(rated) ? undefined : rated.rating;
     return standard.keyQuestions.map((keyQuestion): KeyQuestionRow => {
-      const count = counts.get(keyQuestion.id);
+      const count = countOf.get(keyQuestion.id);
       if (count instanceof Error) return { standard, problem: count.message, keyQuestion, standardRating, rated };
       return { standard, count, result: count && resultOf(count, framework.thresholds), standardRating, rated, keyQuestion };
     });
