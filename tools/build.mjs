@@ -364,7 +364,11 @@ const INPUTS_FILE = join(dist, '.inputs.json');
 const OUTPUTS = ['Code.js', 'appsscript.json', 'ReportDocument.html'];
 
 function noteInputs(result) {
-  for (const input of Object.keys(result.metafile.inputs)) inputs.add(relative(root, resolve(root, input)));
+  // Files only: the entry (given as stdin) and the build's own virtual modules are no file to compare, and would make dist/ stale for ever.
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const file = resolve(root, input);
+    if (existsSync(file)) inputs.add(relative(root, file));
+  }
 }
 
 /** Whether dist/ must be built: an output or the list of inputs missing, or an input newer than the oldest output (or gone). */

@@ -4,7 +4,7 @@
  * another checkout, or older than a source they were made from, or when that source is gone.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,5 +55,15 @@ describe('tools › stale', () => {
     expect(isStale([...built, join(root, 'missing.js')], inputsFile)).toBe(true);
     expect(isStale(built, join(root, 'no-inputs.json'))).toBe(true);
     expect(isStale(built, inputsFile, join(root, 'elsewhere'))).toBe(true);
+  });
+});
+
+describe('tools › build.mjs after a build', () => {
+  it('finds dist/ up to date: every input it lists is a file of the checkout, so a command starts without building', () => {
+    // jest's global setup has just built dist/ (test/support/globalSetup.js).
+    const root = join(__dirname, '..', '..');
+    const inputs = (JSON.parse(readFileSync(join(root, 'dist', '.inputs.json'), 'utf8')) as { inputs: string[] }).inputs;
+    expect(inputs.filter((input) => !existsSync(join(root, input)))).toEqual([]);
+    expect(execFileSync(process.execPath, [join(root, 'tools', 'build.mjs')], { encoding: 'utf8' })).toMatch(/^dist\/ is up to date/);
   });
 });
