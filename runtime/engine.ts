@@ -186,6 +186,8 @@ export class FormulaEngine {
   private readonly remembered = new Map<string, { fingerprint: string; outcome: Outcome }>();
   /** While a formula is evaluated ahead of being entered (reserveSpills), the key of the cell it is for. */
   private aheadOf: string | undefined;
+  /** That cell's address: an execution evaluated ahead is recorded at the cell it is for. */
+  private aheadAt: SimpleCellAddress | undefined;
   /** Bumped by every change, so the extent of a sheet is computed once per change. */
   private revisionCounter = 0;
   private extentCache = new Map<string, { revision: number; extent: GridSize }>();
@@ -323,12 +325,14 @@ export class FormulaEngine {
         const address = { sheet, row: row - 1 + r, col: column - 1 + c };
         const key = addressKey(address);
         this.aheadOf = key;
+        this.aheadAt = address;
         try {
           this.hf.calculateFormula(content, sheet);
         } catch {
           // A formula that cannot be evaluated ahead is entered as before, reserving one cell.
         } finally {
           this.aheadOf = undefined;
+          this.aheadAt = undefined;
         }
         const ahead = this.remembered.get(key);
         if (ahead && 'rows' in ahead.outcome) {
@@ -681,7 +685,8 @@ export class FormulaEngine {
       if (unresolved !== undefined) outcome = { error: new CellError(ErrorType.REF, `Unresolved sheet name '${unresolved}'.`) };
       else if (remembered?.fingerprint === fingerprint) outcome = remembered.outcome;
       else {
-        const at = state.formulaAddress;
+        // Evaluated ahead (calculateFormula, no vertex yet), the call's address is the sheet's A1: it is recorded at the cell it is for.
+        const at = vertex === undefined && this.aheadAt ? this.aheadAt : state.formulaAddress;
         this.executions.push({
           name: ast.procedureName,
           cells: args.reduce((sum: number, arg) => sum + cellCount(arg), 0),

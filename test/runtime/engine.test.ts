@@ -205,4 +205,12 @@ describe('formula engine › what one edit costs in Sheets', () => {
     expect(engine.executions.map((execution) => execution.name)).toEqual(['DOUBLE']);
     expect(engine.chainDepth(engine.executions)).toBe(1);
   });
+
+  it('records a formula being entered at its own cell, though the runtime evaluates it ahead to reserve its spill', () => {
+    const rt = runtime();
+    const engine = rt.workbook.engine;
+    engine.executions.length = 0;
+    rt.setCellValues('Summary', 'F3', [["=ANSWER_COUNTS('Case supervision'!B2:C3)"]]);
+    expect(engine.executions.map((execution) => [execution.name, execution.sheet, execution.row, execution.column])).toEqual([['ANSWER_COUNTS', 'Summary', 3, 6]]);
+  });
 });
