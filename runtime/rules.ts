@@ -371,14 +371,25 @@ export class FakeUser extends ServiceObject implements Pick<GasUser, keyof FakeU
   }
 }
 
-/** The cells a user selected, as one or more ranges (Spreadsheet.getActiveRangeList). */
+/** Ranges as one list: the cells a user selected (Spreadsheet.getActiveRangeList), or Sheet.getRangeList's. */
 export class FakeRangeList extends ServiceObject implements Pick<GoogleAppsScript.Spreadsheet.RangeList, keyof FakeRangeList> {
-  constructor(env: Env, private readonly ranges: GasRange[]) {
+  constructor(
+    env: Env,
+    private readonly ranges: GasRange[],
+    /** Writes a value into every cell of every range, in one call. */
+    private readonly write: (value: unknown) => void,
+  ) {
     super('RangeList', env);
   }
 
   getRanges(): GasRange[] {
     return [...this.ranges];
+  }
+
+  /** Sets every cell of every range to the value, as Apps Script does. */
+  setValue(value: unknown): GoogleAppsScript.Spreadsheet.RangeList {
+    this.write(value);
+    return asGas(this.self);
   }
 }
 

@@ -254,7 +254,9 @@ export class FakeSpreadsheet extends ServiceObject implements Pick<GasSpreadshee
   }
 
   getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList {
-    return asGas(new FakeRangeList(this.env, [rangeFake(this.env, this.workbook, this.selected())]));
+    const selected = this.selected();
+    const setValue = (value: unknown) => this.workbook.write(selected.sheet, selected.area.row, selected.area.column, grid(selected.area, () => value));
+    return asGas(new FakeRangeList(this.env, [rangeFake(this.env, this.workbook, selected)], setValue));
   }
 
   private selected(): SheetArea {
@@ -337,6 +339,17 @@ export class FakeSheet extends ServiceObject implements Pick<GasSheet, keyof Fak
 
   getDataRange(): GasRange {
     return rangeFake(this.env, this.workbook, { sheet: this.sheet, area: this.workbook.dataArea(this.sheet) });
+  }
+
+  /** Ranges of this sheet by A1 notation as one RangeList: a single call sets a value in them all. */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new Error('The parameters () don\'t match the method signature for SpreadsheetApp.Sheet.getRangeList.');
+    const areas = a1Notations.map((a1) => rangeFromA1(this.workbook, String(a1), this.sheet, false));
+    const ranges = areas.map((target) => rangeFake(this.env, this.workbook, target));
+    const setValue = (value: unknown) => {
+      for (const { sheet, area } of areas) this.workbook.write(sheet, area.row, area.column, grid(area, () => value));
+    };
+    return asGas(new FakeRangeList(this.env, ranges, setValue));
   }
 
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {

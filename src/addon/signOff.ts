@@ -4,6 +4,7 @@ import { CASE_ID_HEADER } from '../core/sampling';
 import { answersText, IN_PROGRESS, planSignOff, READY_FOR_REVIEW, REOPENED, SIGNED_OFF, signedOffRows, SignOffEntry, signOffLogRow, signOffOf, SignOffTab, STATUS_HEADER } from '../core/signOff';
 import { headersOf, SIGN_OFF_LOG_LAYOUT } from '../core/tabLayouts';
 import { serverFunction } from '../publicFunction';
+import { columnLetter } from './a1';
 import { asText, MAX_CELL_CHARACTERS } from './cells';
 import { CaseTabRead, readCaseTabs } from './caseTabs';
 import { protectWholeTab } from './formats';
@@ -117,9 +118,11 @@ function protectSignedOffRows(sheet: Sheet, rows: readonly number[]): void {
   }
 }
 
-/** Sets the Status of some rows, one write per run of consecutive rows. */
+/** Sets the Status of some rows in one call: a RangeList of their runs of consecutive rows. */
 function setStatus(sheet: Sheet, column: number, rows: readonly number[], status: string): void {
-  for (const [first, count] of runs([...rows].sort((a, b) => a - b))) sheet.getRange(first, column, count, 1).setValues(Array.from({ length: count }, () => [status]));
+  const letter = columnLetter(column);
+  const areas = runs([...rows].sort((a, b) => a - b)).map(([first, count]) => `${letter}${first}:${letter}${first + count - 1}`);
+  if (areas.length > 0) sheet.getRangeList(areas).setValue(status);
 }
 
 /** The Status column of a case tab (1-based), or an error saying how to add it. */

@@ -222,3 +222,18 @@ describe('sign-off › protections cost what changes', () => {
     expect(covered()).toEqual([[2, 4], [6, 6], [9, 10]]);
   });
 });
+
+describe('sign-off › Status in one write', () => {
+  it('signing off Ready for review rows apart sets their Status with one call, and leaves the rows between alone', () => {
+    const rt = newWorkbook();
+    typeCases(rt, TAB, cases());
+    const status = letter(column(rt, 'Status'));
+    // Rows 2, 4, 6 and 7 ready (three runs); every other case in progress.
+    const ready = new Set([2, 4, 6, 7]);
+    rt.setCellValues(TAB, `${status}2`, Array.from({ length: 15 }, (_, index) => [ready.has(index + 2) ? 'Ready for review' : 'In progress']));
+    rt.counter.reset();
+    expect(rt.call<{ signedOff: number }>('runSignOff', { which: 'ready', caseTab: TAB, reviewer: REVIEWER }).signedOff).toBe(4);
+    expect(rt.counter.count('RangeList.setValue')).toBe(1);
+    expect(rt.values(TAB, `${status}2:${status}8`).map((row) => row[0])).toEqual(['Signed off', 'In progress', 'Signed off', 'In progress', 'Signed off', 'Signed off', 'In progress']);
+  });
+});
