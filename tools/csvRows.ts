@@ -10,7 +10,7 @@
  * rows are never parsed as CSV nor stored twice.
  */
 import { createHash } from 'node:crypto';
-import { RowSink, RowValues, SCHEMA, TableName } from './programmeData';
+import { ColumnType, RowSink, RowValues, SCHEMA, TableName } from './programmeData';
 
 /** A value as a CSV field: NULL unquoted and empty, text always quoted (so '' stays an empty text). */
 export function csvField(value: string | number | boolean | null): string {
@@ -29,18 +29,14 @@ export function csvLine(values: RowValues): string {
  * case's (all but question, kind, key_question, standard and answer), the set of questions its
  * answers are to, and the answers, a letter each in that set's order.
  */
-export const ANSWER_CASES = [
-  ['inspection', 'STRING'],
-  ['provider', 'STRING'],
-  ['framework', 'STRING'],
-  ['year', 'INT64'],
-  ['tab', 'STRING'],
-  ['case_id', 'STRING'],
-  ['sheet_row', 'INT64'],
-  ['inspector', 'STRING'],
+/** The answers table's columns that are each answer's own, not its case's. */
+const ANSWER_OWN = new Set(['question', 'kind', 'key_question', 'standard', 'answer']);
+
+export const ANSWER_CASES: ReadonlyArray<readonly [string, ColumnType]> = [
+  ...SCHEMA.answers.filter(([name]) => !ANSWER_OWN.has(name)),
   ['question_set', 'STRING'],
   ['answers', 'STRING'],
-] as const;
+];
 
 /** An answer as its letter in answer_cases.answers; a blank is "-". */
 export const ANSWER_LETTERS: Readonly<Record<string, string>> = { Yes: 'Y', No: 'N', 'N/A': 'A' };
@@ -52,7 +48,7 @@ export type AnsweredQuestion = readonly [question: string, kind: string, keyQues
 const ANSWER = Object.fromEntries(SCHEMA.answers.map(([name], index) => [name, index])) as Record<(typeof SCHEMA.answers)[number][0], number>;
 
 /** The columns of an answers row that are its case's, in answer_cases order (the set and the letters follow). */
-const CASE_COLUMNS = ANSWER_CASES.slice(0, 8).map(([name]) => ANSWER[name as keyof typeof ANSWER]);
+const CASE_COLUMNS = SCHEMA.answers.flatMap(([name], index) => (ANSWER_OWN.has(name) ? [] : [index]));
 
 /** Rows encoded: each table's CSV lines as UTF-8 bytes (every line ended by "\n"), and the question sets answer_cases names. */
 export interface EncodedRows {
