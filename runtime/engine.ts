@@ -30,7 +30,7 @@ import type { InternalScalarValue, InterpreterValue } from 'hyperformula/typings
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import { cellA1, GridArea, quoteSheetName } from './a1';
 import { isDate } from './env';
-import { installLinearGraphCleanup } from './graphCleanup';
+import { flushRangeRemovals, installCompactEdges, installLinearGraphCleanup } from './graphCleanup';
 import { dateFromSerial, serialFromDate, SheetsValue } from './values';
 
 /** An error cell: the code Sheets shows in the cell, and the message it shows on hover. */
@@ -188,6 +188,8 @@ export class FormulaEngine {
   private aheadOf: string | undefined;
   /** That cell's address: an execution evaluated ahead is recorded at the cell it is for. */
   private aheadAt: SimpleCellAddress | undefined;
+  /** Open script executions (holdingRanges): ranges left without formulas are removed when the last ends. */
+  private heldRanges = 0;
   /** Bumped by every change, so the extent of a sheet is computed once per change. */
   private revisionCounter = 0;
   private extentCache = new Map<string, { revision: number; extent: GridSize }>();
@@ -218,6 +220,8 @@ export class FormulaEngine {
     this.instance.addNamedExpression('FALSE', '=FALSE()');
     // Clearing a formula over a whole case tab is quadratic in HyperFormula 3.5 (runtime/graphCleanup.ts).
     installLinearGraphCleanup(this.instance, HyperFormula.version);
+    // Its edge lists are kept at their size: they were most of its memory over a large case tab.
+    installCompactEdges(this.instance, HyperFormula.version);
   }
 
   /** HyperFormula, with the sheets the workbook started with built into it (at the first use). */
@@ -582,8 +586,25 @@ export class FormulaEngine {
     return name === undefined ? { rows: Infinity, columns: Infinity } : this.gridSize(name);
   }
 
+  /**
+   * Runs a script's execution with the ranges its edits leave without formulas kept until it ends: a
+   * script that clears a tab and writes it again (Generate summaries) reuses the ranges over whole
+   * case tabs, each an edge from every cell, instead of removing and building them again.
+   */
+  holdingRanges<T>(run: () => T): T {
+    this.heldRanges += 1;
+    try {
+      return run();
+    } finally {
+      this.heldRanges -= 1;
+      if (this.heldRanges === 0) flushRangeRemovals(this.instance);
+    }
+  }
+
   private changed(): void {
     this.settleSpills();
+    // Ranges an edit left without formulas go now (outside a script's run), after any formula entered over them again took them up.
+    if (this.heldRanges === 0) flushRangeRemovals(this.instance);
     this.revisionCounter += 1;
     this.onChange();
   }

@@ -180,7 +180,7 @@ export class AddonRuntime {
     return env.run({ kind: 'script', functionName: name, authMode }, () => {
       const run = env.scriptExecutionId;
       try {
-        return (fn as (...a: unknown[]) => T)(...(intoRealm(args, env.realm) as unknown[]));
+        return this.workbook.engine.holdingRanges(() => (fn as (...a: unknown[]) => T)(...(intoRealm(args, env.realm) as unknown[])));
       } finally {
         this.locks.endRun(run);
       }

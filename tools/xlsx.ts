@@ -16,6 +16,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, posix } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { buildSpreadsheet, Workbook } from '../runtime';
 import { areaA1, cellA1, GridArea } from '../runtime/a1';
 import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../runtime/workbook';
@@ -162,7 +163,7 @@ function validationBlocks(sheet: SheetModel): Array<{ area: GridArea; rule: Vali
   return merged.map(({ area, rule }) => ({ area, rule }));
 }
 
-/** A worksheet's data validations: one rule per cell address or range (missing from exceljs's typings). */
+/** A worksheet's data validations, the streaming writer's too: one rule per cell address or range (missing from exceljs's typings). */
 function dataValidations(worksheet: ExcelJS.Worksheet): { model: Record<string, ExcelJS.DataValidation | undefined>; add(address: string, rule: ExcelJS.DataValidation): void } {
   return (worksheet as unknown as { dataValidations: ReturnType<typeof dataValidations> }).dataValidations;
 }
@@ -257,17 +258,36 @@ function columnWidth(sheet: SheetModel, column: number, values: SheetsValue[][])
   return Math.max(10, Math.min(Math.max(header.length, longest) + 2, 60));
 }
 
-/** Writes one runtime sheet into an exceljs worksheet. */
-function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Worksheet, arrayFunctions?: Set<string>, asValues?: RegExp): void {
+/** Rows written between pauses that let the zip stream take what is written (memory stays bounded). */
+const ROWS_PER_PAUSE = 500;
+
+/**
+ * Writes one runtime sheet through exceljs's streaming writer, a row at a time: a row's cells exist
+ * only until it is committed, so a 10,000-case tab never becomes a million exceljs cell objects.
+ */
+async function writeSheet(workbook: Workbook, sheet: SheetModel, output: ExcelJS.stream.xlsx.WorkbookWriter, arrayFunctions?: Set<string>, asValues?: RegExp): Promise<void> {
   const area = workbook.dataArea(sheet);
   const values = workbook.cellValues(sheet, area);
   const formulas = workbook.sheetFormulas(sheet.name);
   const spills = spillAreas(workbook, sheet, formulas, values, arrayFunctions);
-  values.forEach((cells, r) =>
-    cells.forEach((value, c) => {
+  const frozen = sheet.frozenRows > 0 || sheet.frozenColumns > 0;
+  const views: Array<Partial<ExcelJS.WorksheetView>> = frozen ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows, topLeftCell: cellA1(sheet.frozenRows + 1, sheet.frozenColumns + 1) }] : [];
+  const target = output.addWorksheet(sheet.name, { views });
+  // The streaming writer writes the columns with the first row: they are set before any row.
+  target.columns = Array.from({ length: Math.max(area.numColumns, 1) }, (_, index) => ({ width: columnWidth(sheet, index + 1, values) }));
+  const formatted = new Map<number, Array<{ column: number; format: CellFormat }>>();
+  for (const { row, column, format } of sheet.formattedCells()) {
+    const list = formatted.get(row);
+    if (list) list.push({ column, format });
+    else formatted.set(row, [{ column, format }]);
+  }
+  const lastRow = Math.max(values.length, largest([...formatted.keys()]));
+  for (let r = 0; r < lastRow; r += 1) {
+    const row = target.getRow(r + 1);
+    (values[r] ?? []).forEach((value, c) => {
       const formula = formulas[r]?.[c];
       if (!formula && value === '') return;
-      const cell = target.getCell(r + 1, c + 1);
+      const cell = row.getCell(c + 1);
       if (!formula || asValues?.test(formula)) {
         cell.value = xlsxValue(value);
         return;
@@ -278,12 +298,15 @@ function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Works
       // exceljs writes an array formula from shareType and ref, which its typings leave out.
       const arrayFormula = spill ? { shareType: 'array', ref: areaA1(spill) } : {};
       cell.value = { formula: formula.slice(1), result, ...arrayFormula } as ExcelJS.CellFormulaValue;
-    }),
-  );
-  for (const { row, column, format } of sheet.formattedCells()) {
-    const style = cellStyle(format);
-    if (style) target.getCell(row, column).style = { ...target.getCell(row, column).style, ...style };
-    if (format.note) target.getCell(row, column).note = format.note;
+    });
+    for (const { column, format } of formatted.get(r + 1) ?? []) {
+      const cell = row.getCell(column);
+      const style = cellStyle(format);
+      if (style) cell.style = { ...cell.style, ...style };
+      if (format.note) cell.note = format.note;
+    }
+    row.commit();
+    if ((r + 1) % ROWS_PER_PAUSE === 0) await new Promise(setImmediate);
   }
   for (const { area: block, rule } of validationBlocks(sheet)) {
     const validation = xlsxValidation(rule);
@@ -294,10 +317,7 @@ function writeSheet(workbook: Workbook, sheet: SheetModel, target: ExcelJS.Works
     const ref = rule.ranges.filter((range) => range.sheet === sheet).map((range) => areaA1(range.area)).join(' ');
     if (converted && ref) target.addConditionalFormatting({ ref, rules: [converted] });
   });
-  target.columns = Array.from({ length: Math.max(area.numColumns, 1) }, (_, index) => ({ width: columnWidth(sheet, index + 1, values) }));
-  if (sheet.frozenRows > 0 || sheet.frozenColumns > 0) {
-    target.views = [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows, topLeftCell: cellA1(sheet.frozenRows + 1, sheet.frozenColumns + 1) }];
-  }
+  target.commit();
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -319,27 +339,21 @@ function markOutput(zip: JSZip, command: string): void {
 /** A runtime workbook as .xlsx bytes. */
 export async function xlsxBuffer(workbook: Workbook, options: WriteOptions = {}): Promise<Buffer> {
   const date = options.date ?? DEFAULT_DATE;
-  const output = new ExcelJS.Workbook();
-  output.creator = options.creator ?? DEFAULT_CREATOR;
-  output.lastModifiedBy = output.creator;
-  output.created = date;
-  output.modified = date;
-  output.title = workbook.name;
-  const names = options.sheets ?? workbook.sheetNames();
-  for (const name of names) {
-    const sheet = workbook.sheet(name);
-    writeSheet(
-      workbook,
-      sheet,
-      output.addWorksheet(sheet.name),
-      options.arrayFunctions && new Set(options.arrayFunctions.map((fn) => fn.toUpperCase())),
-      options.asValues && new RegExp(`\\b(${options.asValues.join('|')})\\s*\\(`, 'i'),
-    );
-  }
-  // Stored uncompressed by exceljs: the package is compressed once, below.
-  const written = await output.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
-  // exceljs stamps each zip entry with the time of writing; a fixed stamp makes the bytes reproducible.
-  const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise((resolve, reject) => stream.on('end', resolve).on('error', reject));
+  const creator = options.creator ?? DEFAULT_CREATOR;
+  const output = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  Object.assign(output, { creator, lastModifiedBy: creator, created: date, modified: date, title: workbook.name });
+  const arrayFunctions = options.arrayFunctions && new Set(options.arrayFunctions.map((fn) => fn.toUpperCase()));
+  const asValues = options.asValues && new RegExp(`\\b(${options.asValues.join('|')})\\s*\\(`, 'i');
+  for (const name of options.sheets ?? workbook.sheetNames()) await writeSheet(workbook, workbook.sheet(name), output, arrayFunctions, asValues);
+  await output.commit();
+  await finished;
+  // The zip stream stamps each entry with the time of writing; a fixed stamp makes the bytes
+  // reproducible. JSZip keeps the compressed entries as they are and writes only the stamps anew.
+  const zip = await JSZip.loadAsync(Buffer.concat(chunks));
   if (options.mark) markOutput(zip, options.mark);
   zip.forEach((_, entry) => {
     entry.date = date;
@@ -432,8 +446,17 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): ReadSheet {
 }
 
 /** A value from the shared parse as typed into Sheets: text kept as text ("'"), numbers, booleans and dates as they are. */
+/**
+ * Text the engine reads as itself: no digit (so no number, date or time), no formula, error,
+ * apostrophe, sign, percent or currency mark, and not TRUE or FALSE. Such text goes in as it is,
+ * so every cell holding "Yes" shares the one string read from the file: an apostrophe would make
+ * two new strings a cell (what is typed and what is shown), about 40 MB at 10,000 cases.
+ */
+const READ_AS_ITSELF = /^(?!(?:true|false)$)[^\d=#'+\-$%][^\d$%]*$/i;
+
+/** A value read from a file as the engine takes it: text marked as text ("'…") unless it reads as itself. */
 function typedValue(value: unknown): unknown {
-  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+  return typeof value === 'string' && value !== '' && !READ_AS_ITSELF.test(value) ? `'${value}` : value;
 }
 
 /**
