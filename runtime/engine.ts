@@ -192,7 +192,12 @@ export class FormulaEngine {
   private heldRanges = 0;
   /** Bumped by every change, so the extent of a sheet is computed once per change. */
   private revisionCounter = 0;
-  private extentCache = new Map<string, { revision: number; extent: GridSize }>();
+  /** Each sheet's extent (by HyperFormula's sheet id) and the revision it was found at. */
+  private extentCache = new Map<number, { revision: number; extent: GridSize }>();
+  /** The revision of each sheet's last change made to it directly: a write, a fill, rows or columns added or removed. */
+  private readonly directChanges = new Map<number, number>();
+  /** The sheets that hold or have held a formula: what they show may change with any change anywhere. */
+  private readonly formulaSheets = new Set<number>();
   /** Custom functions that were not registered, and why. */
   readonly warnings: string[] = [];
   /**
@@ -246,6 +251,9 @@ export class FormulaEngine {
     this.unbuilt = undefined;
     const namedExpressions = this.instance.getAllNamedExpressionsSerialized();
     this.instance = HyperFormula.buildFromSheets(Object.fromEntries(sheets), this.instance.getConfig(), namedExpressions);
+    for (const [name, rows] of sheets) {
+      if (rows.some((cells) => cells.some((content) => typeof content === 'string' && content.startsWith('=')))) this.formulaSheets.add(this.instance.getSheetId(name) as number);
+    }
     // As for any change: spills settle, and pending custom functions show as loading.
     this.changed();
   }
@@ -274,6 +282,9 @@ export class FormulaEngine {
 
   addSheet(name: string): void {
     this.hf.addSheet(name);
+    // HyperFormula may give a new sheet the id of one removed: nothing known of that one is kept.
+    this.forgetSheet(this.sheetId(name));
+    this.changing(this.sheetId(name), false);
     this.changed();
   }
 
@@ -295,6 +306,7 @@ export class FormulaEngine {
     }
     if (rewrites.length > 0) this.hf.batch(() => rewrites.forEach(({ address, formula }) => this.hf.setCellContents(address, [[formula]])));
     this.hf.removeSheet(id);
+    this.forgetSheet(id);
     this.changed();
   }
 
@@ -307,7 +319,9 @@ export class FormulaEngine {
   write(sheetName: string, row: number, column: number, cells: RawCellContent[][]): void {
     if (cells.length === 0 || cells[0].length === 0) return;
     this.reserveSpills(sheetName, row, column, cells);
-    this.hf.setCellContents(this.address(sheetName, row, column), cells);
+    const address = this.address(sheetName, row, column);
+    this.changing(address.sheet, cells.some((cellsOfRow) => cellsOfRow.some((content) => typeof content === 'string' && content.startsWith('='))));
+    this.hf.setCellContents(address, cells);
     this.changed();
   }
 
@@ -362,6 +376,7 @@ export class FormulaEngine {
   /** Copies the area's top-left cell into the rest of it, relative references adjusted, like a fill. */
   fill(sheetName: string, area: GridArea): void {
     const corner = this.address(sheetName, area.row, area.column);
+    this.changing(corner.sheet, this.hf.doesCellHaveFormula(corner));
     this.hf.copy({ start: corner, end: corner });
     // One paste per cell: HyperFormula refuses clipboard operations inside a batch.
     for (let row = 0; row < area.numRows; row += 1) {
@@ -375,22 +390,30 @@ export class FormulaEngine {
 
   /** Inserts rows before `row` (1-based); formulas and ranges below move down, as in Sheets. */
   insertRows(sheetName: string, row: number, count: number): void {
-    this.hf.addRows(this.sheetId(sheetName), [row - 1, count]);
+    const sheet = this.sheetId(sheetName);
+    this.changing(sheet, false);
+    this.hf.addRows(sheet, [row - 1, count]);
     this.changed();
   }
 
   deleteRows(sheetName: string, row: number, count: number): void {
-    this.hf.removeRows(this.sheetId(sheetName), [row - 1, count]);
+    const sheet = this.sheetId(sheetName);
+    this.changing(sheet, false);
+    this.hf.removeRows(sheet, [row - 1, count]);
     this.changed();
   }
 
   insertColumns(sheetName: string, column: number, count: number): void {
-    this.hf.addColumns(this.sheetId(sheetName), [column - 1, count]);
+    const sheet = this.sheetId(sheetName);
+    this.changing(sheet, false);
+    this.hf.addColumns(sheet, [column - 1, count]);
     this.changed();
   }
 
   deleteColumns(sheetName: string, column: number, count: number): void {
-    this.hf.removeColumns(this.sheetId(sheetName), [column - 1, count]);
+    const sheet = this.sheetId(sheetName);
+    this.changing(sheet, false);
+    this.hf.removeColumns(sheet, [column - 1, count]);
     this.changed();
   }
 
@@ -461,10 +484,13 @@ export class FormulaEngine {
 
   /** The last row and column holding anything (a value, a formula, a spilled value); 0 when empty. */
   extent(sheetName: string): GridSize {
-    const cached = this.extentCache.get(sheetName);
-    if (cached?.revision === this.revisionCounter) return cached.extent;
-    // From the edges of HyperFormula's area inwards: the last row holding anything, then the last column (not every cell of a large tab).
     const sheet = this.sheetId(sheetName);
+    // A sheet without formulas changes only when it is changed directly: its extent is kept until then
+    // (a case tab's is not found again after every edit of a summary tab).
+    const cached = this.extentCache.get(sheet);
+    const kept = cached !== undefined && (this.formulaSheets.has(sheet) ? cached.revision === this.revisionCounter : cached.revision >= (this.directChanges.get(sheet) ?? 0));
+    if (cached && kept) return cached.extent;
+    // From the edges of HyperFormula's area inwards: the last row holding anything, then the last column (not every cell of a large tab).
     const { width, height } = this.hf.getSheetDimensions(sheet);
     const holdsAnything = (row: number, col: number, toRow: number, toCol: number) =>
       this.hf.getRangeValues({ start: { sheet, row, col }, end: { sheet, row: toRow, col: toCol } }).some((cells) => cells.some((value) => value !== null));
@@ -473,7 +499,7 @@ export class FormulaEngine {
     let columns = rows === 0 ? 0 : width;
     while (columns > 0 && !holdsAnything(0, columns - 1, rows - 1, columns - 1)) columns -= 1;
     const extent = { rows, columns };
-    this.extentCache.set(sheetName, { revision: this.revisionCounter, extent });
+    this.extentCache.set(sheet, { revision: this.revisionCounter, extent });
     return extent;
   }
 
@@ -599,6 +625,18 @@ export class FormulaEngine {
       this.heldRanges -= 1;
       if (this.heldRanges === 0) flushRangeRemovals(this.instance);
     }
+  }
+
+  private forgetSheet(sheet: number): void {
+    this.extentCache.delete(sheet);
+    this.directChanges.delete(sheet);
+    this.formulaSheets.delete(sheet);
+  }
+
+  /** Notes a direct change to a sheet about to be made (and whether it enters a formula), for its extent. */
+  private changing(sheet: number, entersFormula: boolean): void {
+    this.directChanges.set(sheet, this.revisionCounter + 1);
+    if (entersFormula) this.formulaSheets.add(sheet);
   }
 
   private changed(): void {
@@ -795,7 +833,7 @@ export class FormulaEngine {
    */
   private argument(value: InterpreterValue): unknown {
     if (!(value instanceof SimpleRangeValue)) return argumentScalar(value as InternalScalarValue);
-    let rows = value.data.map((cells) => cells.map(argumentScalar));
+    const rows = value.data.map((cells) => cells.map(argumentScalar));
     const range = value.range;
     if (range !== undefined) {
       // Sheets refuses a reference past a tab's grid (A:CZ on a 60-column tab); so does this runtime.
@@ -812,7 +850,13 @@ export class FormulaEngine {
       const grid = this.gridOf(range.sheet);
       const height = Number.isFinite(range.end.row) ? rows.length : Math.max(grid.rows - range.start.row, 0);
       const width = Number.isFinite(range.end.col) ? (rows[0]?.length ?? 0) : Math.max(grid.columns - range.start.col, 0);
-      rows = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
+      // Padded (or cut) in place to the grid: the rows are this call's own copy, and a whole case tab is not copied again.
+      if (rows.length > height) rows.length = height;
+      while (rows.length < height) rows.push([]);
+      for (const row of rows) {
+        if (row.length > width) row.length = width;
+        while (row.length < width) row.push('');
+      }
     }
     return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
   }

@@ -499,8 +499,9 @@ export class Workbook {
   }
 
   displayValues(sheet: SheetModel, area: GridArea): string[][] {
+    // Only a number or a date shows through its format: text and booleans show as they are, without looking it up.
     return this.shown(sheet, area, this.engine.values(sheet.name, area)).map((cells, r) =>
-      cells.map((value, c) => displayText(value, sheet.format(area.row + r, area.column + c).numberFormat ?? '')),
+      cells.map((value, c) => (typeof value === 'string' || typeof value === 'boolean' ? displayText(value, '') : displayText(value, sheet.format(area.row + r, area.column + c).numberFormat ?? ''))),
     );
   }
 
@@ -515,6 +516,8 @@ export class Workbook {
   cellValues(sheet: SheetModel, area: GridArea): SheetsValue[][] {
     return this.shown(sheet, area, this.engine.values(sheet.name, area)).map((cells, r) =>
       cells.map((value, c) => {
+        // Only a number can be a date: a large tab's text is not looked up cell by cell.
+        if (typeof value !== 'number') return value;
         const format = sheet.format(area.row + r, area.column + c).numberFormat;
         return typeof value === 'number' && format !== undefined && isDateFormat(format) ? dateFromSerial(value) : value;
       }),

@@ -18,6 +18,7 @@ import { Output, refusedOutputs } from './outputs';
 import { ratingsPageLines } from './ratingsText';
 // The add-on's session (the offline runtime, ExcelJS) and the page's charts (Vega) load only for the outputs that use them.
 import { cellCount, commandLine, fileReader, InputError, ratableModelOf, readValuesFile } from './workbookFiles';
+import type { XlsxValues } from './xlsxValues';
 
 export interface RateOptions {
   /** The repository root: dist/ and the default out/ are found from it. */
@@ -69,29 +70,33 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   // Every output is checked before anything is read or written: a refusal writes nothing.
   const refused = await refusedOutputs([file], outputs, { force: options.force });
   if (refused) throw new InputError(refused);
-  const values = await readValuesFile(file);
-  const reader = fileReader(values);
-  const model = ratableModelOf(reader, file);
-  let report = workbookReport(reader, model);
+  // Let, not const: the rated workbook lets go of the values once it has read them (see below).
+  let values: XlsxValues | undefined = await readValuesFile(file);
+  const model = ratableModelOf(fileReader(values), file);
+  let report = workbookReport(fileReader(values), model);
   let setup: string[] = [];
   let summaries: string[] = [];
   if (outFile) {
     // The rated workbook: the add-on in the offline runtime completes the tabs and writes its live summaries.
-    const { generateSummaries, openSession, progressSteps, ratedWorkbookRefusal, readWorkbookFile, sessionReport, writeWorkbook } = await import('./workbookSession');
+    const { generateSummaries, openSession, progressSteps, ratedWorkbookRefusal, readWorkbookFile, sessionReport, withBoundedHeap, writeWorkbook } = await import('./workbookSession');
     const cells = cellCount(values);
     const tooLarge = ratedWorkbookRefusal(file, cells);
     if (tooLarge) throw new InputError(tooLarge);
     const step = progressSteps(cells, options.progress, options.progressFrom);
     step(`rate: ${cells.toLocaleString('en-GB')} cells; reading the workbook for the rated workbook…`);
-    const workbook = await readWorkbookFile(file, name, values);
-    step('rate: New inspection…');
-    const session = openSession(options.root, workbook, model);
-    step('rate: Generate summaries…');
-    summaries = generateSummaries(session);
-    setup = session.setup;
-    report = sessionReport(session);
-    step(`rate: writing ${outFile}…`);
-    await writeWorkbook(session, outFile, { mark: 'rate' });
+    await withBoundedHeap(cells, async () => {
+      const workbook = await readWorkbookFile(file, name, values);
+      // The engine holds every cell from here: the values read first (a tenth of the heap at 10,000 cases) can go.
+      values = undefined;
+      step('rate: New inspection…');
+      const session = openSession(options.root, workbook, model);
+      step('rate: Generate summaries…');
+      summaries = generateSummaries(session);
+      setup = session.setup;
+      report = sessionReport(session);
+      step(`rate: writing ${outFile}…`);
+      await writeWorkbook(session, outFile, { mark: 'rate' });
+    });
     step('rate: the rated workbook is written');
   }
   // Documents drawn from the report model alone: the printable page and the Word document.

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { Framework } from '../src/core/framework';
 import { DEFAULT_FRAMEWORK } from '../src/core/frameworks';
 import { WorkbookReader } from '../src/core/workbookModel';
@@ -99,12 +99,13 @@ export async function writeWorkbook(session: Session, file: string, options: { l
 }
 
 /**
- * What the rated workbook costs in memory, measured (`npm run bench -- rate`, peak resident memory:
- * 623 MB at 174,142 cells, 1,729 MB at 870,142): the offline runtime (the add-on, HyperFormula over
- * every cell, the written file) at about 1,700 bytes a cell of the input, over about 350 MB of its own.
+ * What the rated workbook needs of Node's heap, measured (`npm run bench -- rate`; the heap's
+ * high-water mark with its growth bounded, withBoundedHeap): 350 MB at 870,142 cells, of which about
+ * 290 MB live at most. About 100 MB of its own (the libraries, the add-on) and 400 bytes a cell of
+ * the input: the engine's cell, its edge to the ranges over the tab, and a step's short-lived copy.
  */
-export const RATED_WORKBOOK_BASE_BYTES = 350 * 1024 * 1024;
-export const RATED_WORKBOOK_BYTES_PER_CELL = 1700;
+export const RATED_WORKBOOK_BASE_BYTES = 100 * 1024 * 1024;
+export const RATED_WORKBOOK_BYTES_PER_CELL = 400;
 
 /** Why the rated workbook of a file with `cells` cells cannot be built within `heapLimit` bytes (Node's heap), in one line; undefined when it can. */
 export function ratedWorkbookRefusal(file: string, cells: number, heapLimit: number = getHeapStatistics().heap_size_limit): string | undefined {
@@ -122,4 +123,31 @@ export function progressSteps(cells: number, tell: ((line: string) => void) | un
   if (!tell || cells < threshold) return () => undefined;
   const start = performance.now();
   return (step) => tell(`${step} (${Math.round((performance.now() - start) / 1000)} s so far)`);
+}
+
+/**
+ * How far V8 lets the heap grow past what is live while a large rated workbook is built: 20%, where
+ * its own choice for a fast-allocating program is up to four times. The engine holds the whole
+ * workbook (about 160 MB live at 10,000 cases) and each step makes as much again in short-lived
+ * arrays, so V8's choice took the process to 1.07 GB; with 20% it stays under 500 MB, for about 12%
+ * more time (`npm run bench -- rate`, docs/design.md). V8 reads this setting at every full collection.
+ */
+const RATED_WORKBOOK_HEAP_GROWING_PERCENT = 20;
+
+/**
+ * The cells from which the heap's growth is bounded (about 3,500 cases of a CRC workbook). Below
+ * it V8's own choice stays well under the bound's aim (350 MB at 174,000 cells) and is faster.
+ */
+export const BOUNDED_HEAP_CELLS = 300_000;
+
+/** Runs the work on a workbook of `cells` cells, with the heap's growth bounded when it is large, then gives V8 its own choice back. */
+export async function withBoundedHeap<T>(cells: number, work: () => Promise<T>): Promise<T> {
+  if (cells < BOUNDED_HEAP_CELLS) return work();
+  setFlagsFromString(`--heap-growing-percent=${RATED_WORKBOOK_HEAP_GROWING_PERCENT}`);
+  try {
+    return await work();
+  } finally {
+    // 0 is V8's default: no fixed factor.
+    setFlagsFromString('--heap-growing-percent=0');
+  }
 }

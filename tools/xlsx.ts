@@ -245,13 +245,13 @@ function cellStyle(format: CellFormat): Partial<ExcelJS.Style> | undefined {
  * values and the values its dropdown offers (a blank template's "Detention and training order" is
  * not cut); a long wrapped header (a question) gets a width that keeps it a few lines tall.
  */
-function columnWidth(sheet: SheetModel, column: number, values: SheetsValue[][]): number {
+function columnWidth(sheet: SheetModel, column: number, values: SheetsValue[][], formats: ReadonlyMap<number, CellFormat> = new Map()): number {
   const pixels = sheet.columnWidths.get(column);
   if (pixels) return Math.round(((pixels - PADDING_PIXELS) / PIXELS_PER_CHARACTER) * 10) / 10;
-  // The text each cell shows (as getDisplayValues gives it), for this column only.
-  const shown = (row: number) => displayText(values[row - 1]?.[column - 1] ?? '', sheet.format(row, column).numberFormat ?? '');
+  // The text each cell shows (as getDisplayValues gives it), for this column only; `formats` holds the column's formatted cells by row.
+  const shown = (row: number) => displayText(values[row - 1]?.[column - 1] ?? '', formats.get(row)?.numberFormat ?? '');
   const header = shown(1);
-  const dropdown = sheet.format(2, column).validation;
+  const dropdown = formats.get(2)?.validation;
   let longest = largest(dropdown?.criteria === 'VALUE_IN_LIST' ? (dropdown.values[0] as unknown[]).map((value) => String(value).length) : []);
   for (let row = 2; row <= values.length; row += 1) longest = Math.max(longest, shown(row).length);
   if (header.length > 40) return Math.max(24, Math.min(longest + 2, 60));
@@ -273,14 +273,18 @@ async function writeSheet(workbook: Workbook, sheet: SheetModel, output: ExcelJS
   const frozen = sheet.frozenRows > 0 || sheet.frozenColumns > 0;
   const views: Array<Partial<ExcelJS.WorksheetView>> = frozen ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows, topLeftCell: cellA1(sheet.frozenRows + 1, sheet.frozenColumns + 1) }] : [];
   const target = output.addWorksheet(sheet.name, { views });
-  // The streaming writer writes the columns with the first row: they are set before any row.
-  target.columns = Array.from({ length: Math.max(area.numColumns, 1) }, (_, index) => ({ width: columnWidth(sheet, index + 1, values) }));
+  // The formatted cells by row (to write them) and by column (for the widths): never looked up cell by cell.
   const formatted = new Map<number, Array<{ column: number; format: CellFormat }>>();
+  const byColumn = new Map<number, Map<number, CellFormat>>();
   for (const { row, column, format } of sheet.formattedCells()) {
     const list = formatted.get(row);
     if (list) list.push({ column, format });
     else formatted.set(row, [{ column, format }]);
+    const rows = byColumn.get(column) ?? new Map<number, CellFormat>();
+    byColumn.set(column, rows.set(row, format));
   }
+  // The streaming writer writes the columns with the first row: they are set before any row.
+  target.columns = Array.from({ length: Math.max(area.numColumns, 1) }, (_, index) => ({ width: columnWidth(sheet, index + 1, values, byColumn.get(index + 1)) }));
   const lastRow = Math.max(values.length, largest([...formatted.keys()]));
   for (let r = 0; r < lastRow; r += 1) {
     const row = target.getRow(r + 1);

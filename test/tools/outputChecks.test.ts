@@ -146,11 +146,12 @@ describe('tools › output checks › aggregate', () => {
 
 describe('tools › rate --out: bounded work', () => {
   it('refuses a workbook whose rated workbook would not fit in memory, in one line saying what to do', () => {
-    // 350 MB of its own and 1,700 bytes a cell: 1,000,000 cells need 350 × 2^20 + 1,700 × 10^6 bytes = 2,067,001,600 bytes, about 1.9 GB (1,971.2 MB, so 1,972).
+    // 100 MB of its own and 400 bytes a cell: 1,000,000 cells need 100 × 2^20 + 400 × 10^6 bytes = 504,857,600 bytes, about 0.5 GB (481.5 MB, so 482).
     expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 4 * 1024 ** 3)).toBeUndefined();
-    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 2 * 1024 ** 3)).toBeUndefined();
-    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 1.5 * 1024 ** 3)).toBe(
-      "big.xlsx: 1,000,000 cells are too many for the rated workbook within this machine's memory (about 1.9 GB needed, 1.5 GB available to Node): split the workbook, or run with NODE_OPTIONS=--max-old-space-size=1972; rate --json, --html and --docx read it without building the workbook.",
+    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 504_857_600)).toBeUndefined();
+    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 504_857_599)).toBeDefined();
+    expect(ratedWorkbookRefusal('big.xlsx', 1_000_000, 0.4 * 1024 ** 3)).toBe(
+      "big.xlsx: 1,000,000 cells are too many for the rated workbook within this machine's memory (about 0.5 GB needed, 0.4 GB available to Node): split the workbook, or run with NODE_OPTIONS=--max-old-space-size=482; rate --json, --html and --docx read it without building the workbook.",
     );
   });
 
