@@ -30,7 +30,7 @@ import type { InternalScalarValue, InterpreterValue } from 'hyperformula/typings
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import { cellA1, GridArea, quoteSheetName } from './a1';
 import { isDate } from './env';
-import { flushRangeRemovals, installCompactEdges, installLinearGraphCleanup } from './graphCleanup';
+import { flushRangeRemovals, patchHyperFormula } from './hyperformulaPatches';
 import { dateFromSerial, serialFromDate, SheetsValue } from './values';
 
 /** An error cell: the code Sheets shows in the cell, and the message it shows on hover. */
@@ -223,10 +223,8 @@ export class FormulaEngine {
     // HyperFormula reads a bare TRUE or FALSE as a name (only TRUE() is built in); Sheets formulas use them bare.
     this.instance.addNamedExpression('TRUE', '=TRUE()');
     this.instance.addNamedExpression('FALSE', '=FALSE()');
-    // Clearing a formula over a whole case tab is quadratic in HyperFormula 3.5 (runtime/graphCleanup.ts).
-    installLinearGraphCleanup(this.instance, HyperFormula.version);
-    // Its edge lists are kept at their size: they were most of its memory over a large case tab.
-    installCompactEdges(this.instance, HyperFormula.version);
+    // Formulas over whole case tabs, without walking the tab again on every edit (runtime/hyperformulaPatches.ts).
+    patchHyperFormula(this.instance, HyperFormula.version);
   }
 
   /** HyperFormula, with the sheets the workbook started with built into it (at the first use). */

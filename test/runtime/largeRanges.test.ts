@@ -1,6 +1,6 @@
 /**
  * Formulas over whole case tabs, as the add-on writes them, without HyperFormula walking the tab for
- * each one (runtime/graphCleanup.ts), and a tab's extent found again only when it can have changed.
+ * each one (runtime/hyperformulaPatches.ts), and a tab's extent found again only when it can have changed.
  */
 import { buildSpreadsheet, loadAddon } from '../../runtime/index';
 import type { FormulaEngine } from '../../runtime/engine';

@@ -1,24 +1,30 @@
 /**
- * HyperFormula 3.5's removal of a formula from its dependency graph, made linear.
+ * Four changes to HyperFormula 3.5's dependency graph, so formulas over whole case tabs (the add-on's
+ * `RATINGS_TABLE('Case supervision'!A:CI)`, whose range has an edge from every cell of the tab) cost
+ * what they read once, not again on every edit. Each does the same work to the same graph (the same
+ * vertices and edges), and all are installed together (patchHyperFormula) on the classes of the
+ * engine's own instance, only on the HyperFormula version they were written against (the lock file
+ * pins it); another version keeps its own methods.
  *
- * When a formula cell is cleared or overwritten, HyperFormula removes its vertex and then walks what
- * it depended on (`DependencyGraph.removeVertexAndCleanupDependencies`), removing range vertices and
- * empty-cell vertices nothing else needs. It keeps that worklist in a Set and takes each item with
- * `set.values().next()` followed by `set.delete()`: every take scans past the entries already
- * deleted, so the walk is quadratic in its length. A formula over a whole case tab
- * (`RATINGS_TABLE('Case supervision'!A:CI)`) has a range vertex with an edge from every cell of the
- * tab, so rewriting the Ratings tab (Generate summaries) walked 174,000 items at 2,000 cases (6 s)
- * and 870,000 at 10,000 (150 s).
- *
- * The replacement does the same work with an array as the worklist: the same vertices are removed
- * (an item is acted on only while its vertex is still in the graph and nothing depends on it, so
- * the order of the walk does not change the outcome), in time linear in the items. It is installed
- * on the class of the engine's own instance, and only on the HyperFormula version it was written
- * against; another version keeps its own method.
+ * 1. Removing a formula, made linear. When a formula cell is cleared or overwritten, HyperFormula
+ *    removes its vertex and walks what it depended on (`removeVertexAndCleanupDependencies`),
+ *    removing range and empty-cell vertices nothing else needs. It took each item of that worklist
+ *    from a Set with `set.values().next()` then `set.delete()`, which rescans every entry deleted
+ *    before: quadratic. Rewriting the Ratings tab walked 870,000 items at 10,000 cases (150 s). The
+ *    replacement walks an array; an item is acted on only while its vertex is in the graph with
+ *    nothing depending on it, so the order does not change the outcome.
+ * 2. Ranges kept through a script's run. A range left without formulas is removed when the run ends
+ *    (flushRangeRemovals), not at once: Generate summaries clears the Ratings tab and writes it again,
+ *    and the new formulas take up the same range instead of building its 870,000 edges again.
+ * 3. A formula over a range that has its vertex gets one edge from it. HyperFormula walked every
+ *    cell of the range again (each edge was there already).
+ * 4. Edge lists kept at their size. Each vertex's list of dependents got room for 17 ids on its
+ *    first edge, about 185 bytes a cell where almost every cell has one dependent: 170 MB of the
+ *    engine's memory at 10,000 cases.
  */
 import type { HyperFormula } from 'hyperformula';
 
-/** The HyperFormula release whose method this replaces (its source was read for it). */
+/** The HyperFormula release whose methods these replace (its source was read for them). */
 const PATCHED_VERSION = '3.5.0';
 
 interface GraphVertex {
@@ -44,7 +50,7 @@ const isKind = (vertex: GraphVertex, kind: 'RangeVertex' | 'EmptyCellVertex') =>
 
 const patched = new WeakSet<object>();
 
-/** Range vertices left without dependents during an operation, removed when it ends (flushRangeRemovals). */
+/** Range vertices left without dependents, kept until flushRangeRemovals (2). */
 const pendingRanges = new WeakMap<object, Set<GraphVertex>>();
 
 /** The walk: removes the vertex, then each range and empty cell that nothing depends on any more. */
@@ -57,7 +63,7 @@ function removeUnneeded(graph: DependencyGraphInternals, start: Dependency[], de
     const range = isKind(vertex, 'RangeVertex');
     const empty = isKind(vertex, 'EmptyCellVertex');
     if (range && deferRanges) {
-      // Kept until the operation ends: a formula entered in the same write over the same range reuses it.
+      // Kept until flushRangeRemovals: a formula entered over the same range before then takes it up again.
       const waiting = pendingRanges.get(graph) ?? new Set<GraphVertex>();
       pendingRanges.set(graph, waiting.add(vertex));
       continue;
@@ -74,8 +80,14 @@ function removeUnneeded(graph: DependencyGraphInternals, start: Dependency[], de
   graph.cleanupPlaceholderSheets(affectedSheets);
 }
 
-/** Replaces the quadratic walk on the DependencyGraph class of this HyperFormula (once; a no-op on another version). */
-export function installLinearGraphCleanup(hf: HyperFormula, version: string): void {
+/** Installs the changes on the classes of this HyperFormula instance (once; nothing on another version). */
+export function patchHyperFormula(hf: HyperFormula, version: string): void {
+  installLinearGraphCleanup(hf, version);
+  installCompactEdges(hf, version);
+}
+
+/** Replaces the quadratic walk (1, with 2 and 3) on the DependencyGraph class. */
+function installLinearGraphCleanup(hf: HyperFormula, version: string): void {
   const prototype = Object.getPrototypeOf((hf as unknown as { dependencyGraph: object }).dependencyGraph) as DependencyGraphInternals;
   if (version !== PATCHED_VERSION || patched.has(prototype) || typeof prototype.removeVertexAndCleanupDependencies !== 'function') return;
   patched.add(prototype);
@@ -86,10 +98,9 @@ export function installLinearGraphCleanup(hf: HyperFormula, version: string): vo
 }
 
 /**
- * Removes the range vertices an operation left without dependents (and what only they needed), as
- * HyperFormula would have during the operation: the engine calls it after each change. Rewriting a
- * tab of formulas over a whole case tab (Generate summaries' Ratings tab) so keeps the range and its
- * edge from every cell of the tab, where HyperFormula removed them and built them again.
+ * Removes the range vertices kept (2) that still have no dependents, and what only they needed, as
+ * HyperFormula would have at once: the engine calls it after each change outside a script's run
+ * and when a run ends (FormulaEngine.holdingRanges).
  */
 export function flushRangeRemovals(hf: HyperFormula): void {
   const graph = (hf as unknown as { dependencyGraph: DependencyGraphInternals }).dependencyGraph;
@@ -114,11 +125,7 @@ interface DependencyBuilding {
 const isRangeDependency = (dependency: unknown): dependency is RangeDependency =>
   typeof dependency === 'object' && dependency !== null && 'start' in dependency && 'end' in dependency && typeof (dependency as RangeDependency).addresses === 'function';
 
-/**
- * A formula over a range that already has its vertex gets one edge from it. HyperFormula 3.5 went
- * through every cell of the range again (an edge from each was there already), so each formula over
- * a whole case tab cost a walk of the tab: 870,000 cells at 10,000 cases.
- */
+/** A formula over a range that has its vertex gets one edge from it (3); the rest of its dependencies go to HyperFormula's own method. */
 function installSharedRanges(prototype: object): void {
   const building = prototype as DependencyBuilding;
   const original = building.processCellDependencies;
@@ -145,16 +152,8 @@ interface GraphInternals {
   addEdge(from: unknown, to: unknown): void;
 }
 
-/**
- * HyperFormula 3.5's edge lists kept at their size. Every vertex has an array of the vertices that
- * depend on it, and its first `push` gives that array room for 17 ids: about 185 bytes for each
- * cell a range reads, when almost every cell has one or two dependents (the range vertices over its
- * case tab). A formula over a whole tab made this most of the engine's memory: 34 MB at 2,000 cases,
- * 170 MB at 10,000. A short list is now copied to its exact length on each new edge (the same ids in
- * the same order, so the graph is unchanged); a list past EXACT_EDGE_LIST grows by `push` as before,
- * so a cell with many dependents stays linear. Installed like the cleanup above: once, on 3.5.0 only.
- */
-export function installCompactEdges(hf: HyperFormula, version: string): void {
+/** Keeps edge lists at their size (4): a short list is copied to its exact length on each new edge (the same ids in the same order); a longer one grows by `push`, so a cell with many dependents stays linear. */
+function installCompactEdges(hf: HyperFormula, version: string): void {
   const prototype = Object.getPrototypeOf((hf as unknown as { dependencyGraph: { graph: object } }).dependencyGraph.graph) as GraphInternals;
   if (version !== PATCHED_VERSION || patched.has(prototype) || typeof prototype.addEdge !== 'function') return;
   patched.add(prototype);
