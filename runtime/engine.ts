@@ -188,6 +188,15 @@ export class FormulaEngine {
   private aheadOf: string | undefined;
   /** That cell's address: an execution evaluated ahead is recorded at the cell it is for. */
   private aheadAt: SimpleCellAddress | undefined;
+  /**
+   * Range arguments converted once during a script's run, by range and grid, with the change of their
+   * sheet they were read at: a formula evaluated ahead and then entered, or two formulas over the same
+   * case tab, convert it once. Only sheets without formulas, whose cells change only when they are
+   * changed directly (directChanges). Dropped when a run ends, and at every change outside one.
+   */
+  private readonly keptArguments = new Map<string, { change: number; value: unknown }>();
+  /** The JSON of range arguments, made once each for the fingerprints of calls. */
+  private readonly argumentTexts = new WeakMap<object, string>();
   /** Open script executions (holdingRanges): ranges left without formulas are removed when the last ends. */
   private heldRanges = 0;
   /** Bumped by every change, so the extent of a sheet is computed once per change. */
@@ -621,12 +630,16 @@ export class FormulaEngine {
       return run();
     } finally {
       this.heldRanges -= 1;
-      if (this.heldRanges === 0) flushRangeRemovals(this.instance);
+      if (this.heldRanges === 0) {
+        flushRangeRemovals(this.instance);
+        this.keptArguments.clear();
+      }
     }
   }
 
   private forgetSheet(sheet: number): void {
     this.extentCache.delete(sheet);
+    for (const key of this.keptArguments.keys()) if (key.startsWith(`${sheet}:`)) this.keptArguments.delete(key);
     this.directChanges.delete(sheet);
     this.formulaSheets.delete(sheet);
   }
@@ -640,7 +653,10 @@ export class FormulaEngine {
   private changed(): void {
     this.settleSpills();
     // Ranges an edit left without formulas go now (outside a script's run), after any formula entered over them again took them up.
-    if (this.heldRanges === 0) flushRangeRemovals(this.instance);
+    if (this.heldRanges === 0) {
+      flushRangeRemovals(this.instance);
+      this.keptArguments.clear();
+    }
     this.revisionCounter += 1;
     this.onChange();
   }
@@ -736,7 +752,7 @@ export class FormulaEngine {
       const unresolved = this.unresolvedTab(ast.args);
       const args = unresolved === undefined ? values.map((value) => (value === undefined ? undefined : this.argument(value))) : [];
       const key = addressKey(state.formulaAddress);
-      fingerprint = JSON.stringify([ast.procedureName, args]);
+      fingerprint = `[${JSON.stringify(ast.procedureName)},${args.map((arg) => this.argumentJson(arg)).join(',')}]`;
       const remembered = spills ? this.remembered.get(key) : undefined;
       if (spills) this.remembered.delete(key);
       if (unresolved !== undefined) outcome = { error: new CellError(ErrorType.REF, `Unresolved sheet name '${unresolved}'.`) };
@@ -831,8 +847,8 @@ export class FormulaEngine {
    */
   private argument(value: InterpreterValue): unknown {
     if (!(value instanceof SimpleRangeValue)) return argumentScalar(value as InternalScalarValue);
-    const rows = value.data.map((cells) => cells.map(argumentScalar));
     const range = value.range;
+    let key: string | undefined;
     if (range !== undefined) {
       // Sheets refuses a reference past a tab's grid (A:CZ on a 60-column tab); so does this runtime.
       const grid = this.gridOf(range.sheet);
@@ -843,7 +859,13 @@ export class FormulaEngine {
           `A range reaches past the grid of '${this.hf.getSheetName(range.sheet)}' (${grid.rows} rows × ${grid.columns} columns): Sheets would refuse it. Keep references inside the tab.`,
         );
       }
+      if (!this.formulaSheets.has(range.sheet)) {
+        key = [range.sheet, range.start.row, range.start.col, range.end.row, range.end.col, grid.rows, grid.columns].join(':');
+        const kept = this.keptArguments.get(key);
+        if (kept !== undefined && kept.change === (this.directChanges.get(range.sheet) ?? 0)) return kept.value;
+      }
     }
+    const rows = value.data.map((cells) => cells.map(argumentScalar));
     if (range !== undefined && (!Number.isFinite(range.end.row) || !Number.isFinite(range.end.col))) {
       const grid = this.gridOf(range.sheet);
       const height = Number.isFinite(range.end.row) ? rows.length : Math.max(grid.rows - range.start.row, 0);
@@ -856,7 +878,20 @@ export class FormulaEngine {
         while (row.length < width) row.push('');
       }
     }
-    return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
+    const argument = rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
+    if (key !== undefined && range !== undefined) this.keptArguments.set(key, { change: this.directChanges.get(range.sheet) ?? 0, value: argument });
+    return argument;
+  }
+
+  /** An argument as JSON, for the fingerprint of a call: a kept range's text is made once. */
+  private argumentJson(argument: unknown): string {
+    if (argument === undefined) return 'null';
+    if (!Array.isArray(argument)) return JSON.stringify(argument);
+    const made = this.argumentTexts.get(argument);
+    if (made !== undefined) return made;
+    const text = JSON.stringify(argument);
+    this.argumentTexts.set(argument, text);
+    return text;
   }
 }
 

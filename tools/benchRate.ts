@@ -5,7 +5,6 @@
  * (labelled). Each figure is measured inside its own process (start-up and bundling excluded):
  * wall time, processor time and peak resident memory. `-- rate --cases 2000,10000` runs some sizes only.
  */
-import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +43,8 @@ interface Measure {
 
 /** A CRC workbook: Case supervision with `cases` answered cases (metadata, prompts, key questions), the other case tabs headed only. */
 export async function generate(file: string, cases: number): Promise<void> {
+  // Loaded here, not at the top: a measured child process loads exceljs only as `rate` itself does.
+  const { default: ExcelJS } = await import('exceljs');
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
   const answers = ['Yes', 'No', 'N/A', 'Yes', 'No', 'Yes', ''];
   for (const layout of caseTabLayouts(CRC_2018)) {

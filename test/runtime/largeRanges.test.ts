@@ -3,6 +3,7 @@
  * each one (runtime/hyperformulaPatches.ts), and a tab's extent found again only when it can have changed.
  */
 import { buildSpreadsheet, loadAddon } from '../../runtime/index';
+import { SimpleRangeValue } from 'hyperformula';
 import type { FormulaEngine } from '../../runtime/engine';
 
 /** A script that counts answers, and rewrites a summary tab from scratch in one run, as Generate summaries does. */
@@ -33,6 +34,17 @@ function rewriteSummary() {
   var sheet = SpreadsheetApp.getActive().getSheetByName('Summary');
   sheet.clear();
   sheet.getRange('A1').setFormula("=FILLED('Case supervision'!A:C)");
+}
+
+function twoCounts() {
+  SpreadsheetApp.getActive().getSheetByName('Summary').getRange('A1:B1').setFormulas([["=FILLED('Case supervision'!A:C)", "=FILLED('Case supervision'!A:C)"]]);
+}
+
+function countChangeCount() {
+  var active = SpreadsheetApp.getActive();
+  active.getSheetByName('Summary').getRange('A1').setFormula("=FILLED('Case supervision'!A:C)");
+  active.getSheetByName('Case supervision').getRange('C3').setValue('Yes');
+  active.getSheetByName('Summary').getRange('B1').setFormula("=FILLED('Case supervision'!A:C)");
 }
 
 function clearSummary() {
@@ -119,6 +131,34 @@ describe('runtime › formulas over whole case tabs', () => {
     expect(wholeColumns(rt)).toBeDefined();
     rt.setCellValues('Summary', 'A1', [['']]);
     expect(wholeColumns(rt)).toBeUndefined();
+  });
+});
+
+describe('runtime › a range argument read once in a run', () => {
+  it('two formulas over the same case tab, each evaluated ahead and entered, read its cells once', () => {
+    const rt = open();
+    const reads = jest.spyOn(SimpleRangeValue.prototype, 'data', 'get');
+    try {
+      rt.call('twoCounts');
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+    expect(rt.values('Summary', 'A1:B1')).toEqual([[8, 8]]);
+    // The next run reads the tab again.
+    const again = jest.spyOn(SimpleRangeValue.prototype, 'data', 'get');
+    try {
+      rt.call('twoCounts');
+      expect(again).toHaveBeenCalledTimes(1);
+    } finally {
+      again.mockRestore();
+    }
+  });
+
+  it('reads the tab again after the run changes it', () => {
+    const rt = open();
+    rt.call('countChangeCount');
+    expect(rt.values('Summary', 'A1:B1')).toEqual([[9, 9]]);
   });
 });
 
