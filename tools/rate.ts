@@ -73,7 +73,8 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   // Let, not const: the rated workbook lets go of the values once it has read them (see below).
   let values: XlsxValues | undefined = await readValuesFile(file);
   const model = ratableModelOf(fileReader(values), file);
-  let report = workbookReport(fileReader(values), model);
+  // With the rated workbook the report comes from the add-on's session (below); without it, from the values.
+  let report = outFile ? undefined : workbookReport(fileReader(values), model);
   let setup: string[] = [];
   let summaries: string[] = [];
   if (outFile) {
@@ -99,6 +100,7 @@ export async function rate(options: RateOptions): Promise<RateResult> {
     });
     step('rate: the rated workbook is written');
   }
+  if (report === undefined) throw new Error('rate made no report.');
   // Documents drawn from the report model alone: the printable page and the Word document.
   if (options.html) await (await import('./ratingsPage')).writeRatingsPage(report, options.html);
   // docx and resvg load only when a report is asked for: every other rate starts as fast as before.

@@ -132,7 +132,7 @@ export function progressSteps(cells: number, tell: ((line: string) => void) | un
  * arrays, so V8's choice took the process to 1.07 GB; with 20% it stays under 500 MB, for about 12%
  * more time (`npm run bench -- rate`, docs/design.md). V8 reads this setting at every full collection.
  */
-const RATED_WORKBOOK_HEAP_GROWING_PERCENT = 20;
+const RATED_WORKBOOK_HEAP_GROWING_PERCENT = 10;
 
 /**
  * The cells from which the heap's growth is bounded (about 3,500 cases of a CRC workbook). Below
