@@ -162,6 +162,29 @@ describe('runtime › a range argument read once in a run', () => {
   });
 });
 
+describe('runtime › a workbook opened with formulas', () => {
+  it('evaluates them in order, across tabs and over ranges of formulas, and finds a cycle', () => {
+    const rt = loadAddon({
+      code: SCRIPT,
+      spreadsheet: buildSpreadsheet({
+        sheets: {
+          Alone: [['=Third!A1+1', '=ARRAYFORMULA(Third!A1*{1,2})']],
+          First: [['=Second!A1+1', '=SUM(Second!A1:A3)', '=D1', '=C1']],
+          Second: [['=Third!A1*2'], ['=A1+1'], [7]],
+          Third: [[5], ['Yes'], ['No']],
+          Counts: [["=FILLED(Third!A1:A3)", "=COUNTIF(Third!A:A, \"Yes\")"]],
+        },
+      }),
+    });
+    expect(rt.values('Alone', 'A1:C1')).toEqual([[6, 5, 10]]);
+    expect(rt.values('First', 'A1:B1')).toEqual([[11, 28]]);
+    expect(rt.values('Second', 'A1:A3')).toEqual([[10], [11], [7]]);
+    expect(rt.values('Counts', 'A1:B1')).toEqual([[3, 1]]);
+    expect(rt.values('First', 'C1:D1')).toEqual([['#REF!', '#REF!']]);
+    expect(rt.cellError('First', 'C1')?.message).toBe('Circular dependency detected. To resolve with iterative calculation, see File > Settings.');
+  });
+});
+
 describe('runtime › a tab’s extent', () => {
   it('is not found again for a tab without formulas when another tab changes, and is when the tab itself changes', () => {
     const rt = open();
