@@ -126,11 +126,11 @@ export function progressSteps(cells: number, tell: ((line: string) => void) | un
 }
 
 /**
- * How far V8 lets the heap grow past what is live while a large rated workbook is built: 20%, where
- * its own choice for a fast-allocating program is up to four times. The engine holds the whole
- * workbook (about 160 MB live at 10,000 cases) and each step makes as much again in short-lived
- * arrays, so V8's choice took the process to 1.07 GB; with 20% it stays under 500 MB, for about 12%
- * more time (`npm run bench -- rate`, docs/design.md). V8 reads this setting at every full collection.
+ * How far V8 lets the heap grow past what is live while a large rated workbook is built: 10%. The
+ * engine holds the whole workbook (about 150 bytes a cell) and each step makes as much again in
+ * short-lived arrays; V8's own choice let the heap grow to several times what was live (924 MB at
+ * 10,000 cases). With 10% the process stays at 441 MB, for a quarter more time (docs/design.md).
+ * V8 reads this setting at every full collection, so a running command can set it.
  */
 const RATED_WORKBOOK_HEAP_GROWING_PERCENT = 10;
 
