@@ -311,12 +311,17 @@ async function writeSheet(workbook: Workbook, sheet: SheetModel, output: ExcelJS
       const arrayFormula = spill ? { shareType: 'array', ref: areaA1(spill) } : {};
       cell.value = { formula: formula.slice(1), result, ...arrayFormula } as ExcelJS.CellFormulaValue;
     });
-    for (const { column, format } of formatted.get(r + 1) ?? []) {
+    const formats = formatted.get(r + 1) ?? [];
+    for (const { column, format } of formats) {
       const cell = row.getCell(column);
       const style = cellStyle(format);
       if (style) cell.style = { ...cell.style, ...style };
       if (format.note) cell.note = format.note;
     }
+    // The streaming writer leaves out a row without values; a row of formatted empty cells (a
+    // percentage column's blank line, the wrap below a tab's last case) is written, as exceljs's
+    // in-memory writer did.
+    if (formats.length > 0 && !row.hasValues) Object.defineProperty(row, 'hasValues', { value: true });
     row.commit();
     if ((r + 1) % ROWS_PER_PAUSE === 0) await new Promise(setImmediate);
   }

@@ -25,12 +25,14 @@ describe('tools › xlsx › readXlsxWorkbook', () => {
 });
 
 describe('tools › xlsx › xlsxBuffer', () => {
-  it('writes the same workbook to the same bytes, row by row, with its formats, notes and dropdowns', async () => {
+  it('writes the same workbook to the same bytes, row by row, with its formats (on empty lines too), notes and dropdowns', async () => {
     const rows = Array.from({ length: 1_200 }, (_, row) => [`C${row + 1}`, row % 3 ? 'Yes' : 'No', row]);
     const workbook = buildSpreadsheet({ sheets: { 'Case supervision': [['Case ID', 'Q1', 'N'], ...rows], Summary: [['=COUNTA(\'Case supervision\'!A:A)']] } });
     const sheet = workbook.sheet('Case supervision');
     sheet.setFormat(1, 1, { fontWeight: 'bold', note: 'The case' });
     sheet.setFormat(900, 2, { background: '#ffcc00', note: 'Checked' });
+    // A formatted cell on a line with no value (below the last case).
+    sheet.setFormat(1_205, 3, { numberFormat: '0%', wrap: true });
     for (let row = 2; row <= 1_201; row += 1) sheet.setFormat(row, 2, { validation: { criteria: 'VALUE_IN_LIST', values: [['Yes', 'No', 'N/A'], true], allowInvalid: false, helpText: null } });
     const first = await xlsxBuffer(workbook);
     // Written years later: every stamp in the package is the workbook's fixed date, not the clock's.
@@ -40,8 +42,9 @@ describe('tools › xlsx › xlsxBuffer', () => {
     const read = new ExcelJS.Workbook();
     await read.xlsx.load(first as unknown as ArrayBuffer);
     const tab = read.getWorksheet('Case supervision')!;
-    expect([tab.rowCount, tab.getCell('A1201').value, tab.getCell('C1201').value]).toEqual([1_201, 'C1200', 1_199]);
+    expect([tab.rowCount, tab.getCell('A1201').value, tab.getCell('C1201').value]).toEqual([1_205, 'C1200', 1_199]);
     expect([tab.getCell('A1').font?.bold, tab.getCell('A1').note, tab.getCell('B900').note]).toEqual([true, 'The case', 'Checked']);
+    expect([tab.getCell('C1205').numFmt, tab.getCell('C1205').alignment?.wrapText]).toEqual(['0%', true]);
     const validations = (tab as unknown as { dataValidations: { model: Record<string, { formulae: string[] } | undefined> } }).dataValidations.model;
     expect([validations.B2?.formulae, validations.B1201?.formulae, validations.B1202]).toEqual([['"Yes,No,N/A"'], ['"Yes,No,N/A"'], undefined]);
     // One rule over the column's run of cells, not one a cell.
