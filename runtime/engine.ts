@@ -151,13 +151,30 @@ const parseDateTime = HyperFormula.defaultConfig.parseDateTime;
 
 /**
  * HyperFormula's date and time parsing, skipping the text that cannot be one: text typed as text
- * ("'Yes", every text value read from a file) and text without a digit (the formats above are all
- * digits). HyperFormula tries every typed string as a date in every format, which was a tenth of
- * loading a large workbook.
+ * ("'1/2/2019") and text without a digit (the formats above are all digits). HyperFormula tries
+ * every typed string as a date in every format, which was a tenth of loading a large workbook.
  */
 function quickDateTime(text: string, dateFormat?: string, timeFormat?: string): ReturnType<typeof parseDateTime> {
   if (text.startsWith("'") || !/[0-9]/.test(text)) return undefined;
   return parseDateTime(text, dateFormat, timeFormat);
+}
+
+/**
+ * Text this engine reads as itself when typed without an apostrophe: no digit (so no number, date
+ * or time, as quickDateTime reads them), no formula, error, apostrophe, sign, percent or currency
+ * mark, and not TRUE or FALSE. A reader of files passes such text as it is, so every cell holding
+ * "Yes" shares one string: "'Yes" would make two new strings a cell (what is typed and what is
+ * shown), about 40 MB at 10,000 cases.
+ */
+const READ_AS_ITSELF = /^(?!(?:true|false)$)[^\d=#'+\-$%][^\d$%]*$/i;
+
+export function readsAsItself(text: string): boolean {
+  return READ_AS_ITSELF.test(text);
+}
+
+/** Whether rows of contents enter a formula (a string starting with "="). */
+function entersFormula(rows: readonly RawCellContent[][]): boolean {
+  return rows.some((cells) => cells.some((content) => typeof content === 'string' && content.startsWith('=')));
 }
 
 function addressKey(address: SimpleCellAddress): string {
@@ -258,9 +275,7 @@ export class FormulaEngine {
     this.unbuilt = undefined;
     const namedExpressions = this.instance.getAllNamedExpressionsSerialized();
     this.instance = HyperFormula.buildFromSheets(Object.fromEntries(sheets), this.instance.getConfig(), namedExpressions);
-    for (const [name, rows] of sheets) {
-      if (rows.some((cells) => cells.some((content) => typeof content === 'string' && content.startsWith('=')))) this.formulaSheets.add(this.instance.getSheetId(name) as number);
-    }
+    for (const [name, rows] of sheets) if (entersFormula(rows)) this.formulaSheets.add(this.instance.getSheetId(name) as number);
     // As for any change: spills settle, and pending custom functions show as loading.
     this.changed();
   }
@@ -327,7 +342,7 @@ export class FormulaEngine {
     if (cells.length === 0 || cells[0].length === 0) return;
     this.reserveSpills(sheetName, row, column, cells);
     const address = this.address(sheetName, row, column);
-    this.changing(address.sheet, cells.some((cellsOfRow) => cellsOfRow.some((content) => typeof content === 'string' && content.startsWith('='))));
+    this.changing(address.sheet, entersFormula(cells));
     this.hf.setCellContents(address, cells);
     this.changed();
   }

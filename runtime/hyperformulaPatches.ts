@@ -1,10 +1,10 @@
 /**
  * Five changes to HyperFormula 3.5's dependency graph, so formulas over whole case tabs (the add-on's
  * `RATINGS_TABLE('Case supervision'!A:CI)`, whose range has an edge from every cell of the tab) cost
- * what they read once, not again on every edit. Each does the same work to the same graph (the same
- * vertices and edges), and all are installed together (patchHyperFormula) on the classes of the
- * engine's own instance, only on the HyperFormula version they were written against (the lock file
- * pins it); another version keeps its own methods.
+ * what they read once, not again on every edit. None changes what HyperFormula computes. All are
+ * installed together (patchHyperFormula) on the classes of the engine's own instance, and only on
+ * the HyperFormula version they were written against (the lock file pins it); another version keeps
+ * its own methods.
  *
  * 1. Removing a formula, made linear. When a formula cell is cleared or overwritten, HyperFormula
  *    removes its vertex and walks what it depended on (`removeVertexAndCleanupDependencies`),

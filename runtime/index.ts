@@ -6,6 +6,7 @@ export { AddonRuntime, buildSpreadsheet, DEFAULT_BUNDLE_DIR, loadAddon } from '.
 export type { AppsScriptServices, LoadOptions } from './load';
 export { Workbook, SheetModel } from './workbook';
 export type { CellFormat, SheetContents, Toast, WorkbookOptions } from './workbook';
+export { readsAsItself } from './engine';
 export type { CellErrorInfo } from './engine';
 export { CallCounter } from './env';
 export type { AuthModeName } from './env';

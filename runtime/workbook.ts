@@ -519,7 +519,7 @@ export class Workbook {
         // Only a number can be a date: a large tab's text is not looked up cell by cell.
         if (typeof value !== 'number') return value;
         const format = sheet.format(area.row + r, area.column + c).numberFormat;
-        return typeof value === 'number' && format !== undefined && isDateFormat(format) ? dateFromSerial(value) : value;
+        return format !== undefined && isDateFormat(format) ? dateFromSerial(value) : value;
       }),
     );
   }

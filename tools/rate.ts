@@ -73,11 +73,12 @@ export async function rate(options: RateOptions): Promise<RateResult> {
   // Let, not const: the rated workbook lets go of the values once it has read them (see below).
   let values: XlsxValues | undefined = await readValuesFile(file);
   const model = ratableModelOf(fileReader(values), file);
-  // With the rated workbook the report comes from the add-on's session (below); without it, from the values.
-  let report = outFile ? undefined : workbookReport(fileReader(values), model);
+  // With the rated workbook the report comes from the add-on's session; without it, from the values.
+  let report: RatingsReport;
   let setup: string[] = [];
   let summaries: string[] = [];
-  if (outFile) {
+  if (!outFile) report = workbookReport(fileReader(values), model);
+  else {
     // The rated workbook: the add-on in the offline runtime completes the tabs and writes its live summaries.
     const { generateSummaries, openSession, progressSteps, ratedWorkbookRefusal, readWorkbookFile, sessionReport, withBoundedHeap, writeWorkbook } = await import('./workbookSession');
     const cells = cellCount(values);
@@ -85,22 +86,21 @@ export async function rate(options: RateOptions): Promise<RateResult> {
     if (tooLarge) throw new InputError(tooLarge);
     const step = progressSteps(cells, options.progress, options.progressFrom);
     step(`rate: ${cells.toLocaleString('en-GB')} cells; reading the workbook for the rated workbook…`);
-    await withBoundedHeap(cells, async () => {
+    ({ report, setup, summaries } = await withBoundedHeap(cells, async () => {
       const workbook = await readWorkbookFile(file, name, values);
       // The engine holds every cell from here: the values read first (a tenth of the heap at 10,000 cases) can go.
       values = undefined;
       step('rate: New inspection…');
       const session = openSession(options.root, workbook, model);
       step('rate: Generate summaries…');
-      summaries = generateSummaries(session);
-      setup = session.setup;
-      report = sessionReport(session);
+      const lines = generateSummaries(session);
+      const made = { report: sessionReport(session), setup: session.setup, summaries: lines };
       step(`rate: writing ${outFile}…`);
       await writeWorkbook(session, outFile, { mark: 'rate' });
-    });
+      return made;
+    }));
     step('rate: the rated workbook is written');
   }
-  if (report === undefined) throw new Error('rate made no report.');
   // Documents drawn from the report model alone: the printable page and the Word document.
   if (options.html) await (await import('./ratingsPage')).writeRatingsPage(report, options.html);
   // docx and resvg load only when a report is asked for: every other rate starts as fast as before.

@@ -20,7 +20,7 @@ import JSZip from 'jszip';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, posix } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { buildSpreadsheet, Workbook } from '../runtime';
+import { buildSpreadsheet, readsAsItself, Workbook } from '../runtime';
 import { areaA1, cellA1, GridArea } from '../runtime/a1';
 import type { CellFormat, ConditionalFormatModel, SheetArea, SheetModel, ValidationModel } from '../runtime/workbook';
 import { displayText, SheetsValue } from '../runtime/values';
@@ -462,18 +462,9 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): ReadSheet {
   };
 }
 
-/** A value from the shared parse as typed into Sheets: text kept as text ("'"), numbers, booleans and dates as they are. */
-/**
- * Text the engine reads as itself: no digit (so no number, date or time), no formula, error,
- * apostrophe, sign, percent or currency mark, and not TRUE or FALSE. Such text goes in as it is,
- * so every cell holding "Yes" shares the one string read from the file: an apostrophe would make
- * two new strings a cell (what is typed and what is shown), about 40 MB at 10,000 cases.
- */
-const READ_AS_ITSELF = /^(?!(?:true|false)$)[^\d=#'+\-$%][^\d$%]*$/i;
-
-/** A value read from a file as the engine takes it: text marked as text ("'…") unless it reads as itself. */
+/** A value from the shared parse as typed into Sheets: text marked as text ("'…") unless the engine reads it as itself (readsAsItself); numbers, booleans and dates as they are. */
 function typedValue(value: unknown): unknown {
-  return typeof value === 'string' && value !== '' && !READ_AS_ITSELF.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && value !== '' && !readsAsItself(value) ? `'${value}` : value;
 }
 
 /**

@@ -6,7 +6,7 @@ import { typeCaseSample } from '../../examples/thames-valley-2019/workbook';
 import { publishedCases } from '../../examples/thames-valley-2019/published';
 import { buildSpreadsheet, loadAddon } from '../../runtime';
 import { readXlsxWorkbook, writeXlsx } from '../../tools/xlsx';
-import { runAggregate } from '../../tools/aggregate';
+import { aggregateRun as run } from '../support/aggregate';
 import { comparisonQuestions } from '../../src/core/workbook';
 import { CRC_2018 } from '../../src/core/frameworks/crc2018';
 
@@ -26,12 +26,6 @@ function counts(table: unknown[][], id: string): { yes: number; applicable: numb
   return { yes: answers.filter((answer) => answer === 'Yes').length, applicable: answers.filter((answer) => answer === 'Yes' || answer === 'No').length };
 }
 
-async function run(args: string[]): Promise<{ status: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runAggregate(args, (line) => out.push(line), (line) => err.push(line));
-  return { status, out, err };
-}
 
 describe('aggregate › three inspection workbooks pooled', () => {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-aggregate-'));

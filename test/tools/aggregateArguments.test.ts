@@ -6,19 +6,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { runAggregate } from '../../tools/aggregate';
+import { aggregateRun as run } from '../support/aggregate';
 
 jest.setTimeout(120_000);
 
 const EXAMPLE = join(__dirname, '../../examples/thames-valley-2019/thames-valley-2019.xlsx');
 const USAGE = 'Usage: npm run aggregate -- FILE.xlsx… [--out FILE.xlsx] [--json] [--force]';
 
-async function run(args: string[]): Promise<{ status: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runAggregate(args, (line) => out.push(line), (line) => err.push(line));
-  return { status, out, err };
-}
 
 describe('aggregate › arguments', () => {
   const dir = mkdtempSync(join(tmpdir(), 'inspection-ratings-aggregate-arguments-'));
